@@ -1,0 +1,61 @@
+"""Relations extractor: roles, foundings, partnerships, acquisitions, memberships, investments.
+
+Predicates and their direction (subject -> object):
+- role        person -> organisation; attribute = the title, lemmatised ("ancien PDG", "cofondateur")
+- founded     founder -> organisation; date = the founding date when stated ("fondée en 2021 par")
+- partner     symmetric, emitted once with subject/object in alphabetical order of their names
+- acquired    acquirer -> acquired organisation
+- member_of   member -> alliance/consortium, and division/subsidiary -> parent
+- invested_in investor -> recipient, one per investor of every funding record
+
+Language knowledge lives in `rules/titles.json` and `rules/relation_patterns.jsonl`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from pipeline.extract.relations.context import DocContext, sentences
+from pipeline.extract.relations.frames import extract_frames
+from pipeline.extract.relations.roles import extract_roles
+from pipeline.records import FundingRecord, RelationRecord
+
+__all__ = ["extract_relations", "invested_in_relations"]
+
+
+def extract_relations(doc: Doc) -> Iterator[RelationRecord]:
+    """Every relation stated in the doc, each once (same subject, predicate, object, attribute)."""
+    ctx = DocContext.build(doc)
+    seen: set[tuple] = set()
+    for sent in sentences(doc):
+        for rec in (*extract_roles(ctx, sent), *extract_frames(ctx, sent)):
+            key = (rec.subject.key or rec.subject.name, rec.predicate, rec.object.key or rec.object.name, rec.attribute)
+            if key not in seen and rec.subject.name != rec.object.name:
+                seen.add(key)
+                yield rec
+
+
+def invested_in_relations(funding_records: Iterable[FundingRecord]) -> list[RelationRecord]:
+    """One `invested_in` relation (investor -> recipient) per investor of every funding record.
+
+    attribute = the round when known; date = the event's date.
+    """
+    relations = []
+    for rec in funding_records:
+        for investor in rec.investors:
+            if investor.name == rec.recipient.name:
+                continue
+            relations.append(
+                RelationRecord(
+                    subject=investor,
+                    predicate="invested_in",
+                    object=rec.recipient,
+                    evidence=rec.evidence,
+                    rule_id=f"invested_in.{rec.rule_id}",
+                    attribute=rec.round,
+                    date=rec.date,
+                )
+            )
+    return relations

@@ -1,0 +1,211 @@
+"""Per-doc view used by the relation rules: which actor each token belongs to, and the topic org.
+
+Entity typing upstream is imperfect (organisations often come out as LOC/MISC, some persons as
+MISC), so the slots are filled by syntax first: an org slot takes any entity but a multi-token
+PER, a person slot takes a PER entity or a capitalised name run. Proper nouns the NER missed
+become `ActorRef(name, label, key=None)`; the resolver creates an actor for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.records import ActorRef
+
+ORG_LABELS = ("ORG", "MISC", "LOC")
+# Lowercase particles allowed inside a person's name run (Ludovic Le Moan, Thibault de Bouville).
+MAX_NAME_WORDS = 2  # capitalised words in a name found without NER (particles not counted)
+NAME_PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "der", "di", "da", "ben", "el", "al"}
+
+
+def norm_text(text: str) -> str:
+    """Lowercase, typographic apostrophe to ', single spaces: the key used for lexicon look-ups."""
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+@dataclass
+class DocContext:
+    """Token -> entity map and salience counts for one doc."""
+
+    doc: Doc
+    tok_ent: dict[int, tuple[Span, ActorRef]] = field(default_factory=dict)
+    org_counts: dict[str, int] = field(default_factory=dict)
+    persons_seen: list[tuple[int, ActorRef]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc) -> DocContext:
+        """Index `doc.ents` by token and count organisation mentions (topic salience)."""
+        ctx = cls(doc)
+        by_key = {e.key: e for e in doc._.entities or []}
+        keys = doc._.entity_keys or {}
+        for ent in doc.ents:
+            key = keys.get((ent.start_char, ent.end_char))
+            local = by_key.get(key) if key else None
+            ref = ActorRef(local.name, local.label, key) if local else ActorRef(ent.text, ent.label_, None)
+            for i in range(ent.start, ent.end):
+                ctx.tok_ent[i] = (ent, ref)
+            if ref.label in ORG_LABELS and ref.label != "LOC":
+                ctx.org_counts[ref.name] = ctx.org_counts.get(ref.name, 0) + 1
+        return ctx
+
+    def entity_at(self, i: int) -> tuple[Span, ActorRef] | None:
+        """The entity covering token i, if any."""
+        return self.tok_ent.get(i)
+
+    # ---- person slot -------------------------------------------------------------------------
+    def person_ending_at(self, j: int, sent: Span) -> tuple[int, ActorRef] | None:
+        """A person whose name ends at token j: (start token, ref), or None.
+
+        A PER entity ending there wins; otherwise a run of capitalised words (at most
+        MAX_NAME_WORDS, particles and hyphenated parts free) is taken as the name.
+        """
+        if j < sent.start:
+            return None
+        hit = self.entity_at(j)
+        if hit and hit[1].label == "PER" and hit[0].end - 1 == j:
+            return self._noted(hit[0].start, hit[1])
+        if not self._is_name_token(self.doc[j]):
+            return None
+        start, words = j, 1
+        while start - 1 >= sent.start:
+            prev = self.doc[start - 1]
+            if self._is_hyphen_joint(prev):
+                if start - 2 < sent.start or not self._is_name_token(self.doc[start - 2]):
+                    break
+                start -= 2  # the two parts of a hyphenated name are one word
+                continue
+            if prev.lower_ in NAME_PARTICLES and start - 2 >= sent.start and self._is_name_token(self.doc[start - 2]) \
+                    and words < MAX_NAME_WORDS:
+                start -= 1
+                continue
+            if self._is_name_token(prev) and words < MAX_NAME_WORDS and prev.lower_ not in NAME_PARTICLES:
+                start -= 1
+                words += 1
+                continue
+            break
+        if words < 2 or self.doc[start].lower_ in NAME_PARTICLES:
+            return None
+        return self._noted(start, self._person_ref(start, j + 1))
+
+    def person_starting_at(self, i: int, sent: Span) -> tuple[int, ActorRef] | None:
+        """A person whose name starts at token i: (end token exclusive, ref), or None."""
+        if i >= sent.end:
+            return None
+        hit = self.entity_at(i)
+        if hit and hit[1].label == "PER" and hit[0].start == i:
+            self._noted(i, hit[1])
+            return hit[0].end, hit[1]
+        if not self._is_name_token(self.doc[i]) or self.doc[i].lower_ in NAME_PARTICLES:
+            return None
+        end, words = i + 1, 1
+        while end < sent.end:
+            tok = self.doc[end]
+            if self._is_hyphen_joint(tok) and end + 1 < sent.end and self._is_name_token(self.doc[end + 1]):
+                end += 2
+            elif tok.lower_ in NAME_PARTICLES and end + 1 < sent.end and self._is_name_token(self.doc[end + 1]) \
+                    and words < MAX_NAME_WORDS:
+                end += 1
+            elif self._is_name_token(tok) and words < MAX_NAME_WORDS:
+                end += 1
+                words += 1
+            else:
+                break
+        if words < 2:
+            return None
+        self._noted(i, self._person_ref(i, end))
+        return end, self._person_ref(i, end)
+
+    def _noted(self, start: int, ref: ActorRef) -> tuple[int, ActorRef]:
+        """Remember a person found by a rule (for "celle qui est ..." later on)."""
+        self.persons_seen.append((start, ref))
+        return start, ref
+
+    def _person_ref(self, start: int, end: int) -> ActorRef:
+        """A PER entity exactly on the span, else a PER ref by surface name."""
+        hit = self.entity_at(start)
+        if hit and hit[1].label == "PER" and hit[0].start == start and hit[0].end == end:
+            return hit[1]
+        return ActorRef(self.doc[start:end].text, "PER", None)
+
+    def _is_name_token(self, tok: Token) -> bool:
+        hit = self.entity_at(tok.i)
+        if hit and hit[1].label == "ORG" or not tok.text[:1].isupper():
+            return False
+        return tok.is_alpha or "-" in tok.text or "." in tok.text and len(tok.text) <= 3
+
+    def _is_hyphen_joint(self, tok: Token) -> bool:
+        """A '-' glued to both neighbours (Jullien-Rouquié tokenised in three)."""
+        return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not self.doc[tok.i - 1].whitespace_
+
+    # ---- organisation slot -------------------------------------------------------------------
+    def org_starting_at(self, i: int, sent: Span) -> tuple[int, ActorRef] | None:
+        """An organisation named from token i: (end token exclusive, ref), or None."""
+        if i >= sent.end:
+            return None
+        hit = self.entity_at(i)
+        if hit:
+            span, ref = hit
+            if ref.label == "PER" and len(span) > 1:
+                return None
+            return span.end, ref
+        tok = self.doc[i]
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit() and tok.pos_ == "PROPN"):
+            return None
+        if tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ") or i == sent.start:
+            return None
+        end = i + 1
+        while end < sent.end and (self.doc[end].text[:1].isupper() and not self.entity_at(end)):
+            end += 1
+        return end, ActorRef(self.doc[i:end].text, "ORG", None)
+
+    def topic_org(self, before: int) -> ActorRef | None:
+        """The organisation an anaphor ("la firme", "cette société") stands for.
+
+        The most mentioned ORG/MISC entity of the article that was named before token `before`;
+        ties go to the most recent one.
+        """
+        best, best_score = None, (0, -1)
+        for i in range(before):
+            hit = self.tok_ent.get(i)
+            if not hit or hit[1].label not in ("ORG", "MISC") or hit[0].start != i:
+                continue
+            score = (self.org_counts.get(hit[1].name, 0), i)
+            if score > best_score:
+                best, best_score = hit[1], score
+        return best
+
+    def last_person(self, before: int, min_token: int) -> ActorRef | None:
+        """The last person named in [min_token, before): a PER entity or a name found by a rule."""
+        noted = [(i, ref) for i, ref in self.persons_seen if min_token <= i < before]
+        for i in range(before - 1, min_token - 1, -1):
+            hit = self.tok_ent.get(i)
+            if hit and hit[1].label == "PER" or noted and noted[-1][0] == i:
+                return hit[1] if hit and hit[1].label == "PER" else noted[-1][1]
+        return None
+
+
+TERMINALS = {".", "!", "?", "…", ":", ";"}
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, re-joined where it split inside a line without final punctuation.
+
+    The parser sometimes cuts a name off its sentence ("Ludovic | Le Moan, président de ...");
+    a sentence is only kept as such if it ends with terminal punctuation or a line break.
+    """
+    out: list[Span] = []
+    start = None
+    for sent in doc.sents:
+        if start is None:
+            start = sent.start
+        last = doc[sent.end - 1]
+        ends = last.text in TERMINALS or last.text.endswith("\n") or "\n" in last.whitespace_ \
+            or last.is_space or sent.end == len(doc) or doc[sent.end].is_space or "\n" in doc[sent.end].text
+        if ends or sent.end - start > 120:
+            out.append(doc[start : sent.end])
+            start = None
+    if start is not None:
+        out.append(doc[start : len(doc)])
+    return out

@@ -1,0 +1,218 @@
+"""`role` relations: a named person holds a title at an organisation.
+
+Patterns (rule_id in the output):
+- role.apposition   "Sam Altman, PDG d'OpenAI" / "Eric Schmidt (ancien PDG de Google)"
+- role.coordination "Claire X, fondatrice et CEO d'Underdog" / "président de A et PDG de B" (same person)
+- role.copula       "Sam Altman est le PDG d'OpenAI", "X a été nommé directeur de Y",
+                    "celle qui est aussi CEO de Y" (-> the last person named)
+- role.inversion    "le PDG d'OpenAI, Sam Altman", "le coprésident de X Olivier Y",
+                    "les cofondateurs de X, A, B et C", "Fondateur de cette société ..., Jensen Huang"
+The organisation follows the title after de/d'/du/à/chez; "la firme", "cette société", ... stand
+for the topic organisation. A title with no named person or no organisation gives nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from pipeline.extract.relations.context import DocContext, norm_text
+from pipeline.extract.relations.titles import Lexicon, TitleMatch, find_titles, lexicon
+from pipeline.records import ActorRef, RelationRecord
+
+BOUNDARIES = {",", ";", ":", "(", ")", ".", "«", "»", "\"", "[", "]", "–", "—"}
+ORG_SCAN_TOKENS = 8  # how far a "département ... de l'université de X" chain is followed
+FRONTED_SCAN_TOKENS = 25  # "Fondateur de cette société valorisée ..., Jensen Huang"
+ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "déjà", "encore", "alors"}
+AUX = {"avoir", "être"}
+
+
+def extract_roles(ctx: DocContext, sent: Span) -> Iterator[RelationRecord]:
+    """Every role stated in one sentence."""
+    lex = lexicon()
+    titles = find_titles(sent)
+    orgs: dict[int, tuple[int, ActorRef] | None] = {}
+    # Right to left so that "fondatrice et CEO de X" can borrow the org of the next title.
+    for n in range(len(titles) - 1, -1, -1):
+        orgs[n] = _org_of(ctx, sent, titles, n, orgs, lex)
+    persons: dict[int, tuple[list[ActorRef], str]] = {}
+    for n, title in enumerate(titles):
+        org = orgs[n]
+        if org is None:
+            continue
+        found = _persons_of(ctx, sent, titles, n, org[0], persons, lex)
+        if not found:
+            continue
+        persons[n] = found
+        for person in found[0]:
+            if person.name != org[1].name:
+                yield RelationRecord(person, "role", org[1], sent.text.strip(), found[1], title.attribute)
+
+
+# ---- organisation -----------------------------------------------------------------------------
+def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """(end token, org) of title n, or None."""
+    title = titles[n]
+    doc = sent.doc
+    k = title.end
+    if k < sent.end and doc[k].lower_ in ("et", "&") and n + 1 < len(titles):
+        nxt = titles[n + 1]
+        between = [t for t in doc[k + 1 : nxt.start] if t.lower_ not in lex.determiners]
+        if not between and orgs.get(n + 1):
+            return orgs[n + 1]
+    found = _org_after(ctx, sent, k, title.start, lex)
+    if found is None:
+        return None
+    end, ref = found
+    if norm_text(ref.name) in lex.blocked_orgs:
+        return None
+    if title.kind == "government" and (ref.key is None or ref.label != "ORG"):
+        return None
+    return end, ref
+
+
+def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """The organisation introduced by a preposition at token k (following a de-chain if needed)."""
+    doc = sent.doc
+    limit = min(sent.end, k + ORG_SCAN_TOKENS)
+    first = True
+    while k < limit:
+        tok = doc[k]
+        if norm_text(tok.text) not in lex.org_prepositions:
+            return None
+        k += 1
+        det = None
+        while k < sent.end and norm_text(doc[k].text) in lex.determiners | lex.anaphor_determiners:
+            det = norm_text(doc[k].text)
+            k += 1
+        if k >= sent.end:
+            return None
+        anaphor_end = _anaphor_at(sent, k, lex)
+        if anaphor_end and (det in lex.anaphor_determiners or det is None and first is False):
+            topic = ctx.topic_org(title_start)
+            return (anaphor_end, topic) if topic else None
+        org = ctx.org_starting_at(k, sent)
+        if org:
+            return org
+        # A common-noun head: follow its own "de ..." complement ("doyenne du département ... de X").
+        first = False
+        while k < limit and norm_text(doc[k].text) not in lex.org_prepositions:
+            if doc[k].text in BOUNDARIES or doc[k].pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
+                return None
+            k += 1
+    return None
+
+
+def _anaphor_at(sent: Span, k: int, lex: Lexicon) -> int | None:
+    """End token of an anaphoric noun ("firme", "jeune pousse") starting at k."""
+    doc = sent.doc
+    for n in (3, 2, 1):
+        if k + n <= sent.end and norm_text(doc[k : k + n].text) in lex.anaphors:
+            return k + n
+    return None
+
+
+# ---- person -----------------------------------------------------------------------------------
+def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[ActorRef], str] | None:
+    """The named person(s) holding title n, and the rule that found them."""
+    title = titles[n]
+    doc = sent.doc
+    k = title.start - 1
+    while k >= sent.start and (doc[k].like_num or doc[k].pos_ == "NUM"):
+        k -= 1  # "les trois cofondateurs"
+    has_det = k >= sent.start and norm_text(doc[k].text) in lex.determiners
+    if has_det:
+        k -= 1
+    if k < sent.start:
+        return _inversion(ctx, sent, title, org_end, has_det or True, lex)
+    left = doc[k]
+    if left.text in (",", "("):
+        hit = ctx.person_ending_at(k - 1, sent)
+        if hit:
+            return [hit[1]], "role.apposition"
+    if left.lower_ in ("et", ",") and n > 0 and n - 1 in persons:
+        prev = titles[n - 1]
+        if _ends_right_before(ctx, sent, prev, k, lex):
+            return persons[n - 1][0], "role.coordination"
+    copula = _copula_subject(ctx, sent, k, lex)
+    if copula:
+        return [copula], "role.copula"
+    if has_det or left.text in (":",):
+        return _inversion(ctx, sent, title, org_end, True, lex)
+    return None
+
+
+def _ends_right_before(ctx, sent, prev: TitleMatch, k: int, lex) -> bool:
+    """Title `prev` (with its org, if any) ends at token k."""
+    if prev.end == k:
+        return True
+    found = _org_after(ctx, sent, prev.end, prev.start, lex)
+    return bool(found and found[0] == k)
+
+
+def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
+    """Subject of "X est / devient / a été nommé TITLE": k is the token left of the title."""
+    doc = sent.doc
+    while k >= sent.start and doc[k].lower_ in ADVERBS:
+        k -= 1
+    if k < sent.start or doc[k].lemma_ not in lex.role_verbs or doc[k].pos_ not in ("AUX", "VERB"):
+        return None
+    k -= 1
+    while k >= sent.start and (doc[k].lemma_ in AUX and doc[k].pos_ == "AUX" or doc[k].lower_ in ADVERBS):
+        k -= 1
+    if k < sent.start:
+        return None
+    if doc[k].lower_ == "qui":
+        head = doc[k - 1] if k - 1 >= sent.start else None
+        if head is not None and head.lower_ in lex.relative_heads:
+            prev_sents = max(0, sent.start - 80)
+            return ctx.last_person(head.i, prev_sents)
+        if head is not None and head.text == ",":
+            hit = ctx.person_ending_at(k - 2, sent)
+            return hit[1] if hit else None
+        return None
+    hit = ctx.person_ending_at(k, sent)
+    return hit[1] if hit else None
+
+
+def _inversion(ctx, sent, title: TitleMatch, org_end: int, _det: bool, lex) -> tuple[list[ActorRef], str] | None:
+    """'le PDG d'OpenAI, Sam Altman' / 'les cofondateurs de X, A, B et C' / 'Fondateur de ..., X'."""
+    doc = sent.doc
+    k = org_end
+    if k < sent.end and doc[k].text != ",":
+        hit = ctx.person_starting_at(k, sent)  # "le coprésident de X Olivier Mathiot"
+        if hit and not _has_own_title(sent, hit[0], lex):
+            return [hit[1]], "role.inversion"
+        if title.start != sent.start:
+            return None
+        # Fronted apposition: skip to the first comma.
+        limit = min(sent.end, k + FRONTED_SCAN_TOKENS)
+        while k < limit and doc[k].text != ",":
+            k += 1
+    if k >= sent.end or doc[k].text != ",":
+        return None
+    found: list[ActorRef] = []
+    k += 1
+    while k < sent.end:
+        hit = ctx.person_starting_at(k, sent)
+        if not hit or _has_own_title(sent, hit[0], lex):
+            break
+        found.append(hit[1])
+        k = hit[0]
+        if not title.plural:
+            break
+        while k < sent.end and doc[k].lower_ in (",", "et"):
+            k += 1
+    return (found, "role.inversion") if found else None
+
+
+def _has_own_title(sent: Span, k: int, lex) -> bool:
+    """The person ending before token k is followed by its own apposition (', le PDG de ...')."""
+    doc = sent.doc
+    if k >= sent.end or doc[k].text not in (",", "("):
+        return False
+    k += 1
+    while k < sent.end and norm_text(doc[k].text) in lex.determiners | set(lex.pre_modifiers):
+        k += 1
+    return any(t.start <= k < t.end or t.core_start == k for t in find_titles(sent))

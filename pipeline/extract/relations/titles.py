@@ -1,0 +1,128 @@
+"""The titles lexicon (`rules/titles.json`) and the matcher finding titles in a sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from pipeline.extract.relations.context import norm_text
+from pipeline.rules import load_json
+
+MAX_TITLE_TOKENS = 7
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The parsed titles lexicon: form -> (lemma, kind, plural) plus the word lists around titles."""
+
+    forms: dict[str, tuple[str, str, bool]]
+    pre_modifiers: dict[str, str]
+    post_modifiers: dict[str, str]
+    org_prepositions: frozenset[str]
+    determiners: frozenset[str]
+    anaphors: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    role_verbs: frozenset[str]
+    blocked_orgs: frozenset[str]
+    relative_heads: frozenset[str]
+
+
+def _plural(form: str) -> str | None:
+    """Regular plural of a one-word form (+s); None when it cannot be built that simply."""
+    if " " in form or form[-1] in "sxz":
+        return None
+    return form + "s"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The titles lexicon, parsed once per process."""
+    data = load_json("titles.json")
+    forms: dict[str, tuple[str, str, bool]] = {}
+    for title in data["titles"]:
+        for form in title["forms"]:
+            forms[norm_text(form)] = (title["lemma"], title["kind"], False)
+            plural = _plural(norm_text(form))
+            if plural and plural not in forms:
+                forms[plural] = (title["lemma"], title["kind"], True)
+    return Lexicon(
+        forms=forms,
+        pre_modifiers=data["pre_modifiers"],
+        post_modifiers=data["post_modifiers"],
+        org_prepositions=frozenset(data["org_prepositions"]),
+        determiners=frozenset(data["determiners"]),
+        anaphors=frozenset(norm_text(a) for a in data["anaphors"]),
+        anaphor_determiners=frozenset(data["anaphor_determiners"]),
+        role_verbs=frozenset(data["role_verbs"]),
+        blocked_orgs=frozenset(norm_text(b) for b in data["blocked_orgs"]),
+        relative_heads=frozenset(data["relative_heads"]),
+    )
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """A title in a sentence: tokens [start, end) include its modifiers; core = the lexicon form."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    lemma: str
+    kind: str
+    plural: bool
+    attribute: str  # modifiers + lemma, e.g. "ancien président exécutif"
+
+
+def _core_at(sent: Span, i: int, lex: Lexicon) -> tuple[int, str, str, bool, bool] | None:
+    """Longest lexicon form starting at token i: (end, lemma, kind, plural, ex_prefixed)."""
+    doc = sent.doc
+    for n in range(min(MAX_TITLE_TOKENS, sent.end - i), 0, -1):
+        text = norm_text(doc[i : i + n].text)
+        if text in lex.forms:
+            lemma, kind, plural = lex.forms[text]
+            return i + n, lemma, kind, plural, False
+        # "ex-PDG" is one token: the prefix is a modifier.
+        if text.startswith("ex-") and text[3:] in lex.forms:
+            lemma, kind, plural = lex.forms[text[3:]]
+            return i + n, lemma, kind, plural, True
+    return None
+
+
+def find_titles(sent: Span) -> list[TitleMatch]:
+    """Every title of the sentence, left to right, with its pre- and post-modifiers."""
+    lex = lexicon()
+    doc = sent.doc
+    matches: list[TitleMatch] = []
+    i = sent.start
+    while i < sent.end:
+        core = _core_at(sent, i, lex)
+        # A capitalised form inside a sentence is usually a name ("Président" in a product name is rare),
+        # but sentence-initial titles are capitalised: accept uppercase acronyms and sentence starts.
+        if core is None or not _plausible_case(doc[i], sent):
+            i += 1
+            continue
+        end, lemma, kind, plural, ex = core
+        pre: list[str] = ["ex"] if ex else []
+        start = i
+        while start - 1 >= sent.start and norm_text(doc[start - 1].text) in lex.pre_modifiers:
+            start -= 1
+            pre.insert(0, lex.pre_modifiers[norm_text(doc[start].text)])
+        post: list[str] = []
+        stop = end
+        while stop < sent.end and norm_text(doc[stop].text) in lex.post_modifiers:
+            post.append(lex.post_modifiers[norm_text(doc[stop].text)])
+            stop += 1
+        attribute = " ".join(pre + [lemma] + [p for p in post if p not in lemma.split()])
+        matches.append(TitleMatch(start, stop, i, end, lemma, kind, plural, attribute))
+        i = stop
+    return matches
+
+
+def _plausible_case(tok, sent: Span) -> bool:
+    """Titles are written in lowercase, as acronyms (PDG, CEO) or capitalised at a sentence start."""
+    text = tok.text
+    if text.islower() or text.isupper() or tok.i == sent.start:
+        return True
+    return text.lower().startswith("ex-") or text[:1].isupper() and tok.i > 0 and tok.nbor(-1).text in ("«", "\"", "(")
