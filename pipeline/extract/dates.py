@@ -1,0 +1,432 @@
+"""Dates in French news prose, resolved against the article's date: "en 2023", "le 20 septembre dernier",
+"vendredi dernier", "il y a un an", "début 2024", "mi-mars", "au premier trimestre", "20/09/2020"...
+
+The vocabulary lives in `rules/dates.json`; the patterns built from it are compiled once per process.
+ISO output is at the precision the text gives: `2020-09-20` (a day), `2019-12` (a month), `2023` (a
+year). Quarters, semesters, seasons and "début/fin/mi-" keep the precision of the period they qualify
+("fin 2025" -> `2025`, "mi-mars" -> `YYYY-03`, "au premier trimestre 2023" -> `2023`); weeks ("cette
+semaine", "il y a deux semaines") give the month. A relative expression with no base date gives
+`iso=None` rather than a guess. dateparser is only a fallback of `parse_date` for absolute dates (with a
+year) that the rules do not cover (e.g. English "April 3, 2020"); it is never run by `find_dates`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pipeline.rules import load_json
+
+RULES_FILE = "dates.json"
+
+_WS = "[ \\t\u00a0\u202f]"
+_SP1 = _WS + "+"
+_APOS = "['\u2019\u02bc]"
+_NEAR_FUTURE_DAYS = 92  # "le 6 décembre" in a November article is the coming one
+_YEAR = r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?!\d)(?![ \u00a0\u202f]\d{3}(?!\d))(?![.,]\d)"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text; `iso` is None for a relative one with no base date.
+
+    `precision` is "day", "month" or "year" (None with iso); `relative` tells whether the base date
+    was needed. `text == source[start:end]`.
+    """
+
+    iso: str | None
+    text: str
+    start: int
+    end: int
+    rule_id: str
+    precision: str | None = None
+    relative: bool = False
+
+
+def _norm(s: str) -> str:
+    """Lookup key: lower case, one kind of apostrophe, single spaces."""
+    s = re.sub(r"['\u2019\u02bc]", "'", s.lower())
+    return re.sub(r"[\s\u00a0\u202f]+", " ", s).strip()
+
+
+def _alt(words: list[str] | Any, *, word_end: bool = True) -> str:
+    """Case-insensitive alternation of words, longest first, with flexible spaces and apostrophes."""
+    parts = []
+    for w in sorted({w for w in words if not w.startswith("_")}, key=len, reverse=True):
+        parts.append(re.escape(w).replace("\\ ", _SP1).replace("'", _APOS))
+    end = "(?!\\w)" if word_end else ""
+    return "(?i:" + "|".join(parts) + ")" + end
+
+
+def _prefix_items(words: list[str]) -> str:
+    """Introducers/qualifiers each with the separator it needs ('mi-mars' glued, 'en 2023' spaced)."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w).replace("\\ ", _SP1).replace("'", _APOS)
+        sep = f"{_WS}*" if w[-1] in "-'\u2019" else _SP1
+        parts.append(f"{esc}{sep}")
+    return "(?<!\\w)(?i:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Compiled patterns (rule id, regex) and lookup tables built from the rules file."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    rules: dict[str, Any]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    past: frozenset[str]
+    future: frozenset[str]
+    relative: dict[str, dict[str, Any]]
+    habitual: re.Pattern[str]
+    not_after_year: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    """Build (once) the regexes from `rules/dates.json`."""
+    r = load_json(RULES_FILE)
+    months = {_norm(k): v for k, v in r["months"].items()}
+    abbr = {_norm(k): v for k, v in r["month_abbreviations"].items() if not k.startswith("_")}
+    wds = {_norm(k): v for k, v in r["weekdays"].items()}
+    mon = _alt(r["months"])
+    mon_any = "(?:" + _alt(r["months"]) + "|" + _alt(list(abbr), word_end=False) + "(?!\\w))"
+    wd = _alt(r["weekdays"])
+    rel = _alt(r["past_words"] + r["future_words"])
+    pre = _prefix_items(r["introducers"]["words"] + r["qualifiers"]["words"])
+    day_pre = _alt(r["day_introducers"]["words"])
+    day = r"(?:1er|1\u1d49\u02b3|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
+    ago = r["ago"]
+    ago_approx = "|".join(
+        _alt([a[:-3]], word_end=False) + f"{_SP1}(?:de{_SP1}|d{_APOS}{_WS}*)" if a.endswith(" de") else _alt([a]) + _SP1
+        for a in ago["approximators"]
+    )
+    num = r"\d{1,3}|" + _alt(ago["numbers"])
+    periods = r["periods"]
+    ords = _alt(periods["ordinals"])
+    pnouns = _alt(periods["nouns"])
+    short = "(?:" + "|".join(re.escape(k) for k in periods["short"]) + ")"
+    seasons = _alt(r["seasons"])
+    this = _alt(r["this_words"])
+    year2 = r"(?:1[89]\d\d|20\d\d|\d\d)"
+    patterns = (
+        ("date:numeric", re.compile(
+            rf"(?<![\d/.\-])(?P<d>[0-3]?\d)(?P<s>[/.\-])(?P<m>[01]?\d)(?P=s)(?P<y>{year2})(?!\d)(?![/\-.]\d)")),
+        ("date:iso", re.compile(r"(?<![\d\-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
+        ("date:numeric_month", re.compile(r"(?<![\d/.\-])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/])")),
+        ("date:day_month", re.compile(
+            rf"(?<!\w)(?:(?P<pre>{day_pre}){_SP1})?(?:(?P<wd>{wd}){_SP1})?(?P<day>{day}){_SP1}(?P<mon>{mon_any})"
+            rf"(?:{_SP1}(?P<year>{_YEAR}))?(?:{_SP1}(?P<rel>{rel}))?")),
+        ("date:month", re.compile(
+            rf"(?P<pre>(?:{pre}){{0,3}})(?<!\w)(?P<mon>{mon})(?:{_SP1}(?P<year>{_YEAR})|{_SP1}(?P<rel>{rel}))?")),
+        ("date:year", re.compile(rf"(?P<pre>(?:{pre}){{1,3}})(?P<year>{_YEAR})")),
+        ("date:period", re.compile(
+            rf"(?<!\w)(?:(?P<det>{_alt(periods['determiners'])}){_SP1})?(?P<ord>{ords}){_SP1}(?P<noun>{pnouns})"
+            rf"(?:{_SP1}(?:(?i:de l{_APOS}ann[ée]e|de){_SP1})?(?P<year>{_YEAR})|{_SP1}(?P<rel>{rel}))?")),
+        ("date:period_short", re.compile(
+            rf"(?<![\w])(?P<short>{short})(?P<n>[1-4]){_WS}*(?:(?P<year>{_YEAR})|'?(?P<yy>\d\d)(?!\d))")),
+        ("date:this_period", re.compile(
+            rf"(?<!\w)(?:(?P<this>{this}){_SP1}(?P<noun>{pnouns})|(?i:le|au){_SP1}(?P<noun2>{pnouns}){_SP1}(?P<rel>{rel}))")),
+        ("date:season", re.compile(
+            rf"(?<!\w)(?:(?P<this>{this}|(?i:au|l{_APOS}|le|en)){_WS}*)?(?P<season>{seasons})"
+            rf"(?:{_SP1}(?:(?i:de|d{_APOS}){_WS}*)?(?P<year>{_YEAR})|{_SP1}(?P<rel>{rel}))?")),
+        ("date:weekday", re.compile(
+            rf"(?<!\w)(?:(?P<this>{this}){_SP1})?(?P<wd>{wd})(?:{_SP1}(?P<rel>{rel}))?(?!{_SP1}\d)")),
+        ("date:relative", re.compile(rf"(?<!\w){_alt([e['text'] for e in r['relative']['expressions']])}")),
+        ("date:ago", re.compile(
+            rf"(?<!\w)(?P<pre>{_alt(ago['prefixes'])}){_SP1}(?:(?P<approx>{ago_approx}))?(?P<n>{num}){_SP1}"
+            rf"(?P<unit>{_alt(ago['units'])})")),
+    )
+    return _Grammar(
+        patterns=patterns,
+        rules=r,
+        months={**months, **abbr},
+        weekdays=wds,
+        past=frozenset(_norm(w) for w in r["past_words"]),
+        future=frozenset(_norm(w) for w in r["future_words"]),
+        relative={_norm(e["text"]): e for e in r["relative"]["expressions"]},
+        habitual=re.compile("(?:" + _alt(r["weekday_habitual_before"]["words"]) + f"){_SP1}$"),
+        not_after_year=_not_after_year(r["not_after_year"]["words"]),
+    )
+
+
+def _not_after_year(words: list[str]) -> re.Pattern[str]:
+    """What may not follow a year: signs (glued or not) and unit nouns."""
+    signs = [w for w in words if not w[0].isalpha()]
+    nouns = [w for w in words if w[0].isalpha()]
+    return re.compile(f"^{_WS}*" + _alt(signs, word_end=False) + f"|^{_SP1}" + _alt(nouns))
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _iso(d: dt.date, precision: str) -> str:
+    """ISO string of a date cut at a precision."""
+    return {"day": d.isoformat(), "month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}"}[precision]
+
+
+def _shift_months(d: dt.date, n: int) -> dt.date:
+    """The first day of the month n months away from d."""
+    k = d.year * 12 + d.month - 1 + n
+    return dt.date(k // 12, k % 12 + 1, 1)
+
+
+def _direction(g: _Grammar, rel: str | None) -> int:
+    """-1 for 'dernier/passé', +1 for 'prochain', 0 otherwise."""
+    if not rel:
+        return 0
+    key = _norm(rel)
+    return -1 if key in g.past else 1 if key in g.future else 0
+
+
+def _month_year(month: int, base: dt.date, direction: int) -> int:
+    """Year of a month named without a year: the past one unless 'prochain' (news report the past)."""
+    if direction < 0:
+        return base.year if month < base.month else base.year - 1
+    if direction > 0:
+        return base.year if month > base.month else base.year + 1
+    return base.year if month <= base.month else base.year - 1
+
+
+def _day_month_date(day: int, month: int, base: dt.date, direction: int) -> dt.date | None:
+    """Date of a day-month without a year: 'dernier' -> before base, 'prochain' -> after, else nearest."""
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            options.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if direction < 0:
+        options = [d for d in options if d < base]
+        return max(options) if options else None
+    if direction > 0:
+        options = [d for d in options if d > base]
+        return min(options) if options else None
+    # No direction: the past occurrence (news report what happened) unless the coming one is near.
+    coming = [d for d in options if d >= base]
+    if coming and (coming[0] - base).days <= _NEAR_FUTURE_DAYS:
+        return coming[0]
+    past = [d for d in options if d < base]
+    return max(past) if past else (coming[0] if coming else None)
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    """A valid date or None."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year2(y: str) -> int:
+    """A 2- or 4-digit year."""
+    n = int(y)
+    return n if len(y) == 4 else 2000 + n if n < 70 else 1900 + n
+
+
+def _day_number(s: str) -> int:
+    """'1er' / 'premier' / '20' -> the day number."""
+    return int(s) if s.isdigit() else 1
+
+
+# ---------------------------------------------------------------- handlers: match -> (iso, precision, relative)
+
+Resolved = tuple[str | None, str | None, bool] | None  # None = not a date
+
+
+def _numeric(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    d = _make_date(_year2(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return (_iso(d, "day"), "day", False) if d else None
+
+
+def _numeric_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}", "month", False
+
+
+def _day_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    day, month = _day_number(m.group("day")), g.months[_norm(m.group("mon"))]
+    if m.group("year"):
+        d = _make_date(int(m.group("year")), month, day)
+        return (_iso(d, "day"), "day", False) if d else None
+    if _make_date(2000, month, day) is None:
+        return None  # "31 avril" is not a date
+    if base is None:
+        return None, None, True
+    d = _day_month_date(day, month, base, _direction(g, m.group("rel")))
+    return (_iso(d, "day"), "day", True) if d else None
+
+
+def _month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    month = g.months[_norm(m.group("mon"))]
+    if m.group("year"):
+        return f"{int(m.group('year')):04d}-{month:02d}", "month", False
+    if not m.group("pre") and not m.group("rel"):
+        return None  # a bare month name ("Mars", "mai") is too ambiguous
+    if base is None:
+        return None, None, True
+    return f"{_month_year(month, base, _direction(g, m.group('rel'))):04d}-{month:02d}", "month", True
+
+
+def _year(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    if g.not_after_year.match(text[m.end() :]):
+        return None  # "pour 2000 euros", "en 2000 exemplaires"
+    return m.group("year"), "year", False
+
+
+def _period(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    gd = m.groupdict()
+    if gd.get("year"):
+        return gd["year"], "year", False
+    if gd.get("yy"):
+        return str(_year2(gd["yy"])), "year", False
+    if base is None:
+        return None, None, True
+    noun = gd.get("noun") or gd.get("noun2")
+    length = g.rules["periods"]["nouns"].get(_norm(noun), 3) if noun else 3
+    direction = _direction(g, gd.get("rel"))
+    return str(_shift_months(base, direction * length).year), "year", True
+
+
+def _season(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    if m.group("year"):
+        return m.group("year"), "year", False
+    this = m.group("this") and _norm(m.group("this")) in {"ce", "cet", "cette"}
+    if not this and not m.group("rel"):
+        return None  # "en été" with no year or deixis: too vague
+    if base is None:
+        return None, None, True
+    start = g.rules["seasons"][_norm(m.group("season"))]
+    direction = _direction(g, m.group("rel"))
+    year = base.year
+    if direction < 0 and base.month < start + 3:
+        year -= 1
+    elif direction > 0 and base.month >= start:
+        year += 1
+    return str(year), "year", True
+
+
+def _weekday(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    if not m.group("this") and not m.group("rel") and g.habitual.search(text[max(0, m.start() - 12) : m.start()]):
+        return None  # "tous les lundis", "le lundi": a habit
+    if base is None:
+        return None, None, True
+    wd = g.weekdays[_norm(m.group("wd"))]
+    direction = _direction(g, m.group("rel"))
+    if direction > 0:
+        delta = (wd - base.weekday()) % 7 or 7
+    else:
+        delta = -((base.weekday() - wd) % 7 or (7 if direction < 0 else 0))
+    return _iso(base + dt.timedelta(days=delta), "day"), "day", True
+
+
+def _relative(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    e = g.relative[_norm(m.group(0))]
+    if base is None:
+        return None, None, True
+    return _offset(base, e["unit"], int(e["offset"]), e["precision"]), e["precision"], True
+
+
+def _ago(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+    n_txt = _norm(m.group("n"))
+    n = int(n_txt) if n_txt.isdigit() else g.rules["ago"]["numbers"][n_txt]
+    unit = g.rules["ago"]["units"][_norm(m.group("unit"))]
+    precision = g.rules["ago"]["precision"][unit]
+    if base is None:
+        return None, None, True
+    return _offset(base, unit, -n, precision), precision, True
+
+
+def _offset(base: dt.date, unit: str, n: int, precision: str) -> str:
+    """ISO of base moved by n units (day, week, month, year), cut at a precision."""
+    if unit == "day":
+        d = base + dt.timedelta(days=n)
+    elif unit == "week":
+        d = base + dt.timedelta(days=7 * n)
+    elif unit == "month":
+        d = _shift_months(base, n)
+    else:
+        d = dt.date(base.year + n, base.month, 1 if precision != "day" else min(base.day, 28))
+        if precision == "day":
+            d = _make_date(base.year + n, base.month, base.day) or d
+    return _iso(d, precision)
+
+
+_HANDLERS: dict[str, Callable[[_Grammar, re.Match[str], dt.date | None, str], Resolved]] = {
+    "date:numeric": _numeric,
+    "date:iso": _numeric,
+    "date:numeric_month": _numeric_month,
+    "date:day_month": _day_month,
+    "date:month": _month,
+    "date:year": _year,
+    "date:period": _period,
+    "date:period_short": _period,
+    "date:this_period": _period,
+    "date:season": _season,
+    "date:weekday": _weekday,
+    "date:relative": _relative,
+    "date:ago": _ago,
+}
+
+
+def find_dates(text: str, base: dt.date | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order, non-overlapping (the longest wins).
+
+    `base` is the article's date: relative expressions are resolved against it, and have `iso=None`
+    without it. A bare number or a bare year with no introducer ("2023 salariés") is not a date.
+    """
+    if not text:
+        return []
+    g = _grammar()
+    found: list[DateMention] = []
+    for rule, pattern in g.patterns:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            res = _HANDLERS[rule](g, m, base, text)
+            if res is not None:
+                iso, precision, relative = res
+                found.append(DateMention(iso, m.group(0), m.start(), m.end(), rule, precision, relative))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateMention] = []
+    for d in found:
+        if not out or d.start >= out[-1].end:
+            out.append(d)
+    return out
+
+
+def parse_date(text: str, base: dt.date | None = None) -> str | None:
+    """ISO date of the first date expression in `text` (see `find_dates`), or None.
+
+    Falls back on dateparser only for an absolute date (one with a 4-digit year) the rules missed.
+    """
+    found = find_dates(text, base)
+    if found:
+        return found[0].iso
+    if len(text) <= 80 and re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", text):
+        return _dateparser_absolute(text)
+    return None
+
+
+def _dateparser_absolute(text: str) -> str | None:
+    """dateparser on a short text with a year, at the precision it reports; None on any failure."""
+    try:
+        from dateparser.date import DateDataParser
+
+        data = _date_data_parser(DateDataParser).get_date_data(text)
+    except Exception:  # noqa: BLE001 - dateparser raises many kinds of errors on odd input
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    precision = data.period if data.period in ("day", "month", "year") else "day"
+    return _iso(data.date_obj.date(), precision)
+
+
+@lru_cache(maxsize=1)
+def _date_data_parser(cls: Any) -> Any:
+    """One dateparser parser per process (building it is slow)."""
+    return cls(languages=["fr", "en"], settings={"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first"})
