@@ -1,43 +1,57 @@
 """Ingest: find the article files of a corpus, read and clean them into `RawArticle`s.
 
 `read_corpus` yields a `RawArticle` for every readable article and an `IngestError` for every
-input that could not be read; it never raises on a bad file.
+input that could not be (fully) read; it never raises on a bad file. Modules: `decode` (bytes to
+text), `metadata` (date marker, front matter, dates), `html` (HTML to text), `clean` (the cleaning
+chain and the boilerplate rules of `rules/boilerplate.jsonl`), `language` (is it French?),
+`readers` (one reader per format).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline.ingest.readers import READERS
 from pipeline.records import IngestError, RawArticle
 
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
-_DATE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
+SUFFIXES = frozenset(READERS)
+log = logging.getLogger("pipeline.ingest")
 
 
 def iter_corpus_files(corpus: Path) -> list[Path]:
-    """Every article file under `corpus`, recursively, in a stable order."""
-    return sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    """Every article file under `corpus`, recursively, in a stable order; hidden files and folders
+    (`.git`, `.state`, editor backups) are skipped and symbolic links to folders are not followed."""
+    found = []
+    for root, dirs, files in os.walk(corpus, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(root) / name
+            if not name.startswith(".") and path.suffix.lower() in SUFFIXES and path.is_file():
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
+
+
+def read_file(path: Path, corpus: Path) -> Iterator[RawArticle | IngestError]:
+    """Read one file of the corpus; an unexpected failure becomes an error, never an exception."""
+    source = path.relative_to(corpus).as_posix()
+    reader = READERS[path.suffix.lower()]
+    try:
+        items = list(reader(path, source))
+    except Exception as exc:  # noqa: BLE001 - a bug on one odd file must not lose the corpus
+        log.debug("reader crashed on %s", source, exc_info=True)
+        items = [IngestError(source, "read", f"unexpected {type(exc).__name__}: {exc}")]
+    for item in items:
+        if isinstance(item, RawArticle):
+            log.debug("read %s: %d chars, title=%r, published=%s", item.source, len(item.text), item.title, item.published)
+    yield from items
 
 
 def read_corpus(corpus: Path) -> Iterator[RawArticle | IngestError]:
-    """Read every article file of the corpus."""
-    for path in iter_corpus_files(corpus):
-        source = path.relative_to(corpus).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            yield IngestError(source, "read", str(exc))
-            continue
-        published = None
-        m = _DATE_LINE.match(text)
-        if m:
-            published = dt.date(int(m[1]), int(m[2]), int(m[3] or 1))
-            text = text[m.end():]
-        text = text.strip()
-        if not text:
-            yield IngestError(source, "read", "empty file")
-            continue
-        yield RawArticle(source=source, text=text, published=published)
+    """Read every article file of the corpus, in a stable order."""
+    files = iter_corpus_files(corpus)
+    log.info("corpus %s: %d article files", corpus, len(files))
+    for path in files:
+        yield from read_file(path, corpus)
