@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline.evaluation.floors import raise_floors, round_down
 from pipeline.evaluation.gold import ACTOR_TYPES, find_article, gold_files, load_gold, parse_gold
 from pipeline.evaluation.matching import (
     Score,
@@ -208,6 +209,13 @@ def test_score_article_counts_every_measure():
     assert counts["roles"] == (1, 2, 1)
 
 
+def test_investors_of_a_missed_event_count_as_missed():
+    gold = parse_gold("x", {"funding_events": [GOLD["funding_events"][0], {**GOLD["funding_events"][0], "amount": 5}]})
+    system = SysArticle("x", events=[SysEvent(("Alpaga Robotique",), 12e6, "EUR", (("Bpifrance",),), None, None)])
+    investors = score_article(gold, system).scores["funding_investors"]
+    assert (investors.tp, investors.n_sys, investors.n_gold) == (1, 1, 4)
+
+
 def test_misses_name_the_error_and_its_sentence():
     misses = score_article(parse_gold("x", GOLD), _system()).misses
     kinds = {(m.measure, m.kind, m.item) for m in misses}
@@ -347,3 +355,19 @@ def test_every_corpus_article_is_annotated():
 def test_measures_are_the_documented_ones():
     assert MEASURES == ("actors", "actors_typed", "funding", "funding_investors", "quotes", "quotes_speaker", "roles")
     assert find_article("nope", ANNOTATED, {}) is None
+
+
+# ---------------------------------------------------------------- floors only go up
+@pytest.mark.parametrize(("value", "expected"), [(0.7649, 0.76), (0.29, 0.29), (1.0, 1.0), (0.0, 0.0), (0.999, 0.99)])
+def test_round_down(value, expected):
+    assert round_down(value) == expected
+
+
+def test_raise_floors_only_goes_up_and_skips_empty_measures():
+    old = {"actors": {"p": 0.9, "r": 0.5, "f1": 0.6}, "roles": {"p": 0.7, "r": 0.7, "f1": 0.7}}
+    scores = {"actors": Score(6, 10, 10), "roles": Score(0, 0, 0)}
+    new = raise_floors(old, scores)
+    assert new["actors"] == {"p": 0.9, "r": 0.6, "f1": 0.6}
+    assert new["roles"] == old["roles"]  # nothing scored: floors kept
+    assert new["quotes"] == {"p": 0.0, "r": 0.0, "f1": 0.0}  # measure absent: floor 0
+    assert set(new) == set(MEASURES)

@@ -21,7 +21,10 @@ def format_table(scores: Mapping[str, Score], title: str | None = None) -> str:
         s = scores[measure]
         if measure in INFO_MEASURES and s.n_gold == 0:
             continue
-        lines.append(f"{measure:18s} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp}/{s.n_sys}/{s.n_gold}")
+        if s.n_sys == 0 and s.n_gold == 0:
+            lines.append(f"{measure:18s} {'n/a':>6s} {'n/a':>6s} {'n/a':>6s}  0/0/0")
+        else:
+            lines.append(f"{measure:18s} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp}/{s.n_sys}/{s.n_gold}")
     return "\n".join(lines)
 
 
@@ -35,7 +38,10 @@ def format_markdown(columns: Mapping[str, Mapping[str, Score]]) -> str:
         cells = []
         for name in names:
             s = columns[name].get(measure, Score())
-            cells += [f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}"]
+            if s.n_sys == 0 and s.n_gold == 0:  # e.g. investors when no event was matched
+                cells += ["–", "–", "–"]
+            else:
+                cells += [f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}"]
         rows.append(f"| {measure} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
