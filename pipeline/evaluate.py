@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.evaluation.floors import update_floors_file
-from pipeline.evaluation.gold import GoldArticle, load_gold
+from pipeline.evaluation.gold import GoldArticle, gold_files, load_gold
 from pipeline.evaluation.matching import Score
 from pipeline.evaluation.report import format_markdown, format_table, miss_summary, write_misses, write_scores
 from pipeline.evaluation.scoring import Miss, score_corpus
@@ -124,11 +124,14 @@ def _show(name: str, ev: Evaluation, out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; exit status 1 when the folder holds no gold file."""
+    """Entry point; exit status 1 when the folder holds no gold file, 2 when it is not a folder."""
     args = _parser().parse_args(argv)
     if not args.gold.is_dir():
         print(f"error: not a folder: {args.gold}", file=sys.stderr)
         return 2
+    if not gold_files(args.gold):
+        print(f"error: no gold file in {args.gold} (expected gold/*.json or *.json)", file=sys.stderr)
+        return 1
     out = args.out or _default_out(args.gold)
     runs = {"pipeline": False, "spaCy baseline": True}
     if args.baseline:
@@ -139,9 +142,6 @@ def main(argv: list[str] | None = None) -> int:
     for name, is_baseline in runs.items():
         folder = out / "baseline" if is_baseline else out
         ev = evaluate(args.gold, folder, baseline=is_baseline, n_process=args.jobs, articles_dir=args.articles)
-        if ev.n_articles == 0:
-            print(f"error: no gold file in {args.gold}", file=sys.stderr)
-            return 1
         _show(name, ev, folder)
         results[name] = ev.scores
         if args.raise_floors and not is_baseline:

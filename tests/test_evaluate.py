@@ -371,3 +371,30 @@ def test_raise_floors_only_goes_up_and_skips_empty_measures():
     assert new["roles"] == old["roles"]  # nothing scored: floors kept
     assert new["quotes"] == {"p": 0.0, "r": 0.0, "f1": 0.0}  # measure absent: floor 0
     assert set(new) == set(MEASURES)
+
+
+def test_command_line_refuses_a_folder_without_gold(tmp_path, capsys):
+    from pipeline.evaluate import main
+
+    assert main([str(tmp_path)]) == 1
+    assert main([str(tmp_path / "absent")]) == 2
+    assert "no gold file" in capsys.readouterr().err
+
+
+def test_baseline_keeps_each_distinct_entity_as_it_comes():
+    from types import SimpleNamespace
+
+    from pipeline.evaluation.system import baseline_views
+
+    ents = [("Claire Martin", "PER"), ("Martin", "PER"), ("Claire Martin", "PER"), ("Lyon", "LOC"), ("Martin", "ORG")]
+
+    class FakeNlp:
+        def pipe(self, texts):
+            for _ in texts:
+                yield SimpleNamespace(ents=[SimpleNamespace(text=t, label_=lab) for t, lab in ents])
+
+    view = baseline_views({"a": "texte"}, FakeNlp())["a"]
+    assert [(a.names, a.type) for a in view.actors] == [
+        (("Claire Martin",), "PER"), (("Martin",), "PER"), (("Lyon",), "LOC"), (("Martin",), "ORG")
+    ]
+    assert view.events == [] and view.quotes == [] and view.roles == []
