@@ -157,7 +157,7 @@ def remove_boilerplate(text: str, rules: tuple[BoilerplateRule, ...] | None = No
 def _cut_related_block(lines: list[str], rules: list[BoilerplateRule], removed: list[Removed]) -> list[str]:
     """Everything from a 'Sur le même sujet' style heading in the second half of the page on is chrome."""
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
-    for i in nonempty[len(nonempty) // 2 + 1 :]:
+    for i in nonempty[(len(nonempty) + 1) // 2 :]:
         rule = _first_match(lines[i], rules)
         if rule is not None:
             removed.append(Removed(rule.id, "\n".join(lines[i:]).strip()))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
-from pipeline.ingest.metadata import Meta, meta_date, BadDate
+from pipeline.ingest.metadata import BadDate, Meta, meta_date
 from pipeline.rules import load_json
 
 MIN_MAIN_CHARS = 200  # an <article>/<main> with less text than this is a teaser, not the article
@@ -157,7 +157,7 @@ class _Extractor(HTMLParser):
 
 
 def _squash(parts: list[str]) -> str | None:
-    text = " ".join("".join(parts).split())
+    text = _HTML_WS.sub(" ", "".join(parts)).strip()
     return text or None
 
 
@@ -224,4 +224,4 @@ def html_to_text(html: str) -> tuple[str, Meta, list[str]]:
     except BadDate as exc:
         problems.append(str(exc))
     url = page.canonical or next((page.meta[k] for k in cfg["url_meta"] if page.meta.get(k)), None)
-    return text, Meta(" ".join(title.split()) if title else None, published, precision, url, site), problems
+    return text, Meta(_squash([title]) if title else None, published, precision, url, site), problems
