@@ -88,7 +88,7 @@ def evaluate(
     unreadable += [g.stem for g in golds if g.article_path is not None and g.stem not in views]
     result = score_corpus(golds, views)
     if write:
-        write_scores(out / "eval_scores.json", result.scores)
+        write_scores(out / "eval_scores.json", result.scores, result.per_article)
         write_misses(out / "eval_misses.jsonl", result.misses)
     return Evaluation(result.scores, result.misses, len(golds), unreadable)
 

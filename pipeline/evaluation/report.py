@@ -63,8 +63,13 @@ def write_misses(path: Path, misses: Iterable[Miss]) -> int:
     return n
 
 
-def write_scores(path: Path, scores: Mapping[str, Score]) -> None:
-    """The scores as JSON (measure -> p, r, f1, tp, sys, gold)."""
+def write_scores(
+    path: Path, scores: Mapping[str, Score], per_article: Mapping[str, Mapping[str, Score]] | None = None
+) -> None:
+    """The scores as JSON: {"total": measure -> p, r, f1, tp, sys, gold; "articles": stem -> same}."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {m: s.as_dict() for m, s in scores.items()}
+    data = {
+        "total": {m: s.as_dict() for m, s in scores.items()},
+        "articles": {a: {m: s.as_dict() for m, s in by.items()} for a, by in (per_article or {}).items()},
+    }
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from pipeline.evaluation.gold import ACTOR_TYPES, GoldArticle
@@ -241,13 +241,21 @@ def score_article(gold: GoldArticle, system: SysArticle | None) -> ArticleScore:
     return ArticleScore(scores, misses)
 
 
-def score_corpus(golds: Iterable[GoldArticle], views: dict[str, SysArticle]) -> ArticleScore:
+@dataclass
+class CorpusScore(ArticleScore):
+    """Micro-averaged counts, all misses, and each article's own counts."""
+
+    per_article: dict[str, dict[str, Score]] = field(default_factory=dict)
+
+
+def score_corpus(golds: Iterable[GoldArticle], views: dict[str, SysArticle]) -> CorpusScore:
     """Micro-averaged counts over every annotated article, and all misses."""
     total: dict[str, Score] = {m: Score() for m in (*MEASURES, *INFO_MEASURES)}
-    misses: list[Miss] = []
+    result = CorpusScore(total, [])
     for gold in golds:
-        result = score_article(gold, views.get(gold.stem))
-        for measure, score in result.scores.items():
+        article = score_article(gold, views.get(gold.stem))
+        for measure, score in article.scores.items():
             total[measure] = total[measure] + score
-        misses.extend(result.misses)
-    return ArticleScore(total, misses)
+        result.misses.extend(article.misses)
+        result.per_article[gold.stem] = article.scores
+    return result
