@@ -7,6 +7,7 @@ CORPUS ?= corpus
 OUT    ?= outputs
 GOLD   ?= tests/annotated
 ARGS   ?=
+EVAL_ARGS ?=
 
 .PHONY: run test eval bench venv clean
 
@@ -25,7 +26,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 eval: $(STAMP)
-	$(PY) -m pipeline.evaluate $(GOLD)
+	$(PY) -m pipeline.evaluate $(GOLD) $(EVAL_ARGS)
 
 bench: $(STAMP)
 	$(PY) -m pipeline.bench
