@@ -26,7 +26,8 @@ _DE = f"(?:[dD]e{_SP1}|[dD]{_APOS}{_SP})"
 _DIGITS = (
     r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?(?![\d]))"
 )
-# A bare number cannot be money when followed by a thousands group (e.g. "2019 300" is not "2 019 300").
+# After a prefixed sign, English writing may group thousands with commas: "$1,200,000".
+_DIGITS_EN = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)(?!,\d)|" + _DIGITS + ")"
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _grammar() -> _Grammar:
         f"(?:(?P<between>(?i:{between})){_SP1})?(?P<lo>{num})(?:{_SP1}(?P<loscale>{scale_re}))?"
         f"{_SP}(?P<sep>{joiners}|(?i:{bjoin})(?!\\w)){_SP}(?P<num>{num}){tail}"
     )
-    prefix = f"(?<![A-Za-z])(?P<psign>{sign_re}){_SP}(?P<pnum>{_DIGITS})(?:{_SP}(?P<escale>{eng_re}))?"
+    prefix = f"(?<![A-Za-z])(?P<psign>{sign_re}){_SP}(?P<pnum>{_DIGITS_EN})(?:{_SP}(?P<escale>{eng_re}))?"
     noun_re = _alt(list(nouns), ignore_case=True)
     approx_noun = (
         f"(?<!\\w)(?i:une?){_SP1}(?P<noun>{noun_re}){_SP}{_DE}"
@@ -277,9 +278,11 @@ def _from_match(g: _Grammar, rule: str, m: re.Match[str], text: str) -> Amount |
             if gd["sep"].lower() == "et" and not gd.get("between"):
                 return None
             lo = _number_value(gd["lo"])
-            if lo is None:
-                return None
+            if lo is None or (gd["sep"] in "-–—" and not gd["lo"][-1:].isdigit()):
+                return None  # "vingt-cinq" is one number, not a range
             lo_mult = g.scales[_norm(gd["loscale"])][0] if gd.get("loscale") else mult
+            if lo * lo_mult >= value:
+                return None  # not a range: "de 5 à 3 millions" reads as a fall, keep the figures apart
             high, value, approximate = value, lo * lo_mult, True
         else:
             rule = sub_rule

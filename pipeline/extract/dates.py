@@ -387,7 +387,10 @@ def find_dates(text: str, base: dt.date | None = None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if m.end() == m.start():
                 continue
-            res = _HANDLERS[rule](g, m, base, text)
+            try:
+                res = _HANDLERS[rule](g, m, base, text)
+            except (OverflowError, ValueError):
+                res = None  # a base date at the edge of the calendar (year 1 or 9999)
             if res is not None:
                 iso, precision, relative = res
                 found.append(DateMention(iso, m.group(0), m.start(), m.end(), rule, precision, relative))
