@@ -1,0 +1,67 @@
+"""Quotes extractor: every quotation of an article (direct and indirect) with who said it.
+
+Steps: find quote marks on the plain text (`marks`), turn each marked passage into quotes with
+their explicit attribution (`direct`), add quotes without marks (block quotes after a colon, Q&A
+answers: `blocks`), attribute standalone quotes from their paragraph (`context`), add reported
+speech with a que-clause (`indirect`), then drop repeats (pull-quotes). Pure: Doc -> QuoteRecords.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from pipeline.extract.quotes.blocks import block_quotes, interview_answers
+from pipeline.extract.quotes.context import attribute_from_context
+from pipeline.extract.quotes.direct import Candidate, direct_candidates
+from pipeline.extract.quotes.indirect import indirect_candidates
+from pipeline.extract.quotes.lexicon import find_cues
+from pipeline.extract.quotes.marks import scan_quotes
+from pipeline.extract.quotes.speakers import Context
+from pipeline.nlp.entities import normalize_name
+from pipeline.records import Dropped, QuoteRecord
+
+__all__ = ["extract_quotes"]
+
+
+def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
+    """Yield the article's quotations in text order."""
+    ctx = Context.build(doc)
+    marked = scan_quotes(doc.text)
+    ctx.quoted = [(m.open, m.close + 1) for m in marked]
+    cues = find_cues(doc)
+    cands: list[Candidate] = []
+    for m in marked:
+        cands.extend(direct_candidates(ctx, cues, m))
+    cands.extend(_not_overlapping(block_quotes(ctx) + interview_answers(ctx), cands))
+    cands.sort(key=lambda c: c.start)
+    attribute_from_context(ctx, cands)
+    cands.extend(_not_overlapping(indirect_candidates(ctx), cands))
+    cands.sort(key=lambda c: c.start)
+    for cand in _without_repeats(doc, cands):
+        yield QuoteRecord(text=cand.text, kind=cand.kind, start=cand.start, end=cand.end,
+                          rule_id=cand.rule_id, speaker=cand.speaker, verb=cand.verb)
+
+
+def _not_overlapping(new: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in new:
+        if not any(c.start < k.end and k.start < c.end for k in kept + out):
+            out.append(c)
+    return out
+
+
+def _without_repeats(doc: Doc, cands: list[Candidate]) -> Iterator[Candidate]:
+    """Keep the first of quotes with the same words (a pull-quote repeats a quote verbatim)."""
+    seen: dict[str, Candidate] = {}
+    for cand in cands:
+        key = normalize_name(cand.text)
+        if key in seen:
+            first = seen[key]
+            if first.speaker is None and cand.speaker is not None:
+                first.speaker, first.verb, first.rule_id = cand.speaker, cand.verb, cand.rule_id
+            doc.user_data.setdefault("dropped", []).append(Dropped("quotes", cand.text, "repeated quote"))
+            continue
+        seen[key] = cand
+    yield from seen.values()

@@ -1,0 +1,90 @@
+"""Quotes without marks: block quotes after "X a précisé :" and answers of Q&A interviews."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.quotes.context import paragraphs
+from pipeline.extract.quotes.direct import Candidate, clause_speaker
+from pipeline.extract.quotes.lexicon import speech_lemma
+from pipeline.extract.quotes.speakers import Context, EntityMention, subject_of
+
+MIN_BLOCK_WORDS = 6
+MIN_ANSWER_WORDS = 8
+MIN_INTERVIEW_PAIRS = 2
+# A paragraph that starts like a list item or with a quote mark is not a block quote.
+_NOT_BLOCK_START = tuple("-•*–—«“\"0123456789")
+_SECOND_PERSON = re.compile(r"\b(vous|votre|vos|tu|ton|ta|tes)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def _complete(text: str) -> bool:
+    """Ends like a finished sentence (a truncated excerpt does not)."""
+    return text.rstrip()[-1:] in (".", "!", "?", "…", "»", "”", '"', ")")
+
+
+def block_quotes(ctx: Context) -> list[Candidate]:
+    """A paragraph ending with a colon after a speech verb, and the unmarked paragraph it introduces."""
+    doc, text = ctx.doc, ctx.doc.text
+    paras = paragraphs(text)
+    out = []
+    for (s, e), (ns, ne) in zip(paras, paras[1:]):
+        if not text[s:e].endswith(":"):
+            continue
+        body = text[ns:ne]
+        if body.startswith(_NOT_BLOCK_START) or len(_WORD.findall(body)) < MIN_BLOCK_WORDS or not _complete(body):
+            continue
+        colon = doc.char_span(e - 1, e, alignment_mode="expand")
+        if colon is None:
+            continue
+        att = clause_speaker(ctx, colon[0].i, "block_colon")
+        if att is None or att.verb is None:
+            continue  # "plusieurs enjeux :" introduces a list, not speech
+        out.append(Candidate(ns, ne, body, rule_id=att.rule_id, speaker=att.speaker, verb=att.verb, attributed=True))
+    return out
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith("?")
+
+
+def interview_answers(ctx: Context) -> list[Candidate]:
+    """Q&A interviews: each answer paragraph after a question paragraph is a quote of the interviewee."""
+    text = ctx.doc.text
+    paras = paragraphs(text)
+    pairs = []
+    for k in range(len(paras) - 1):
+        q, a = text[slice(*paras[k])], text[slice(*paras[k + 1])]
+        if _is_question(q) and not _is_question(a) and len(_WORD.findall(a)) >= MIN_ANSWER_WORDS \
+                and not a.startswith(_NOT_BLOCK_START):
+            pairs.append((paras[k], paras[k + 1]))
+    if len(pairs) < MIN_INTERVIEW_PAIRS or not any(_SECOND_PERSON.search(text[slice(*q)]) for q, _ in pairs):
+        return []
+    who = interviewee(ctx, pairs[0][1][0])
+    out = []
+    for n, (_, (s, e)) in enumerate(pairs):
+        body = text[s:e]
+        if not _complete(body) and e >= len(text.rstrip()):
+            continue  # the excerpt stops inside this answer
+        out.append(Candidate(s, e, body, rule_id="interview_answer", speaker=who.ref() if who else None,
+                             attributed=True))
+    return out
+
+
+def interviewee(ctx: Context, before: int) -> EntityMention | None:
+    """The person the interview is with: the subject of speech verbs and most named before the answers."""
+    score: dict[str, float] = {}
+    first: dict[str, EntityMention] = {}
+    for m in ctx.mentions:
+        if m.label != "PER" or m.start >= before:
+            continue
+        first.setdefault(m.key, m)
+        score[m.key] = score.get(m.key, 0) + 1
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and speech_lemma(span.root.head, "intro") and \
+                (subject_of(span.root.head) or [None])[0] is not None and span.root.dep_.startswith("nsubj"):
+            score[m.key] += 3
+    if not score:
+        return None
+    best = max(score, key=lambda k: (score[k], -first[k].start))
+    return first[best]

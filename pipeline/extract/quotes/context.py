@@ -1,0 +1,84 @@
+"""Context attribution for a quote that forms its own sentence but names no speaker.
+
+Journalistic convention: such a quote continues the previous quote of the paragraph, or belongs to
+the person the paragraph is about (« Je suis très touchée… » after "X a été récompensée."), or — when
+it opens the paragraph — to the person the next sentence introduces (« Go France ! » X a débarqué…).
+Quoted fragments inside a sentence are left unattributed when no cue names the speaker.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract.quotes.direct import Candidate
+from pipeline.extract.quotes.speakers import Context
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line of the text (one line = one paragraph in our inputs)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped[0])
+            out.append((start, start + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def paragraph_of(paras: list[tuple[int, int]], char: int) -> int:
+    """Index of the paragraph holding char (the last one starting before it)."""
+    k = 0
+    for i, (s, _) in enumerate(paras):
+        if s <= char:
+            k = i
+    return k
+
+
+def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
+    """Fill the speaker of standalone, unattributed direct quotes from their paragraph (in place)."""
+    paras = paragraphs(ctx.doc.text)
+    for n, cand in enumerate(cands):
+        if cand.kind != "direct" or cand.speaker is not None or not cand.standalone:
+            continue
+        k = paragraph_of(paras, cand.start)
+        p_start, p_end = paras[k]
+        prev = _previous_quote(cands, n, paras, k)
+        if prev is not None:
+            cand.speaker, cand.verb, cand.rule_id = prev.speaker, cand.verb or prev.verb, "context_previous_quote"
+            continue
+        m = ctx.most_recent("PER", cand.start, after=p_start)
+        if m is not None:
+            cand.speaker, cand.rule_id = m.ref(), "context_paragraph"
+            continue
+        if ctx.doc.text[p_start:cand.start].strip(" «“\"\u00a0\u202f") == "":
+            nxt = _first_person_after(ctx, cand.end, p_end)
+            if nxt is not None:
+                cand.speaker, cand.rule_id = nxt.ref(), "context_next_sentence"
+
+
+def _previous_quote(cands: list[Candidate], n: int, paras: list[tuple[int, int]], k: int) -> Candidate | None:
+    """The closest earlier attributed quote in the same paragraph (or the previous one if this
+    quote opens its paragraph and that paragraph ended with a quote)."""
+    for prev in reversed(cands[:n]):
+        if prev.speaker is None or prev.kind != "direct":
+            continue
+        pk = paragraph_of(paras, prev.start)
+        if pk == k:
+            return prev
+        if pk == k - 1 and paras[k][0] >= cands[n].start - 2:
+            return prev
+        return None
+    return None
+
+
+def _first_person_after(ctx: Context, start: int, para_end: int):
+    """The first person named in the sentence after `start`, inside the same paragraph."""
+    doc = ctx.doc
+    span = doc.char_span(start, para_end, alignment_mode="expand")
+    if span is None:
+        return None
+    sents = list(span.sents)
+    for sent in sents[:2]:
+        people = ctx.mentions_in(max(sent.start_char, start), sent.end_char, "PER")
+        if people:
+            return people[0]
+    return None

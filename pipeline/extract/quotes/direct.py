@@ -1,0 +1,274 @@
+"""Direct quotations inside quote marks: scare-quote filter, incise splitting, attribution cues.
+
+Attribution evidence, strongest first: an incise inside the quote (« A, confie X. B »), an incise
+right after it (« … », a déclaré X / ajoute-t-elle / selon X / dixit X), a colon introduction
+(X a précisé : « … » / X : « … »), "Pour X, « … »" and "Selon X, « … »" before it, and a speech verb
+governing the quoted fragment (X défend son rêve « … »). Context rules (previous quote, paragraph
+speaker) run afterwards on what is still unattributed; see `context.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.quotes.lexicon import Cue, pronoun_form, pronoun_gender, speech_lemma
+from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
+from pipeline.extract.quotes.speakers import Context, phrase_after, resolve_phrase, resolve_pronoun, subject_of
+from pipeline.records import ActorRef
+
+MIN_WORDS = 4  # shorter quoted phrases are labels/scare quotes unless they read as an utterance
+INCISE_MAX_TOKENS = 12  # longest "confie le coprésident de X Y" inside a quote
+SKIP_BEFORE_VERB = {",", "—", "–", "-"}
+SENTENCE_END = {".", "!", "?", "…"}
+
+
+@dataclass
+class Candidate:
+    """A quote being built; becomes a QuoteRecord."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "direct"
+    rule_id: str = "unattributed"
+    speaker: ActorRef | None = None
+    verb: str | None = None
+    standalone: bool = False  # the quote is a sentence of its own (context attribution allowed)
+    attributed: bool = False  # an explicit cue was found (even if its speaker did not resolve)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: ActorRef | None
+    verb: str | None
+    rule_id: str
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def words(span: Span) -> list[Token]:
+    """Word tokens of a span (no punctuation, no spaces)."""
+    return [t for t in span if not (t.is_punct or t.is_space)]
+
+
+def title_like(toks: list[Token]) -> bool:
+    """A name or title (Tour de France Digitale): every long word capitalised."""
+    long_words = [t for t in toks if t.is_alpha and len(t) > 2]
+    return len(long_words) >= 1 and all(t.text[0].isupper() for t in long_words) and len(toks) <= 6
+
+
+def utterance_like(span: Span) -> bool:
+    """A short quote that still reads as something said (« Go France ! », « Jamais. »)."""
+    text = span.text.strip()
+    return bool(text) and text[0].isupper() and text[-1] in "!?.…"
+
+
+# ---------------------------------------------------------------- incises after the quote
+
+def _cue_at(cues: list[Cue], i: int, kind: str) -> Cue | None:
+    return next((c for c in cues if c.start == i and c.cue == kind), None)
+
+
+def _inverted_pronoun(doc: Doc, cues: list[Cue], lo: int, hi: int) -> Token | None:
+    for c in cues:
+        if c.cue == "inverted" and lo <= c.start < hi:
+            return doc[c.end - 1]
+    return None
+
+
+def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution | None:
+    """« … », a déclaré X / ajoute-t-elle / selon X / dixit X right after the closing mark."""
+    doc = ctx.doc
+    i = close_tok + 1
+    while i < len(doc) and doc[i].text in SKIP_BEFORE_VERB:
+        i += 1
+    marker = _cue_at(cues, i, "marker")
+    if marker is not None:
+        phrase = phrase_after(doc, marker.end)
+        return Attribution(resolve_phrase(ctx, phrase, doc[close_tok].idx), marker.verb, f"incise_{marker.id}")
+    for j in range(i, min(len(doc), i + 4)):
+        tok = doc[j]
+        if tok.text in SENTENCE_END or tok.is_space or tok.text in ("«", "“", '"'):
+            return None
+        lemma = speech_lemma(tok, "incise", lenient=True)
+        if lemma is None:
+            if tok.pos_ in ("AUX", "PRON", "ADV") or tok.lower_ in ("se", "s'", "s’", "-t"):
+                continue
+            return None
+        pron = _inverted_pronoun(doc, cues, i, j + 3)
+        if pron is not None:
+            return Attribution(resolve_pronoun(ctx, pron, doc[close_tok].idx), lemma, "incise_inverted")
+        phrase = phrase_after(doc, j + 1)
+        return Attribution(resolve_phrase(ctx, phrase, doc[close_tok].idx), lemma, "incise_verb")
+    return None
+
+
+# ---------------------------------------------------------------- cues before the quote
+
+def colon_intro(ctx: Context, open_char: int) -> Attribution | None:
+    """X a précisé : « … » / premier mea culpa de X : « … » (the clause before a colon)."""
+    doc, text = ctx.doc, ctx.doc.text
+    j = open_char - 1
+    while j >= 0 and text[j] in " \u00a0\u202f\t":
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return None
+    colon = _span(doc, j, j + 1)
+    if colon is None:
+        return None
+    return clause_speaker(ctx, colon[0].i, "colon_intro")
+
+
+def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | None:
+    """The speaker of the clause ending at token colon_i: a speech verb's subject, else a named person."""
+    doc = ctx.doc
+    sent_start = doc[colon_i].sent.start
+    if colon_i > 0 and doc[colon_i - 1].sent.start < sent_start:
+        sent_start = doc[colon_i - 1].sent.start
+    clause = doc[sent_start:colon_i]
+    for tok in reversed(clause):
+        lemma = speech_lemma(tok, "intro")
+        if lemma is None:
+            continue
+        subj = subject_of(tok)
+        if subj:
+            return Attribution(resolve_phrase(ctx, subj, tok.idx), lemma, rule_id)
+    if not len(clause):
+        return None
+    people = [m for m in ctx.mentions_in(clause.start_char, clause.end_char, "PER")]
+    if people:
+        return Attribution(people[-1].ref(), None, rule_id + "_named")
+    return None
+
+
+def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | None:
+    """Selon X, « … » / D'après X, « … » / Pour X, « … » earlier in the sentence."""
+    doc = ctx.doc
+    sent = doc[open_tok].sent
+    for c in reversed(cues):
+        if c.start < sent.start or c.end > open_tok:
+            continue
+        if c.cue == "pour":
+            return Attribution(resolve_phrase(ctx, list(doc[c.start + 1: c.end - 1]), doc[c.start].idx), c.verb, c.id)
+        if c.cue == "marker":
+            phrase = phrase_after(doc, c.end)
+            return Attribution(resolve_phrase(ctx, phrase, doc[c.start].idx), c.verb, c.id)
+    return None
+
+
+def governing_verb(ctx: Context, span: Span) -> Attribution | None:
+    """A speech verb outside the quote that governs it in the parse (X défend son rêve « … »)."""
+    roots = [t for t in span if not (span.start <= t.head.i < span.end)]
+    seen = set()
+    for tok in roots[:2]:
+        head, steps = tok.head, 0
+        while steps < 5 and head.i not in seen and head.sent.start == span.sent.start:
+            seen.add(head.i)
+            if not (span.start <= head.i < span.end):
+                lemma = speech_lemma(head, "intro")
+                if lemma is not None:
+                    subj = subject_of(head)
+                    if subj and not any(span.start <= t.i < span.end for t in subj):
+                        return Attribution(resolve_phrase(ctx, subj, span.start_char), lemma, "governing_verb")
+            if head.head is head:
+                break
+            head, steps = head.head, steps + 1
+    return None
+
+
+# ---------------------------------------------------------------- incises inside the quote
+
+def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, int, Attribution | None]]:
+    """Split « A, confie X. B » into parts (char ranges) with the incise's attribution."""
+    doc = ctx.doc
+    parts, part_start, att = [], span.start_char, None
+    i = span.start + 3
+    while i < span.end - 2:
+        tok = doc[i]
+        lemma = speech_lemma(tok, "incise", lenient=True) if doc[i - 1].text == "," else None
+        if lemma is None:
+            i += 1
+            continue
+        stop = next((k for k in range(i + 1, min(span.end, i + INCISE_MAX_TOKENS))
+                     if doc[k].text in (",", ".", ";", "!", "?")), None)
+        if stop is None or stop >= span.end - 1:
+            i += 1
+            continue
+        pron = _inverted_pronoun(doc, cues, i, i + 3)
+        if pron is not None:
+            a = Attribution(resolve_pronoun(ctx, pron, span.start_char), lemma, "inner_incise_inverted")
+        else:
+            phrase = list(doc[i + 1: stop])
+            if not phrase:
+                i += 1
+                continue
+            a = Attribution(resolve_phrase(ctx, phrase, span.start_char), lemma, "inner_incise")
+        parts.append((part_start, doc[i - 1].idx, a))
+        part_start, att = doc[stop + 1].idx if stop + 1 < len(doc) else span.end_char, a
+        i = stop + 1
+    parts.append((part_start, span.end_char, att))
+    return parts
+
+
+# ---------------------------------------------------------------- one marked quote
+
+def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces and a trailing comma (« …, » a déclaré) from a quote part."""
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def is_standalone(span: Span, open_char: int, close_char: int) -> bool:
+    """The quote makes up its sentence(s): little else than punctuation around it."""
+    sent_start = span.doc[span.start].sent.start
+    sent_end = span.doc[span.end - 1].sent.end
+    outside = [t for t in span.doc[sent_start:sent_end]
+               if (t.idx < open_char or t.idx > close_char) and not (t.is_punct or t.is_space)]
+    return len(outside) <= 1
+
+
+def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Candidate]:
+    """The quote(s) of one marked passage, or [] for a scare-quoted label (recorded as dropped)."""
+    doc = ctx.doc
+    span = _span(doc, m.start, m.end)
+    close = _span(doc, m.close, m.close + 1)
+    open_ = _span(doc, m.open, m.open + 1)
+    if span is None or close is None or open_ is None or not len(span):
+        return []
+    after = incise_after(ctx, cues, close[-1].i)
+    n_words = words(span)
+    standalone = is_standalone(span, m.open, m.close)
+    if len(n_words) < MIN_WORDS or title_like(n_words):
+        if title_like(n_words) or not utterance_like(span) or not (after or standalone):
+            _drop(doc, doc.text[m.start:m.end], "scare quote / label (short or title-like)")
+            return []
+    before = colon_intro(ctx, m.open) or cue_before(ctx, cues, open_[0].i) or governing_verb(ctx, span)
+    main = after or before
+    out = []
+    parts = inner_incises(ctx, cues, span) if len(n_words) >= 2 * MIN_WORDS else [(m.start, m.end, None)]
+    for k, (s, e, att) in enumerate(parts):
+        s, e = _clean_bounds(doc.text, s, e)
+        if e <= s:
+            continue
+        # a part before an inner incise takes that incise; the last part keeps the last incise seen
+        chosen = att or main
+        text = strip_continuations(doc.text, MarkedQuote(m.open, m.close, s, e, m.mark,
+                                                         tuple(c for c in m.continuations if s <= c < e)))
+        cand = Candidate(s, e, text, standalone=standalone)
+        if chosen is not None:
+            cand.speaker, cand.verb, cand.rule_id, cand.attributed = chosen.speaker, chosen.verb, chosen.rule_id, True
+        out.append(cand)
+    return out
+
+
+def _drop(doc: Doc, text: str, reason: str) -> None:
+    from pipeline.records import Dropped
+
+    doc.user_data.setdefault("dropped", []).append(Dropped("quotes", text, reason))

@@ -1,0 +1,155 @@
+"""Find quotation marks in plain text: « … », “ … ”, " … ", nested and multi-paragraph quotes.
+
+Works on a plain string (no spaCy), never raises on unbalanced or stray marks: an opening mark
+that is never closed is ignored, a closing mark with nothing open is ignored. Only outermost
+quotations are returned; nested quotes stay inside their outer quote's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Paired marks: opening -> closing. The straight double quote is handled apart (same char both ways).
+PAIRS = {"«": "»", "“": "”", "‹": "›"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+STRAIGHT = '"'
+# Whitespace that can sit inside French quotes (normal, no-break and narrow no-break spaces).
+SPACES = " \t\u00a0\u202f\u2009\u2007"
+# How far ahead an unclosed quote may still find its closing mark (French multi-paragraph style).
+MAX_PARAGRAPHS_AHEAD = 4
+
+
+@dataclass(frozen=True)
+class MarkedQuote:
+    """One outermost quotation: mark positions and the content range without marks or padding."""
+
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark
+    start: int  # first char of the quoted words
+    end: int  # end (exclusive) of the quoted words
+    mark: str  # the opening mark
+    continuations: tuple[int, ...] = ()  # indices of « that re-open each new paragraph
+
+
+@dataclass
+class _Open:
+    mark: str
+    index: int
+    continuations: list[int]
+
+
+def _is_paragraph_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in SPACES:
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
+def _next_paragraph_start(text: str, i: int) -> int:
+    """Index of the first non-space char after the newline at i (len(text) if none)."""
+    j = i
+    while j < len(text) and (text[j] in SPACES or text[j] in "\r\n"):
+        j += 1
+    return j
+
+
+def _closes_later(text: str, i: int, mark: str) -> bool:
+    """Whether a closing mark for `mark` comes after i before any new opening one (few paragraphs)."""
+    closer = PAIRS[mark]
+    paragraphs = 0
+    for j in range(i, len(text)):
+        c = text[j]
+        if c == "\n":
+            paragraphs += 1
+            if paragraphs > MAX_PARAGRAPHS_AHEAD:
+                return False
+        elif c == closer:
+            return True
+        elif c == mark and not _is_paragraph_start(text, j):
+            return False
+    return False
+
+
+def _straight_role(text: str, i: int) -> str | None:
+    """Whether a straight double quote at i looks like an opening or a closing mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before in SPACES or before in "\n([{—–-'’:"
+    space_after = after in SPACES or after in "\n"
+    if space_before and not space_after:
+        return "open"
+    if not space_before:
+        return "close"
+    return None
+
+
+def _content(text: str, open_i: int, close_i: int) -> tuple[int, int]:
+    start, end = open_i + 1, close_i
+    while start < end and (text[start] in SPACES or text[start] in "\r\n"):
+        start += 1
+    while end > start and (text[end - 1] in SPACES or text[end - 1] in "\r\n"):
+        end -= 1
+    return start, end
+
+
+def scan_quotes(text: str) -> list[MarkedQuote]:
+    """All outermost quotations of `text`, in order. Never raises, whatever the marks."""
+    found: list[MarkedQuote] = []
+    stack: list[_Open] = []
+    for i, c in enumerate(text):
+        if c == "\n":
+            stack = _at_paragraph_end(text, i, stack)
+        elif c in PAIRS:
+            if stack and stack[0].mark == c and len(stack) == 1 and _is_paragraph_start(text, i) \
+                    and "\n" in text[stack[0].index:i]:
+                stack[0].continuations.append(i)  # « re-opening a new paragraph of the same quote
+            else:
+                stack.append(_Open(c, i, []))
+        elif c in CLOSERS:
+            stack = _close(text, i, CLOSERS[c], stack, found)
+        elif c == STRAIGHT:
+            if stack and stack[-1].mark == STRAIGHT and _straight_role(text, i) != "open":
+                stack = _close(text, i, STRAIGHT, stack, found)
+            elif _straight_role(text, i) == "open":
+                stack.append(_Open(STRAIGHT, i, []))
+    return found
+
+
+def _close(text: str, i: int, mark: str, stack: list[_Open], found: list[MarkedQuote]) -> list[_Open]:
+    """Pop to the innermost open quote of this kind; record it if it was the outermost."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth].mark == mark:
+            opened = stack[depth]
+            if depth == 0:
+                start, end = _content(text, opened.index, i)
+                if end > start:
+                    found.append(MarkedQuote(opened.index, i, start, end, mark, tuple(opened.continuations)))
+            return stack[:depth]
+    return stack  # a stray closing mark
+
+
+def _at_paragraph_end(text: str, i: int, stack: list[_Open]) -> list[_Open]:
+    """Keep only the open quotes that go on in the next paragraph (re-opened or closed later)."""
+    kept = []
+    nxt = _next_paragraph_start(text, i)
+    for opened in stack:
+        if opened.mark == STRAIGHT:
+            break  # straight quotes do not run over paragraphs; nor does anything inside them
+        reopened = nxt < len(text) and text[nxt] == opened.mark
+        if reopened or _closes_later(text, nxt, opened.mark):
+            kept.append(opened)
+        else:
+            break
+    return kept
+
+
+def strip_continuations(text: str, quote: MarkedQuote) -> str:
+    """The quoted words of a marked quote, without the « that re-open its later paragraphs."""
+    parts, pos = [], quote.start
+    for c in quote.continuations:
+        parts.append(text[pos:c])
+        pos = c + 1
+        while pos < quote.end and text[pos] in SPACES:
+            pos += 1
+    parts.append(text[pos:quote.end])
+    return "".join(parts)

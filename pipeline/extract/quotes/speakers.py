@@ -1,0 +1,216 @@
+"""Who speaks: resolve a speaker phrase (name, pronoun, description) to an actor of the article.
+
+Evidence order inside a phrase: an inverted or leading pronoun (ajoute-t-elle, celle qui …), a
+person named in it, a known person's surname, a description's head noun (le patron d'IBM -> the
+person with a role at IBM; l'association -> the most recent organisation), an organisation named in
+it. Antecedents are searched among entity mentions before the quote and outside any quotation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from pipeline.extract.quotes.lexicon import pronoun_form, pronoun_gender, speaker_nouns
+from pipeline.nlp.entities import normalize_name
+from pipeline.records import ActorRef
+
+# Tokens that end a speaker phrase after an inverted speech verb.
+PHRASE_STOP = {",", ".", ";", ":", "!", "?", "«", "»", "“", "”", '"', "(", ")", "—", "–", "\n"}
+# How far (chars) an apposition may separate a person from their organisation ("X, PDG de Y").
+ROLE_WINDOW = 90
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    key: str
+    name: str
+    label: str
+
+    def ref(self) -> ActorRef:
+        return ActorRef(name=self.name, label=self.label, key=self.key)
+
+
+@dataclass
+class Context:
+    """Per-doc lookups shared by the quote rules."""
+
+    doc: Doc
+    mentions: list[EntityMention]
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside quotation marks
+    gender: dict[str, str] = field(default_factory=dict)  # entity key -> 'm'/'f' learnt from pronouns
+
+    @classmethod
+    def build(cls, doc: Doc) -> "Context":
+        mentions = []
+        for ent in doc._.entities or []:
+            for m in ent.mentions:
+                mentions.append(EntityMention(m.start, m.end, ent.key, ent.name, ent.label))
+        mentions.sort(key=lambda m: m.start)
+        return cls(doc, mentions)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quoted)
+
+    def mentions_in(self, start: int, end: int, label: str | None = None) -> list[EntityMention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end and (label is None or m.label == label)]
+
+    def most_recent(self, label: str, before: int, gender: str | None = None,
+                    after: int = 0) -> EntityMention | None:
+        """The last mention of this type before `before` (outside quotes), gender-compatible if known."""
+        for m in reversed(self.mentions):
+            if m.end > before or m.start < after or m.label != label or self.in_quote(m.start, m.end):
+                continue
+            if gender and self.gender.get(m.key, gender) != gender:
+                continue
+            return m
+        return None
+
+
+def _first_word_after_prep(tokens: list[Token]) -> list[Token]:
+    """Drop prepositional phrases (dans un communiqué, auprès de X) from a speaker phrase."""
+    kept, in_pp, just_opened = [], False, False
+    for tok in tokens:
+        if tok.pos_ == "ADP" or (tok.pos_ == "ADV" and tok.lower_ in ("auprès", "lors")):
+            in_pp, just_opened = True, True
+            continue
+        if in_pp and tok.pos_ == "DET" and not just_opened:
+            in_pp = False  # a new noun phrase starts: the real subject (… dans un communiqué les membres)
+        just_opened = just_opened and tok.pos_ in ("DET", "ADP")
+        if not in_pp:
+            kept.append(tok)
+    return kept
+
+
+def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
+    """A third-person pronoun -> the most recent compatible person (singular) or None (plural)."""
+    gender, plural = pronoun_gender().get(pronoun_form(tok), (None, False))
+    if plural:
+        m = ctx.most_recent("ORG", before)
+        return m.ref() if m else None
+    m = ctx.most_recent("PER", before, gender)
+    if m is None:
+        return None
+    if gender and m.key not in ctx.gender:
+        ctx.gender[m.key] = gender  # later pronouns agree with this one
+    return m.ref()
+
+
+def _surname_match(ctx: Context, tokens: list[Token]) -> EntityMention | None:
+    """A capitalised word of the phrase that is the surname of a person seen elsewhere."""
+    surnames = {}
+    for m in ctx.mentions:
+        if m.label == "PER":
+            parts = normalize_name(m.name).split()
+            if len(parts) > 1:
+                surnames.setdefault(parts[-1], m)
+    for tok in tokens:
+        if tok.is_title and normalize_name(tok.text) in surnames:
+            return surnames[normalize_name(tok.text)]
+    return None
+
+
+def role_holder(ctx: Context, org: EntityMention, before: int) -> EntityMention | None:
+    """A person stated next to this organisation (X, PDG de Y / le patron de Y, X / X (Y))."""
+    org_key = normalize_name(org.name)
+    best = None
+    for m in ctx.mentions:
+        if m.label != "PER" or m.start > before:
+            continue
+        for o in ctx.mentions:
+            if o.label != "ORG" or (o.key != org.key and normalize_name(o.name) != org_key
+                                    and org_key not in normalize_name(o.name).split()):
+                continue
+            gap = (m.end, o.start) if o.start >= m.end else (o.end, m.start)
+            if 0 <= gap[1] - gap[0] <= ROLE_WINDOW and not _has_verb(ctx.doc, *gap):
+                best = m
+    return best
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") or t.text in ".;\n" for t in span)
+
+
+def _head_noun(tokens: list[Token]) -> Token | None:
+    for tok in _first_word_after_prep(tokens):
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.lower_ in (
+            speaker_nouns("person") | speaker_nouns("org") | speaker_nouns("collective")
+        ):
+            return tok
+        if tok.pos_ == "NOUN":
+            return tok
+    return None
+
+
+def _gender_of_phrase(tokens: list[Token]) -> str | None:
+    for tok in tokens:
+        if tok.pos_ == "DET":
+            g = tok.morph.get("Gender")
+            if g:
+                return "f" if g[0] == "Fem" else "m"
+    return None
+
+
+def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef | None:
+    """A speaker phrase (pronoun, name or description) -> an actor of the article, or None."""
+    tokens = [t for t in tokens if not t.is_space]
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.pos_ == "PRON" or pronoun_form(first) in pronoun_gender():
+        if pronoun_form(first) in pronoun_gender():
+            return resolve_pronoun(ctx, first, before)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    people = ctx.mentions_in(start, end, "PER")
+    if people:
+        return people[0].ref()
+    known = _surname_match(ctx, tokens)
+    if known is not None:
+        return known.ref()
+    orgs = ctx.mentions_in(start, end, "ORG")
+    head = _head_noun(tokens)
+    if head is not None:
+        noun = head.lower_
+        if noun in speaker_nouns("person"):
+            for org in orgs:
+                holder = role_holder(ctx, org, before)
+                if holder is not None:
+                    return holder.ref()
+            m = ctx.most_recent("PER", before, _gender_of_phrase(tokens))
+            return m.ref() if m else None
+        if noun in speaker_nouns("collective") and orgs:
+            return orgs[0].ref()
+        if noun in speaker_nouns("org"):
+            if orgs:
+                return orgs[0].ref()
+            m = ctx.most_recent("ORG", before)
+            return m.ref() if m else None
+    if orgs:
+        return orgs[0].ref()
+    return None
+
+
+def phrase_after(doc: Doc, i: int, limit: int = 14) -> list[Token]:
+    """Tokens of the speaker phrase starting at token i, up to punctuation or a new clause."""
+    out = []
+    for tok in doc[i: min(len(doc), i + limit)]:
+        if tok.text in PHRASE_STOP or "\n" in tok.text:
+            break
+        if out and tok.lower_ in ("qui", "que", "qu'", "qu’", "dont") and out[-1].lower_ not in ("celle", "celui"):
+            break
+        out.append(tok)
+    return out
+
+
+def subject_of(verb: Token) -> list[Token] | None:
+    """The subject phrase of a verb (its nsubj subtree), following aux/conj heads."""
+    for child in verb.children:
+        if child.dep_.startswith("nsubj") and child.dep_ != "nsubj:pass" or child.dep_ == "expl:subj":
+            return list(child.subtree)
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
