@@ -1,17 +1,28 @@
-"""Entity component: cleans and types spaCy's entities and groups them into within-article entities.
+"""Entity component: finds, cleans, types and groups the article's actor candidates.
 
-After this component, `doc.ents` holds the kept mentions and `doc._.entities` the `LocalEntity`
-clusters; `entity_ref` and `entities_in` let extractors point at them with an `ActorRef`.
+Steps (component `actor_entities`): NER spans + names the NER missed after an organisation or
+person cue (`rules/org_cues.json`, `rules/person_cues.json`) + gazetteer names (`rules/gazetteer.jsonl`)
+-> cleaning (`pipeline.nlp.cleaning`: trim, split, drop debris with a `Dropped` record) -> grouping of
+the mentions of one entity (same normalised name, surname -> full name, acronym <-> expansion,
+gazetteer aliases, 'X' <-> 'X Technologies') -> typing by votes over every mention of the group
+(`pipeline.nlp.typing`). After it, `doc.ents` holds the kept, retyped mentions and `doc._.entities`
+the `LocalEntity` clusters; `entity_ref` and `entities_in` let extractors point at them with an
+`ActorRef`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp import typing as ty
+from pipeline.nlp.cleaning import clean_spans, drop, is_line_start
+from pipeline.nlp.lexicons import Lexicons, fold, lexicons
 from pipeline.records import ActorRef, LocalEntity, Mention
 
 if not Doc.has_extension("entities"):
@@ -21,6 +32,7 @@ if not Doc.has_extension("entity_keys"):
     Doc.set_extension("entity_keys", default=None)
 
 _ELISION = re.compile(r"^(?:l|d|de la|de l|du|des|le|la|les)['’ ]\s*", re.IGNORECASE)
+_CONNECTORS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "&", "of", "the", "and", "for", "pour", "en", "a", "au", "aux"}
 
 
 def normalize_name(name: str) -> str:
@@ -33,53 +45,250 @@ def normalize_name(name: str) -> str:
     return " ".join(s.split())
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {sent.start: i for i, sent in enumerate(doc.sents)}
+def acronym_of(name: str) -> str | None:
+    """Initials of a multi-word name, connectors skipped ('Amazon Web Services' -> 'AWS'), or None."""
+    words = [w for w in re.split(r"[\s\-’']+", name) if w]
+    content = [w for w in words if fold(w) not in _CONNECTORS]
+    if len(content) < 2:
+        return None
+    return "".join(w[0] for w in content).upper()
 
 
-def group_mentions(doc: Doc) -> list[LocalEntity]:
-    """Group the doc's entity mentions by normalised name; a lone surname joins the full name."""
-    sent_of = {}
-    for i, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = i
-    groups: dict[tuple[str, str], list[Span]] = {}
-    for ent in doc.ents:
-        key = normalize_name(ent.text)
-        if key:
-            groups.setdefault((key, ent.label_), []).append(ent)
-    # A one-token PER name joins the longest PER name ending with it (Altman -> Sam Altman).
-    full_names = [k for k in groups if k[1] == "PER" and " " in k[0]]
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in text
+
+
+# --------------------------------------------------------------------------- candidate spans
+
+
+def _cue_spans(doc: Doc, lex: Lexicons, taken: set[int]) -> list[Span]:
+    """Capitalised names right after an organisation-kind cue or a title, that NER missed."""
+    org_phrases = [fold(p) for g in lex.org["before"] if g["id"] in {"org.before.kind", "org.before.prep"} for p in g["phrases"]]
+    titles = {fold(t) for t in lex.person["titles"]}
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not tok.text[:1].isupper() or not tok.is_alpha and not tok.text[:1].isalpha() or is_line_start(doc, i):
+            i += 1
+            continue
+        label = None
+        if i > 0 and fold(doc[i - 1].text) in titles and doc[i - 1].text[:1].isupper():
+            label = "PER"
+        else:
+            probe = Span(doc, i, i + 1)
+            before = ty._context_before(doc, probe)
+            if any(ty._ends_with_phrase(before, p) for p in org_phrases):
+                label = "ORG"
+        if label is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in taken and (doc[j].text[:1].isupper() or doc[j].text in {"-", "&"} and not doc[j - 1].whitespace_) and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        while j > i + 1 and doc[j - 1].text in {"-", "&"}:
+            j -= 1
+        out.append(Span(doc, i, j, label=label))
+        i = j
+    return out
+
+
+class _Gazetteer:
+    """PhraseMatcher over the gazetteer's names and aliases (exact case), built once per pipeline."""
+
+    def __init__(self, nlp: Language, lex: Lexicons) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = sorted({n for e in lex.gazetteer.values() for n in (e.name, *e.aliases) if len(n) > 1})
+        self.matcher.add("GAZ", list(nlp.tokenizer.pipe(names)))
+
+    def spans(self, doc: Doc, taken: set[int]) -> list[Span]:
+        found = []
+        for _, s, e in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            if any(i in taken for i in range(s, e)) or is_line_start(doc, s) and e - s == 1 and doc[s].is_title:
+                continue
+            if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_sent_start or e < len(doc) and doc[e].text[:1].isupper() and doc[e].pos_ == "PROPN":
+                continue  # part of a longer name ("Google" in "Google Cloud Platform")
+            found.append(Span(doc, s, e))
+            taken.update(range(s, e))
+        return found
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _merge_into(groups: dict[str, list[Span]], src: str, dst: str) -> None:
+    if src != dst and src in groups and dst in groups:
+        groups[dst].extend(groups.pop(src))
+
+
+def _group(doc: Doc, spans: list[Span], lex: Lexicons, per_like: set[str]) -> dict[str, list[Span]]:
+    """Mentions grouped by entity key: same normalised name first, then the within-article links."""
+    groups: dict[str, list[Span]] = defaultdict(list)
+    for s in spans:
+        groups[normalize_name(s.text)].append(s)
+    groups = dict(groups)
+    # Gazetteer aliases (AWS ~ Amazon Web Services) become one group.
+    by_gaz: dict[str, str] = {}
+    for key in sorted(groups, key=lambda k: (-len(k), k)):
+        entry = lex.gazetteer.get(key)
+        if entry is not None:
+            if entry.id in by_gaz:
+                _merge_into(groups, key, by_gaz[entry.id])
+            else:
+                by_gaz[entry.id] = key
+    _link_acronyms(doc, groups, lex)
+    _link_surnames(groups, lex, per_like)
+    _link_short_forms(groups, lex)
+    return groups
+
+
+def _link_acronyms(doc: Doc, groups: dict[str, list[Span]], lex: Lexicons) -> None:
+    """'International Business Machines (IBM)' and 'IBM' alone: an acronym joins its unique expansion."""
+    acr_keys = [k for k in groups if any(_is_acronym(s.text) for s in groups[k])]
+    for k in acr_keys:
+        acr = next(s.text for s in groups[k] if _is_acronym(s.text)).replace(".", "")
+        owners = [o for o in groups if o != k and acronym_of(groups[o][0].text) == acr.upper()]
+        if len(owners) == 1:
+            g1, g2 = lex.gazetteer.get(k), lex.gazetteer.get(owners[0])
+            if g1 is not None and g2 is not None and g1.id != g2.id:
+                continue
+            _merge_into(groups, k, owners[0])
+
+
+def _link_surnames(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str]) -> None:
+    """A lone surname ('Altman', 'Le Maire') joins the unique person name ending with it."""
+    full = [k for k in groups if k in per_like and len(k.split()) >= 2]
     for k in list(groups):
-        if k[1] == "PER" and " " not in k[0]:
-            owners = [f for f in full_names if f[0].split()[-1] == k[0]]
-            if len(owners) == 1:
-                groups[owners[0]].extend(groups.pop(k))
-    entities = []
-    for n, ((_, label), spans) in enumerate(sorted(groups.items(), key=lambda kv: min(s.start for s in kv[1]))):
-        spans.sort(key=lambda s: s.start)
-        name = max((s.text for s in spans), key=len)
-        mentions = tuple(
-            Mention(s.text, s.start_char, s.end_char, sent_of.get(s.start, 0), s.label_.lower() + ":ner")
-            for s in spans
-        )
-        entities.append(LocalEntity(f"e{n}", name, label, mentions))
-    return entities
+        if k in per_like and len(k.split()) >= 2 or k not in groups:
+            continue
+        n = len(k.split())
+        owners = [f for f in full if f != k and f.split()[-n:] == k.split() and len(f.split()) > n]
+        if len(owners) == 1 and lex.gazetteer.get(k) is None:
+            _merge_into(groups, k, owners[0])
 
 
-@Language.factory("actor_entities", default_config={})
-def make_actor_entities(nlp: Language, name: str) -> "ActorEntities":
-    return ActorEntities()
+def strip_suffix(key: str, lex: Lexicons) -> str | None:
+    """The key without a strippable organisation suffix ('qarnot computing' -> 'qarnot'), or None."""
+    words = key.split()
+    strippable = {normalize_name(w) for w in lex.org["strippable_suffixes"]}
+    if len(words) >= 2 and words[-1] in strippable:
+        return " ".join(words[:-1])
+    return None
+
+
+def distinct_in_gazetteer(a: str, b: str, lex: Lexicons) -> bool:
+    """True when the gazetteer lists the two names as different entities (Meta / Meta AI)."""
+    ga, gb = lex.gazetteer.get(a), lex.gazetteer.get(b)
+    if ga is not None and gb is not None:
+        return ga.id != gb.id
+    return ga is not None or gb is not None and False
+
+
+def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons) -> None:
+    """'Qarnot' joins 'Qarnot Computing' in the same text unless the gazetteer keeps them apart."""
+    for key in sorted(groups, key=lambda k: (-len(k), k)):
+        short = strip_suffix(key, lex)
+        if short and short in groups and key in groups and lex.gazetteer.get(short) is None:
+            _merge_into(groups, short, key)
+
+
+# --------------------------------------------------------------------------- the component
+
+
+def _sentence_of(doc: Doc) -> dict[int, int]:
+    out = {}
+    for n, sent in enumerate(doc.sents):
+        for tok in sent:
+            out[tok.i] = n
+    return out
 
 
 class ActorEntities:
-    """Sets `doc._.entities` and `doc._.entity_keys` from `doc.ents`."""
+    """Sets `doc.ents` (cleaned, retyped), `doc._.entities` and `doc._.entity_keys`."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lex = lexicons()
+        self.gazetteer = _Gazetteer(nlp, self.lex)
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = group_mentions(doc)
+        lex = self.lex
+        ner = list(doc.ents)
+        ner_label = {}
+        spans = clean_spans(doc, ner, lex)
+        for s in spans:
+            src = next((e for e in ner if e.start <= s.start and s.end <= e.end), None)
+            ner_label[(s.start, s.end)] = s.label_ if s.label_ else (src.label_ if src else None)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        extra = clean_spans(doc, _cue_spans(doc, lex, taken), lex)
+        taken |= {i for s in extra for i in range(s.start, s.end)}
+        extra += clean_spans(doc, self.gazetteer.spans(doc, taken), lex)
+        rule_of = {(s.start, s.end): ("ner:" + (ner_label[(s.start, s.end)] or "").lower()) for s in spans}
+        rule_of.update({(s.start, s.end): "cue" if s.label_ else "gazetteer" for s in extra})
+        spans = sorted(spans + extra, key=lambda s: s.start)
+        entities, ents = self._entities(doc, spans, ner_label, rule_of)
+        doc.ents = ents
         doc._.entities = entities
         doc._.entity_keys = {(m.start, m.end): e.key for e in entities for m in e.mentions}
         return doc
+
+    def _mention_votes(self, doc: Doc, span: Span, ner_label: str | None) -> list[ty.Vote]:
+        lex = self.lex
+        votes = ty.name_votes(span.text, lex) + ty.context_votes(doc, span, lex) + ty.prior_votes(span, ner_label, lex)
+        if span.label_ in {"PER", "ORG"} and ner_label is None:
+            votes.append((span.label_, 3, f"cue.{span.label_.lower()}"))
+        # A preposition says LOC only beside another place signal (NER LOC or the place list).
+        if not any(v[2] in {"loc.place", "ner.loc", "loc.name.word"} or v[2].startswith("gazetteer:") and v[0] == "LOC" for v in votes):
+            votes = [v for v in votes if v[2] != "loc.before.prep"]
+        return votes
+
+    def _entities(self, doc: Doc, spans: list[Span], ner_label: dict, rule_of: dict) -> tuple[list[LocalEntity], list[Span]]:
+        lex = self.lex
+        votes_of = {(s.start, s.end): self._mention_votes(doc, s, ner_label.get((s.start, s.end))) for s in spans}
+        per_like = set()
+        for s in spans:
+            scores = ty.tally(votes_of[(s.start, s.end)])
+            if scores["PER"] > 0 and scores["PER"] >= max(scores.values()):
+                per_like.add(normalize_name(s.text))
+        groups = _group(doc, spans, lex, per_like)
+        sent_of = _sentence_of(doc)
+        entities: list[LocalEntity] = []
+        ents: list[Span] = []
+        ordered = sorted(groups.items(), key=lambda kv: min(s.start for s in kv[1]))
+        for key, members in ordered:
+            members.sort(key=lambda s: s.start)
+            votes = [v for s in members for v in votes_of[(s.start, s.end)]]
+            label, evidence = ty.decide(votes)
+            name = _fullest(members, lex)
+            if len(normalize_name(name)) == 1 and not any(v[2].startswith(("org.", "gazetteer", "cue.", "per.title")) for v in votes):
+                drop(doc, name, "one-letter name without a cue")
+                continue
+            n = len(entities)
+            mentions = tuple(
+                Mention(s.text, s.start_char, s.end_char, sent_of.get(s.start, 0), f"{label.lower()}:{rule_of.get((s.start, s.end), 'ner')}")
+                for s in members
+            )
+            entities.append(LocalEntity(f"e{n}", name, label, mentions, evidence))
+            ents.extend(Span(doc, s.start, s.end, label=label) for s in members)
+        return entities, sorted(ents, key=lambda s: s.start)
+
+
+def _fullest(members: list[Span], lex: Lexicons) -> str:
+    """The fullest form of an entity in the article: gazetteer name, else most words, then most frequent."""
+    for s in members:
+        entry = lex.gazetteer.get(normalize_name(s.text))
+        if entry is not None:
+            return entry.name
+    counts: dict[str, int] = defaultdict(int)
+    for s in members:
+        counts[s.text] += 1
+    return sorted(counts, key=lambda t: (-len(t.split()), _is_acronym(t), -counts[t], -len(t), t))[0]
+
+
+@Language.factory("actor_entities", default_config={})
+def make_actor_entities(nlp: Language, name: str) -> ActorEntities:
+    """Factory of the entity component (the lexicons come from rules/, loaded once per process)."""
+    return ActorEntities(nlp)
 
 
 def _entity_by_key(doc: Doc) -> dict[str, LocalEntity]:

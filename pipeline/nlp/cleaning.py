@@ -1,0 +1,188 @@
+"""Entity span cleaning: trim articles/titles/punctuation, split at line breaks and joined names, drop debris.
+
+Every function takes spaCy spans and returns cleaned spans; anything dropped is recorded in
+`doc.user_data["dropped"]` with the reason, so that a missing entity can be explained.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.lexicons import Lexicons, fold
+from pipeline.records import Dropped
+
+# Lowercase function words that may open a NER span but are never part of a name.
+_LEADING_FUNCTION = {"l'", "d'", "l’", "d’", "le", "la", "les", "du", "de", "des", "un", "une", "au", "aux", "à", "en", "et", "par", "pour", "chez", "via", "avec"}
+# Tokens that end a name when they sit inside a span (coordination, line breaks, list separators).
+_SPLIT_WORDS = {"et", "ou", "&&", "/", "|", "•", "-", "–", "—", ":", ";", ",", "(", ")", "«", "»", '"', "“", "”"}
+_MARKDOWN = set("*#_[]|<>{}=~^\\")
+_OPENERS = {'"', "«", "“", "(", "[", "-", "–", "—", "•", "*", ":", "'", "’"}
+_SOCIAL = {"twitter", "facebook", "linkedin", "flipboard", "email", "e-mail", "whatsapp", "pinterest", "instagram", "imprimer", "partager", "messenger", "telegram", "reddit", "mail"}
+
+
+def drop(doc: Doc, text: str, reason: str) -> None:
+    """Record a dropped entity and why."""
+    doc.user_data.setdefault("dropped", []).append(Dropped("entities", text, reason))
+
+
+def is_line_start(doc: Doc, i: int) -> bool:
+    """True when token i opens a sentence or a line (where capitalisation says nothing)."""
+    j = i - 1
+    while j >= 0 and (doc[j].text in _OPENERS or doc[j].is_quote):
+        j -= 1
+    if j < 0 or doc[i].is_sent_start:
+        return True
+    prev = doc[j]
+    return prev.is_space and "\n" in prev.text or prev.text in {".", "!", "?", "…", ":"} or "\n" in prev.whitespace_
+
+
+def _line_of(doc: Doc, span: Span) -> str:
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def is_chrome_line(doc: Doc, span: Span) -> str | None:
+    """Why the span's line is page chrome (share buttons, byline, photo credit), or None."""
+    line = _line_of(doc, span)
+    words = [fold(w.strip(".,:;|")) for w in line.split()]
+    if sum(w in _SOCIAL for w in words) >= 2 and len(words) <= 10:
+        return "share/navigation line"
+    before = fold(doc.text[max(0, span.start_char - 25) : span.start_char])
+    if "©" in before[-6:] or "credit" in before or "photo :" in before or "photo:" in before:
+        return "photo credit"
+    if words and words[0] in {"par", "by", "auteur", "auteur :", "redaction"} and len(words) <= 8:
+        return "byline"
+    return None
+
+
+def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
+    """Strip leading function words, titles and elisions, and trailing punctuation/spaces."""
+    titles = {fold(t) for t in lex.person["titles"]}
+    start, end = span.start, span.end
+    while start < end:
+        tok = doc[start]
+        low = fold(tok.text)
+        if tok.is_space or tok.is_punct or low in _LEADING_FUNCTION and tok.text[:1].islower() or low in titles:
+            start += 1
+        elif low.endswith(("l'", "d'")) and len(low) == 2:
+            start += 1
+        elif low in {"ex", "ex-"} and start + 1 < end:
+            start += 1
+        else:
+            break
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in {".", "!", "+"}):
+        end -= 1
+    while end > start and doc[end - 1].text in {".", "!"} and len(doc[end - 1 : end].text) == 1 and end - start > 1 and not doc[end - 2].text[-1:].isupper():
+        end -= 1
+    if end <= start:
+        return None
+    return Span(doc, start, end, label=span.label)
+
+
+def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
+    """Extend a span over a hyphen-joined name part ('CM' -> 'CM-CIC') and a trailing organisation suffix."""
+    suffixes = {fold(w) for w in lex.org["name_suffixes"]["words"]} | {fold(w) for w in lex.org["legal_forms"]["words"]}
+    end = span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
+    while end < len(doc) and doc[end].text[:1].isupper() and fold(doc[end].text) in suffixes and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return span if end == span.end else Span(doc, span.start, end, label=span.label)
+
+
+def _pieces(doc: Doc, span: Span) -> list[Span]:
+    """Split a span at line breaks and at coordinating / separating tokens inside it."""
+    pieces, start = [], span.start
+    for i in range(span.start, span.end):
+        tok = doc[i]
+        cut = tok.is_space or "\n" in tok.text or tok.text in _SPLIT_WORDS and not (tok.text == "-" and not tok.whitespace_ and i > span.start and not doc[i - 1].whitespace_)
+        if cut or "\n" in tok.whitespace_:
+            end = i if cut else i + 1
+            if end > start:
+                pieces.append(Span(doc, start, end, label=span.label))
+            start = i + 1
+    if span.end > start:
+        pieces.append(Span(doc, start, span.end, label=span.label))
+    return pieces
+
+
+def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
+    """Split two names NER joined: 'Tribune Sandrine Dupont' (given name after a non-given name), 'X de Y' after a person."""
+    toks = list(span)
+    for k in range(1, len(toks) - 1):
+        cur, prev = fold(toks[k].text), fold(toks[k - 1].text)
+        if (
+            cur in lex.given_names
+            and toks[k].is_title
+            and prev not in lex.given_names
+            and toks[k - 1].text[:1].isupper()
+            and toks[k + 1].text[:1].isupper()
+            and fold(toks[k + 1].text) not in lex.given_names
+        ):
+            return [Span(doc, span.start, span.start + k, label=span.label), *_split_names(doc, Span(doc, span.start + k, span.end, label="PER"), lex)]
+    first = fold(toks[0].text)
+    for k in range(2, len(toks) - 1):
+        if toks[k].lower_ in {"de", "d'", "d’", "du", "chez"} and first in lex.given_names and toks[k + 1].text[:1].isupper():
+            return [Span(doc, span.start, span.start + k, label="PER"), Span(doc, span.start + k + 1, span.end, label="ORG")]
+    return [span]
+
+
+def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
+    """Why a trimmed span is not a name, or None to keep it."""
+    from pipeline.nlp.entities import normalize_name
+
+    text = span.text
+    key = normalize_name(text)
+    if not key or not any(c.isalpha() for c in text):
+        return "no letters"
+    if any(c in _MARKDOWN for c in text):
+        return "markdown debris"
+    if key in lex.gazetteer:
+        return None
+    if key in lex.stoplist or fold(text) in lex.stoplist:
+        return "stoplist"
+    first = span[0]
+    if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]):
+        return "lowercase start (common words)"
+    if len(text) > 60 or len(span) > 7:
+        return "too long for a name"
+    has_propn = any(t.pos_ == "PROPN" for t in span)
+    line_start = is_line_start(doc, span.start)
+    if not has_propn and first.pos_ in {"VERB", "AUX", "ADV", "ADJ", "PRON", "DET", "SCONJ", "CCONJ", "ADP", "NUM"} and line_start:
+        return f"sentence-initial {first.pos_.lower()}"
+    if not has_propn and line_start and all(t.is_title or not t.is_alpha or t.is_lower for t in span):
+        return "capitalised common words at sentence start"
+    if len(span) == 1 and first.pos_ in {"NOUN", "VERB", "ADJ"} and first.text.istitle() and _seen_lowercase(doc, first.lower_):
+        return "capitalised common word (also used in lowercase)"
+    return None
+
+
+def _seen_lowercase(doc: Doc, lower: str) -> bool:
+    return any(t.text == lower for t in doc)
+
+
+def clean_spans(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
+    """Cleaned, non-overlapping spans (first come first kept); every rejected span is recorded."""
+    out: list[Span] = []
+    taken: set[int] = set()
+    for span in spans:
+        for piece in _pieces(doc, span):
+            trimmed = _trim(doc, piece, lex)
+            if trimmed is None:
+                continue
+            trimmed = _extend(doc, trimmed, lex)
+            for part in _split_names(doc, trimmed, lex):
+                part = _trim(doc, part, lex)
+                if part is None:
+                    continue
+                reason = _reject(doc, part, lex) or is_chrome_line(doc, part)
+                if reason:
+                    drop(doc, part.text, reason)
+                    continue
+                if any(i in taken for i in range(part.start, part.end)):
+                    continue
+                taken.update(range(part.start, part.end))
+                out.append(part)
+    return sorted(out, key=lambda s: s.start)

