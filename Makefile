@@ -8,6 +8,13 @@ OUT    ?= outputs
 GOLD   ?= tests/annotated
 ARGS   ?=
 EVAL_ARGS ?=
+ENGINE ?= local
+RAY_ADDRESS ?=
+BENCH_N ?= 200
+BENCH_ARGS ?=
+# The Ray extra (optional engine) is installed for the tests, and for runs with ENGINE=ray only.
+RAY_STAMP := $(VENV)/.installed-ray
+NEEDS_RAY := $(if $(filter ray,$(ENGINE)),$(RAY_STAMP))
 
 .PHONY: run test eval bench venv clean
 
@@ -17,19 +24,23 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(RAY_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,ray]'
+	touch $(RAY_STAMP)
+
 venv: $(STAMP)
 
-run: $(STAMP)
-	$(PY) -m pipeline run --corpus $(CORPUS) --out $(OUT) $(ARGS)
+run: $(STAMP) $(NEEDS_RAY)
+	$(PY) -m pipeline run --corpus $(CORPUS) --out $(OUT) --engine $(ENGINE) $(if $(RAY_ADDRESS),--ray-address $(RAY_ADDRESS)) $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(RAY_STAMP)
 	$(PY) -m pytest
 
 eval: $(STAMP)
 	$(PY) -m pipeline.evaluate $(GOLD) $(EVAL_ARGS)
 
-bench: $(STAMP)
-	$(PY) -m pipeline.bench
+bench: $(STAMP) $(NEEDS_RAY)
+	$(PY) -m pipeline.bench --n $(BENCH_N) --engine $(ENGINE) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(OUT) $(VENV)

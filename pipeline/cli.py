@@ -20,7 +20,19 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, default=Path("outputs"), help="folder of the tables (default: outputs)")
     r.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _engine_arguments(r)
     return p
+
+
+def _engine_arguments(r: argparse.ArgumentParser) -> None:
+    r.add_argument(
+        "--engine", choices=["local", "ray"], default="local",
+        help="where the per-article stages run: local processes (default) or Ray (optional extra)",
+    )
+    r.add_argument(
+        "--ray-address", default=None,
+        help="Ray cluster to use with --engine ray, e.g. ray://head:10001 (default: $RAY_ADDRESS, else a local Ray)",
+    )
 
 
 def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
@@ -44,7 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.corpus.is_dir():
             print(f"error: corpus folder not found: {args.corpus}", file=sys.stderr)
             return 2
-        summary = run(args.corpus, args.out, n_process=args.jobs, progress=not args.no_progress)
+        summary = run(
+            args.corpus, args.out, n_process=args.jobs, progress=not args.no_progress,
+            engine=args.engine, ray_address=args.ray_address,
+        )
         _print_summary(summary)
         if summary.rows.get("articles", 1 if summary.nothing_to_do else 0) == 0:
             print("error: no article could be read", file=sys.stderr)

@@ -2,23 +2,35 @@
 
 Runs in one process or in a pool of worker processes, each loading the model once. A failure on
 one article becomes an `IngestError` and never stops the others.
+
+Memory policy (flat RSS whatever the corpus size):
+- articles go to the workers in small batches, with a bounded number of batches in flight, and
+  come back as small picklable records (no `Doc` ever crosses a process boundary);
+- each batch runs inside `nlp.memory_zone()`, so the strings a batch adds to the vocabulary are
+  freed when it ends; the records hold plain Python `str`, which outlive the zone;
+- the article text is not sent back by the workers: the parent already holds it.
+
+spaCy is imported lazily so that a run with nothing new (which loads no model) stays fast.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import unicodedata
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from pipeline.extract import extract_all
-from pipeline.nlp import get_nlp
 from pipeline.records import ArticleResult, IngestError, RawArticle
 
-BATCH_SIZE = 16
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+BATCH_SIZE = 16  # articles per task: small enough to balance workers, big enough for nlp.pipe
+IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: keeps workers busy, bounds parent memory
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,8 @@ def article_id_for(text: str) -> str:
 
 def result_from_doc(item: PendingArticle, doc: Doc) -> ArticleResult:
     """Run the extractors on a processed doc and gather the article's records."""
+    from pipeline.extract import extract_all
+
     doc._.published = item.raw.published
     funding, quotes, relations = extract_all(doc)
     return ArticleResult(
@@ -60,41 +74,116 @@ def _contexts(items: Sequence[PendingArticle]) -> Iterator[tuple[str, dict]]:
         yield item.raw.text, {"published": item.raw.published}
 
 
+def _extract_error(item: PendingArticle, exc: Exception) -> IngestError:
+    return IngestError(item.sources[0], "extract", f"{type(exc).__name__}: {exc}")
+
+
 def process_batch(items: Sequence[PendingArticle]) -> list[ArticleResult | IngestError]:
     """Process a batch of articles in this process; one bad article gives an error, not a crash."""
+    from pipeline.nlp import get_nlp
+
     nlp = get_nlp()
     out: list[ArticleResult | IngestError] = []
-    try:
-        docs = list(nlp.pipe(_contexts(items), as_tuples=True, batch_size=BATCH_SIZE))
-    except Exception:  # noqa: BLE001 - fall back to one article at a time to isolate the culprit
-        return [r for item in items for r in process_batch_one(item)]
-    for item, (doc, ctx) in zip(items, docs):
+    # Strings interned while processing this batch are freed at the end of the zone; records
+    # only hold Python str copies, so nothing read later points into the zone.
+    with nlp.memory_zone():
         try:
-            out.append(result_from_doc(item, doc))
-        except Exception as exc:  # noqa: BLE001 - an extractor bug must not lose the corpus
-            out.append(IngestError(item.sources[0], "extract", f"{type(exc).__name__}: {exc}"))
+            docs = list(nlp.pipe(_contexts(items), as_tuples=True, batch_size=BATCH_SIZE))
+        except Exception:  # noqa: BLE001 - fall back to one article at a time to isolate the culprit
+            docs = None
+        if docs is None:
+            return [r for item in items for r in process_batch_one(item)]
+        for item, (doc, _ctx) in zip(items, docs):
+            try:
+                out.append(result_from_doc(item, doc))
+            except Exception as exc:  # noqa: BLE001 - an extractor bug must not lose the corpus
+                out.append(_extract_error(item, exc))
+        del docs
     return out
 
 
 def process_batch_one(item: PendingArticle) -> list[ArticleResult | IngestError]:
+    """Process one article alone (used to isolate the article that broke a batch)."""
+    from pipeline.nlp import get_nlp
+
     nlp = get_nlp()
-    try:
-        doc = nlp(item.raw.text)
-    except Exception as exc:  # noqa: BLE001
-        return [IngestError(item.sources[0], "nlp", f"{type(exc).__name__}: {exc}")]
-    try:
-        return [result_from_doc(item, doc)]
-    except Exception as exc:  # noqa: BLE001
-        return [IngestError(item.sources[0], "extract", f"{type(exc).__name__}: {exc}")]
+    with nlp.memory_zone():
+        try:
+            doc = nlp(item.raw.text)
+        except Exception as exc:  # noqa: BLE001
+            return [IngestError(item.sources[0], "nlp", f"{type(exc).__name__}: {exc}")]
+        try:
+            return [result_from_doc(item, doc)]
+        except Exception as exc:  # noqa: BLE001
+            return [_extract_error(item, exc)]
 
 
-def process_articles(items: Sequence[PendingArticle], n_process: int = 1) -> Iterator[ArticleResult | IngestError]:
-    """Process articles in batches, in this process or in `n_process` worker processes."""
-    batches = [items[i : i + BATCH_SIZE] for i in range(0, len(items), BATCH_SIZE)]
-    if n_process <= 1 or len(batches) <= 1:
-        for batch in batches:
+def worker_batch(items: Sequence[PendingArticle]) -> list[ArticleResult | IngestError]:
+    """`process_batch` as run in a worker: the text is dropped from the results (the parent has it)."""
+    results = process_batch(items)
+    for r in results:
+        if isinstance(r, ArticleResult):
+            r.text = ""
+    return results
+
+
+def restore_texts(items: Sequence[PendingArticle], results: list[ArticleResult | IngestError]) -> None:
+    """Put back the article texts that `worker_batch` left out."""
+    texts = {item.article_id: item.raw.text for item in items}
+    for r in results:
+        if isinstance(r, ArticleResult) and not r.text:
+            r.text = texts[r.article_id]
+
+
+def _init_worker() -> None:
+    """Load the model as soon as the worker starts, so every worker loads it in parallel."""
+    from pipeline.nlp import get_nlp
+
+    get_nlp()
+
+
+def batches_of(items: Sequence[PendingArticle], size: int) -> Iterator[Sequence[PendingArticle]]:
+    """Consecutive slices of `size` articles."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def process_articles(
+    items: Sequence[PendingArticle], n_process: int = 1, batch_size: int | None = None
+) -> Iterator[ArticleResult | IngestError]:
+    """Process articles in batches, in this process or in `n_process` worker processes.
+
+    Results come back in the order of `items`, as soon as each batch is done.
+    """
+    size = batch_size or BATCH_SIZE
+    n_batches = -(-len(items) // size)
+    if n_process <= 1 or n_batches <= 1:
+        for batch in batches_of(items, size):
             yield from process_batch(batch)
         return
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
-        for results in pool.map(process_batch, batches):
-            yield from results
+    workers = min(n_process, n_batches)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+        pending: deque[tuple[Sequence[PendingArticle], Future]] = deque()
+        for batch in batches_of(items, size):
+            pending.append((batch, pool.submit(worker_batch, batch)))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from _take(pending.popleft())
+        while pending:
+            yield from _take(pending.popleft())
+
+
+def _take(entry: tuple[Sequence[PendingArticle], Future]) -> list[ArticleResult | IngestError]:
+    batch, future = entry
+    results: list[ArticleResult | IngestError] = future.result()
+    restore_texts(batch, results)
+    return results
+
+
+def peak_rss_mb() -> dict[str, float]:
+    """Peak resident memory (MB) of this process and of its largest finished child process."""
+    import resource
+
+    scale = 1024 if os.uname().sysname != "Darwin" else 1024 * 1024  # ru_maxrss: KiB on Linux
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
+    return {"self": round(me, 1), "children": round(kids, 1)}

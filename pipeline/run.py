@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.ingest import read_corpus
-from pipeline.process import PendingArticle, article_id_for, process_articles
+from pipeline.process import PendingArticle, article_id_for
 from pipeline.records import ArticleResult, IngestError, RawArticle
 from pipeline.state import State
+from pipeline.statcache import files_signature
 from pipeline.tables import write_table
 
 log = logging.getLogger("pipeline")
@@ -60,28 +61,43 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def run(corpus: Path, out: Path, n_process: int | None = None, progress: bool = True) -> RunSummary:
+def run(
+    corpus: Path,
+    out: Path,
+    n_process: int | None = None,
+    progress: bool = True,
+    engine: str = "local",
+    ray_address: str | None = None,
+) -> RunSummary:
     """Process `corpus` into the tables of `out`, incrementally. Never raises on a bad article."""
-    from pipeline.resolve import build_tables  # corpus-wide stages
-
     t0 = time.perf_counter()
     summary = RunSummary()
-    pending, errors = collect_articles(corpus)
     state = State(out)
-    signature = _signature(pending, errors)
     tables_exist = all((out / f"{t}.parquet").exists() for t in ("articles", "actors", "errors"))
+    files = files_signature(corpus)
+    if _files_unchanged(state, files) and tables_exist:  # nothing touched: do not even read the files
+        summary.unchanged = len(state.articles)
+        summary.nothing_to_do = True
+        summary.seconds = time.perf_counter() - t0
+        return summary
+    pending, errors = collect_articles(corpus)
+    signature = _signature(pending, errors)
     if state.unchanged(signature) and tables_exist:
+        if state.manifest.get("files") != files:  # touched but same content: remember the new times
+            state.manifest["files"] = files
+            state.save(signature)
         summary.unchanged = len(pending)
         summary.nothing_to_do = True
         summary.seconds = time.perf_counter() - t0
         return summary
+    from pipeline.resolve import build_tables  # corpus-wide stages; imported after the no-op exit (it loads spaCy)
+
     todo = [p for p in pending if not state.has(p.article_id)]
     summary.unchanged = len(pending) - len(todo)
     summary.new = len(todo)
     results: dict[str, ArticleResult] = {}
     if todo:
-        workers = n_process or default_workers()
-        for item in _with_progress(process_articles(todo, workers), len(todo), progress):
+        for item in _with_progress(_process(todo, n_process, engine, ray_address), len(todo), progress):
             if isinstance(item, IngestError):
                 errors.append(item)
                 summary.failed += 1
@@ -105,9 +121,24 @@ def run(corpus: Path, out: Path, n_process: int | None = None, progress: bool = 
     tables = build_tables(all_results, errors)
     for name, rows in tables.items():
         summary.rows[name] = write_table(out, name, rows)
+    state.manifest["files"] = files
     state.save(signature)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _files_unchanged(state: State, files: str) -> bool:
+    """True when the corpus files have the same paths, sizes and times as at the last complete run."""
+    return bool(files) and state.manifest.get("files") == files and state.manifest.get("inputs") is not None
+
+
+def _process(todo: list[PendingArticle], n_process: int | None, engine: str, ray_address: str | None):  # type: ignore[no-untyped-def]
+    """Per-article stages with the chosen engine (local: all cores by default; ray: all the cluster's)."""
+    from pipeline.engines import process_with_engine
+
+    if engine == "local":
+        n_process = n_process or default_workers()
+    return process_with_engine(todo, n_process, engine, ray_address)  # type: ignore[arg-type]
 
 
 def _with_progress(items, total: int, enabled: bool):  # type: ignore[no-untyped-def]

