@@ -1,12 +1,996 @@
-"""funding extractor (placeholder until its issue lands)."""
+"""Funding events: who put how much money into whom, when, in which round.
+
+How an event is found (all language knowledge is data in `rules/funding_triggers.jsonl` and
+`rules/funding_cues.json`):
+
+1. The text is cut into sentences (terminal punctuation or a line break: spaCy's parser splits
+   French sentences at "start-up" and similar hyphens, so its `doc.sents` is not used here).
+2. A sentence is a funding sentence when the trigger lexicon matches in it (verbs on lemma + POS,
+   deal nouns, round words). Its money amounts (`find_amounts`) are classified: valuation
+   ("valorisée à"), non-event (revenue, totals, cumulated amounts, money sought), tranche ("dont
+   11 millions"), conversion ("9 M$ (8 M€)") or main amount. Each main amount makes one event.
+3. The recipient of an amount: a round-up pair "X (3 millions)"; the passive agent of a raise verb
+   ("bouclée par X"); "la levée de 5 M€ de X"; "investir dans X"; else the nearest actor to the left
+   in the clause (skipping investor lists, parentheses and actors governed by a place preposition);
+   else an actor right after a fronted adjunct ("Avec un tour de table de 9 M$, X conclut");
+   else, when an anaphor is used ("la start-up", "elle", "l'opération"), the article's focus: the
+   recipient of the latest funding sentence.
+4. Investors: lists after an investor cue ("auprès de", "mené par" (lead), "aux côtés de"...),
+   tranche zones ("dont 100 millions de X"), and follow-up sentences where actors "participent à
+   l'opération". Appositions ("X, le fonds de Y") and parenthesised affiliations are skipped.
+5. Round, valuation and date come from the same sentence.
+
+Anything seen but not kept is recorded in `doc.user_data["dropped"]` with a reason.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.entities import entity_ref, normalize_name
+from pipeline.records import ActorRef, Dropped, FundingRecord
+from pipeline.rules import load_json, load_jsonl
+
+TRIGGERS_FILE = "funding_triggers.jsonl"
+CUES_FILE = "funding_cues.json"
+_TERMINAL = {".", "!", "?", "…"}
+_DE_FORMS = ("de", "d'", "du", "des", "de la", "de l'")
+_A_FORMS = ("à", "au", "aux")
 
 
-def extract_funding(doc: Doc) -> Iterator:
-    """Yield nothing yet."""
-    return iter(())
+# ---------------------------------------------------------------- rules data
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    return load_json(CUES_FILE)
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, dict[str, Any]]:
+    return {row["id"]: row for row in load_jsonl(TRIGGERS_FILE)}
+
+
+def _variants(phrase: str) -> list[str]:
+    """Spelling variants of a cue: 'de' also stands for d'/du/des/de la/de l', 'à' for au/aux."""
+    out = [""]
+    for word in phrase.replace("’", "'").split(" "):
+        forms = _DE_FORMS if word == "de" else _A_FORMS if word == "à" else (word,)
+        out = [f"{o} {f}".strip() for o in out for f in forms]
+    return [o.replace("' ", "'") for o in out]
+
+
+@lru_cache(maxsize=None)
+def _cue_regex(name: str) -> re.Pattern[str]:
+    """One alternation for a cue list of the rules file, longest variant first, on word boundaries."""
+    forms = {v for phrase in _cues()[name] for v in _variants(phrase)}
+    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{body})(?:(?<=')|(?!\w))")
+
+
+def _norm_text(text: str) -> str:
+    """Same length as the text: lower case, one kind of apostrophe (offsets stay valid)."""
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+
+
+# ---------------------------------------------------------------- per-doc context
+
+
+@dataclass(frozen=True)
+class Cand:
+    """A possible actor in the text: a recognised entity (or a part of one) or a proper-noun chunk."""
+
+    start: int  # token indices
+    end: int
+    ref: ActorRef
+
+
+@dataclass
+class AmountAt:
+    """A money amount placed on tokens, with its role in the sentence."""
+
+    amount: Any
+    start: int
+    end: int
+    kind: str = "main"  # main, valuation, excluded, tranche, conversion
+
+
+@dataclass
+class Draft:
+    """A funding event under construction (FundingRecord is frozen)."""
+
+    recipient: ActorRef
+    sent: int
+    rule_id: str
+    amount: AmountAt | None = None
+    investors: list[ActorRef] = field(default_factory=list)
+    leads: list[ActorRef] = field(default_factory=list)
+    round: str | None = None
+    valuation: float | None = None
+    date: str | None = None
+    extra_text: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Ctx:
+    """Everything computed once per doc: sentences, candidates, amounts, trigger and cue matches."""
+
+    doc: Doc
+    norm: str
+    sents: list[tuple[int, int]]
+    cands: list[Cand]
+    amounts: list[AmountAt]
+    triggers: list[tuple[str, int, int]]  # (rule id, token start, token end)
+    drafts: list[Draft] = field(default_factory=list)
+    focus: ActorRef | None = None
+    focus_sent: int = -1
+
+    def cue_spans(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Token spans of a cue list's matches between two token indices."""
+        lo, hi = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+        out = []
+        for m in _cue_regex(name).finditer(self.norm, lo, hi):
+            span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                out.append((span.start, span.end))
+        return out
+
+    def has_cue(self, name: str, start: int, end: int) -> bool:
+        return bool(start < end and self.cue_spans(name, start, end))
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence token ranges: cut after terminal punctuation before a capital, and at line breaks."""
+    sents, start = [], 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            if start < tok.i:
+                sents.append((start, tok.i))
+            start = tok.i + 1
+        elif tok.text in _TERMINAL or (tok.text.endswith(".") and len(tok.text) == 2 and tok.text[0].isupper()):
+            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            if nxt is None or nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1] in "«\"“(":
+                sents.append((start, tok.i + 1))
+                start = tok.i + 1
+    if start < len(doc):
+        sents.append((start, len(doc)))
+    return [(s, e) for s, e in sents if any(not t.is_space for t in doc[s:e])]
+
+
+def _ref_for_part(doc: Doc, span: Span, whole: bool) -> ActorRef:
+    """ActorRef for an entity (or a coordinated part of a merged entity)."""
+    if whole:
+        ref = entity_ref(doc, span.start_char, span.end_char)
+        if ref is not None:
+            return ref
+    key = normalize_name(span.text)
+    for ent in doc._.entities or []:
+        if normalize_name(ent.name) == key:
+            return ActorRef(ent.name, ent.label, ent.key)
+    return ActorRef(span.text, "ORG", None)
+
+
+_LEADING = {"le", "la", "les", "l'", "d'", "de", "du", "des"}
+
+
+def _strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles/prepositions ("l'IRD" -> "IRD") and trailing punctuation."""
+    while start < end and (doc[start].lower_.replace("’", "'") in _LEADING or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _entity_cands(doc: Doc) -> list[Cand]:
+    """Entities of any label, split at coordinations ("X et Y" merged by the NER)."""
+    out = []
+    for ent in doc.ents:
+        parts, cur = [], ent.start
+        for tok in ent:
+            if tok.lower_ in {"et", ","}:
+                parts.append((cur, tok.i))
+                cur = tok.i + 1
+        parts.append((cur, ent.end))
+        for s, e in parts:
+            s, e = _strip_span(doc, s, e)
+            if s < e:
+                out.append(Cand(s, e, _ref_for_part(doc, doc[s:e], len(parts) == 1)))
+    return out
+
+
+def _propn_like(tok: Token) -> bool:
+    """A capitalised proper-noun-like token (also "eLichens": internal capital)."""
+    text = tok.text
+    if not text[:1].isalpha() or sum(c.isalpha() for c in text) < 2 or not any(c.isupper() for c in text):
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ in {"NOUN", "X", "ADJ"} and any(c.isupper() for c in text[1:]) and not text.isupper()
+
+
+def _chunk_cands(doc: Doc, covered: set[int], blocked: set[int]) -> list[Cand]:
+    """Runs of proper-noun tokens the NER missed, as new ORG actors."""
+    out, i = [], 0
+    while i < len(doc):
+        if i in covered or i in blocked or not _propn_like(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in covered and j not in blocked and _propn_like(doc[j]):
+            j += 1
+        span = doc[i:j]
+        out.append(Cand(i, j, _ref_for_part(doc, span, False)))
+        i = j
+    return out
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab_id: int, vocab: Any) -> Matcher:
+    matcher = Matcher(vocab)
+    for rid, row in _triggers().items():
+        matcher.add(rid, [row["pattern"]])
+    return matcher
+
+
+def _trigger_matches(doc: Doc) -> list[tuple[str, int, int]]:
+    matcher = _matcher(id(doc.vocab), doc.vocab)
+    found = [(doc.vocab.strings[mid], s, e) for mid, s, e in matcher(doc)]
+    # A longer match wins over the one it contains (levée de fonds over levée).
+    found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+    out, last_end = [], -1
+    for rid, s, e in found:
+        if s >= last_end or _triggers()[rid]["kind"] == "round":
+            out.append((rid, s, e))
+            last_end = max(last_end, e)
+    return out
+
+
+def _find_amounts(doc: Doc) -> list[AmountAt]:
+    from pipeline.extract.amounts import find_amounts
+
+    out = []
+    for a in find_amounts(doc.text):
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is not None:
+            out.append(AmountAt(a, span.start, span.end))
+    return out
+
+
+def build_context(doc: Doc) -> Ctx:
+    """Sentences, candidates, amounts and trigger matches of a processed doc."""
+    amounts = _find_amounts(doc)
+    ents = _entity_cands(doc)
+    in_ents = {i for c in ents for i in range(c.start, c.end)}
+    # "Banque publique d'investissement": a deal noun inside a name is not a trigger.
+    triggers = [t for t in _trigger_matches(doc) if not any(i in in_ents for i in range(t[1], t[2]))]
+    covered = {i for c in ents for i in range(c.start, c.end)}
+    blocked = {i for a in amounts for i in range(a.start, a.end)}
+    blocked |= {i for _, s, e in triggers for i in range(s, e)}
+    chunks = [c for c in _chunk_cands(doc, covered, blocked) if not any(c.start <= i < c.end for i in blocked)]
+    ents = [c for c in ents if not any(a.start <= c.start < a.end for a in amounts)]
+    cands = sorted(ents + chunks, key=lambda c: c.start)
+    return Ctx(doc, _norm_text(doc.text), _sentences(doc), cands, amounts, triggers)
+
+
+# ---------------------------------------------------------------- helpers on token ranges
+
+
+def _low(tok: Token) -> str:
+    return tok.lower_.replace("’", "'")
+
+
+def _paren_depth(doc: Doc, start: int, end: int) -> list[int]:
+    """Parenthesis depth of every token of a sentence (index i - start)."""
+    depth, out = 0, []
+    for tok in doc[start:end]:
+        if tok.text == "(":
+            depth += 1
+        out.append(depth)
+        if tok.text == ")":
+            depth = max(0, depth - 1)
+    return out
+
+
+def _cands_in(ctx: Ctx, start: int, end: int) -> list[Cand]:
+    return [c for c in ctx.cands if c.start >= start and c.end <= end]
+
+
+def _in_spans(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _prev_word(doc: Doc, i: int, lo: int) -> str:
+    j = i - 1
+    while j >= lo and doc[j].is_space:
+        j -= 1
+    return _low(doc[j]) if j >= lo else ""
+
+
+def _governed_by_place(ctx: Ctx, cand: Cand, lo: int, cues: str = "place_prepositions") -> bool:
+    """An actor after "à", "en", "chez", "par"... is not a subject (unless followed by "qui")."""
+    doc = ctx.doc
+    nxt = _low(doc[cand.end]) if cand.end < len(doc) else ""
+    if nxt == "qui":
+        return False
+    prev = _prev_word(doc, cand.start, lo)
+    return prev in set(_cues()[cues])
+
+
+# ---------------------------------------------------------------- amount classification
+
+
+def _window_has(ctx: Ctx, name: str, start: int, end: int) -> bool:
+    lo, hi = max(start, 0), min(end, len(ctx.doc))
+    return ctx.has_cue(name, lo, hi)
+
+
+def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None:
+    """Give every amount of a sentence its kind (main, valuation, excluded, tranche, conversion)."""
+    doc = ctx.doc
+    tranche_from = min((a for a, _ in ctx.cue_spans("tranche_cues", s, e)), default=None)
+    prev_end = None
+    for am in amounts:
+        before = doc[max(s, am.start - 2) : am.start]
+        if prev_end is not None and any(t.text == "(" for t in before) and am.start - prev_end <= 3:
+            am.kind = "conversion"
+        elif tranche_from is not None and am.start > tranche_from:
+            am.kind = "tranche"
+        elif _window_has(ctx, "valuation_cues", max(s, am.start - 8), am.start) or _window_has(
+            ctx, "valuation_after_cues", am.end, min(e, am.end + 2)
+        ):
+            am.kind = "valuation"
+        elif _window_has(ctx, "non_event_cues", max(s, am.start - 5), am.start) or _window_has(
+            ctx, "non_event_cues", am.end, min(e, am.end + 4)
+        ):
+            am.kind = "excluded"
+        elif _window_has(ctx, "seek_cues", max(s, am.start - 6), am.start):
+            am.kind = "sought"
+        prev_end = am.end
+
+
+# ---------------------------------------------------------------- investor lists
+
+
+def _item_cands(ctx: Ctx, start: int, end: int, depth: list[int], s: int) -> list[Cand]:
+    """The actors of one list item: its leading actor, or the last one of "le fonds de X"."""
+    doc = ctx.doc
+    toks = [t for t in doc[start:end] if not t.is_space and depth[t.i - s] == depth[start - s]]
+    if not toks:
+        return []
+    cands = [c for c in _cands_in(ctx, start, end) if depth[c.start - s] == depth[start - s]]
+    if not cands:
+        return []
+    first = toks[0]
+    words = [t for t in toks if not (t.is_punct and t.text in {"-", "&", "/", "."})]
+    if words and all((t.text[:1].isupper() or t.like_num) and t.pos_ != "DET" for t in words):
+        # "360 Capital Partners", "Financière Fonds Privés", "Breed Reply": an item made only of
+        # capitalised words is one name, even where the NER cut it.
+        a, b = toks[0].i, toks[-1].i + 1
+        if (a, b) != (cands[0].start, cands[0].end) or len(cands) > 1:
+            return [Cand(a, b, _ref_for_part(doc, doc[a:b], False))]
+        return cands
+    if cands[0].start <= first.i or (_low(first) in _LEADING and cands[0].start == first.i + 1):
+        return cands
+    if first.pos_ in {"DET", "ADP", "NUM", "PRON"} or first.is_lower:
+        heads = set(_cues()["generic_agent_heads"])
+        nouns = [t for t in toks if t.pos_ in {"NOUN", "ADJ"} and t.i < cands[-1].start]
+        if nouns and any(t.lemma_ in heads or t.lower_.rstrip("s") in heads for t in nouns):
+            return []
+        return [cands[-1]]
+    return cands
+
+
+def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True) -> list[Cand]:
+    """Actors of an enumeration starting at `start`: items split at commas, "et", "ainsi que"...
+
+    An item opened by a determiner right after a comma that follows an actor is an apposition
+    ("X, le fonds de Y") and is skipped up to the next comma. Parenthesised text is skipped.
+    """
+    doc = ctx.doc
+    depth = _paren_depth(doc, s, e)
+    base = depth[start - s] if start < e else 0
+    connectors = set(_cues()["list_connectors"]) - {"-", "/"}
+    stops = set(_cues()["list_stops"])
+    out: list[Cand] = []
+    items: list[tuple[int, int, str]] = []  # (start, end, connector before)
+    cur, conn = start, ""
+    i = start
+    while i < end:
+        tok = doc[i]
+        d = depth[i - s]
+        if d < base:
+            break
+        low = _low(tok)
+        if d == base and (low in connectors or (low == "ainsi" and i + 1 < end and _low(doc[i + 1]) in {"que", "qu'"})):
+            items.append((cur, i, conn))
+            conn = "," if low == "," else "et"
+            i += 2 if low == "ainsi" else 1
+            cur = i
+            continue
+        if stop and d == base and low in stops and not any(c.start <= i < c.end for c in ctx.cands):
+            break
+        if stop and d == base and tok.pos_ in {"VERB", "AUX"} and i > cur and not any(
+            c.start <= i < c.end for c in ctx.cands
+        ):
+            if _low(doc[cur]) not in _LEADING and tok.pos_ == "AUX":
+                break
+        i += 1
+    items.append((cur, i, conn))
+    prev_kind = ""
+    for a, b, conn in items:
+        if a >= b:
+            continue
+        first = next((t for t in doc[a:b] if not t.is_space), None)
+        if first is None:
+            continue
+        opens_np = first.pos_ in {"DET", "PRON", "NUM"} and not any(c.start == first.i + 1 for c in ctx.cands)
+        if conn == "," and opens_np and prev_kind in {"actor", "apposition"} and not any(
+            c.start <= first.i < c.end for c in ctx.cands
+        ):
+            prev_kind = "apposition"
+            continue
+        got = _item_cands(ctx, a, b, depth, s)
+        prev_kind = "actor" if got else "other"
+        out.extend(got)
+    return out
+
+
+def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand], list[Cand], list[tuple[int, int]]]:
+    """Investors and lead investors named after investor cues in a sentence, and the cue spans."""
+    investors, leads, spans = [], [], []
+    lead_spans = ctx.cue_spans("lead_cues", s, e)
+    for a, b in ctx.cue_spans("investor_cues", s, e):
+        if a < after:
+            continue
+        got = _walk_list(ctx, b, e, s, e)
+        if got:
+            spans.append((a, max(c.end for c in got)))
+        investors.extend(got)
+        if any(la <= a < lb or a <= la < b for la, lb in lead_spans):
+            # Lead investors: the items before a following "ainsi que" / "aux côtés de".
+            stop_at = min((x for x, _ in ctx.cue_spans("investor_cues", b, e)), default=e)
+            ainsi = [t.i for t in ctx.doc[b:e] if _low(t) == "ainsi"]
+            stop_at = min([stop_at] + ainsi)
+            leads.extend(c for c in got if c.start < stop_at)
+    return investors, leads, spans
+
+
+def _tranche_investors(ctx: Ctx, s: int, e: int, main: list[AmountAt]) -> list[Cand]:
+    """Actors in tranche zones: after "dont", or in parentheses right after the main amount."""
+    doc = ctx.doc
+    out = []
+    for a, b in ctx.cue_spans("tranche_cues", s, e):
+        if any(m.end <= a for m in main):
+            out.extend(_tranche_zone(ctx, b, e, s, e))
+    for m in main:
+        if m.end < e and doc[m.end].text == "(":
+            close = next((t.i for t in doc[m.end : e] if t.text == ")"), e)
+            inner = [x for x in ctx.amounts if m.end < x.start < close]
+            if not inner or any(_low(doc[x.end]) in {"de", "d'", "du", "des"} for x in inner if x.end < e):
+                out.extend(_tranche_zone(ctx, m.end + 1, close, s, e))
+    return out
+
+
+def _tranche_zone(ctx: Ctx, start: int, end: int, s: int, e: int) -> list[Cand]:
+    """In "dont 100 M€ de X, 100 M€ de Y et le reste par la fondation de Z": X, Y, Z."""
+    doc = ctx.doc
+    depth = _paren_depth(doc, s, e)
+    out = []
+    for c in _cands_in(ctx, start, end):
+        if depth[c.start - s] > depth[start - s]:
+            continue
+        prev = _prev_word(doc, c.start, start)
+        if prev in {"de", "d'", "du", "des", "par", "via", "auprès"} or prev in _LEADING:
+            out.append(c)
+    # "la fondation de Z": keep the last actor of a determiner-led item only.
+    return out
+
+
+# ---------------------------------------------------------------- recipients
+
+
+def _anaphor_before(ctx: Ctx, s: int, pos: int) -> bool:
+    for name in ("recipient_anaphors", "deal_anaphors"):
+        if ctx.cue_spans(name, s, pos) if pos > s else []:
+            return True
+    return False
+
+
+def _topic(ctx: Ctx, si: int) -> ActorRef | None:
+    """What "la start-up" / "elle" / "l'opération" refers to: the focus, else a recent subject."""
+    if ctx.focus is not None:
+        return ctx.focus
+    for sj in range(si - 1, max(-1, si - 6), -1):
+        s, e = ctx.sents[sj]
+        for c in _cands_in(ctx, s, e):
+            if c.ref.label != "PER" and not _governed_by_place(ctx, c, s) and ctx.doc[s:e][0].text != "(":
+                return c.ref
+    return None
+
+
+def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tuple[str, Cand | None]:
+    """Nearest subject-like actor left of `pos` in the clause: ("cand", c), ("anaphor", None) or ("none", None)."""
+    doc = ctx.doc
+    depth = _paren_depth(doc, s, min(len(doc), pos + 1))
+    d0 = depth[min(pos - s, len(depth) - 1)]
+    lo = s
+    for i in range(pos - 1, s - 1, -1):
+        if doc[i].text in {":", ";"} and depth[i - s] <= d0:
+            lo = i + 1
+            break
+        if doc[i].text == "(" and depth[i - s] == d0:
+            lo = i + 1
+            break
+    # A deal anaphor is a subject only at the start of the clause ("L'opération a ..."), not in
+    # "X signe la levée la plus importante".
+    anaphors = ctx.cue_spans("recipient_anaphors", lo, pos) + [
+        sp for sp in ctx.cue_spans("deal_anaphors", lo, pos) if sp[0] <= _clause_start(doc, lo, sp[0]) + 2
+    ]
+    plural = ctx.cue_spans("generic_plural_subjects", lo, pos)
+    cands = [
+        c
+        for c in _cands_in(ctx, lo, pos)
+        if depth[c.start - s] == d0 and not _in_spans(c.start, blocked) and not _governed_by_place(ctx, c, lo)
+    ]
+    best = cands[-1] if cands else None
+    last_ana = max((a for a, _ in anaphors), default=-1)
+    if plural and max(a for a, _ in plural) > (best.start if best else -1):
+        return "plural", None
+    if last_ana >= 0 and (best is None or last_ana > best.start):
+        # "la start-up Withings": the anaphor right before an actor is an apposition, not a subject.
+        ana_end = max(b for a, b in anaphors if a == last_ana)
+        nxt = next((c for c in ctx.cands if c.start >= ana_end), None)
+        if nxt is not None and nxt.start - ana_end <= 2 and nxt.start < pos:
+            return "cand", nxt
+        return "anaphor", None
+    return ("cand", best) if best else ("none", None)
+
+
+def _clause_start(doc: Doc, lo: int, i: int) -> int:
+    """Index of the first word of the clause containing token i (after the last comma)."""
+    j = i
+    while j > lo and doc[j - 1].text not in {",", ":", ";", "("}:
+        j -= 1
+    while j < i and (doc[j].is_space or doc[j].pos_ in {"CCONJ", "ADV"}):
+        j += 1
+    return j
+
+
+def _right_subject(ctx: Ctx, pos: int, e: int, blocked: list[tuple[int, int]]) -> Cand | None:
+    """After a fronted adjunct ("Avec 9 M$ levés, X conclut"): an actor followed by its verb."""
+    depth = _paren_depth(ctx.doc, pos, e)
+    for c in _cands_in(ctx, pos, e):
+        if depth[c.start - pos] or _in_spans(c.start, blocked) or _governed_by_place(ctx, c, pos):
+            continue
+        nxt = [t for t in ctx.doc[c.end : min(e, c.end + 3)] if not t.is_punct]
+        if nxt and nxt[0].pos_ in {"VERB", "AUX"}:
+            return c
+    return None
+
+
+def _agent_recipient(ctx: Ctx, am: AmountAt, e: int) -> Cand | None:
+    """ "la levée de 15 M€ bouclée par X": the agent of a raise participle receives the money."""
+    doc = ctx.doc
+    lemmas = set(_cues()["recipient_agent_lemmas"])
+    for i in range(am.end, min(e - 1, am.end + 4)):
+        if doc[i].lemma_ in lemmas and _low(doc[i + 1]) == "par":
+            nxt = next((c for c in ctx.cands if c.start in {i + 2, i + 3}), None)
+            return nxt
+    return None
+
+
+def _de_x_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
+    """The actor introduced by "de" right at `pos` ("... de 5 M€ de Quarkslab")."""
+    doc = ctx.doc
+    if pos >= e or _low(doc[pos]) not in {"de", "d'", "du", "des"}:
+        return None
+    return next((c for c in ctx.cands if c.start in {pos + 1, pos + 2} and c.end <= e), None)
+
+
+def _deal_noun_before(ctx: Ctx, am: AmountAt, s: int) -> tuple[str, int, int] | None:
+    """The deal noun the amount complements ("une levée de 8 M€", "un tour de table à 5 M€")."""
+    best = None
+    for rid, a, b in ctx.triggers:
+        if _triggers()[rid]["kind"] == "noun" and s <= a and b <= am.start and am.start - b <= 4:
+            best = (rid, a, b)
+    return best
+
+
+def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | None, Cand | str | None, str] | None:
+    """ "X a investi N dans Y": (investor, recipient, trigger id) with "anaphor" for pronouns."""
+    doc = ctx.doc
+    for rid, a, b in ctx.triggers:
+        if not (s <= a < e) or _triggers()[rid].get("role") != "invest":
+            continue
+        dans = next((t.i for t in doc[b:e] if _low(t) in {"dans", "en"} and t.i > am.start), None)
+        if dans is None:
+            continue
+        rec: Cand | str | None = next((c for c in ctx.cands if c.start in {dans + 1, dans + 2}), None)
+        if rec is None and _anaphor_before(ctx, dans, min(e, dans + 5)):
+            rec = "anaphor"
+        kind, inv = _left_scan(ctx, s, a, [])
+        investor: Cand | str | None = inv if kind == "cand" else None
+        if kind != "cand" and ctx.cue_spans("investor_anaphors", s, a):
+            investor = "previous"
+        return investor, rec, rid
+    return None
+
+
+# ---------------------------------------------------------------- per sentence
+
+
+def _sentence_triggers(ctx: Ctx, s: int, e: int) -> list[tuple[str, int, int]]:
+    return [t for t in ctx.triggers if s <= t[1] < e]
+
+
+def _is_triggered(ctx: Ctx, si: int, trig: list[tuple[str, int, int]]) -> bool:
+    """A funding sentence: a trigger, or an ordinal anaphor ("La seconde ...") after one."""
+    kinds = {_triggers()[rid]["kind"] for rid, _, _ in trig}
+    if kinds - {"round"}:
+        return True
+    s, e = ctx.sents[si]
+    if si > 0 and _ordinal_start(ctx, s, e):
+        ps, pe = ctx.sents[si - 1]
+        return bool([t for t in _sentence_triggers(ctx, ps, pe) if _triggers()[t[0]]["kind"] != "round"])
+    return False
+
+
+def _ordinal_start(ctx: Ctx, s: int, e: int) -> bool:
+    """ "La seconde est intervenue...": an ordinal used as a pronoun at the start of the sentence."""
+    for a, b in ctx.cue_spans("ordinal_anaphors", s, min(e, s + 3)):
+        if a == s and (b >= e or ctx.doc[b].pos_ not in {"NOUN", "PROPN"}):
+            return True
+    return False
+
+
+def _drop(ctx: Ctx, text: str, reason: str) -> None:
+    ctx.doc.user_data.setdefault("dropped", []).append(Dropped("funding", text, reason))
+
+
+def _main_trigger_id(ctx: Ctx, trig: list[tuple[str, int, int]], am: AmountAt | None) -> str:
+    non_round = [t for t in trig if _triggers()[t[0]]["kind"] != "round"]
+    if not non_round:
+        return "trig.anaphor"
+    if am is None:
+        return non_round[0][0]
+    return min(non_round, key=lambda t: abs(t[1] - am.start))[0]
+
+
+def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tuple[AmountAt, Cand]]:
+    """ "Reev (3 millions), MerciYanis (2,7 millions)": an amount alone in parentheses after an actor."""
+    doc = ctx.doc
+    out = []
+    for am in mains:
+        if not (am.start - 1 >= s and doc[am.start - 1].text == "(" and am.end < e and doc[am.end].text == ")"):
+            continue
+        prev_amount_end = max((x.end for x in ctx.amounts if s <= x.end <= am.start - 1), default=s)
+        cands = [
+            c
+            for c in _cands_in(ctx, prev_amount_end, am.start - 1)
+            if not _governed_by_place(ctx, c, s, "city_prepositions")
+        ]
+        if cands:
+            out.append((am, cands[-1]))
+    return out
+
+
+def _paren_list_events(ctx: Ctx, si: int, s: int, e: int) -> list[Draft]:
+    """ "trois opérations (Syntony, Carlili et Padam)": one event without amount per actor."""
+    doc = ctx.doc
+    plural = [
+        t for t in _sentence_triggers(ctx, s, e)
+        if _triggers()[t[0]]["kind"] == "noun" and doc[t[1]].text.lower().endswith("s")
+    ]
+    if not plural:
+        return []
+    out = []
+    i = s
+    while i < e:
+        if doc[i].text != "(":
+            i += 1
+            continue
+        close = next((t.i for t in doc[i:e] if t.text == ")"), e)
+        prev = next((c for c in ctx.cands if c.end == i), None)
+        inner_amounts = [a for a in ctx.amounts if i < a.start < close]
+        if not inner_amounts and i > plural[0][1] and (prev is None or prev.ref.label != "PER"):
+            for c in _walk_list(ctx, i + 1, close, s, e, stop=False):
+                if not _governed_by_place(ctx, c, i + 1, "city_prepositions"):
+                    out.append(Draft(c.ref, si, f"{plural[0][0]}+paren_list"))
+        i = close + 1
+    return out
+
+
+def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int]]) -> tuple[ActorRef | None, str, str]:
+    """(recipient, pattern name, why-not) for a main amount of sentence si."""
+    s, e = ctx.sents[si]
+    agent = _agent_recipient(ctx, am, e)
+    if agent is not None:
+        return agent.ref, "agent", ""
+    noun = _deal_noun_before(ctx, am, s)
+    if noun is not None and _triggers()[noun[0]].get("de_x") == "recipient":
+        dex = _de_x_after(ctx, am.end, e)
+        if dex is not None:
+            return dex.ref, "noun_de_x", ""
+    kind, cand = _left_scan(ctx, s, am.start, blocked)
+    if kind == "cand" and cand is not None:
+        return cand.ref, "left_subject", ""
+    if kind == "plural":
+        return None, "", "market total (generic plural subject)"
+    right = _right_subject(ctx, am.end, e, blocked)
+    if right is not None:
+        return right.ref, "right_subject", ""
+    if kind == "anaphor" or _anaphor_before(ctx, s, e) or _ordinal_start(ctx, s, e):
+        topic = _topic(ctx, si)
+        if topic is not None:
+            return topic, "anaphor", ""
+        return None, "", "anaphor without antecedent"
+    return None, "", "no recipient"
+
+
+def _round_for(ctx: Ctx, s: int, e: int, am: AmountAt | None) -> str | None:
+    rounds = [(rid, a) for rid, a, _ in ctx.triggers if s <= a < e and _triggers()[rid].get("round")]
+    if not rounds:
+        return None
+    ref = am.start if am is not None else s
+    # Debt and grant words name the instrument itself; round words otherwise, nearest first.
+    rounds.sort(key=lambda r: abs(r[1] - ref))
+    return _triggers()[rounds[0][0]]["round"]
+
+
+def _date_for(ctx: Ctx, s: int, e: int) -> str | None:
+    try:
+        from pipeline.extract.dates import find_dates
+    except ImportError:  # the dates module lands separately
+        return None
+    doc = ctx.doc
+    lo, hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    try:
+        dates = find_dates(doc.text[lo:hi], doc._.published)
+    except Exception:  # noqa: BLE001 - a date bug must not lose the event
+        return None
+    return next((d.iso for d in dates if getattr(d, "iso", None)), None)
+
+
+def _add_unique(target: list[ActorRef], refs: list[ActorRef], exclude: ActorRef | None) -> None:
+    seen = {normalize_name(r.name) for r in target}
+    ex = normalize_name(exclude.name) if exclude else None
+    for r in refs:
+        k = normalize_name(r.name)
+        if k and k not in seen and k != ex:
+            seen.add(k)
+            target.append(r)
+
+
+def _sentence(ctx: Ctx, si: int) -> list[Draft]:
+    """Events stated in one sentence (and follow-up facts attached to earlier ones)."""
+    s, e = ctx.sents[si]
+    trig = _sentence_triggers(ctx, s, e)
+    amounts = [a for a in ctx.amounts if s <= a.start < e]
+    _classify_amounts(ctx, s, e, amounts)
+    if not _is_triggered(ctx, si, trig):
+        _follow_up(ctx, si, amounts)
+        return []
+    investors, leads, inv_spans = _cue_investors(ctx, s, e)
+    mains = [a for a in amounts if a.kind == "main"]
+    for a in amounts:
+        if a.kind in {"excluded", "sought"}:
+            _drop(ctx, _sent_text(ctx, si), f"{a.kind} amount: {a.amount.text}")
+    drafts: list[Draft] = []
+    pairs = _roundup_pairs(ctx, s, e, mains)
+    paired = {id(a) for a, _ in pairs}
+    for am, cand in pairs:
+        drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+roundup_paren", am))
+    drafts.extend(_paren_list_events(ctx, si, s, e))
+    for am in mains:
+        if id(am) in paired:
+            continue
+        drafts.extend(_amount_events(ctx, si, am, trig, inv_spans))
+    if not mains:
+        drafts.extend(_no_amount_events(ctx, si, trig, inv_spans))
+    if _truncated(ctx, si) and drafts:
+        _drop(ctx, _sent_text(ctx, si), "sentence cut off at the end of the text")
+        return []
+    _attach(ctx, si, drafts, amounts, investors, leads, trig)
+    if not any(d.amount is not None for d in drafts):
+        _follow_up(ctx, si, amounts)
+    return drafts
+
+
+def _truncated(ctx: Ctx, si: int) -> bool:
+    """The last sentence of an excerpt cut mid-sentence ("... 1,1 million d'euro"): unreliable."""
+    s, e = ctx.sents[si]
+    last = ctx.doc[e - 1]
+    return si == len(ctx.sents) - 1 and last.text not in _TERMINAL | {")", "»", '"', "”"} and not last.text.endswith(".")
+
+
+def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list) -> list[Draft]:
+    s, e = ctx.sents[si]
+    tid = _main_trigger_id(ctx, trig, am)
+    inv = _invest_parts(ctx, s, e, am)
+    if inv is not None:
+        investor, rec, rid = inv
+        ref = _topic(ctx, si) if rec == "anaphor" else rec.ref if isinstance(rec, Cand) else None
+        if ref is None:
+            _drop(ctx, _sent_text(ctx, si), "investment without recipient")
+            return []
+        d = Draft(ref, si, f"{rid}+invest_dans", am)
+        if isinstance(investor, Cand):
+            d.investors.append(investor.ref)
+            d.round = "investment"
+        elif investor == "previous" and si > 0:
+            ps, pe = ctx.sents[si - 1]
+            prev = _cands_in(ctx, ps, pe)
+            if prev:
+                d.investors.append(prev[-1].ref)
+                d.round = "investment"
+        return [d]
+    ref, pattern, why = _recipient_for(ctx, si, am, inv_spans)
+    if ref is None:
+        _drop(ctx, _sent_text(ctx, si), f"{why}: {am.amount.text}")
+        return []
+    out = [Draft(ref, si, f"{tid}+{pattern}", am)]
+    if pattern == "left_subject" and ctx.doc[s:e].text.lower().find("chacun") >= 0:
+        # "X et Y ont chacun levé 4 M€": one event each.
+        for c in _cands_in(ctx, s, am.start):
+            if c.ref != ref and c.end < am.start and ctx.doc[c.end].lower_ == "et":
+                out.append(Draft(c.ref, si, f"{tid}+coordinated_each", am))
+    return out
+
+
+def _no_amount_events(ctx: Ctx, si: int, trig: list, inv_spans: list) -> list[Draft]:
+    """ "la dernière levée de fonds de X": an event without amount; else only move the focus."""
+    s, e = ctx.sents[si]
+    out = []
+    for rid, a, b in trig:
+        row = _triggers()[rid]
+        if row["kind"] == "noun" and row.get("de_x") == "recipient":
+            dex = _de_x_after(ctx, b, e)
+            if dex is not None and not ctx.doc[a].text.lower().endswith("s"):
+                out.append(Draft(dex.ref, si, f"{rid}+noun_de_x"))
+    follow_up_like = bool(ctx.cue_spans("participation_phrases", s, e) or ctx.cue_spans("investor_cues", s, e)) or any(
+        t.lemma_ in set(_cues()["participation_lemmas"]) for t in ctx.doc[s:e]
+    )
+    if not out and not follow_up_like:
+        for rid, a, _ in sorted(trig, key=lambda t: _triggers()[t[0]]["kind"] != "verb"):
+            if _triggers()[rid]["kind"] == "round":
+                continue
+            kind, cand = _left_scan(ctx, s, a, inv_spans)
+            if kind == "cand" and cand is not None and cand.ref.label != "PER":
+                ctx.focus, ctx.focus_sent = cand.ref, si
+                break
+    return out
+
+
+def _attach(ctx: Ctx, si: int, drafts: list[Draft], amounts: list[AmountAt], investors: list[Cand],
+            leads: list[Cand], trig: list) -> None:
+    """Investors, leads, round, valuation and date of the sentence's events."""
+    s, e = ctx.sents[si]
+    mains = [d.amount for d in drafts if d.amount is not None]
+    tranche = _tranche_investors(ctx, s, e, mains)
+    valuations = [a for a in amounts if a.kind == "valuation" and a.amount.value]
+    conversions = [a for a in amounts if a.kind == "conversion"]
+    date = _date_for(ctx, s, e) if drafts else None
+    with_amount = [d for d in drafts if d.amount is not None]
+    for d in drafts:
+        if d.amount is None:
+            continue
+        if len(with_amount) == 1 or not d.rule_id.endswith("roundup_paren"):
+            _add_unique(d.investors, [c.ref for c in investors + tranche], d.recipient)
+            _add_unique(d.leads, [c.ref for c in leads], d.recipient)
+        d.round = d.round or _round_for(ctx, s, e, d.amount)
+        d.date = date
+        if valuations and len(with_amount) == 1:
+            d.valuation = valuations[0].amount.value
+        d.extra_text = [c.amount.text for c in conversions if c.start > d.amount.end]
+    for d in drafts:
+        ctx.focus, ctx.focus_sent = d.recipient, si
+    if not drafts and valuations:
+        _attach_valuation(ctx, si, valuations[0])
+
+
+def _attach_valuation(ctx: Ctx, si: int, val: AmountAt) -> None:
+    """A valuation in a follow-up sentence ("En bouclant ce tour de table, elle sera valorisée à")."""
+    last = _last_focus_event(ctx, si)
+    if last is not None and last.valuation is None:
+        last.valuation = val.amount.value
+
+
+def _last_focus_event(ctx: Ctx, si: int, max_gap: int = 6) -> Draft | None:
+    for d in reversed(ctx.drafts):
+        if d.amount is not None and si - d.sent <= max_gap:
+            if ctx.focus is None or normalize_name(d.recipient.name) == normalize_name(ctx.focus.name):
+                return d
+            return None
+    return None
+
+
+def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
+    """Investors named after the event: "X, Y et Z ont également participé au tour de table"."""
+    s, e = ctx.sents[si]
+    doc = ctx.doc
+    target = _last_focus_event(ctx, si)
+    vals = [a for a in amounts if a.kind == "valuation" and a.amount.value]
+    if vals and target is not None and (_anaphor_before(ctx, s, e)) and target.valuation is None:
+        target.valuation = vals[0].amount.value
+    if target is None:
+        return
+    lemmas = set(_cues()["participation_lemmas"])
+    verb = next((t for t in doc[s:e] if t.lemma_ in lemmas and t.pos_ in {"VERB", "AUX"}), None)
+    phrase = ctx.cue_spans("participation_phrases", s, e)
+    also = any(t.lower_ in {"également", "aussi"} for t in doc[s:e])
+    deal = any(_triggers()[rid]["kind"] == "noun" for rid, a, _ in ctx.triggers if s <= a < e)
+    investors, leads, _ = _cue_investors(ctx, s, e)
+    found = list(investors)
+    if (verb is not None or phrase) and (also or deal or _anaphor_before(ctx, s, e)):
+        vpos = verb.i if verb is not None else phrase[0][0]
+        found.extend(_walk_list(ctx, s, vpos, s, e, stop=False))
+        colon = next((t.i for t in doc[vpos:e] if t.text == ":"), None)
+        if colon is not None:
+            found.extend(_walk_list(ctx, colon + 1, e, s, e))
+    if found:
+        _add_unique(target.investors, [c.ref for c in found], target.recipient)
+        _add_unique(target.leads, [c.ref for c in leads], target.recipient)
+
+
+def _sent_text(ctx: Ctx, si: int) -> str:
+    s, e = ctx.sents[si]
+    return ctx.doc[s:e].text.strip()
+
+
+# ---------------------------------------------------------------- public API
+
+
+def _currency_for(ctx: Ctx, d: Draft) -> str | None:
+    """Stated currency, else the nearest stated one in the sentence, the article before, or EUR."""
+    if d.amount is None:
+        return None
+    if d.amount.amount.currency:
+        return d.amount.amount.currency
+    s, e = ctx.sents[d.sent]
+    same = [a for a in ctx.amounts if s <= a.start < e and a.amount.currency]
+    if same:
+        return min(same, key=lambda a: abs(a.start - d.amount.start)).amount.currency
+    before = [a for a in ctx.amounts if a.start < s and a.amount.currency]
+    return before[-1].amount.currency if before else _cues()["currency_default"]
+
+
+def _record(ctx: Ctx, d: Draft) -> FundingRecord:
+    s, e = ctx.sents[d.sent]
+    doc = ctx.doc
+    am = d.amount.amount if d.amount is not None else None
+    amount_text = am.text if am is not None else None
+    if amount_text and d.extra_text:
+        amount_text = f"{amount_text} ({'; '.join(d.extra_text)})"
+    return FundingRecord(
+        recipient=d.recipient,
+        evidence=doc[s:e].text.strip(),
+        rule_id=d.rule_id,
+        start=doc[s].idx,
+        end=doc[e - 1].idx + len(doc[e - 1]),
+        investors=tuple(d.investors),
+        lead_investors=tuple(d.leads),
+        amount=am.value if am is not None else None,
+        currency=_currency_for(ctx, d) if am is not None and am.value is not None else None,
+        amount_text=amount_text,
+        approximate=bool(am.approximate) if am is not None else False,
+        round=d.round,
+        valuation=d.valuation,
+        date=d.date,
+    )
+
+
+def extract_funding(doc: Doc) -> Iterator[FundingRecord]:
+    """Yield one FundingRecord per funding event stated in the doc (see the module docstring)."""
+    ctx = build_context(doc)
+    for si in range(len(ctx.sents)):
+        ctx.drafts.extend(_sentence(ctx, si))
+    for d in ctx.drafts:
+        yield _record(ctx, d)
