@@ -7,7 +7,7 @@ import re
 from pipeline.extract.quotes.context import paragraphs
 from pipeline.extract.quotes.direct import Candidate, clause_speaker
 from pipeline.extract.quotes.lexicon import speech_lemma
-from pipeline.extract.quotes.speakers import Context, EntityMention, subject_of
+from pipeline.extract.quotes.speakers import Context, EntityMention
 
 MIN_BLOCK_WORDS = 6
 MIN_ANSWER_WORDS = 8
@@ -71,6 +71,19 @@ def interview_answers(ctx: Context) -> list[Candidate]:
     return out
 
 
+def _speaks_next(ctx: Context, m: EntityMention, window: int = 20) -> bool:
+    """The first verb after the person's name (appositions skipped) is a speech verb: X, PDG de Y, confie …"""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in ctx.doc[span.end: span.end + window]:
+        if tok.text in (".", "!", "?", "\n") or tok.is_space and "\n" in tok.text:
+            return False
+        if tok.pos_ == "VERB" or speech_lemma(tok, "intro", lenient=True):
+            return speech_lemma(tok, "intro", lenient=True) is not None
+    return False
+
+
 def interviewee(ctx: Context, before: int) -> EntityMention | None:
     """The person the interview is with: the subject of speech verbs and most named before the answers."""
     score: dict[str, float] = {}
@@ -80,9 +93,7 @@ def interviewee(ctx: Context, before: int) -> EntityMention | None:
             continue
         first.setdefault(m.key, m)
         score[m.key] = score.get(m.key, 0) + 1
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and speech_lemma(span.root.head, "intro") and \
-                (subject_of(span.root.head) or [None])[0] is not None and span.root.dep_.startswith("nsubj"):
+        if _speaks_next(ctx, m):
             score[m.key] += 3
     if not score:
         return None

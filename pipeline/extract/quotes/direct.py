@@ -9,6 +9,7 @@ speaker) run afterwards on what is still unattributed; see `context.py`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,8 @@ MIN_WORDS = 4  # shorter quoted phrases are labels/scare quotes unless they read
 INCISE_MAX_TOKENS = 12  # longest "confie le coprésident de X Y" inside a quote
 SKIP_BEFORE_VERB = {",", "—", "–", "-"}
 SENTENCE_END = {".", "!", "?", "…"}
+_WORDS = re.compile(r"\w+")
+_TRIM = ",;*_ \t\n\u00a0\u202f"
 
 
 @dataclass
@@ -218,19 +221,22 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
 
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces and a trailing comma (« …, » a déclaré) from a quote part."""
-    while start < end and (text[start].isspace() or text[start] in ",;"):
+    while start < end and text[start] in _TRIM:
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+    while end > start and text[end - 1] in _TRIM:
         end -= 1
     return start, end
 
 
-def is_standalone(span: Span, open_char: int, close_char: int) -> bool:
-    """The quote makes up its sentence(s): little else than punctuation around it."""
-    sent_start = span.doc[span.start].sent.start
-    sent_end = span.doc[span.end - 1].sent.end
-    outside = [t for t in span.doc[sent_start:sent_end]
-               if (t.idx < open_char or t.idx > close_char) and not (t.is_punct or t.is_space)]
+def is_standalone(text: str, open_char: int, close_char: int) -> bool:
+    """The quote makes up its sentence: no words between it and the sentence ends around it."""
+    before = max(text.rfind(c, 0, open_char) for c in ".!?\n…:")
+    after = [i for i in (text.find(c, close_char + 1) for c in ".!?\n…") if i >= 0]
+    after_end = min(after) if after else len(text)
+    rest = text[close_char + 1:].lstrip(" \u00a0\u202f")
+    if text[:close_char].rstrip(" \u00a0\u202f")[-1:] in ".!?…" and (not rest or rest[0].isupper() or rest[0] in "\n«“"):
+        after_end = close_char + 1  # the sentence ended inside the quote («Go France !» Avec …)
+    outside = _WORDS.findall(text[before + 1: open_char]) + _WORDS.findall(text[close_char + 1: after_end])
     return len(outside) <= 1
 
 
@@ -244,9 +250,10 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
         return []
     after = incise_after(ctx, cues, close[-1].i)
     n_words = words(span)
-    standalone = is_standalone(span, m.open, m.close)
+    standalone = is_standalone(doc.text, m.open, m.close)
     if len(n_words) < MIN_WORDS or title_like(n_words):
-        if title_like(n_words) or not utterance_like(span) or not (after or standalone):
+        # a short quote is kept only when it reads as an utterance said by someone (« Go France ! »)
+        if not utterance_like(span) or not (after or standalone):
             _drop(doc, doc.text[m.start:m.end], "scare quote / label (short or title-like)")
             return []
     before = colon_intro(ctx, m.open) or cue_before(ctx, cues, open_[0].i) or governing_verb(ctx, span)

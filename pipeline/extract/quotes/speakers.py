@@ -50,7 +50,7 @@ class Context:
             for m in ent.mentions:
                 mentions.append(EntityMention(m.start, m.end, ent.key, ent.name, ent.label))
         mentions.sort(key=lambda m: m.start)
-        return cls(doc, mentions)
+        return cls(doc, mentions, gender=_name_genders(doc))
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quoted)
@@ -68,6 +68,20 @@ class Context:
                 continue
             return m
         return None
+
+
+def _name_genders(doc: Doc) -> dict[str, str]:
+    """Entity key -> 'm'/'f' from the given-name lexicon (first word of the person's fullest name)."""
+    from pipeline.nlp.lexicons import gender_of
+
+    out = {}
+    for ent in doc._.entities or []:
+        parts = ent.name.split()
+        if ent.label == "PER" and len(parts) > 1:
+            g = gender_of(parts[0].split("-")[0]) if gender_of(parts[0]) is None else gender_of(parts[0])
+            if g in ("m", "f"):
+                out[ent.key] = g
+    return out
 
 
 def _first_word_after_prep(tokens: list[Token]) -> list[Token]:
@@ -97,6 +111,16 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
     if gender and m.key not in ctx.gender:
         ctx.gender[m.key] = gender  # later pronouns agree with this one
     return m.ref()
+
+
+def _role_complement(doc: Doc, m: EntityMention) -> bool:
+    """'le président de Price Minister': a 'person' after a role noun + de is really an organisation."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    prev = [t for t in doc[max(0, span.start - 3): span.start] if t.pos_ != "DET"]
+    return len(prev) >= 2 and prev[-1].lower_ in ("de", "d'", "d’", "du") and \
+        prev[-2].lower_ in speaker_nouns("person")
 
 
 def _surname_match(ctx: Context, tokens: list[Token]) -> EntityMention | None:
@@ -165,7 +189,7 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         if pronoun_form(first) in pronoun_gender():
             return resolve_pronoun(ctx, first, before)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    people = ctx.mentions_in(start, end, "PER")
+    people = [p for p in ctx.mentions_in(start, end, "PER") if not _role_complement(ctx.doc, p)]
     if people:
         return people[0].ref()
     known = _surname_match(ctx, tokens)
