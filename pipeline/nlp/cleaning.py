@@ -14,10 +14,23 @@ from pipeline.records import Dropped
 # Lowercase function words that may open a NER span but are never part of a name.
 _LEADING_FUNCTION = {"l'", "d'", "l’", "d’", "le", "la", "les", "du", "de", "des", "un", "une", "au", "aux", "à", "en", "et", "par", "pour", "chez", "via", "avec"}
 # Tokens that end a name when they sit inside a span (coordination, line breaks, list separators).
-_SPLIT_WORDS = {"et", "ou", "&&", "/", "|", "•", "-", "–", "—", ":", ";", ",", "(", ")", "«", "»", '"', "“", "”"}
+_SPLIT_WORDS = {"et", "ou", "&&", "|", "•", "-", "–", "—", ":", ";", ",", "(", ")", "«", "»", '"', "“", "”"}
 _MARKDOWN = set("*#_[]|<>{}=~^\\")
 _OPENERS = {'"', "«", "“", "(", "[", "-", "–", "—", "•", "*", ":", "'", "’"}
 _SOCIAL = {"twitter", "facebook", "linkedin", "flipboard", "email", "e-mail", "whatsapp", "pinterest", "instagram", "imprimer", "partager", "messenger", "telegram", "reddit", "mail"}
+
+
+_GLUED_PREFIX = ("ex-", "l'", "d'", "l’", "d’")
+
+
+def surface(span: Span) -> tuple[str, int, int]:
+    """Text and char offsets of a mention without a prefix glued to its first token ('ex-Tesla', 'd’OpenAI')."""
+    text, start = span.text, span.start_char
+    low = text.lower()
+    for p in _GLUED_PREFIX:
+        if low.startswith(p) and len(text) > len(p) and text[len(p)].isupper():
+            return text[len(p) :], start + len(p), span.end_char
+    return text, start, span.end_char
 
 
 def drop(doc: Doc, text: str, reason: str) -> None:
@@ -43,6 +56,12 @@ def _line_of(doc: Doc, span: Span) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+def _given_names() -> dict[str, str]:
+    from pipeline.nlp.lexicons import given_names
+
+    return given_names()
+
+
 def is_chrome_line(doc: Doc, span: Span) -> str | None:
     """Why the span's line is page chrome (share buttons, byline, photo credit), or None."""
     line = _line_of(doc, span)
@@ -54,6 +73,8 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
         return "photo credit"
     if words and words[0] in {"par", "by", "auteur", "auteur :", "redaction"} and len(words) <= 8:
         return "byline"
+    if line.strip() == span.text and 2 <= len(span) <= 3 and fold(span[0].text) in _given_names() and span[0].is_title:
+        return "byline (a person's name alone on a line)"
     return None
 
 
@@ -85,6 +106,18 @@ def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
     """Extend a span over a hyphen-joined name part ('CM' -> 'CM-CIC') and a trailing organisation suffix."""
     suffixes = {fold(w) for w in lex.org["name_suffixes"]["words"]} | {fold(w) for w in lex.org["legal_forms"]["words"]}
     end = span.end
+    if (
+        len(span) == 1
+        and end + 1 < len(doc)
+        and len(span.text) > 2
+        and fold(span.text) in lex.given_names
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and not span[0].whitespace_.count("\n")
+        and fold(doc[end].text) not in lex.given_names
+        and fold(doc[end].text) not in lex.places
+    ):
+        end += 1
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
         end += 2
     while end < len(doc) and doc[end].text[:1].isupper() and fold(doc[end].text) in suffixes and "\n" not in doc[end - 1].whitespace_:
@@ -133,7 +166,7 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     """Why a trimmed span is not a name, or None to keep it."""
     from pipeline.nlp.entities import normalize_name
 
-    text = span.text
+    text = surface(span)[0]
     key = normalize_name(text)
     if not key or not any(c.isalpha() for c in text):
         return "no letters"
@@ -143,6 +176,8 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return None
     if key in lex.stoplist or fold(text) in lex.stoplist:
         return "stoplist"
+    if any(key.startswith(w) and key != w for w in lex.stoplist if " " in w):
+        return "page chrome glued to a name"
     first = span[0]
     if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]):
         return "lowercase start (common words)"
@@ -154,6 +189,9 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return f"sentence-initial {first.pos_.lower()}"
     if not has_propn and line_start and all(t.is_title or not t.is_alpha or t.is_lower for t in span):
         return "capitalised common words at sentence start"
+    prefixes = {fold(w) for w in lex.org["name_prefixes"]["words"]}
+    if not has_propn and len(span) >= 2 and all(t.is_lower or not t.is_alpha for t in span[1:]) and fold(first.text) not in prefixes:
+        return "capitalised common noun phrase"
     if len(span) == 1 and first.pos_ in {"NOUN", "VERB", "ADJ"} and first.text.istitle() and _seen_lowercase(doc, first.lower_):
         return "capitalised common word (also used in lowercase)"
     return None

@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import typing as ty
-from pipeline.nlp.cleaning import clean_spans, drop, is_line_start
+from pipeline.nlp.cleaning import clean_spans, drop, is_line_start, surface
 from pipeline.nlp.lexicons import Lexicons, fold, lexicons
 from pipeline.records import ActorRef, LocalEntity, Mention
 
@@ -102,6 +102,16 @@ class _Gazetteer:
         names = sorted({n for e in lex.gazetteer.values() for n in (e.name, *e.aliases) if len(n) > 1})
         self.matcher.add("GAZ", list(nlp.tokenizer.pipe(names)))
 
+    def widen(self, doc: Doc, ner: list[Span]) -> list[Span]:
+        """NER spans replaced by a longer gazetteer name covering them ('Hugging' -> 'Hugging Face', 'CMA' + 'CGM')."""
+        out = list(ner)
+        for _, s, e in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            inside = [x for x in out if s <= x.start and x.end <= e]
+            crossing = [x for x in out if x.start < e and x.end > s and x not in inside]
+            if inside and not crossing and any(x.end - x.start < e - s for x in inside):
+                out = [x for x in out if x not in inside] + [Span(doc, s, e, label=inside[0].label_)]
+        return sorted(out, key=lambda x: x.start)
+
     def spans(self, doc: Doc, taken: set[int]) -> list[Span]:
         found = []
         for _, s, e in sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
@@ -126,7 +136,7 @@ def _group(doc: Doc, spans: list[Span], lex: Lexicons, per_like: set[str]) -> di
     """Mentions grouped by entity key: same normalised name first, then the within-article links."""
     groups: dict[str, list[Span]] = defaultdict(list)
     for s in spans:
-        groups[normalize_name(s.text)].append(s)
+        groups[normalize_name(surface(s)[0])].append(s)
     groups = dict(groups)
     # Gazetteer aliases (AWS ~ Amazon Web Services) become one group.
     by_gaz: dict[str, str] = {}
@@ -139,7 +149,7 @@ def _group(doc: Doc, spans: list[Span], lex: Lexicons, per_like: set[str]) -> di
                 by_gaz[entry.id] = key
     _link_acronyms(doc, groups, lex)
     _link_surnames(groups, lex, per_like)
-    _link_short_forms(groups, lex)
+    _link_short_forms(groups, lex, per_like)
     return groups
 
 
@@ -185,12 +195,21 @@ def distinct_in_gazetteer(a: str, b: str, lex: Lexicons) -> bool:
     return ga is not None or gb is not None and False
 
 
-def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons) -> None:
-    """'Qarnot' joins 'Qarnot Computing' in the same text unless the gazetteer keeps them apart."""
+def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str]) -> None:
+    """'Qarnot' joins 'Qarnot Computing', 'Hugging' joins 'Hugging Face' in the same text.
+
+    Never when the short form is itself a gazetteer entity (Google / Google Cloud, Meta / Meta AI).
+    """
     for key in sorted(groups, key=lambda k: (-len(k), k)):
         short = strip_suffix(key, lex)
         if short and short in groups and key in groups and lex.gazetteer.get(short) is None:
             _merge_into(groups, short, key)
+    for key in sorted(groups):
+        if " " in key or key in per_like or lex.gazetteer.get(key) is not None or key not in groups:
+            continue
+        owners = [k for k in groups if k.split()[0] == key and " " in k and k not in per_like]
+        if len(owners) == 1:
+            _merge_into(groups, key, owners[0])
 
 
 # --------------------------------------------------------------------------- the component
@@ -213,7 +232,7 @@ class ActorEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        ner = list(doc.ents)
+        ner = self.gazetteer.widen(doc, list(doc.ents))
         ner_label = {}
         spans = clean_spans(doc, ner, lex)
         for s in spans:
@@ -234,7 +253,7 @@ class ActorEntities:
 
     def _mention_votes(self, doc: Doc, span: Span, ner_label: str | None) -> list[ty.Vote]:
         lex = self.lex
-        votes = ty.name_votes(span.text, lex) + ty.context_votes(doc, span, lex) + ty.prior_votes(span, ner_label, lex)
+        votes = ty.name_votes(surface(span)[0], lex) + ty.context_votes(doc, span, lex) + ty.prior_votes(span, ner_label, lex)
         if span.label_ in {"PER", "ORG"} and ner_label is None:
             votes.append((span.label_, 3, f"cue.{span.label_.lower()}"))
         # A preposition says LOC only beside another place signal (NER LOC or the place list).
@@ -249,7 +268,7 @@ class ActorEntities:
         for s in spans:
             scores = ty.tally(votes_of[(s.start, s.end)])
             if scores["PER"] > 0 and scores["PER"] >= max(scores.values()):
-                per_like.add(normalize_name(s.text))
+                per_like.add(normalize_name(surface(s)[0]))
         groups = _group(doc, spans, lex, per_like)
         sent_of = _sentence_of(doc)
         entities: list[LocalEntity] = []
@@ -265,7 +284,7 @@ class ActorEntities:
                 continue
             n = len(entities)
             mentions = tuple(
-                Mention(s.text, s.start_char, s.end_char, sent_of.get(s.start, 0), f"{label.lower()}:{rule_of.get((s.start, s.end), 'ner')}")
+                Mention(*surface(s), sent_of.get(s.start, 0), f"{label.lower()}:{rule_of.get((s.start, s.end), 'ner')}")
                 for s in members
             )
             entities.append(LocalEntity(f"e{n}", name, label, mentions, evidence))
@@ -276,12 +295,12 @@ class ActorEntities:
 def _fullest(members: list[Span], lex: Lexicons) -> str:
     """The fullest form of an entity in the article: gazetteer name, else most words, then most frequent."""
     for s in members:
-        entry = lex.gazetteer.get(normalize_name(s.text))
+        entry = lex.gazetteer.get(normalize_name(surface(s)[0]))
         if entry is not None:
             return entry.name
     counts: dict[str, int] = defaultdict(int)
     for s in members:
-        counts[s.text] += 1
+        counts[surface(s)[0]] += 1
     return sorted(counts, key=lambda t: (-len(t.split()), _is_acronym(t), -counts[t], -len(t), t))[0]
 
 

@@ -156,13 +156,15 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     if len(words) > 1 and folded[0] in prefixes:
         votes.append(("ORG", lex.org["name_prefixes"]["weight"], lex.org["name_prefixes"]["id"]))
     first_parts = folded[0].split("-")
-    is_given = folded[0] in lex.given_names or all(p in lex.given_names for p in first_parts if p)
+    is_given = len(folded[0]) > 2 and words[0][:1].isupper() and not words[0].isupper() and (
+        folded[0] in lex.given_names or all(p in lex.given_names for p in first_parts if p)
+    )
     orgish = any(v[0] == "ORG" for v in votes)
     if (
         is_given
         and 2 <= len(words) <= 4
         and words[1][:1].isupper()
-        and folded[0] not in lex.places
+        and not any(w in lex.places for w in folded)
         and not orgish
         and not any(c.isdigit() for c in text)
     ):
@@ -172,6 +174,9 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     loc_words = lex.word_set(lex.other["loc_name_words"])
     if any(w in loc_words for w in folded) and not orgish:
         votes.append(("LOC", lex.other["loc_name_words"]["weight"], lex.other["loc_name_words"]["id"]))
+    topo = lex.other["loc_name_infixes"]
+    if any(i in text.lower().replace("’", "'") for i in topo["infixes"]) and not orgish:
+        votes.append(("LOC", topo["weight"], topo["id"]))
     misc_words = lex.word_set(lex.other["misc_name_words"])
     if len(words) > 1 and any(w in misc_words for w in folded[1:]) and not orgish:
         votes.append(("MISC", lex.other["misc_name_words"]["weight"], lex.other["misc_name_words"]["id"]))
