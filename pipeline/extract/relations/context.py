@@ -1,8 +1,8 @@
 """Per-doc view used by the relation rules: which actor each token belongs to, and the topic org.
 
-Entity typing upstream is imperfect (organisations often come out as LOC/MISC, some persons as
-MISC), so the slots are filled by syntax first: an org slot takes any entity but a multi-token
-PER, a person slot takes a PER entity or a capitalised name run. Proper nouns the NER missed
+Entity typing upstream is imperfect (organisations often come out as LOC/MISC/PER, some persons
+as MISC), so the slots are filled by syntax first: an org slot takes any entity, a person slot
+takes a PER entity or a run of capitalised words. Proper nouns the NER missed
 become `ActorRef(name, label, key=None)`; the resolver creates an actor for them.
 """
 
@@ -16,6 +16,7 @@ from pipeline.records import ActorRef
 
 ORG_LABELS = ("ORG", "MISC", "LOC")
 # Lowercase particles allowed inside a person's name run (Ludovic Le Moan, Thibault de Bouville).
+ARTICLES = {"le", "la", "les", "l'", "l’", "au", "aux", "du", "des", "un", "une"}
 MAX_NAME_WORDS = 2  # capitalised words in a name found without NER (particles not counted)
 NAME_PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "der", "di", "da", "ben", "el", "al"}
 
@@ -65,7 +66,7 @@ class DocContext:
             return None
         hit = self.entity_at(j)
         if hit and hit[1].label == "PER" and hit[0].end - 1 == j:
-            return self._noted(hit[0].start, hit[1])
+            return None if self._article_before(hit[0].start) else self._noted(hit[0].start, hit[1])
         if not self._is_name_token(self.doc[j]):
             return None
         start, words = j, 1
@@ -85,7 +86,7 @@ class DocContext:
                 words += 1
                 continue
             break
-        if words < 2 or self.doc[start].lower_ in NAME_PARTICLES:
+        if words < 2 or self.doc[start].lower_ in NAME_PARTICLES or self._article_before(start):
             return None
         return self._noted(start, self._person_ref(start, j + 1))
 
@@ -117,6 +118,10 @@ class DocContext:
         self._noted(i, self._person_ref(i, end))
         return end, self._person_ref(i, end)
 
+    def _article_before(self, start: int) -> bool:
+        """A person's name never follows an article ("au Computex", "le Moniteur")."""
+        return start > 0 and self.doc[start - 1].lower_ in ARTICLES
+
     def _noted(self, start: int, ref: ActorRef) -> tuple[int, ActorRef]:
         """Remember a person found by a rule (for "celle qui est ..." later on)."""
         self.persons_seen.append((start, ref))
@@ -146,10 +151,8 @@ class DocContext:
             return None
         hit = self.entity_at(i)
         if hit:
-            span, ref = hit
-            if ref.label == "PER" and len(span) > 1:
-                return None
-            return span.end, ref
+            # Any label: the syntax says organisation (NER often types "Hugging Face" as PER).
+            return hit[0].end, hit[1]
         tok = self.doc[i]
         if not (tok.text[:1].isupper() or tok.text[:1].isdigit() and tok.pos_ == "PROPN"):
             return None
@@ -190,10 +193,11 @@ TERMINALS = {".", "!", "?", "…", ":", ";"}
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The parser's sentences, re-joined where it split inside a line without final punctuation.
+    """The parser's sentences, re-joined where it split inside a line without final punctuation,
+    and cut at line breaks.
 
-    The parser sometimes cuts a name off its sentence ("Ludovic | Le Moan, président de ...");
-    a sentence is only kept as such if it ends with terminal punctuation or a line break.
+    The parser sometimes cuts a name off its sentence ("Ludovic | Le Moan, président de ...")
+    and glues a headline to the paragraph after it.
     """
     out: list[Span] = []
     start = None
@@ -204,8 +208,30 @@ def sentences(doc: Doc) -> list[Span]:
         ends = last.text in TERMINALS or last.text.endswith("\n") or "\n" in last.whitespace_ \
             or last.is_space or sent.end == len(doc) or doc[sent.end].is_space or "\n" in doc[sent.end].text
         if ends or sent.end - start > 120:
-            out.append(doc[start : sent.end])
+            out.append(_trim(doc[start : sent.end]))
             start = None
     if start is not None:
-        out.append(doc[start : len(doc)])
-    return out
+        out.append(_trim(doc[start : len(doc)]))
+    return [piece for span in out for piece in _split_lines(span) if len(piece)]
+
+
+def _split_lines(span: Span) -> list[Span]:
+    """A headline glued to the next paragraph by the parser is cut at the line break."""
+    doc = span.doc
+    pieces, start = [], span.start
+    for tok in span:
+        if "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
+            pieces.append(_trim(doc[start : tok.i + 1]))
+            start = tok.i + 1
+    pieces.append(_trim(doc[start : span.end]))
+    return pieces
+
+
+def _trim(span: Span) -> Span:
+    """The span without leading/trailing whitespace tokens (so a sentence starts at its first word)."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]

@@ -1,3 +1,557 @@
-"""Placeholder while frames are written."""
-def extract_frames(ctx, sent):
-    return iter(())
+"""Event-like relations triggered by `rules/relation_patterns.jsonl`: founded, acquired, partner, member_of.
+
+Each pattern (a spaCy Matcher token pattern with an id) finds a trigger; its `frame` says how the
+two slots are filled around it:
+- agent_par    "X, fondée en 2021 par A et B" / "la startup a été lancée par A" / "Fondée par A, X ..."
+               object = the organisation the participle describes, subjects = the "par" agents
+- svo          "X rachète Y", "X s'offre Y", "X met la main sur Y"; passive "Y a été racheté par X"
+- noun_de_par  "le rachat de Y par X", "X annonce l'acquisition de Y"
+- noun_avec    "X noue un partenariat avec Y", "un partenariat entre X et Y"
+- verb_avec    "X s'allie avec Y", "X collabore avec Y"
+- partenaire   "X, partenaire de Y", "X est partenaire de Y"
+- jointly      "X et Y ont dévoilé conjointement ...", "X et Y travaillent main dans la main"
+- group_list   "l'alliance X, dont A, B et C" / "X, regroupant A et B" (members -> group)
+- division     "X, la division ... de Y" / "X, filiale de Y" / "X est une filiale de Y"
+Slots take named actors only; actors introduced by a comparison marker ("comme Microsoft") are
+never parties. A trigger whose slots cannot be filled is logged in doc.user_data["dropped"].
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.relations.context import DocContext, norm_text
+from pipeline.extract.relations.titles import lexicon
+from pipeline.records import ActorRef, Dropped, RelationRecord
+from pipeline.rules import load_json, load_jsonl
+
+PATTERNS_FILE = "relation_patterns.jsonl"
+WORDS_FILE = "relation_words.json"
+YEAR = re.compile(r"^(19|20)\d\d$")
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+}
+ORGISH = ("ORG", "MISC", "LOC")
+SCAN = 10  # tokens searched between a trigger and its "par"/"avec"/"de" complement
+STOP_PUNCT = {".", ";", ":", "!", "?", "(", ")", "«", "»", "\"", "—", "–"}
+
+# Matchers keyed by vocab; pattern ids kept by hash here because the StringStore of a batch run
+# inside `nlp.memory_zone()` forgets strings added during the zone.
+_matchers: dict[int, tuple[Matcher, dict[int, str]]] = {}
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, dict]:
+    """Relation patterns by id."""
+    return {row["id"]: row for row in load_jsonl(PATTERNS_FILE)}
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """The word lists of `rules/relation_words.json`, normalised."""
+    data = load_json(WORDS_FILE)
+    return {k: frozenset(norm_text(w) for w in v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _matcher(doc: Doc) -> tuple[Matcher, dict[int, str]]:
+    """One Matcher per vocab (one per process in practice), with its match-id -> pattern-id map."""
+    key = id(doc.vocab)
+    if key not in _matchers:
+        matcher = Matcher(doc.vocab)
+        for pid, row in patterns().items():
+            matcher.add(pid, [row["pattern"]])
+        _matchers[key] = (matcher, {get_string_id(pid): pid for pid in patterns()})
+    return _matchers[key]
+
+
+def extract_frames(ctx: DocContext, sent: Span) -> Iterator[RelationRecord]:
+    """Every founded/acquired/partner/member_of relation triggered in one sentence."""
+    doc = sent.doc
+    seen_starts: set[int] = set()
+    matcher, ids = _matcher(doc)
+    for match_id, start, end in matcher(sent):
+        pid = ids[match_id]
+        if start + sent.start in seen_starts:
+            continue  # the first (longest-listed) pattern on a token wins
+        seen_starts.add(start + sent.start)
+        row = patterns()[pid]
+        trigger = sent[start:end]
+        found = list(FRAMES[row["frame"]](ctx, sent, trigger, row))
+        if not found:
+            doc.user_data.setdefault("dropped", []).append(
+                Dropped("relations", trigger.text, f"{pid}: no named parties"))
+        yield from found
+
+
+# ---- slot helpers -----------------------------------------------------------------------------
+def _ntext(tok: Token) -> str:
+    return norm_text(tok.text)
+
+
+def _compared(sent: Span, i: int) -> bool:
+    """The actor at token i is introduced by a comparison marker ("comme Microsoft")."""
+    doc = sent.doc
+    markers = words()["comparison_markers"]
+    for n in (1, 2, 3, 4):
+        if i - n >= sent.start and norm_text(doc[i - n : i].text) in markers:
+            return True
+    return False
+
+
+def actor_at(ctx: DocContext, sent: Span, i: int, labels=None) -> tuple[int, ActorRef] | None:
+    """A named actor starting at token i: (end, ref). Person names first, then organisations."""
+    if i >= sent.end or _compared(sent, i):
+        return None
+    hit = ctx.entity_at(i)
+    if hit and hit[0].start == i:
+        found = (hit[0].end, hit[1])
+    elif labels and "PER" not in labels:
+        found = ctx.org_starting_at(i, sent)
+    else:
+        found = ctx.person_starting_at(i, sent) or ctx.org_starting_at(i, sent)
+    if found and labels and found[1].label not in labels:
+        return None
+    return found
+
+
+def actor_ending_at(ctx: DocContext, sent: Span, j: int, labels=None) -> tuple[int, ActorRef] | None:
+    """A named actor ending at token j: (start, ref)."""
+    if j < sent.start:
+        return None
+    hit = ctx.entity_at(j)
+    if hit and hit[0].end - 1 == j:
+        found = (hit[0].start, hit[1])
+    else:
+        found = ctx.person_ending_at(j, sent)
+        if found and found[1].key is None and labels and "PER" not in labels:
+            # a capitalised run in an organisation slot is an organisation the NER missed
+            found = (found[0], ActorRef(found[1].name, "ORG", None))
+    if not found or _compared(sent, found[0]) or labels and found[1].label not in labels:
+        return None
+    return found
+
+
+def actor_list(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int, list[ActorRef]]:
+    """Actors listed from token k ("A, B et C"): (end, refs)."""
+    doc = sent.doc
+    connectors = words()["list_connectors"]
+    refs: list[ActorRef] = []
+    closing = False
+    while k < sent.end:
+        while k < sent.end and _ntext(doc[k]) in lexicon().determiners:
+            k += 1
+        found = actor_at(ctx, sent, k, labels)
+        if not found:
+            break
+        k, ref = found
+        refs.append(ref)
+        if closing:
+            break  # "A, B et C, X ...": the list ends with the item after "et"
+        step = _connector_len(sent, k, connectors)
+        if not step:
+            break
+        closing = any(_ntext(t) not in (",", "notamment") for t in doc[k : k + step])
+        k += step
+    return k, refs
+
+
+def _connector_len(sent: Span, k: int, connectors) -> int:
+    doc = sent.doc
+    for n in (3, 2, 1):
+        if k + n <= sent.end and norm_text(doc[k : k + n].text) in connectors:
+            # ", et" / ", ainsi que": eat the comma too
+            nxt = _connector_len(sent, k + n, connectors) if doc[k].text == "," else 0
+            return n + nxt
+    return 0
+
+
+def object_after(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int, ActorRef] | None:
+    """The named actor right after token k, past determiners and describing words."""
+    doc = sent.doc
+    skip = words()["object_skip"]
+    limit = min(sent.end, k + 7)
+    while k < limit:
+        found = actor_at(ctx, sent, k, labels)
+        if found:
+            return found
+        if _ntext(doc[k]) not in skip:
+            return None
+        k += 1
+    return None
+
+
+def subject_of(ctx: DocContext, sent: Span, tok: Token, labels=ORGISH) -> ActorRef | None:
+    """The subject of the clause a trigger belongs to: nsubj in the parse, else the actor left of it."""
+    node = tok
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and sent.start <= child.i < sent.end:
+                ref = _actor_of_token(ctx, sent, child, labels)
+                if ref:
+                    return ref
+        if node.dep_ in ("xcomp", "advcl", "conj", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "nmod", "acl") \
+                and node.head is not node:
+            node = node.head
+        else:
+            break
+    return _left_actor(ctx, sent, tok.i, labels)
+
+
+def _actor_of_token(ctx, sent, tok: Token, labels) -> ActorRef | None:
+    """The actor a (subject) token belongs to; 'qui' stands for its antecedent."""
+    if tok.lower_ == "qui":
+        return _left_actor(ctx, sent, tok.i, labels)
+    hit = ctx.entity_at(tok.i)
+    if hit:
+        return hit[1] if not labels or hit[1].label in labels else None
+    if tok.pos_ == "NOUN" and _ntext(tok) in lexicon().anaphors:
+        det = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if det is not None and _ntext(det) in lexicon().anaphor_determiners:
+            return ctx.topic_org(tok.i)
+    return None
+
+
+def _left_actor(ctx, sent, i: int, labels) -> ActorRef | None:
+    """The actor ending just left of token i, past auxiliaries and adverbs ("X vient de racheter")."""
+    doc = sent.doc
+    skip = words()["subject_skip"]
+    k = i - 1
+    while k >= sent.start and (_ntext(doc[k]) in skip or doc[k].pos_ == "ADV"):
+        k -= 1
+    if k >= sent.start and doc[k].text == "," and k - 1 >= sent.start:
+        k -= 1  # "X, qui a racheté Y"
+    found = actor_ending_at(ctx, sent, k, labels)
+    if found:
+        return found[1]
+    if k >= sent.start and doc[k].pos_ == "NOUN":
+        return _actor_of_token(ctx, sent, doc[k], labels)
+    return None
+
+
+def _find(sent: Span, k: int, targets: set[str], limit: int = SCAN) -> int | None:
+    """Index of the first token in `targets` from k, before punctuation stops the search."""
+    doc = sent.doc
+    for i in range(k, min(sent.end, k + limit)):
+        if _ntext(doc[i]) in targets:
+            return i
+        if doc[i].text in STOP_PUNCT or doc[i].text == ",":
+            return None
+    return None
+
+
+def _date_in(sent: Span, start: int, end: int) -> str | None:
+    """A year (with its month when written just before) between tokens start and end."""
+    doc = sent.doc
+    for i in range(max(start, sent.start), min(end, sent.end)):
+        if YEAR.match(doc[i].text):
+            month = MONTHS.get(_ntext(doc[i - 1])) if i - 1 >= sent.start else None
+            return f"{doc[i].text}-{month:02d}" if month else doc[i].text
+    return None
+
+
+def _rel(subject: ActorRef, predicate: str, obj: ActorRef, sent: Span, row: dict,
+         attribute: str | None = None, date: str | None = None) -> RelationRecord | None:
+    if subject.name == obj.name:
+        return None
+    return RelationRecord(subject, predicate, obj, sent.text.strip(), row["id"],
+                          attribute if attribute is not None else row.get("attribute"), date)
+
+
+def _partners(a: ActorRef, b: ActorRef, sent: Span, row: dict) -> RelationRecord | None:
+    """A symmetric partner relation, subject/object in alphabetical order of their names."""
+    if a.label == "PER" or b.label == "PER":
+        return None  # partnerships are between organisations
+    first, second = sorted((a, b), key=lambda r: norm_text(r.name))
+    return _rel(first, "partner", second, sent, row)
+
+
+# ---- frames -----------------------------------------------------------------------------------
+def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'X, fondée en 2021 par A et B' / 'Y a été lancée par A' / 'Fondée par A, X ...'."""
+    doc = sent.doc
+    par = _find(sent, trigger.end, {"par"} | set(), limit=SCAN)
+    gap = doc[trigger.end : par] if par is not None else None
+    if par is None or any(_ntext(t) not in words()["founded_date_words"] and not t.like_num
+                          and _ntext(t) not in MONTHS for t in gap):
+        return
+    labels = row.get("agent_labels")
+    end, agents = actor_list(ctx, sent, par + 1, labels)
+    if not agents:
+        return
+    date = _date_in(sent, trigger.end, par) or _date_in(sent, end, end + 3)
+    org = _founded_object(ctx, sent, trigger, end, row)
+    if org is None:
+        return
+    for agent in agents:
+        rec = _rel(agent, "founded", org, sent, row, date=date)
+        if rec:
+            yield rec
+            if agent.label == "PER" and row.get("role"):
+                yield RelationRecord(agent, "role", org, rec.evidence, row["id"], row["role"])
+
+
+def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef | None:
+    """The organisation a founding participle describes."""
+    doc = sent.doc
+    org_only = row.get("patient") == "org_only"
+    t = trigger[0]
+    k = trigger.start - 1
+    while k >= sent.start and (doc[k].pos_ in ("AUX", "ADV") or _ntext(doc[k]) in ("été", "a", "est", "avait")):
+        k -= 1
+    if k < sent.start or t.i == sent.start or doc[k].text in STOP_PUNCT:
+        # Fronted participle: the organisation is the subject after the comma.
+        j = agents_end
+        while j < min(sent.end, agents_end + 8) and doc[j].text != ",":
+            j += 1
+        found = actor_at(ctx, sent, j + 1) if j < sent.end else None
+        return found[1] if found and found[1].label != "PER" else None
+    if doc[k].text == ",":
+        found = actor_ending_at(ctx, sent, k - 1, ORGISH)
+        if found and not (org_only and found[1].label != "ORG"):
+            return found[1]
+    ref = _head_noun_actor(ctx, sent, t) if t.dep_ == "acl" and k == trigger.start - 1 else None
+    if ref is None:
+        ref = _actor_of_token(ctx, sent, doc[k], None) if k >= sent.start else None
+    if ref is None and k >= sent.start:
+        found = actor_ending_at(ctx, sent, k)
+        ref = found[1] if found else None
+    if ref is None or ref.label == "PER" or org_only and ref.key is None and ref.label != "ORG":
+        return None
+    return ref
+
+
+def _head_noun_actor(ctx, sent, t: Token) -> ActorRef | None:
+    """'Station F, le vaisseau amiral ... fondé par X': the participle's head noun, or the actor it is in apposition to."""
+    head = t.head
+    if head is t or not (sent.start <= head.i < sent.end):
+        return None
+    ref = _actor_of_token(ctx, sent, head, None)
+    if ref:
+        return ref
+    # walk left from the head noun's determiner to a comma and the actor before it
+    k = head.i - 1
+    while k >= sent.start and sent.doc[k].pos_ in ("DET", "ADJ"):
+        k -= 1
+    if k >= sent.start and sent.doc[k].text == ",":
+        found = actor_ending_at(ctx, sent, k - 1)
+        return found[1] if found else None
+    return None
+
+
+def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'X rachète Y' / passive 'Y a été racheté par X'."""
+    doc = sent.doc
+    passive = trigger.start - 1 >= sent.start and _ntext(doc[trigger.start - 1]) in ("été", "être") \
+        or "Voice=Pass" in trigger[0].morph or any(c.dep_ == "aux:pass" for c in trigger[0].children)
+    if passive:
+        par = _find(sent, trigger.end, {"par"}, limit=4)
+        agent = actor_at(ctx, sent, par + 1) if par is not None else None
+        patient = _left_actor(ctx, sent, trigger.start, None)
+        if agent and patient:
+            rec = _rel(agent[1], row["predicate"], patient, sent, row)
+            if rec:
+                yield rec
+        return
+    subject = subject_of(ctx, sent, trigger[0], None if row["predicate"] == "founded" else ORGISH)
+    obj = object_after(ctx, sent, trigger.end, row.get("object_labels") or ORGISH)
+    if not subject or not obj:
+        return
+    if row["predicate"] == "acquired" and (subject.label == "PER" or obj[1].label == "PER"):
+        return
+    rec = _rel(subject, row["predicate"], obj[1], sent, row, date=None)
+    if rec:
+        yield rec
+        if row["predicate"] == "founded" and subject.label == "PER" and row.get("role"):
+            yield RelationRecord(subject, "role", obj[1], rec.evidence, row["id"], row["role"])
+
+
+def _noun_de_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'le rachat de Y par X' / 'X annonce l'acquisition de Y'."""
+    de = _find(sent, trigger.end, {"de", "d'", "du"}, limit=2)
+    if de is None:
+        return
+    obj = object_after(ctx, sent, de + 1 if _ntext(sent.doc[de]) != "du" else de + 1)
+    if not obj or obj[1].label == "PER":
+        return
+    par = _find(sent, obj[0], {"par"}, limit=4)
+    agent = actor_at(ctx, sent, par + 1) if par is not None else None
+    subject = agent[1] if agent else subject_of(ctx, sent, trigger[0], ORGISH)
+    if subject and subject.label != "PER":
+        rec = _rel(subject, "acquired", obj[1], sent, row)
+        if rec:
+            yield rec
+
+
+def _noun_avec(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'X noue un partenariat avec Y' / 'un partenariat entre X et Y'."""
+    link = _find(sent, trigger.end, {"avec", "entre"}, limit=5)
+    if link is None:
+        return
+    _, others = actor_list(ctx, sent, link + 1, ORGISH)
+    if _ntext(sent.doc[link]) == "entre":
+        pairs = [(a, b) for n, a in enumerate(others) for b in others[n + 1 :]]
+    else:
+        subject = subject_of(ctx, sent, trigger[0], ORGISH)
+        pairs = [(subject, b) for b in others] if subject else []
+    for a, b in pairs:
+        rec = _partners(a, b, sent, row)
+        if rec:
+            yield rec
+
+
+def _verb_avec(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'X s'allie avec Y' / 'X collabore avec Y' / 'X s'associe à Y'."""
+    link = _find(sent, trigger.end, {"avec", "à", "au", "aux"}, limit=3)
+    if link is None:
+        return
+    _, others = actor_list(ctx, sent, link + 1, ORGISH)
+    subject = subject_of(ctx, sent, trigger[0], ORGISH)
+    for b in others if subject else []:
+        rec = _partners(subject, b, sent, row)
+        if rec:
+            yield rec
+
+
+def _partenaire(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'X, partenaire de Y' / 'X est (déjà) partenaire de Y'."""
+    doc = sent.doc
+    _, others = actor_list(ctx, sent, trigger.end, ORGISH)
+    k = trigger.start - 1
+    while k >= sent.start and (doc[k].pos_ in ("DET", "ADV", "AUX") or _ntext(doc[k]) in ("est", "sont", "déjà")):
+        k -= 1
+    subject = None
+    if k >= sent.start and doc[k].text == ",":
+        found = actor_ending_at(ctx, sent, k - 1, ORGISH)
+        subject = found[1] if found else None
+    elif k < trigger.start - 1:
+        subject = subject_of(ctx, sent, trigger[0], ORGISH)
+    for b in others if subject else []:
+        rec = _partners(subject, b, sent, row)
+        if rec:
+            yield rec
+
+
+def _jointly(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'X et Y ont dévoilé conjointement ...': the coordinated subjects before the verb."""
+    doc = sent.doc
+    k = trigger.start - 1
+    while k >= sent.start and (doc[k].pos_ in ("VERB", "AUX", "ADV", "PRON") and doc[k].text != ","):
+        k -= 1
+    # collect "A, B et C" right to left
+    refs: list[ActorRef] = []
+    connectors = words()["list_connectors"]
+    while k >= sent.start:
+        found = actor_ending_at(ctx, sent, k, ORGISH)
+        if not found:
+            break
+        refs.insert(0, found[1])
+        k = found[0] - 1
+        if k >= sent.start and _ntext(doc[k]) in connectors:
+            k -= 1
+            if k >= sent.start and doc[k].text == ",":
+                k -= 1
+            k = _skip_apposition(sent, k)
+        else:
+            break
+    for n, a in enumerate(refs):
+        for b in refs[n + 1 :]:
+            rec = _partners(a, b, sent, row)
+            if rec:
+                yield rec
+
+
+def _skip_apposition(sent: Span, k: int) -> int:
+    """'X, la division de Meta, et IBM': from the end of an apposition back to the actor it describes."""
+    doc = sent.doc
+    for c in range(k, max(sent.start, k - 10) - 1, -1):
+        if doc[c].text == ",":
+            if c + 1 <= k and doc[c + 1].pos_ == "DET":
+                return c - 1
+            return k
+    return k
+
+
+def _group_list(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'l'alliance X, dont A, B et C' / 'X, regroupant A et B': members -> group."""
+    group = _group_before(ctx, sent, trigger.start)
+    if group is None:
+        return
+    doc = sent.doc
+    k = trigger.end
+    while k < sent.end and (_ntext(doc[k]) in words()["object_skip"] | {"notamment", "entre", "autres", ":"}
+                            or doc[k].like_num or doc[k].pos_ in ("ADJ", "DET") or _ntext(doc[k]) in
+                            ("membres", "acteurs", "entreprises", "sociétés", "groupes", "parmi", "ses", "leurs")):
+        k += 1
+    _, members = actor_list(ctx, sent, k, None)
+    for member in members:
+        if member.label != "PER" or row["id"] != "member_of.dont":
+            rec = _rel(member, "member_of", group, sent, row)
+            if rec:
+                yield rec
+
+
+def _group_before(ctx, sent, i: int) -> ActorRef | None:
+    """The nearest group actor before token i: its name or the noun before it is a group word."""
+    doc = sent.doc
+    group_words = words()["group_words"]
+    for k in range(i - 1, max(sent.start, i - 12) - 1, -1):
+        hit = ctx.entity_at(k)
+        if not hit or hit[0].end - 1 != k:
+            continue
+        span, ref = hit
+        before = {_ntext(t) for t in doc[max(sent.start, span.start - 3) : span.start]}
+        if set(norm_text(ref.name).split()) & group_words:
+            return ref
+        if before & group_words:
+            return ref if ref.label != "PER" else None
+    return None
+
+
+def _division(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'X, la division ... de Y' / 'X, filiale de Y' / 'X est une filiale de Y': X member_of Y."""
+    doc = sent.doc
+    k = trigger.start - 1
+    while k >= sent.start and (doc[k].pos_ in ("DET", "ADJ") or _ntext(doc[k]) in ("est", "sont", "devenu", "devenue")):
+        k -= 1
+    if k < sent.start:
+        return
+    if doc[k].text == ",":
+        found = actor_ending_at(ctx, sent, k - 1, ORGISH)
+    elif k < trigger.start - 1:
+        found = actor_ending_at(ctx, sent, k, ORGISH)
+    else:
+        return
+    if not found:
+        return
+    j = trigger.end
+    while j < min(sent.end, trigger.end + 8):
+        if doc[j].text in STOP_PUNCT or doc[j].text == "," or doc[j].pos_ in ("VERB", "AUX"):
+            return
+        if _ntext(doc[j]) in lexicon().org_prepositions:
+            parent = object_after(ctx, sent, j + 1, ORGISH)
+            if parent:
+                rec = _rel(found[1], "member_of", parent[1], sent, row)
+                if rec:
+                    yield rec
+                return
+        j += 1
+
+
+FRAMES = {
+    "agent_par": _agent_par,
+    "svo": _svo,
+    "noun_de_par": _noun_de_par,
+    "noun_avec": _noun_avec,
+    "verb_avec": _verb_avec,
+    "partenaire": _partenaire,
+    "jointly": _jointly,
+    "group_list": _group_list,
+    "division": _division,
+}
