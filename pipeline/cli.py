@@ -8,14 +8,33 @@ import sys
 from pathlib import Path
 
 
+EXAMPLES = """examples:
+  actualites run                                   # corpus/ -> outputs/
+  actualites run --corpus articles --out tables -j 2
+  python -m pipeline -v run --corpus articles      # with progress logging
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="actualites",
         description="Turn French news articles into Parquet tables of actors, funding events, quotes and relations.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-v info, -vv debug)")
     sub = p.add_subparsers(dest="command", required=True)
-    r = sub.add_parser("run", help="process new or changed articles of a corpus folder into tables")
+    r = sub.add_parser(
+        "run",
+        help="process new or changed articles of a corpus folder into tables",
+        description="Read every .txt, .md, .html/.htm and .jsonl file under CORPUS (recursively), process the "
+        "articles that are new or changed since the last run into OUT, and rewrite the tables. Unreadable "
+        "inputs are listed on stderr and in OUT/errors.parquet; the exit status is 0 unless no article at "
+        "all could be read (1), or the corpus folder does not exist (2).",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    r.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more logging (-v info, -vv debug)")
     r.add_argument("--corpus", type=Path, default=Path("corpus"), help="folder of articles (default: corpus)")
     r.add_argument("--out", type=Path, default=Path("outputs"), help="folder of the tables (default: outputs)")
     r.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
@@ -39,7 +58,11 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
     if summary.nothing_to_do:
         print(f"nothing new: {summary.unchanged} articles unchanged, tables left as they are ({summary.seconds:.2f} s)")
         return
-    print(f"articles: {summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed")
+    inputs = getattr(summary, "input_errors", 0)
+    print(
+        f"articles: {summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed"
+        f" ({inputs} input problem{'s' * (inputs != 1)}, see errors)"
+    )
     for name, n in summary.rows.items():
         print(f"  {name:15s} {n:7d} rows")
     print(f"done in {summary.seconds:.1f} s")
@@ -61,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             engine=args.engine, ray_address=args.ray_address,
         )
         _print_summary(summary)
-        if summary.rows.get("articles", 1 if summary.nothing_to_do else 0) == 0:
+        n_articles = summary.unchanged if summary.nothing_to_do else summary.rows.get("articles", 0)
+        if n_articles == 0:
             print("error: no article could be read", file=sys.stderr)
             return 1
     return 0

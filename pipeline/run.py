@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.ingest import read_corpus
@@ -28,6 +28,7 @@ class RunSummary:
     new: int = 0
     unchanged: int = 0
     failed: int = 0
+    input_errors: int = 0  # inputs that could not be (fully) read: rows of `errors` from ingest
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     nothing_to_do: bool = False
@@ -44,11 +45,28 @@ def collect_articles(corpus: Path) -> tuple[list[PendingArticle], list[IngestErr
             continue
         aid = article_id_for(item.text)
         if aid in by_id:
-            by_id[aid][0].append(item.source)
+            sources, first = by_id[aid]
+            sources.append(item.source)
+            by_id[aid] = (sources, _fill_metadata(first, item))
         else:
             by_id[aid] = ([item.source], item)
     pending = [PendingArticle(aid, tuple(srcs), raw) for aid, (srcs, raw) in sorted(by_id.items())]
+    log.info("read %d distinct articles from %d sources; %d input errors",
+             len(pending), sum(len(p.sources) for p in pending), len(errors))
     return pending, errors
+
+
+def _fill_metadata(first: RawArticle, other: RawArticle) -> RawArticle:
+    """The same text read twice: metadata missing from the first source is taken from the other."""
+    if first.published is None and other.published is not None:
+        first = replace(first, published=other.published, published_precision=other.published_precision)
+    return replace(first, title=first.title or other.title, url=first.url or other.url, site=first.site or other.site)
+
+
+def _bare_result(p: PendingArticle) -> ArticleResult:
+    """An article whose processing failed keeps its row in `articles` (its error is in `errors`)."""
+    raw = p.raw
+    return ArticleResult(p.article_id, list(p.sources), raw.text, raw.title, raw.published, n_tokens=0)
 
 
 def _signature(pending: list[PendingArticle], errors: list[IngestError]) -> str:
@@ -81,6 +99,7 @@ def run(
         summary.seconds = time.perf_counter() - t0
         return summary
     pending, errors = collect_articles(corpus)
+    summary.input_errors = len(errors)
     signature = _signature(pending, errors)
     if state.unchanged(signature) and tables_exist:
         if state.manifest.get("files") != files:  # touched but same content: remember the new times
@@ -114,6 +133,7 @@ def run(
     all_results = []
     for p in pending:
         if p.article_id not in keep:
+            all_results.append(_bare_result(p))  # not stored: retried when the pipeline changes
             continue
         res = results.get(p.article_id) or state.load(p.article_id)
         res.sources = list(p.sources)  # a known text may have gained or lost a file name
