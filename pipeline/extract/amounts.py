@@ -14,18 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from pipeline.extract.textpatterns import APOS, SP, SP1, alt, norm
 from pipeline.rules import load_json
 
 RULES_FILE = "amounts.json"
 
-_WS = "[ \\t\u00a0\u202f]"
-_SP = _WS + "*"
-_SP1 = _WS + "+"
-_APOS = "['\u2019\u02bc]"
-_DE = f"(?:[dD]e{_SP1}|[dD]{_APOS}{_SP})"
-_DIGITS = (
-    r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?(?![\d]))"
-)
+_DE = f"(?:[dD]e{SP1}|[dD]{APOS}{SP}|DE{SP1}|D{APOS}{SP})"
+_DIGITS_BODY = r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)?(?![\d]))"
+_DIGITS = r"(?<![\w.,])" + _DIGITS_BODY
 # After a prefixed sign, English writing may group thousands with commas: "$1,200,000".
 _DIGITS_EN = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)(?!,\d)|" + _DIGITS + ")"
 
@@ -49,26 +45,6 @@ class Amount:
     high: float | None = None
 
 
-def _norm(s: str) -> str:
-    """Lookup key: lower case, one kind of apostrophe, single spaces."""
-    s = re.sub(r"['\u2019\u02bc]", "'", s.lower())
-    return re.sub(r"[\s\u00a0\u202f]+", " ", s).strip()
-
-
-def _alt(words: list[str], *, ignore_case: bool, word_end: bool = True) -> str:
-    """A regex alternation of words, longest first, with flexible spaces and apostrophes."""
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        esc = re.escape(w).replace("\\ ", _SP1).replace("'", _APOS)
-        parts.append(esc)
-    body = "|".join(parts)
-    if ignore_case:
-        body = f"(?i:{body})"
-    else:
-        body = f"(?:{body})"
-    return body + ("(?!\\w)" if word_end else "")
-
-
 def _entries(d: dict[str, Any]) -> dict[str, Any]:
     """A rules mapping without its documentation keys."""
     return {k: v for k, v in d.items() if not k.startswith("_")}
@@ -81,6 +57,8 @@ class _Grammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     approx_left: re.Pattern[str]
     approx_right: re.Pattern[str]
+    between_left: re.Pattern[str]
+    det_left: re.Pattern[str]
     de_word: re.Pattern[str]
     scales: dict[str, tuple[float, bool]]
     abbreviations: dict[str, float]
@@ -89,101 +67,106 @@ class _Grammar:
     ambiguous: frozenset[str]
     signs: dict[str, str]
     approx_nouns: dict[str, int]
-    not_currency_after_de: frozenset[str]
+    money_nouns_after_de: frozenset[str]
+
+
+def _approximators(phrases: list[str]) -> str:
+    """Alternation of approximation phrases, each with what may follow it ('plus de' / 'plus d'')."""
+    out = []
+    for p in sorted(phrases, key=len, reverse=True):
+        if p.endswith(" de"):
+            out.append(alt([p[:-3]], word_end=False) + SP1 + _DE)
+        else:
+            out.append(alt([p], word_end=False) + (SP1 if p[-1].isalpha() else SP))
+    return "(?:" + "|".join(out) + ")"
 
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    """Build (once) the regexes from `rules/amounts.json`."""
+    """Build (once) the regexes from `rules/amounts.json`.
+
+    Every pattern starts with a figure, a sign or a fixed word so that the regex engine can skip
+    quickly through text; words written before an amount ("plus de", "entre", "des") are attached
+    afterwards by anchored look-left patterns.
+    """
     r = load_json(RULES_FILE)
-    scales = {_norm(k): (float(v["value"]), bool(v["bare_ok"])) for k, v in _entries(r["scales"]).items()}
+    scales = {norm(k): (float(v["value"]), bool(v["bare_ok"])) for k, v in _entries(r["scales"]).items()}
     abbrs = {k: float(v) for k, v in _entries(r["abbreviations"]).items()}
     eng = {k: float(v) for k, v in _entries(r["english_scales"]).items()}
-    names = {_norm(k): v for k, v in _entries(r["currency_names"]).items()}
+    names = {norm(k): v for k, v in _entries(r["currency_names"]).items()}
     signs = {**_entries(r["codes"]), **_entries(r["symbols"])}
-    nouns = {_norm(k): int(v) for k, v in _entries(r["approximate_nouns"]).items()}
+    nouns = {norm(k): int(v) for k, v in _entries(r["approximate_nouns"]).items()}
     vague = r["vague_quantifiers"]
     numw = r["number_words"]
+    ranges = r["range_separators"]
 
-    scale_re = _alt(list(scales), ignore_case=True)
-    abbr_re = _alt(list(abbrs), ignore_case=False, word_end=False)
-    eng_re = _alt(list(eng), ignore_case=False, word_end=False) + "(?![A-Za-z])"
-    names_re = _alt(list(_entries(r["currency_names"])), ignore_case=True)
+    scale_re = alt(scales)
+    abbr_re = alt(abbrs, fold_case=False, word_end=False)
+    eng_re = alt(eng, fold_case=False, word_end=False) + "(?![A-Za-z])"
+    names_re = alt(_entries(r["currency_names"]))
     # Signs and codes: codes must not run into letters ("EURO" is not "EUR").
-    sign_re = "(?:" + "|".join(re.escape(s) for s in sorted(signs, key=len, reverse=True)) + ")(?![A-Za-z])"
-    words_re = _alt(numw["words"], ignore_case=True)
-    half_re = _alt(numw["half"], ignore_case=True)
-    num_words = f"(?<!\\w){words_re}(?:(?:-|{_SP1}(?:(?i:et){_SP1})?|-(?i:et)-){words_re})*"
-    num = f"(?:{_DIGITS}|{num_words})"
+    sign_re = alt(signs, fold_case=False, word_end=False) + "(?![A-Za-z])"
+    words_re = alt(numw["words"])
+    et = alt(["et"], word_end=False)
+    num_words = f"{words_re}(?:(?:-|{SP1}(?:{et}{SP1})?|-{et}-){words_re})*"
+    # One look-behind for both kinds of figure: a branch-level one would defeat the fast search.
+    num = f"(?<![\\w.,])(?:{_DIGITS_BODY}|{num_words})"
 
     # What may follow a number: an abbreviated scale glued to a currency, a scale word, a currency.
-    cur_after_scale = f"{_SP1}(?:{_DE})?(?P<cname>{names_re})|{_SP}(?P<csign>{sign_re})"
-    cur_after_num = f"{_SP1}(?P<cname2>{names_re})|{_SP}(?P<csign2>{sign_re})"
+    cur_after_scale = f"{SP1}(?:{_DE})?(?P<cname>{names_re})|{SP}(?P<csign>{sign_re})"
+    cur_after_num = f"{SP1}(?P<cname2>{names_re})|{SP}(?P<csign2>{sign_re})"
     tail = (
-        f"(?:{_SP}(?P<abbr>{abbr_re}){_SP}(?:(?P<asign>{sign_re})|(?P<aname>{names_re}))"
-        f"|{_SP1}(?P<scale>{scale_re})(?:{_SP1}(?P<half>{half_re}))?(?:{cur_after_scale})?"
+        f"(?:{SP}(?P<abbr>{abbr_re})(?:{SP}(?P<asign>{sign_re})|{SP1}(?:{_DE})?(?P<aname>{names_re}))"
+        f"|{SP1}(?P<scale>{scale_re})(?:{SP1}(?P<half>{alt(numw['half'])}))?(?:{cur_after_scale})?"
         f"|{cur_after_num})"
     )
-    number = f"(?P<num>{num}){tail}"
-    joiners = "|".join(re.escape(j) for j in r["range_separators"]["joiners"])
-    between = re.escape(r["range_separators"]["between"])
-    bjoin = re.escape(r["range_separators"]["between_joiner"])
+    joiners = alt(ranges["joiners"], fold_case=False, word_end=False)
     rng = (
-        f"(?:(?P<between>(?i:{between})){_SP1})?(?P<lo>{num})(?:{_SP1}(?P<loscale>{scale_re}))?"
-        f"{_SP}(?P<sep>{joiners}|(?i:{bjoin})(?!\\w)){_SP}(?P<num>{num}){tail}"
+        f"(?P<lo>{num})(?:{SP1}(?P<loscale>{scale_re}))?"
+        f"{SP}(?P<sep>{joiners}|{alt([ranges['between_joiner']])}){SP}(?P<num>{num}){tail}"
     )
-    prefix = f"(?<![A-Za-z])(?P<psign>{sign_re}){_SP}(?P<pnum>{_DIGITS_EN})(?:{_SP}(?P<escale>{eng_re}))?"
-    noun_re = _alt(list(nouns), ignore_case=True)
+    prefix = f"(?<![A-Za-z])(?P<psign>{sign_re}){SP}(?P<pnum>{_DIGITS_EN})(?:{SP}(?P<escale>{eng_re}))?"
     approx_noun = (
-        f"(?<!\\w)(?i:une?){_SP1}(?P<noun>{noun_re}){_SP}{_DE}"
+        f"(?<!\\w){alt(['un', 'une'])}{SP1}(?P<noun>{alt(nouns)}){SP}{_DE}"
         f"(?:(?P<scale>{scale_re})(?:{cur_after_scale})?|(?P<cname2>{names_re}))"
     )
-    dets = _alt(vague["determiners"], ignore_case=True)
-    vnouns = _alt(vague["nouns"], ignore_case=True)
-    vscales = _alt(vague["scales"], ignore_case=True)
+    vscales = alt(vague["scales"])
     vague_re = (
-        f"(?<!\\w)(?:(?P<det>{dets}){_SP1})?(?:(?P<vnoun>{vnouns}){_SP}{_DE})?(?P<vscale>{vscales})"
-        f"{_SP1}(?:{_DE})?(?P<cname>{names_re})"
+        f"(?<!\\w)(?:(?P<vnoun>{alt(vague['nouns'])}){SP}{_DE}(?P<vscale>{vscales})|(?P<vscale2>{vscales}))"
+        f"{SP1}(?:{_DE})?(?P<cname>{names_re})"
     )
-    approx_phrases = []
-    for p in sorted(r["approximators"]["phrases"], key=len, reverse=True):
-        if p.endswith(" de"):
-            approx_phrases.append(_alt([p[:-3]], ignore_case=True, word_end=False) + _SP1 + _DE)
-        else:
-            sep = _SP1 if p[-1].isalpha() or p[-1] in "'\u2019" else _SP
-            if p.endswith("'"):
-                sep = _SP
-            approx_phrases.append(_alt([p], ignore_case=True, word_end=False) + sep)
-    approx_left = re.compile("(?<!\\w)(?:" + "|".join(approx_phrases) + ")$")
-    approx_right = re.compile(f"^(?:,)?{_SP1}" + _alt(r["approximators"]["suffixes"], ignore_case=True))
-    de_word = re.compile(f"^{_SP1}{_DE}(\\w+)")
     patterns = (
         ("amount:range", re.compile(rng)),
         ("amount:prefix_currency", re.compile(prefix)),
         ("amount:approx_noun", re.compile(approx_noun)),
-        ("amount:number", re.compile(number)),
+        ("amount:number", re.compile(f"(?P<num>{num}){tail}")),
         ("amount:vague", re.compile(vague_re)),
     )
     return _Grammar(
         patterns=patterns,
-        approx_left=approx_left,
-        approx_right=approx_right,
-        de_word=de_word,
+        approx_left=re.compile(f"(?<!\\w){_approximators(r['approximators']['phrases'])}$"),
+        approx_right=re.compile(f",?{SP1}{alt(r['approximators']['suffixes'])}"),
+        between_left=re.compile(f"(?<!\\w){alt([ranges['between']])}{SP1}$"),
+        det_left=re.compile(f"(?<!\\w){alt(vague['determiners'])}{SP1}$"),
+        de_word=re.compile(f"{SP1}{_DE}(\\w+)"),
         scales=scales,
         abbreviations=abbrs,
         english_scales=eng,
         names=names,
-        ambiguous=frozenset(_norm(n) for n in r["ambiguous_names"]["names"]),
+        ambiguous=frozenset(norm(n) for n in r["ambiguous_names"]["names"]),
         signs=signs,
         approx_nouns=nouns,
-        not_currency_after_de=frozenset(_norm(w) for w in r["not_currency_after_de"]["words"]),
+        money_nouns_after_de=frozenset(norm(w) for w in r["money_nouns_after_de"]["words"]),
     )
 
 
-def _digits_value(s: str, *, english: bool = False) -> float | None:
-    """Value of a written figure: '1 628 275 000', '740.000', '9,3', '2.5', '$1,200,000'."""
+def _digits_value(s: str, *, english: bool = False, dot_decimal: bool = False) -> float | None:
+    """Value of a written figure: '1 628 275 000', '740.000', '9,3', '2.5', '$1,200,000'.
+
+    `english` accepts comma thousands ('$1,200,000'); `dot_decimal` reads '$1.250m' as 1.25.
+    """
     t = re.sub(r"[ \t\u00a0\u202f]", "", s)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t) and not (english and t.count(".") == 1):
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t) and not (dot_decimal and t.count(".") == 1):
         t = t.replace(".", "").replace(",", ".")
     elif english and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
         t = t.replace(",", "")
@@ -214,7 +197,7 @@ def _currency(g: _Grammar, m: re.Match[str], *groups: str) -> tuple[str | None, 
         txt = m.groupdict().get(name)
         if txt:
             if name.startswith("cname") or name == "aname":
-                key = _norm(txt)
+                key = norm(txt)
                 return g.names.get(key), key
             return g.signs.get(txt), None
     return None, None
@@ -228,7 +211,7 @@ def _tail_value(g: _Grammar, m: re.Match[str]) -> tuple[float | None, float, str
     if gd.get("abbr"):
         return base, g.abbreviations[gd["abbr"]], currency, "amount:abbrev_currency"
     if gd.get("scale"):
-        mult, bare_ok = g.scales[_norm(gd["scale"])]
+        mult, bare_ok = g.scales[norm(gd["scale"])]
         if gd.get("half") and base is not None:
             base += 0.5
         if currency is None and not bare_ok:
@@ -236,17 +219,35 @@ def _tail_value(g: _Grammar, m: re.Match[str]) -> tuple[float | None, float, str
         return base, mult, currency, "amount:scale_currency" if currency else "amount:scale"
     if cname is not None and cname in g.ambiguous:
         return base, 1.0, None, ""  # "300 livres" are books, not pounds
-    if not m.group("num")[:1].isdigit() and _norm(m.group("num")) in {"un", "une"}:
+    if not m.group("num")[:1].isdigit() and norm(m.group("num")) in {"un", "une"}:
         return base, 1.0, None, ""  # "un euro fort" is not an amount of one euro
     return base, 1.0, currency, "amount:currency"
 
 
 def _bare_scale_is_count(g: _Grammar, text: str, m: re.Match[str]) -> bool:
-    """'3 millions d'habitants': a bare scale followed by de + a non-currency noun counts things."""
+    """'3 millions d'habitants': a bare scale followed by de + a noun other than money counts things."""
     if m.groupdict().get("scale") is None or _currency(g, m, "cname", "csign")[0]:
         return False
-    nxt = g.de_word.match(text[m.end() :])
-    return bool(nxt) and _norm(nxt.group(1)) not in g.not_currency_after_de
+    nxt = g.de_word.match(text, m.end())
+    return bool(nxt) and norm(nxt.group(1)) not in g.money_nouns_after_de
+
+
+def _range(g: _Grammar, m: re.Match[str], text: str, high: float, mult: float) -> tuple[float, int] | None:
+    """(lower bound, start) of a range match, or None when the two figures are not a range."""
+    gd = m.groupdict()
+    start = m.start()
+    if norm(gd["sep"]) == "et":
+        between = g.between_left.search(text, max(0, start - 12), start)
+        if not between:
+            return None  # "5 millions et 3 millions" are two amounts
+        start = between.start()
+    lo = _number_value(gd["lo"])
+    if lo is None or (gd["sep"] in "-–—" and not gd["lo"][-1:].isdigit()):
+        return None  # "vingt-cinq" is one number, not a range
+    lo_value = lo * (g.scales[norm(gd["loscale"])][0] if gd.get("loscale") else mult)
+    if lo_value >= high:
+        return None  # "de 5 à 3 millions" reads as a fall: keep the figures apart
+    return lo_value, start
 
 
 def _from_match(g: _Grammar, rule: str, m: re.Match[str], text: str) -> Amount | None:
@@ -255,63 +256,55 @@ def _from_match(g: _Grammar, rule: str, m: re.Match[str], text: str) -> Amount |
     value: float | None
     high = None
     approximate = False
+    start = m.start()
     if rule == "amount:prefix_currency":
         currency = g.signs.get(gd["psign"])
         esc = gd.get("escale")
-        value = _digits_value(gd["pnum"], english=True)
+        value = _digits_value(gd["pnum"], english=True, dot_decimal=bool(esc))
         if esc and value is not None:
             value *= g.english_scales[esc]
     elif rule == "amount:approx_noun":
-        currency, cname = _currency(g, m, "cname", "csign", "cname2")
-        mult = g.scales[_norm(gd["scale"])][0] if gd.get("scale") else 1.0
-        value = g.approx_nouns[_norm(gd["noun"])] * mult
+        currency, _ = _currency(g, m, "cname", "csign", "cname2")
+        mult = g.scales[norm(gd["scale"])][0] if gd.get("scale") else 1.0
+        value = g.approx_nouns[norm(gd["noun"])] * mult
         approximate = True
     elif rule == "amount:vague":
         currency, _ = _currency(g, m, "cname")
         value, approximate = None, True
+        det = g.det_left.search(text, max(0, start - 20), start)
+        if det:
+            start = det.start()  # "des milliards de dollars": the determiner belongs to the words
     else:
         figure, mult, currency, sub_rule = _tail_value(g, m)
         if not sub_rule or figure is None or _bare_scale_is_count(g, text, m):
             return None
         value = figure * mult
         if rule == "amount:range":
-            if gd["sep"].lower() == "et" and not gd.get("between"):
+            found = _range(g, m, text, value, mult)
+            if found is None:
                 return None
-            lo = _number_value(gd["lo"])
-            if lo is None or (gd["sep"] in "-–—" and not gd["lo"][-1:].isdigit()):
-                return None  # "vingt-cinq" is one number, not a range
-            lo_mult = g.scales[_norm(gd["loscale"])][0] if gd.get("loscale") else mult
-            if lo * lo_mult >= value:
-                return None  # not a range: "de 5 à 3 millions" reads as a fall, keep the figures apart
-            high, value, approximate = value, lo * lo_mult, True
+            high, (value, start), approximate = value, found, True
         else:
             rule = sub_rule
-    return Amount(value, currency, approximate, m.group(0), m.start(), m.end(), rule, high)
+    return Amount(value, currency, approximate, text[start : m.end()], start, m.end(), rule, high)
 
 
 def _with_approximators(g: _Grammar, text: str, a: Amount, floor: int) -> Amount:
     """Extend an amount over 'plus de', 'près de', 'environ'... written around it."""
     start, end, approx = a.start, a.end, a.approximate
-    left = g.approx_left.search(text[max(floor, start - 40) : start])
+    left = g.approx_left.search(text, max(floor, start - 40), start)
     if left:
-        start, approx = start - (len(left.group(0))), True
-    right = g.approx_right.match(text[end : end + 30])
+        start, approx = left.start(), True
+    right = g.approx_right.match(text, end, end + 30)
     if right:
-        end, approx = end + right.end(), True
+        end, approx = right.end(), True
     if (start, end, approx) == (a.start, a.end, a.approximate):
         return a
     return Amount(a.value, a.currency, approx, text[start:end], start, end, a.rule_id, a.high)
 
 
-def find_amounts(text: str) -> list[Amount]:
-    """Every money amount in `text`, in order, non-overlapping (the longest wins where two overlap).
-
-    Bare figures ("50 entreprises", "2023", "20 %") are not money; a scale word without currency
-    ("9,3 millions") is, with `currency=None`, unless it counts things ("3 millions d'habitants").
-    """
-    if not text or not any(c.isdigit() or c.isalpha() for c in text):
-        return []
-    g = _grammar()
+def _find_in_piece(g: _Grammar, text: str) -> list[Amount]:
+    """Amounts of a text: every pattern's matches, then the leftmost-longest non-overlapping ones."""
     candidates: list[Amount] = []
     for rule, pattern in g.patterns:
         for m in pattern.finditer(text):
@@ -325,6 +318,19 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         out.append(_with_approximators(g, text, a, out[-1].end if out else 0))
     return out
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every money amount in `text`, in order, non-overlapping (the longest wins where two overlap).
+
+    Bare figures ("50 entreprises", "2023", "20 %") are not money; a scale word without currency
+    ("9,3 millions") is, with `currency=None`, unless it counts things ("3 millions d'habitants").
+    Works on a sentence or a whole article (amounts never span a line break).
+    """
+    if not text:
+        return []
+    g = _grammar()
+    return _find_in_piece(g, text)
 
 
 def parse_amount(text: str) -> Amount | None:

@@ -19,15 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from pipeline.extract.textpatterns import APOS, SP1, WS, alt, norm
 from pipeline.rules import load_json
 
 RULES_FILE = "dates.json"
 
-_WS = "[ \\t\u00a0\u202f]"
-_SP1 = _WS + "+"
-_APOS = "['\u2019\u02bc]"
 _NEAR_FUTURE_DAYS = 92  # "le 6 décembre" in a November article is the coming one
-_YEAR = r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?!\d)(?![ \u00a0\u202f]\d{3}(?!\d))(?![.,]\d)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)(?![ \u00a0\u202f]\d{3}(?!\d))(?![.,]\d)"
 
 
 @dataclass(frozen=True)
@@ -47,41 +45,35 @@ class DateMention:
     relative: bool = False
 
 
-def _norm(s: str) -> str:
-    """Lookup key: lower case, one kind of apostrophe, single spaces."""
-    s = re.sub(r"['\u2019\u02bc]", "'", s.lower())
-    return re.sub(r"[\s\u00a0\u202f]+", " ", s).strip()
-
-
-def _alt(words: list[str] | Any, *, word_end: bool = True) -> str:
-    """Case-insensitive alternation of words, longest first, with flexible spaces and apostrophes."""
-    parts = []
-    for w in sorted({w for w in words if not w.startswith("_")}, key=len, reverse=True):
-        parts.append(re.escape(w).replace("\\ ", _SP1).replace("'", _APOS))
-    end = "(?!\\w)" if word_end else ""
-    return "(?i:" + "|".join(parts) + ")" + end
-
-
 def _prefix_items(words: list[str]) -> str:
     """Introducers/qualifiers each with the separator it needs ('mi-mars' glued, 'en 2023' spaced)."""
     parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        esc = re.escape(w).replace("\\ ", _SP1).replace("'", _APOS)
-        sep = f"{_WS}*" if w[-1] in "-'\u2019" else _SP1
-        parts.append(f"{esc}{sep}")
-    return "(?<!\\w)(?i:" + "|".join(parts) + ")"
+    for w in words:
+        sep = f"{WS}*" if w[-1] in "-'\u2019" else SP1
+        parts.append(alt([w], word_end=False) + sep)
+    return "(?<!\\w)(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One date pattern: the core regex, the words it may take on its left, and their role."""
+
+    rule_id: str
+    core: re.Pattern[str]
+    left: re.Pattern[str] | None = None  # words before the core that belong to the mention
 
 
 @dataclass(frozen=True)
 class _Grammar:
-    """Compiled patterns (rule id, regex) and lookup tables built from the rules file."""
+    """Compiled patterns and lookup tables built from the rules file."""
 
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    rules_list: tuple[_Rule, ...]
     rules: dict[str, Any]
     months: dict[str, int]
     weekdays: dict[str, int]
     past: frozenset[str]
     future: frozenset[str]
+    this: frozenset[str]
     relative: dict[str, dict[str, Any]]
     habitual: re.Pattern[str]
     not_after_year: re.Pattern[str]
@@ -89,68 +81,72 @@ class _Grammar:
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    """Build (once) the regexes from `rules/dates.json`."""
+    """Build (once) the regexes from `rules/dates.json`.
+
+    Each core pattern starts with a figure or a fixed word so that the regex engine skips quickly
+    through text; the words on its left ("en", "dès", "début", "le", "ce"...) are matched afterwards
+    by an anchored look-left pattern.
+    """
     r = load_json(RULES_FILE)
-    months = {_norm(k): v for k, v in r["months"].items()}
-    abbr = {_norm(k): v for k, v in r["month_abbreviations"].items() if not k.startswith("_")}
-    wds = {_norm(k): v for k, v in r["weekdays"].items()}
-    mon = _alt(r["months"])
-    mon_any = "(?:" + _alt(r["months"]) + "|" + _alt(list(abbr), word_end=False) + "(?!\\w))"
-    wd = _alt(r["weekdays"])
-    rel = _alt(r["past_words"] + r["future_words"])
+    months = {norm(k): v for k, v in r["months"].items()}
+    abbr = {norm(k): v for k, v in r["month_abbreviations"].items() if not k.startswith("_")}
+    mon = alt(r["months"])
+    mon_any = "(?:" + mon + "|" + alt(abbr, word_end=False) + "(?!\\w))"
+    wd = alt(r["weekdays"])
+    rel = alt(r["past_words"] + r["future_words"])
+    this = alt(r["this_words"])
     pre = _prefix_items(r["introducers"]["words"] + r["qualifiers"]["words"])
-    day_pre = _alt(r["day_introducers"]["words"])
     day = r"(?:1er|1\u1d49\u02b3|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
     ago = r["ago"]
     ago_approx = "|".join(
-        _alt([a[:-3]], word_end=False) + f"{_SP1}(?:de{_SP1}|d{_APOS}{_WS}*)" if a.endswith(" de") else _alt([a]) + _SP1
+        alt([a[:-3]], word_end=False) + f"{SP1}(?:[dD]e{SP1}|[dD]{APOS}{WS}*)" if a.endswith(" de") else alt([a]) + SP1
         for a in ago["approximators"]
     )
-    num = r"\d{1,3}|" + _alt(ago["numbers"])
     periods = r["periods"]
-    ords = _alt(periods["ordinals"])
-    pnouns = _alt(periods["nouns"])
+    pnouns = alt(periods["nouns"])
     short = "(?:" + "|".join(re.escape(k) for k in periods["short"]) + ")"
-    seasons = _alt(r["seasons"])
-    this = _alt(r["this_words"])
+    de_year = alt(["de l'année", "de l'annee", "de"], word_end=False)
     year2 = r"(?:1[89]\d\d|20\d\d|\d\d)"
-    patterns = (
-        ("date:numeric", re.compile(
-            rf"(?<![\d/.\-])(?P<d>[0-3]?\d)(?P<s>[/.\-])(?P<m>[01]?\d)(?P=s)(?P<y>{year2})(?!\d)(?![/\-.]\d)")),
-        ("date:iso", re.compile(r"(?<![\d\-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
-        ("date:numeric_month", re.compile(r"(?<![\d/.\-])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/])")),
-        ("date:day_month", re.compile(
-            rf"(?<!\w)(?:(?P<pre>{day_pre}){_SP1})?(?:(?P<wd>{wd}){_SP1})?(?P<day>{day}){_SP1}(?P<mon>{mon_any})"
-            rf"(?:{_SP1}(?P<year>{_YEAR}))?(?:{_SP1}(?P<rel>{rel}))?")),
-        ("date:month", re.compile(
-            rf"(?P<pre>(?:{pre}){{0,3}})(?<!\w)(?P<mon>{mon})(?:{_SP1}(?P<year>{_YEAR})|{_SP1}(?P<rel>{rel}))?")),
-        ("date:year", re.compile(rf"(?P<pre>(?:{pre}){{1,3}})(?P<year>{_YEAR})")),
-        ("date:period", re.compile(
-            rf"(?<!\w)(?:(?P<det>{_alt(periods['determiners'])}){_SP1})?(?P<ord>{ords}){_SP1}(?P<noun>{pnouns})"
-            rf"(?:{_SP1}(?:(?i:de l{_APOS}ann[ée]e|de){_SP1})?(?P<year>{_YEAR})|{_SP1}(?P<rel>{rel}))?")),
-        ("date:period_short", re.compile(
-            rf"(?<![\w])(?P<short>{short})(?P<n>[1-4]){_WS}*(?:(?P<year>{_YEAR})|'?(?P<yy>\d\d)(?!\d))")),
-        ("date:this_period", re.compile(
-            rf"(?<!\w)(?:(?P<this>{this}){_SP1}(?P<noun>{pnouns})|(?i:le|au){_SP1}(?P<noun2>{pnouns}){_SP1}(?P<rel>{rel}))")),
-        ("date:season", re.compile(
-            rf"(?<!\w)(?:(?P<this>{this}|(?i:au|l{_APOS}|le|en)){_WS}*)?(?P<season>{seasons})"
-            rf"(?:{_SP1}(?:(?i:de|d{_APOS}){_WS}*)?(?P<year>{_YEAR})|{_SP1}(?P<rel>{rel}))?")),
-        ("date:weekday", re.compile(
-            rf"(?<!\w)(?:(?P<this>{this}){_SP1})?(?P<wd>{wd})(?:{_SP1}(?P<rel>{rel}))?(?!{_SP1}\d)")),
-        ("date:relative", re.compile(rf"(?<!\w){_alt([e['text'] for e in r['relative']['expressions']])}")),
-        ("date:ago", re.compile(
-            rf"(?<!\w)(?P<pre>{_alt(ago['prefixes'])}){_SP1}(?:(?P<approx>{ago_approx}))?(?P<n>{num}){_SP1}"
-            rf"(?P<unit>{_alt(ago['units'])})")),
+    rules_list = (
+        _Rule("date:numeric", re.compile(
+            rf"(?<![\w/.\-])(?P<d>[0-3]?\d)(?P<s>[/.\-])(?P<m>[01]?\d)(?P=s)(?P<y>{year2})(?!\d)(?![/\-.]\d)")),
+        _Rule("date:iso", re.compile(r"(?<![\w\-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")),
+        _Rule("date:numeric_month", re.compile(r"(?<![\w/.\-])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/])")),
+        _Rule("date:day_month", re.compile(
+            rf"(?<![\w/.,])(?P<day>{day}){SP1}(?P<mon>{mon_any})(?:{SP1}(?P<year>{_YEAR}))?(?:{SP1}(?P<rel>{rel}))?"),
+            re.compile(rf"(?<!\w)(?:{alt(r['day_introducers']['words'])}{SP1})?(?:{wd}{SP1})?$")),
+        _Rule("date:month", re.compile(rf"(?<!\w)(?P<mon>{mon})(?:{SP1}(?P<year>{_YEAR})|{SP1}(?P<rel>{rel}))?"),
+              re.compile(f"(?:{pre}){{1,3}}$")),
+        _Rule("date:year", re.compile(rf"(?<![\w,.])(?P<year>{_YEAR})"), re.compile(f"(?:{pre}){{1,3}}$")),
+        _Rule("date:period", re.compile(
+            rf"(?<!\w)(?P<ord>{alt(periods['ordinals'])}){SP1}(?P<noun>{pnouns})"
+            rf"(?:{SP1}(?:{de_year}{SP1})?(?P<year>{_YEAR})|{SP1}(?P<rel>{rel}))?"),
+            re.compile(rf"(?<!\w){alt(periods['determiners'])}{SP1}$")),
+        _Rule("date:period_short", re.compile(
+            rf"(?<!\w)(?P<short>{short})(?P<n>[1-4]){WS}*(?:(?P<year>{_YEAR})|'?(?P<yy>\d\d)(?!\d))")),
+        _Rule("date:this_period", re.compile(
+            rf"(?<!\w)(?:{this}{SP1}(?P<noun>{pnouns})|{alt(['le', 'au'])}{SP1}(?P<noun2>{pnouns}){SP1}(?P<rel>{rel}))")),
+        _Rule("date:season", re.compile(
+            rf"(?<!\w)(?P<season>{alt(r['seasons'])})"
+            rf"(?:{SP1}(?:{alt(['de', 'd'], word_end=False)}{APOS}?{WS}*)?(?P<year>{_YEAR})|{SP1}(?P<rel>{rel}))?"),
+            re.compile(rf"(?<!\w)(?:{this}{SP1}|{alt(['au', 'le', 'en'])}{SP1}|{alt(['l'], word_end=False)}{APOS}{WS}*)$")),
+        _Rule("date:weekday", re.compile(rf"(?<!\w)(?P<wd>{wd})(?:{SP1}(?P<rel>{rel}))?(?!{SP1}\d)"),
+              re.compile(rf"(?<!\w){this}{SP1}$")),
+        _Rule("date:relative", re.compile(rf"(?<!\w){alt([e['text'] for e in r['relative']['expressions']])}")),
+        _Rule("date:ago", re.compile(
+            rf"(?<!\w)(?P<pre>{alt(ago['prefixes'])}){SP1}(?:(?P<approx>{ago_approx}))?"
+            rf"(?P<n>\d{{1,3}}|{alt(ago['numbers'])}){SP1}(?P<unit>{alt(ago['units'])})")),
     )
     return _Grammar(
-        patterns=patterns,
+        rules_list=rules_list,
         rules=r,
         months={**months, **abbr},
-        weekdays=wds,
-        past=frozenset(_norm(w) for w in r["past_words"]),
-        future=frozenset(_norm(w) for w in r["future_words"]),
-        relative={_norm(e["text"]): e for e in r["relative"]["expressions"]},
-        habitual=re.compile("(?:" + _alt(r["weekday_habitual_before"]["words"]) + f"){_SP1}$"),
+        weekdays={norm(k): v for k, v in r["weekdays"].items()},
+        past=frozenset(norm(w) for w in r["past_words"]),
+        future=frozenset(norm(w) for w in r["future_words"]),
+        this=frozenset(norm(w) for w in r["this_words"]),
+        relative={norm(e["text"]): e for e in r["relative"]["expressions"]},
+        habitual=re.compile(f"(?<!\\w){alt(r['weekday_habitual_before']['words'])}{SP1}$"),
         not_after_year=_not_after_year(r["not_after_year"]["words"]),
     )
 
@@ -159,7 +155,7 @@ def _not_after_year(words: list[str]) -> re.Pattern[str]:
     """What may not follow a year: signs (glued or not) and unit nouns."""
     signs = [w for w in words if not w[0].isalpha()]
     nouns = [w for w in words if w[0].isalpha()]
-    return re.compile(f"^{_WS}*" + _alt(signs, word_end=False) + f"|^{_SP1}" + _alt(nouns))
+    return re.compile(f"{WS}*" + alt(signs, fold_case=False, word_end=False) + f"|{SP1}" + alt(nouns))
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -180,7 +176,7 @@ def _direction(g: _Grammar, rel: str | None) -> int:
     """-1 for 'dernier/passé', +1 for 'prochain', 0 otherwise."""
     if not rel:
         return 0
-    key = _norm(rel)
+    key = norm(rel)
     return -1 if key in g.past else 1 if key in g.future else 0
 
 
@@ -239,17 +235,17 @@ def _day_number(s: str) -> int:
 Resolved = tuple[str | None, str | None, bool] | None  # None = not a date
 
 
-def _numeric(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+def _numeric(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
     d = _make_date(_year2(m.group("y")), int(m.group("m")), int(m.group("d")))
     return (_iso(d, "day"), "day", False) if d else None
 
 
-def _numeric_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+def _numeric_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
     return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}", "month", False
 
 
-def _day_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
-    day, month = _day_number(m.group("day")), g.months[_norm(m.group("mon"))]
+def _day_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    day, month = _day_number(m.group("day")), g.months[norm(m.group("mon"))]
     if m.group("year"):
         d = _make_date(int(m.group("year")), month, day)
         return (_iso(d, "day"), "day", False) if d else None
@@ -261,24 +257,24 @@ def _day_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -
     return (_iso(d, "day"), "day", True) if d else None
 
 
-def _month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
-    month = g.months[_norm(m.group("mon"))]
+def _month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    month = g.months[norm(m.group("mon"))]
     if m.group("year"):
         return f"{int(m.group('year')):04d}-{month:02d}", "month", False
-    if not m.group("pre") and not m.group("rel"):
+    if not left and not m.group("rel"):
         return None  # a bare month name ("Mars", "mai") is too ambiguous
     if base is None:
         return None, None, True
     return f"{_month_year(month, base, _direction(g, m.group('rel'))):04d}-{month:02d}", "month", True
 
 
-def _year(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
-    if g.not_after_year.match(text[m.end() :]):
-        return None  # "pour 2000 euros", "en 2000 exemplaires"
+def _year(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    if not left or g.not_after_year.match(text, m.end()):
+        return None  # a bare figure; "pour 2000 euros", "en 2000 exemplaires"
     return m.group("year"), "year", False
 
 
-def _period(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+def _period(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
     gd = m.groupdict()
     if gd.get("year"):
         return gd["year"], "year", False
@@ -287,20 +283,20 @@ def _period(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> R
     if base is None:
         return None, None, True
     noun = gd.get("noun") or gd.get("noun2")
-    length = g.rules["periods"]["nouns"].get(_norm(noun), 3) if noun else 3
+    length = g.rules["periods"]["nouns"].get(norm(noun), 3) if noun else 3
     direction = _direction(g, gd.get("rel"))
     return str(_shift_months(base, direction * length).year), "year", True
 
 
-def _season(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
+def _season(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
     if m.group("year"):
         return m.group("year"), "year", False
-    this = m.group("this") and _norm(m.group("this")) in {"ce", "cet", "cette"}
+    this = bool(left) and norm(left) in g.this
     if not this and not m.group("rel"):
         return None  # "en été" with no year or deixis: too vague
     if base is None:
         return None, None, True
-    start = g.rules["seasons"][_norm(m.group("season"))]
+    start = g.rules["seasons"][norm(m.group("season"))]
     direction = _direction(g, m.group("rel"))
     year = base.year
     if direction < 0 and base.month < start + 3:
@@ -310,12 +306,12 @@ def _season(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> R
     return str(year), "year", True
 
 
-def _weekday(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
-    if not m.group("this") and not m.group("rel") and g.habitual.search(text[max(0, m.start() - 12) : m.start()]):
+def _weekday(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    if not left and not m.group("rel") and g.habitual.search(text, max(0, m.start() - 12), m.start()):
         return None  # "tous les lundis", "le lundi": a habit
     if base is None:
         return None, None, True
-    wd = g.weekdays[_norm(m.group("wd"))]
+    wd = g.weekdays[norm(m.group("wd"))]
     direction = _direction(g, m.group("rel"))
     if direction > 0:
         delta = (wd - base.weekday()) % 7 or 7
@@ -324,17 +320,17 @@ def _weekday(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> 
     return _iso(base + dt.timedelta(days=delta), "day"), "day", True
 
 
-def _relative(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
-    e = g.relative[_norm(m.group(0))]
+def _relative(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    e = g.relative[norm(m.group(0))]
     if base is None:
         return None, None, True
     return _offset(base, e["unit"], int(e["offset"]), e["precision"]), e["precision"], True
 
 
-def _ago(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str) -> Resolved:
-    n_txt = _norm(m.group("n"))
+def _ago(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    n_txt = norm(m.group("n"))
     n = int(n_txt) if n_txt.isdigit() else g.rules["ago"]["numbers"][n_txt]
-    unit = g.rules["ago"]["units"][_norm(m.group("unit"))]
+    unit = g.rules["ago"]["units"][norm(m.group("unit"))]
     precision = g.rules["ago"]["precision"][unit]
     if base is None:
         return None, None, True
@@ -356,7 +352,7 @@ def _offset(base: dt.date, unit: str, n: int, precision: str) -> str:
     return _iso(d, precision)
 
 
-_HANDLERS: dict[str, Callable[[_Grammar, re.Match[str], dt.date | None, str], Resolved]] = {
+_HANDLERS: dict[str, Callable[[_Grammar, re.Match[str], dt.date | None, str, str | None], Resolved]] = {
     "date:numeric": _numeric,
     "date:iso": _numeric,
     "date:numeric_month": _numeric_month,
@@ -373,33 +369,42 @@ _HANDLERS: dict[str, Callable[[_Grammar, re.Match[str], dt.date | None, str], Re
 }
 
 
-def find_dates(text: str, base: dt.date | None = None) -> list[DateMention]:
-    """Every date expression in `text`, in order, non-overlapping (the longest wins).
-
-    `base` is the article's date: relative expressions are resolved against it, and have `iso=None`
-    without it. A bare number or a bare year with no introducer ("2023 salariés") is not a date.
-    """
-    if not text:
-        return []
-    g = _grammar()
+def _find_in_piece(g: _Grammar, text: str, base: dt.date | None) -> list[DateMention]:
+    """Date mentions of a text: every rule's matches, then the leftmost-longest non-overlapping ones."""
     found: list[DateMention] = []
-    for rule, pattern in g.patterns:
-        for m in pattern.finditer(text):
-            if m.end() == m.start():
-                continue
+    for rule in g.rules_list:
+        for m in rule.core.finditer(text):
+            start = m.start()
+            lm = rule.left.search(text, max(0, start - 60), start) if rule.left else None
+            left = lm.group(0) if lm and lm.group(0) else None
             try:
-                res = _HANDLERS[rule](g, m, base, text)
+                res = _HANDLERS[rule.rule_id](g, m, base, text, left)
             except (OverflowError, ValueError):
                 res = None  # a base date at the edge of the calendar (year 1 or 9999)
             if res is not None:
+                if left and lm:
+                    start = lm.start()
                 iso, precision, relative = res
-                found.append(DateMention(iso, m.group(0), m.start(), m.end(), rule, precision, relative))
+                found.append(DateMention(iso, text[start : m.end()], start, m.end(), rule.rule_id, precision, relative))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMention] = []
     for d in found:
         if not out or d.start >= out[-1].end:
             out.append(d)
     return out
+
+
+def find_dates(text: str, base: dt.date | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order, non-overlapping (the longest wins).
+
+    `base` is the article's date: relative expressions are resolved against it, and have `iso=None`
+    without it. A bare number or a bare year with no introducer ("2023 salariés") is not a date.
+    Works on a sentence or a whole article.
+    """
+    if not text:
+        return []
+    g = _grammar()
+    return _find_in_piece(g, text, base)
 
 
 def parse_date(text: str, base: dt.date | None = None) -> str | None:
