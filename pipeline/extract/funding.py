@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.entities import entity_ref, normalize_name
@@ -240,9 +241,16 @@ def _matcher(vocab_id: int, vocab: Any) -> Matcher:
     return matcher
 
 
+@lru_cache(maxsize=1)
+def _rule_names() -> dict[int, str]:
+    return {get_string_id(rid): rid for rid in _triggers()}
+
+
 def _trigger_matches(doc: Doc) -> list[tuple[str, int, int]]:
     matcher = _matcher(id(doc.vocab), doc.vocab)
-    found = [(doc.vocab.strings[mid], s, e) for mid, s, e in matcher(doc)]
+    # Map match ids through our own table: strings added inside a spaCy memory zone are transient.
+    names = _rule_names()
+    found = [(names[mid], s, e) for mid, s, e in matcher(doc) if mid in names]
     # A longer match wins over the one it contains (levée de fonds over levée).
     found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
     out, last_end = [], -1
@@ -251,6 +259,18 @@ def _trigger_matches(doc: Doc) -> list[tuple[str, int, int]]:
             out.append((rid, s, e))
             last_end = max(last_end, e)
     return out
+
+
+def _blocked_trigger(doc: Doc, trig: tuple[str, int, int]) -> bool:
+    """ "fonds d'investissement", "directeur d'investissement": the noun names an agent, not a deal."""
+    rid, s, _ = trig
+    if _triggers()[rid]["kind"] != "noun" or s == 0:
+        return False
+    lo = max(0, s - 4)
+    before = _norm_text(doc[lo:s].text).replace("' ", "'")
+    return bool(_cue_regex("trigger_blockers_before").search(before[-25:] + " ")) and bool(
+        re.search(r"(?:\bde |d'|\bfonds |\bcapital )\s*$", before + " ")
+    )
 
 
 def _find_amounts(doc: Doc) -> list[AmountAt]:
@@ -271,6 +291,7 @@ def build_context(doc: Doc) -> Ctx:
     in_ents = {i for c in ents for i in range(c.start, c.end)}
     # "Banque publique d'investissement": a deal noun inside a name is not a trigger.
     triggers = [t for t in _trigger_matches(doc) if not any(i in in_ents for i in range(t[1], t[2]))]
+    triggers = [t for t in triggers if not _blocked_trigger(doc, t)]
     covered = {i for c in ents for i in range(c.start, c.end)}
     blocked = {i for a in amounts for i in range(a.start, a.end)}
     blocked |= {i for _, s, e in triggers for i in range(s, e)}
@@ -335,7 +356,11 @@ def _window_has(ctx: Ctx, name: str, start: int, end: int) -> bool:
 def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None:
     """Give every amount of a sentence its kind (main, valuation, excluded, tranche, conversion)."""
     doc = ctx.doc
-    tranche_from = min((a for a, _ in ctx.cue_spans("tranche_cues", s, e)), default=None)
+    # "dont 11 millions": a tranche cue counts only right before an amount (not "dont X est partenaire").
+    tranche_from = min(
+        (a for a, b in ctx.cue_spans("tranche_cues", s, e) if any(0 <= x.start - b <= 3 for x in amounts)),
+        default=None,
+    )
     prev_end = None
     for am in amounts:
         before = doc[max(s, am.start - 2) : am.start]
@@ -424,10 +449,14 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
                 break
         i += 1
     items.append((cur, i, conn))
-    prev_kind = ""
+    prev_kind, saw_comma = "", False
     for a, b, conn in items:
+        saw_comma = saw_comma or conn == ","
         if a >= b:
             continue
+        conn, saw_comma = ("," if saw_comma else conn), False
+        if conn == "et" and prev_kind == "apposition":
+            continue  # "X, le fonds ... opéré par Y et Z": Z is still inside the apposition
         first = next((t for t in doc[a:b] if not t.is_space), None)
         if first is None:
             continue
@@ -863,7 +892,7 @@ def _no_amount_events(ctx: Ctx, si: int, trig: list, inv_spans: list) -> list[Dr
             if _triggers()[rid]["kind"] == "round":
                 continue
             kind, cand = _left_scan(ctx, s, a, inv_spans)
-            if kind == "cand" and cand is not None and cand.ref.label != "PER":
+            if kind == "cand" and cand is not None:
                 ctx.focus, ctx.focus_sent = cand.ref, si
                 break
     return out
@@ -903,7 +932,7 @@ def _attach_valuation(ctx: Ctx, si: int, val: AmountAt) -> None:
         last.valuation = val.amount.value
 
 
-def _last_focus_event(ctx: Ctx, si: int, max_gap: int = 6) -> Draft | None:
+def _last_focus_event(ctx: Ctx, si: int, max_gap: int = 10) -> Draft | None:
     for d in reversed(ctx.drafts):
         if d.amount is not None and si - d.sent <= max_gap:
             if ctx.focus is None or normalize_name(d.recipient.name) == normalize_name(ctx.focus.name):
