@@ -59,10 +59,8 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
         print(f"nothing new: {summary.unchanged} articles unchanged, tables left as they are ({summary.seconds:.2f} s)")
         return
     inputs = getattr(summary, "input_errors", 0)
-    print(
-        f"articles: {summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed"
-        f" ({inputs} input problem{'s' * (inputs != 1)}, see errors)"
-    )
+    problems = f"; {inputs} input problem{'s' * (inputs != 1)} (see the errors table)" if inputs else ""
+    print(f"articles: {summary.new} new, {summary.unchanged} unchanged, {summary.failed} failed{problems}")
     for name, n in summary.rows.items():
         print(f"  {name:15s} {n:7d} rows")
     print(f"done in {summary.seconds:.1f} s")

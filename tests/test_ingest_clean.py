@@ -102,6 +102,15 @@ def test_tidy_whitespace():
     assert tidy_whitespace("  Un   deux \n\n\n\n  Trois  \n") == "Un deux\n\nTrois"
 
 
+def test_drop_repeated_header_lines_drops_summary_line():
+    full = "La start-up lyonnaise Nova a levé dix millions d'euros auprès de trois fonds européens cette semaine."
+    assert drop_repeated_header_lines(f"{full[:85]} ...\n\n{full}\nSuite.") == f"\n{full}\nSuite."
+    summary = f"{full} Son président détaille"
+    assert drop_repeated_header_lines(f"{summary}\nJeanne\n{full}\nSuite.") == f"Jeanne\n{full}\nSuite."
+    other = "Un autre début de phrase qui ne continue pas du tout ainsi, même s'il est assez long ..."
+    assert drop_repeated_header_lines(f"{other}\n{full}").startswith("Un autre")
+
+
 def test_drop_repeated_header_lines_keeps_first_copy():
     text = "5 mars 2024\n5 mars 2024\nTitre répété\nChapô.\nTitre répété\nCorps de l'article."
     assert drop_repeated_header_lines(text) == "5 mars 2024\nTitre répété\nChapô.\nCorps de l'article."
@@ -132,6 +141,8 @@ BODY = "La société Nova a levé dix millions d'euros auprès de plusieurs fond
         ("© AFP", "photo_credit_line"),
         ("Vidéo : comment la fintech séduit les banques | Économie XY", "video_teaser"),
         ("Jeanne Martin @jmartin", "byline_handle"),
+        ("18342", "view_counter"),
+        ("Lire aussiUne autre start-up lève 2 millions", "lire_aussi_line"),
     ],
 )
 def test_line_rules_remove_chrome_anywhere(chrome, rule_id):
@@ -148,9 +159,9 @@ def test_line_rules_remove_chrome_anywhere(chrome, rule_id):
         ("Publié le 12 mars 2024 à 10h05", "dateline"),
         ("3 avril 2021", "dateline"),
         ("5 min", "reading_minutes"),
-        ("18342", "view_counter"),
         ("Actualités des start-up sur Le Site", "site_tagline"),
         ("Accueil > Économie > Start-up", "breadcrumb"),
+        ("Jeanne Martin", "lone_name"),
     ],
 )
 def test_header_rules_only_near_the_top(header, rule_id):
@@ -174,9 +185,13 @@ def test_inline_rules(line, expected):
     assert remove_boilerplate(f"{BODY}\n{line}")[0] == f"{BODY}\n{expected}"
 
 
-@pytest.mark.parametrize("tail", ["ttn-fr-56", "afp-2024-0017", "■", "---"])
+@pytest.mark.parametrize("tail", ["ttn-fr-56", "afp-2024-0017", "■", "---", "(avec AFP)", "Vers"])
 def test_trailing_rules(tail):
     assert remove_boilerplate(f"{BODY}\n\n{tail}\n")[0].rstrip() == BODY
+
+
+def test_a_single_short_line_is_not_a_trailer():
+    assert remove_boilerplate("Nova recrute")[0] == "Nova recrute"
 
 
 def test_trailing_code_inside_the_text_is_kept():

@@ -154,6 +154,8 @@ def test_truncate_at_a_paragraph_break():
         ("Brise lève 4 millions d’euros", None),  # nothing after it
         ("ÉCONOMIE\nLe corps.", None),  # a single word
         ("x" * 250 + " y\nLe corps.", None),  # too long
+        ("Brise lève 4 millions. Mais pour quoi faire ?\nLe corps.", None),  # two sentences: a chapô
+        ("Brise est sur le point de lever quatre millions auprès de …\nLe corps.", None),  # a teaser
     ],
 )
 def test_guess_title(text, title):

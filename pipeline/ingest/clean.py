@@ -52,7 +52,7 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)|\[([^\]\n]+)\]\[[^\]\n]*\]")
 _MD_LINK_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.M)
 _MD_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_MD_HEADING = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+)+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _MD_SETEXT = re.compile(r"^(.+)\n {0,3}(?:=+|-{2,})[ \t]*$", re.M)
 _MD_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$", re.M)
 _MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?", re.M)
@@ -180,6 +180,8 @@ def _drop_trailing(lines: list[str], rules: list[BoilerplateRule], removed: list
         if not lines[-1].strip():
             lines.pop()
             continue
+        if sum(1 for line in lines if line.strip()) <= 1:
+            break  # the first line of the text is never a trailer
         rule = _first_match(lines[-1], rules)
         if rule is None:
             break
@@ -201,20 +203,36 @@ def tidy_whitespace(text: str) -> str:
 
 
 def drop_repeated_header_lines(text: str) -> str:
-    """Page headers often repeat the title or the date ('3 avril 2020' twice): keep the first copy."""
+    """Page headers repeat things: the title or date twice, or a summary line ('Nova a levé …') that
+    starts like a paragraph just below it. Near the top, keep the first copy of an exact repeat and
+    drop a summary line whose start is repeated by one of the next lines."""
     lines = text.split("\n")
     seen: set[str] = set()
     out: list[str] = []
     nonempty = 0
-    for line in lines:
+    for i, line in enumerate(lines):
         key = line.strip()
         if key:
             nonempty += 1
-            if nonempty <= 2 * HEADER_LINES and len(key) < 300 and key in seen:
+            if nonempty <= 2 * HEADER_LINES and (key in seen or _starts_a_later_line(key, lines[i + 1 :])):
                 continue
             seen.add(key)
         out.append(line)
     return "\n".join(out)
+
+
+SAME_START_CHARS = 80  # two paragraphs opening with the same 80 characters say the same thing
+_ELLIPSIS = re.compile(r"\s*(?:\.{3}|…|\[…\]|\[\.\.\.\])$")
+
+
+def _starts_a_later_line(line: str, rest: list[str], window: int = 3) -> bool:
+    """`line` (minus a final ellipsis) opens like one of the next `window` non-empty lines."""
+    m = _ELLIPSIS.search(line)
+    stem = line[: m.start()] if m else line
+    if len(stem) < SAME_START_CHARS:
+        return False
+    following = [r.strip() for r in rest if r.strip()][:window]
+    return any(f != line and f[:SAME_START_CHARS] == stem[:SAME_START_CHARS] for f in following)
 
 
 # --- the chain ------------------------------------------------------------------------------

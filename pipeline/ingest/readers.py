@@ -8,6 +8,7 @@ input yields exactly one `IngestError` for it (plus one per metadata problem of 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +26,8 @@ Item = RawArticle | IngestError
 MAX_FILE_BYTES = 50_000_000  # a single article file larger than this is not an article
 MAX_LINE_CHARS = 100_000  # no paragraph of prose is this long: it is a data blob or a broken export
 MAX_TEXT_CHARS = 1_000_000  # spaCy's default max_length
-MAX_TITLE_CHARS = 200
+MAX_TITLE_CHARS = 160
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-Ý«\"“]")
 TEXT_KEYS = ("text", "content", "body")
 
 
@@ -53,13 +55,13 @@ def truncate(text: str, limit: int = MAX_TEXT_CHARS) -> tuple[str, str | None]:
 
 
 def guess_title(text: str) -> str | None:
-    """The first line when it reads like a title: short, several words, no closing full stop."""
+    """The first line when it reads like a headline: short, several words, one clause, no full stop."""
     first, _, rest = text.partition("\n")
     first = first.strip()
     if not rest.strip() or not first or len(first) > MAX_TITLE_CHARS or len(first.split()) < 2:
         return None
-    if first.endswith((".", ":", ";", ",")) and not first.endswith("..."):
-        return None
+    if first.endswith((".", ":", ";", ",", "…")) or _SENTENCE_BREAK.search(first):
+        return None  # a sentence, a teaser or a chapô, not a headline
     return first
 
 
