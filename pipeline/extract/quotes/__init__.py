@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from pipeline.extract.quotes.blocks import block_quotes, interview_answers
 from pipeline.extract.quotes.context import attribute_from_context
 from pipeline.extract.quotes.direct import Candidate, direct_candidates
-from pipeline.extract.quotes.indirect import indirect_candidates
+from pipeline.extract.quotes.indirect import incise_candidates, indirect_candidates
 from pipeline.extract.quotes.lexicon import find_cues
 from pipeline.extract.quotes.marks import scan_quotes
 from pipeline.extract.quotes.speakers import Context
@@ -30,7 +30,7 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     ctx = Context.build(doc)
     marked = scan_quotes(doc.text)
     ctx.quoted = [(m.open, m.close + 1) for m in marked]
-    cues = find_cues(doc)
+    cues = ctx.cues = find_cues(doc)
     cands: list[Candidate] = []
     for m in marked:
         cands.extend(direct_candidates(ctx, cues, m))
@@ -38,6 +38,7 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     cands.sort(key=lambda c: c.start)
     attribute_from_context(ctx, cands)
     cands.extend(_not_overlapping(indirect_candidates(ctx), cands))
+    cands.extend(_not_overlapping(incise_candidates(ctx), cands))
     cands.sort(key=lambda c: c.start)
     for cand in _without_repeats(doc, cands):
         yield QuoteRecord(text=cand.text, kind=cand.kind, start=cand.start, end=cand.end,

@@ -99,7 +99,7 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
             return None
         lemma = speech_lemma(tok, "incise", lenient=True)
         if lemma is None:
-            if tok.pos_ in ("AUX", "PRON", "ADV") or tok.lower_ in ("se", "s'", "s’", "-t"):
+            if tok.pos_ in ("AUX", "ADV") or tok.lower_ in ("se", "s'", "s’", "-t") or tok.lower_.startswith("-"):
                 continue
             return None
         pron = _inverted_pronoun(doc, cues, i, j + 3)
@@ -253,7 +253,8 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     standalone = is_standalone(doc.text, m.open, m.close)
     if len(n_words) < MIN_WORDS or title_like(n_words):
         # a short quote is kept only when it reads as an utterance said by someone (« Go France ! »)
-        if not utterance_like(span) or not (after or standalone):
+        said = after is not None and after.rule_id in ("incise_verb", "incise_inverted")
+        if not (said and not title_like(n_words)) and not (utterance_like(span) and (after or standalone)):
             _drop(doc, doc.text[m.start:m.end], "scare quote / label (short or title-like)")
             return []
     before = colon_intro(ctx, m.open) or cue_before(ctx, cues, open_[0].i) or governing_verb(ctx, span)

@@ -60,3 +60,55 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
         out.append(Candidate(start, end, doc.text[start:end], kind="indirect", rule_id="indirect_que",
                              speaker=speaker, verb=lemma, attributed=True))
     return out
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Char bounds of the sentence around [start, end): up to the nearest . ! ? or newline."""
+    s = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return s, (min(ends) if ends else len(text))
+
+
+def _inverted_subject_follows(verb: Token, rule_id: str) -> bool:
+    """A finite speech verb directly followed by its subject (explique X / a précisé le directeur)."""
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        return False  # "…, répondant ainsi aux critiques": a participle clause, not an incise
+    if rule_id == "incise_inverted":
+        return True
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and (nxt.pos_ in ("DET", "PROPN", "NOUN") or nxt.ent_type_ in ("PER", "ORG"))
+
+
+def incise_candidates(ctx: Context) -> list[Candidate]:
+    """Reported speech set off by an incise without quote marks: "…, explique X." / "L'enjeu, estime X, est …".
+
+    The speaker must be named (a person or organisation of the article) or an inverted pronoun; the
+    text is the longer side of the sentence around the incise.
+    """
+    from pipeline.extract.quotes.direct import Attribution, incise_after
+
+    doc, text = ctx.doc, ctx.doc.text
+    out = []
+    for comma in doc:
+        if comma.text != "," or ctx.in_quote(comma.idx, comma.idx + 1) or comma.i == 0:
+            continue
+        if doc[comma.i - 1].text in ("»", "”", '"'):
+            continue  # a direct quote's own incise
+        att: Attribution | None = incise_after(ctx, [c for c in ctx.cues if c.cue == "inverted"], comma.i - 1)
+        if att is None or att.speaker is None or att.rule_id not in ("incise_verb", "incise_inverted"):
+            continue
+        verb = next((t for t in doc[comma.i + 1: comma.i + 5] if speech_lemma(t, "incise", lenient=True)), None)
+        if verb is None or not _inverted_subject_follows(verb, att.rule_id):
+            continue
+        end_tok = next((t for t in doc[verb.i + 1: verb.i + 16] if t.text in (",", ".", ";", "!", "?", "\n")), None)
+        s, e = _sentence_bounds(text, comma.idx, verb.idx)
+        left = (s, comma.idx)
+        right = (end_tok.idx + 1, e) if end_tok is not None and end_tok.text == "," else (e, e)
+        start, end = max(left, right, key=lambda r: r[1] - r[0])
+        body = text[start:end].strip()
+        if len(body.split()) < 6 or ctx.in_quote(start, end):
+            continue
+        start = text.index(body, start)
+        out.append(Candidate(start, start + len(body), body, kind="indirect", rule_id="incise_unmarked",
+                             speaker=att.speaker, verb=att.verb, attributed=True))
+    return out

@@ -42,6 +42,7 @@ class Context:
     mentions: list[EntityMention]
     quoted: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside quotation marks
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> 'm'/'f' learnt from pronouns
+    cues: list = field(default_factory=list)  # lexicon.Cue matches of the doc
 
     @classmethod
     def build(cls, doc: Doc) -> "Context":
