@@ -77,6 +77,14 @@ EXPRESSIONS = [
     ("15 000 euros", 15e3, "EUR", False),
     ("20 millions USD", 20e6, "USD", False),
     ("3 millions", 3e6, None, False),
+    ("1,5 Mds d'euros", 1.5e9, "EUR", False),
+    ("2 M euros", 2e6, "EUR", False),
+    ("€ 4,5 millions", 4.5e6, "EUR", False),
+    ("deux à trois millions d'euros", 2e6, "EUR", True),
+    ("le milliard de dollars", 1e9, "USD", False),
+    ("trois millions et demi d'euros", 3.5e6, "EUR", False),
+    ("quelques centaines de milliers d'euros", None, "EUR", True),
+    ("Plus de 2 MILLIONS D'EUROS", 2e6, "EUR", True),
 ]
 
 
@@ -140,6 +148,14 @@ SENTENCES = [
         [("45 M€", 45e6, "EUR"), ("750 000 euros", 750e3, "EUR")],
     ),
     (
+        "Le budget de 300 millions d'euros vient de Paul Durand (100 millions de Paul Durand, 200 millions de l'État).",
+        [("300 millions d'euros", 300e6, "EUR"), ("100 millions", 100e6, None), ("200 millions", 200e6, None)],
+    ),
+    (
+        "Elle a obtenu 4 millions de financement et vise la barre du milliard de dollars de valorisation.",
+        [("4 millions", 4e6, None), ("du milliard de dollars", 1e9, "USD")],
+    ),
+    (
         "Ce tour de table d'environ vingt millions d'euros réunit des fonds qui ont investi des milliards de dollars.",
         [("environ vingt millions d'euros", 20e6, "EUR"), ("des milliards de dollars", None, "USD")],
     ),
@@ -179,7 +195,7 @@ def test_rules_schema() -> None:
     r = load_json("amounts.json")
     for section in ("scales", "abbreviations", "english_scales", "currency_names", "codes", "symbols",
                     "approximators", "approximate_nouns", "vague_quantifiers", "number_words",
-                    "range_separators", "ambiguous_names", "not_currency_after_de"):
+                    "range_separators", "ambiguous_names", "money_nouns_after_de"):
         assert section in r, section
     for k, v in r["scales"].items():
         if not k.startswith("_"):

@@ -68,6 +68,9 @@ class _Grammar:
     signs: dict[str, str]
     approx_nouns: dict[str, int]
     money_nouns_after_de: frozenset[str]
+    source_determiners: frozenset[str]
+    singular_determiners: frozenset[str]
+    scale_words: dict[str, float]
 
 
 def _approximators(phrases: list[str]) -> str:
@@ -157,6 +160,9 @@ def _grammar() -> _Grammar:
         signs=signs,
         approx_nouns=nouns,
         money_nouns_after_de=frozenset(norm(w) for w in r["money_nouns_after_de"]["words"]),
+        source_determiners=frozenset(norm(w) for w in r["money_nouns_after_de"]["source_determiners"]),
+        singular_determiners=frozenset(norm(w) for w in vague["singular_determiners"]),
+        scale_words={k: v[0] for k, v in scales.items()},
     )
 
 
@@ -229,7 +235,13 @@ def _bare_scale_is_count(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     if m.groupdict().get("scale") is None or _currency(g, m, "cname", "csign")[0]:
         return False
     nxt = g.de_word.match(text, m.end())
-    return bool(nxt) and norm(nxt.group(1)) not in g.money_nouns_after_de
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    # "100 millions de Xavier Niel", "11 millions de la Bpifrance": who gives, not what is counted.
+    if word[:1].isupper() or norm(word) in g.source_determiners:
+        return False
+    return norm(word) not in g.money_nouns_after_de
 
 
 def _range(g: _Grammar, m: re.Match[str], text: str, high: float, mult: float) -> tuple[float, int] | None:
@@ -274,6 +286,12 @@ def _from_match(g: _Grammar, rule: str, m: re.Match[str], text: str) -> Amount |
         det = g.det_left.search(text, max(0, start - 20), start)
         if det:
             start = det.start()  # "des milliards de dollars": the determiner belongs to the words
+            scale = gd.get("vscale2")
+            if scale and not gd.get("vnoun") and norm(det.group(0)) in g.singular_determiners:
+                # "la barre du milliard de dollars": one unit of the scale
+                value, approximate, rule = g.scale_words.get(norm(scale)), False, "amount:article_scale"
+                if value is None:
+                    return None
     else:
         figure, mult, currency, sub_rule = _tail_value(g, m)
         if not sub_rule or figure is None or _bare_scale_is_count(g, text, m):
