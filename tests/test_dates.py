@@ -67,6 +67,16 @@ EXPRESSIONS = [
     ("aujourd’hui", "2020-09-25", None),
     ("le mois dernier", "2020-08", None),
     ("cet été", "2020", None),
+    ("au mois de mars", "2020-03", None),
+    ("au mois d'avril 2019", "2019-04", "2019-04"),
+    ("vers la mi-juin", "2020-06", None),
+    ("au début de l'année", "2020", None),
+    ("à la fin de l'année 2022", "2022", "2022"),
+    ("à l'horizon 2030", "2030", "2030"),
+    ("il y a 15 jours", "2020-09-10", None),
+    ("cela fait deux ans", "2018", None),
+    ("à partir du 1er octobre", "2020-10-01", None),
+    ("Vendredi", "2020-09-25", None),
 ]
 
 
@@ -89,6 +99,9 @@ NOT_DATES = [
     "la planète Mars",
     "le 31 avril",
     "au 3/4 du parcours",
+    "en 2 ans",
+    "depuis 3 ans",
+    "les années 1990",
     "",
 ]
 
@@ -133,6 +146,14 @@ def test_relative_without_base_is_null_but_found() -> None:
 def test_precision_field() -> None:
     found = find_dates("le 3 avril 2020, en mai 2021, fin 2022", BASE)
     assert [d.precision for d in found] == ["day", "month", "year"]
+
+
+def test_base_known_to_the_month_only() -> None:
+    base = dt.date(2020, 7, 1)  # the article says "2020-07"
+    assert parse_date("hier", base, base_precision="month") == "2020-07"
+    assert parse_date("en 2019", base, base_precision="year") == "2019"
+    assert parse_date("le 3 avril 2020", base, base_precision="month") == "2020-04-03", "absolute: kept"
+    assert parse_date("le mois dernier", base, base_precision="year") == "2020"
 
 
 def test_day_month_near_year_boundary() -> None:

@@ -394,25 +394,44 @@ def _find_in_piece(g: _Grammar, text: str, base: dt.date | None) -> list[DateMen
     return out
 
 
-def find_dates(text: str, base: dt.date | None = None) -> list[DateMention]:
+_PRECISIONS = ("day", "month", "year")
+
+
+def _cut(d: DateMention, base_precision: str) -> DateMention:
+    """A relative mention no more precise than its base date ('hier' from a month-only date -> the month)."""
+    if not d.relative or d.iso is None or d.precision is None:
+        return d
+    if _PRECISIONS.index(d.precision) >= _PRECISIONS.index(base_precision):
+        return d
+    iso = d.iso[: {"month": 7, "year": 4}[base_precision]]
+    return DateMention(iso, d.text, d.start, d.end, d.rule_id, base_precision, d.relative)
+
+
+def find_dates(text: str, base: dt.date | None = None, *, base_precision: str = "day") -> list[DateMention]:
     """Every date expression in `text`, in order, non-overlapping (the longest wins).
 
     `base` is the article's date: relative expressions are resolved against it, and have `iso=None`
-    without it. A bare number or a bare year with no introducer ("2023 salariés") is not a date.
-    Works on a sentence or a whole article.
+    without it. When the article's date is only known to the month or year (`base_precision`
+    "month"/"year"), relative results are cut to that precision. A bare number or a bare year with
+    no introducer ("2023 salariés") is not a date. Works on a sentence or a whole article.
     """
     if not text:
         return []
-    g = _grammar()
-    return _find_in_piece(g, text, base)
+    if base is not None and base_precision in ("month", "year"):
+        # Resolve against the middle of the known period: "hier" from "2020-07" is in July.
+        base = base.replace(day=15) if base_precision == "month" else base.replace(month=7, day=1)
+    found = _find_in_piece(_grammar(), text, base)
+    if base_precision in ("month", "year"):
+        found = [_cut(d, base_precision) for d in found]
+    return found
 
 
-def parse_date(text: str, base: dt.date | None = None) -> str | None:
+def parse_date(text: str, base: dt.date | None = None, *, base_precision: str = "day") -> str | None:
     """ISO date of the first date expression in `text` (see `find_dates`), or None.
 
     Falls back on dateparser only for an absolute date (one with a 4-digit year) the rules missed.
     """
-    found = find_dates(text, base)
+    found = find_dates(text, base, base_precision=base_precision)
     if found:
         return found[0].iso
     if len(text) <= 80 and re.search(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)", text):
