@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.rules import RULES_DIR, load_wordlist
 
@@ -28,6 +29,7 @@ class LanguageGuess:
     other: str | None = None
 
 
+@lru_cache(maxsize=1)
 def _stopword_lists() -> dict[str, frozenset[str]]:
     names = sorted(p.stem for p in (RULES_DIR / "stopwords").glob("*.txt"))
     return {name: load_wordlist(f"stopwords/{name}.txt") for name in names}
