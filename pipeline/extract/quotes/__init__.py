@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from pipeline.extract.quotes.blocks import block_quotes, interview_answers
+from pipeline.extract.quotes.blocks import block_quotes, first_person_paragraphs, interview_answers
 from pipeline.extract.quotes.context import attribute_from_context
 from pipeline.extract.quotes.direct import Candidate, direct_candidates
 from pipeline.extract.quotes.indirect import incise_candidates, indirect_candidates
@@ -35,6 +35,7 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     for m in marked:
         cands.extend(direct_candidates(ctx, cues, m))
     cands.extend(_not_overlapping(block_quotes(ctx) + interview_answers(ctx), cands))
+    cands.extend(_not_overlapping(first_person_paragraphs(ctx), cands))
     cands.sort(key=lambda c: c.start)
     attribute_from_context(ctx, cands)
     cands.extend(_not_overlapping(indirect_candidates(ctx), cands))

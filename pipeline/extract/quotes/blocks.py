@@ -99,3 +99,28 @@ def interviewee(ctx: Context, before: int) -> EntityMention | None:
         return None
     best = max(score, key=lambda k: (score[k], -first[k].start))
     return first[best]
+
+
+_FIRST_PERSON_START = re.compile(r"^(je|j['’])\s*\w", re.IGNORECASE)
+MAX_FIRST_PERSON_PARAGRAPHS = 2  # more than that: the author writes in the first person (column)
+MIN_FIRST_PERSON_WORDS = 12
+
+
+def first_person_paragraphs(ctx: Context) -> list[Candidate]:
+    """A paragraph in the first person singular without marks, in a third-person article: someone's words.
+
+    The speaker is not stated where it stands, so it stays None unless context rules find one.
+    """
+    text = ctx.doc.text
+    paras = paragraphs(text)
+    found = []
+    for k, (s, e) in enumerate(paras):
+        body = text[s:e]
+        if not _FIRST_PERSON_START.match(body) or len(_WORD.findall(body)) < MIN_FIRST_PERSON_WORDS:
+            continue
+        if any(c in body for c in "«»“”\"") or not _complete(body):
+            continue
+        if k > 0 and _is_question(text[slice(*paras[k - 1])]):
+            continue  # an interview answer (handled with the interview)
+        found.append(Candidate(s, e, body, rule_id="first_person_paragraph"))
+    return found if len(found) <= MAX_FIRST_PERSON_PARAGRAPHS else []

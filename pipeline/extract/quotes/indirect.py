@@ -23,6 +23,16 @@ def _que_clause(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _clause_end(head: Token) -> Token:
+    """Last token of the que-clause; a trailing ", soulevant ainsi …" participle belongs to the main clause."""
+    last = head.right_edge
+    for tok in head.doc[head.i + 1: last.i]:
+        nxt = tok.nbor(1)
+        if tok.text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense"):
+            return head.doc[tok.i - 1]
+    return last
+
+
 def _named_speaker(ctx: Context, subj: list[Token]):
     start, end = subj[0].idx, subj[-1].idx + len(subj[-1])
     named = ctx.mentions_in(start, end, "PER") or ctx.mentions_in(start, end, "ORG")
@@ -48,7 +58,7 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
         if speaker is None:
             continue
         que, head = found
-        last = head.right_edge
+        last = _clause_end(head)
         while last.i > que.i and (last.is_punct or last.is_space):
             last = doc[last.i - 1]
         if last.i - que.i < MIN_CLAUSE_TOKENS:

@@ -1,0 +1,371 @@
+"""Quotes extractor: marks, incises, cues, block quotes, interviews, indirect speech, non-quotes.
+
+Every sentence here is hand-built (no dev-set or corpus text). People: Paul Martin (m), Léa Moreau (f),
+Claire Dubois (f), Sophie Bernard (f); companies: Nova, Bpifrance.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.matcher import Matcher
+
+from pipeline.extract.quotes import extract_quotes
+from pipeline.extract.quotes.marks import scan_quotes, strip_continuations
+from pipeline.rules import load_json, load_jsonl
+
+RECRUIT = "Nous allons recruter cinquante ingénieurs cette année"
+MARKET = "le marché va se consolider très vite en Europe"
+
+
+def quotes_of(make_doc, text):
+    doc = make_doc(text)
+    return doc, list(extract_quotes(doc))
+
+
+def summary(quotes):
+    return [(q.text, q.speaker.name if q.speaker else None, q.kind) for q in quotes]
+
+
+# ------------------------------------------------------------------ rules files (schema)
+
+USES = {"incise", "intro", "que"}
+CUES = {"marker", "pour", "inverted", "org_hint"}
+
+
+def test_speech_verbs_schema():
+    data = load_json("speech_verbs.json")
+    verbs = data["verbs"]
+    assert len(verbs) >= 40
+    for lemma, uses in verbs.items():
+        assert lemma == lemma.lower() and " " not in lemma and "'" not in lemma, lemma
+        assert uses and set(uses) <= USES and len(set(uses)) == len(uses), lemma
+        assert not lemma.endswith(("ons", "ez", "ait")), f"{lemma}: lemmas, not conjugated forms"
+    for suffix, infinitive in data["incise_lemma_suffixes"]:
+        assert suffix and infinitive.endswith(("er", "ir", "re"))
+    assert set(data["attribution_markers"].values()) <= {"selon", "dixit"}
+
+
+def test_quote_patterns_schema(nlp):
+    rows = load_jsonl("quote_patterns.jsonl")
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)), "pattern ids must be unique (they reach rule_id)"
+    matcher = Matcher(nlp.vocab)
+    for row in rows:
+        assert set(row) <= {"id", "cue", "verb", "pattern"}, row["id"]
+        assert row["cue"] in CUES, row["id"]
+        assert row["verb"] is None or isinstance(row["verb"], str)
+        assert isinstance(row["pattern"], list) and all(isinstance(t, dict) for t in row["pattern"])
+        matcher.add(row["id"], [row["pattern"]])  # raises on an invalid pattern
+
+
+def test_pronouns_and_speaker_nouns_schema():
+    pronouns = load_json("pronouns.json")
+    assert {"masc", "fem", "plural_masc", "plural_fem"} <= set(pronouns)
+    forms = [f for k in ("masc", "fem", "plural_masc", "plural_fem") for f in pronouns[k]]
+    assert len(forms) == len(set(forms)) and all(f == f.lower() for f in forms)
+    nouns = load_json("speaker_nouns.json")
+    assert {"org", "collective", "person"} <= set(nouns)
+    for kind in ("org", "collective", "person"):
+        assert all(isinstance(n, str) and n == n.lower() for n in nouns[kind]), kind
+    assert not set(nouns["org"]) & set(nouns["person"]), "a head noun cannot be both an org and a person"
+
+
+# ------------------------------------------------------------------ quote marks on plain strings
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il dit « bonjour à tous » puis part.", ["bonjour à tous"]),
+    ("Il dit «bonjour à tous» puis part.", ["bonjour à tous"]),
+    ("Il dit «\u00a0bonjour à tous\u00a0» puis part.", ["bonjour à tous"]),
+    ("Il dit «\u202fbonjour à tous\u202f» puis part.", ["bonjour à tous"]),
+    ("Il dit “bonjour à tous” puis part.", ["bonjour à tous"]),
+    ('Il dit "bonjour à tous" puis part.', ["bonjour à tous"]),
+    ("« Le mot “sobre” nous va », dit-il.", ["Le mot “sobre” nous va"]),
+    ("« Le mot « sobre » nous va », dit-il.", ["Le mot « sobre » nous va"]),
+    ("« Premier paragraphe.\n« Second paragraphe. »", ["Premier paragraphe.\n« Second paragraphe."]),
+    ("« Premier paragraphe.\nSecond paragraphe. » Fin.", ["Premier paragraphe.\nSecond paragraphe."]),
+    ("Un « seul » et un « autre ».", ["seul", "autre"]),
+    ("« jamais fermé\nAutre paragraphe sans guillemet.", []),
+    ("Fermé » sans ouverture.", []),
+    ("« »", []),
+])
+def test_scan_quotes(text, expected):
+    assert [text[q.start:q.end] for q in scan_quotes(text)] == expected
+
+
+def test_continuation_marks_are_removed_from_the_text():
+    text = "« Premier paragraphe.\n« Second paragraphe. »"
+    (q,) = scan_quotes(text)
+    assert strip_continuations(text, q) == "Premier paragraphe.\nSecond paragraphe."
+
+
+_MARK_TEXT = st.text(alphabet=st.sampled_from(list("«»“”\"‹› \u00a0\u202f\nab.,:!?'’-")), max_size=80)
+
+
+@given(_MARK_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_scan_quotes_never_raises_and_stays_in_bounds(text):
+    found = scan_quotes(text)
+    last_end = -1
+    for q in found:
+        assert 0 <= q.open < q.start <= q.end <= q.close < len(text)
+        assert q.open > last_end, "outermost quotes do not overlap"
+        last_end = q.close
+        assert text[q.start] not in " \u00a0\u202f\n" and text[q.end - 1] not in " \u00a0\u202f\n"
+        strip_continuations(text, q)
+
+
+_PIECES = st.sampled_from([
+    "Paul Martin a déclaré", " « ", " » ", "“", "”", '"', ", a-t-il ajouté", " Selon Léa Moreau, ",
+    "nous allons recruter", ".", "\n", " : ", "Il a dit que tout allait bien", "« Bonjour", " fin »",
+])
+
+
+@given(st.lists(_PIECES, max_size=12))
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_extract_quotes_never_raises_on_stray_marks(make_doc, pieces):
+    doc = make_doc("".join(pieces))
+    for q in extract_quotes(doc):
+        assert 0 <= q.start <= q.end <= len(doc.text)
+        assert q.text and q.kind in ("direct", "indirect")
+
+
+# ------------------------------------------------------------------ direct quotes: marks and incises
+
+@pytest.mark.parametrize("text, speaker, verb", [
+    (f"« {RECRUIT} », a déclaré Paul Martin.", "Paul Martin", "déclarer"),
+    (f"«{RECRUIT}», a déclaré Paul Martin.", "Paul Martin", "déclarer"),
+    (f"«\u00a0{RECRUIT}\u00a0», a déclaré Paul Martin.", "Paul Martin", "déclarer"),
+    (f"«\u202f{RECRUIT}\u202f», a déclaré Paul Martin.", "Paul Martin", "déclarer"),
+    (f"“{RECRUIT}”, affirme Claire Dubois.", "Claire Dubois", "affirmer"),
+    (f'"{RECRUIT}", explique Claire Dubois.', "Claire Dubois", "expliquer"),
+    (f"« {RECRUIT} » affirme Claire Dubois, qui dirige Nova.", "Claire Dubois", "affirmer"),
+    (f"« {RECRUIT} », commente auprès de la presse Claire Dubois.", "Claire Dubois", "commenter"),
+])
+def test_incise_after_the_quote(make_doc, text, speaker, verb):
+    doc, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [(RECRUIT, speaker, "direct")]
+    (q,) = quotes
+    assert q.verb == verb
+    assert doc.text[q.start:q.end] == q.text
+
+
+def test_nested_quotes_stay_inside(make_doc):
+    _, quotes = quotes_of(make_doc, "« Le mot “frugal” résume bien notre approche du produit », dit Léa Moreau.")
+    assert summary(quotes) == [("Le mot “frugal” résume bien notre approche du produit", "Léa Moreau", "direct")]
+
+
+def test_multi_paragraph_quote(make_doc):
+    text = ("Paul Martin, fondateur de Nova, a détaillé ses plans.\n"
+            "« Nous voulons ouvrir trois bureaux en Europe.\n"
+            "« Nous voulons aussi doubler nos équipes d'ici à deux ans », a-t-il ajouté.")
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [("Nous voulons ouvrir trois bureaux en Europe.\n"
+                                "Nous voulons aussi doubler nos équipes d'ici à deux ans", "Paul Martin", "direct")]
+
+
+@pytest.mark.parametrize("text, parts, speaker", [
+    ("« Nous avons doublé notre chiffre d'affaires », a déclaré Paul Martin, "
+     "« et nous comptons bien continuer sur cette lancée ».",
+     ["Nous avons doublé notre chiffre d'affaires", "et nous comptons bien continuer sur cette lancée"],
+     "Paul Martin"),
+    ("« Nous avons reçu mille candidatures cette année, confie Léa Moreau. Nous allons en retenir une vingtaine. »",
+     ["Nous avons reçu mille candidatures cette année", "Nous allons en retenir une vingtaine."], "Léa Moreau"),
+    ("« Nous ne sommes pas là pour faire de la figuration, rappelle Paul Martin, mais pour gagner des marchés. »",
+     ["Nous ne sommes pas là pour faire de la figuration", "mais pour gagner des marchés."], "Paul Martin"),
+    ("« Le marché est mûr pour nous », estime Sophie Bernard, directrice de Nova. "
+     "« Nous allons accélérer dès la rentrée. »",
+     ["Le marché est mûr pour nous", "Nous allons accélérer dès la rentrée."], "Sophie Bernard"),
+])
+def test_quote_split_by_an_incise(make_doc, text, parts, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [(p, speaker, "direct") for p in parts]
+
+
+# ------------------------------------------------------------------ attribution cues
+
+@pytest.mark.parametrize("text, speaker, verb, rule_id", [
+    (f"Selon Paul Martin, « {MARKET} ».", "Paul Martin", "selon", "selon"),
+    (f"D’après Léa Moreau, « {MARKET} ».", "Léa Moreau", "selon", "d_apres"),
+    (f"Pour Léa Moreau, « {MARKET} ».", "Léa Moreau", "selon", "pour_x"),
+    (f"Paul Martin a précisé : « {MARKET} ».", "Paul Martin", "préciser", "colon_intro"),
+    (f"Premier constat de Léa Moreau : « {MARKET} ».", "Léa Moreau", None, "colon_intro_named"),
+    (f"« {MARKET} », selon Paul Martin.", "Paul Martin", "selon", "incise_selon"),
+    (f"Léa Moreau dirige Nova. « {MARKET} », ajoute-t-elle.", "Léa Moreau", "ajouter", "incise_inverted"),
+    (f"Paul Martin a fondé Nova. « {MARKET} », a-t-il expliqué.", "Paul Martin", "expliquer", "incise_inverted"),
+    (f"Paul Martin défend une vision « {MARKET} ».", "Paul Martin", "défendre", "governing_verb"),
+])
+def test_attribution_cues(make_doc, text, speaker, verb, rule_id):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb, q.rule_id) for q in quotes] == [(speaker, verb, rule_id)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # pronoun gender: the most recent person is a man, "elle" goes back to the woman
+    ("Léa Moreau et Paul Martin ont présenté le projet. « Nous voulons devenir le leader européen », a-t-elle déclaré.",
+     "Léa Moreau"),
+    ("Léa Moreau et Paul Martin ont présenté le projet. « Nous voulons devenir le leader européen », a-t-il déclaré.",
+     "Paul Martin"),
+    ("Sophie Bernard préside Nova et Paul Martin dirige la stratégie. « Nous voulons devenir le leader européen », "
+     "témoigne celle qui a fondé l'entreprise.", "Sophie Bernard"),
+    # a role description resolved through the apposition earlier in the article
+    ("Paul Martin, le patron de Nova, a présenté ses résultats. Claire Dubois était présente. "
+     "« Nous visons la rentabilité dès l'an prochain », affirme le patron de Nova.", "Paul Martin"),
+    # an organisation described by its kind of body
+    ("Bpifrance publie son rapport annuel sur l'innovation. « Les jeunes entreprises résistent mieux que prévu », "
+     "réagit la banque publique dans un communiqué.", "Bpifrance"),
+    ("« Nous voulons aller beaucoup plus vite », déclarent dans un communiqué commun les membres de "
+     "l'Alliance européenne pour l'IA.", "Alliance européenne pour l'IA"),
+])
+def test_pronouns_descriptions_and_organisations(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == speaker
+
+
+def test_standalone_quote_takes_the_paragraph_speaker(make_doc):
+    _, quotes = quotes_of(make_doc, "Léa Moreau a reçu le prix hier soir. "
+                                    "« Je suis très fière de toute l'équipe qui travaille avec moi. »")
+    assert summary(quotes) == [("Je suis très fière de toute l'équipe qui travaille avec moi.", "Léa Moreau", "direct")]
+
+
+def test_short_exclamation_opening_a_paragraph_goes_to_the_next_sentence(make_doc):
+    _, quotes = quotes_of(make_doc, "«Allez Nova !» Paul Martin est monté sur scène sous les applaudissements.")
+    assert summary(quotes) == [("Allez Nova !", "Paul Martin", "direct")]
+
+
+def test_unattributed_fragment_keeps_no_speaker(make_doc):
+    _, quotes = quotes_of(make_doc, "La start-up vise des « centaines de milliers d'utilisateurs actifs » dès cette année.")
+    assert summary(quotes) == [("centaines de milliers d'utilisateurs actifs", None, "direct")]
+
+
+# ------------------------------------------------------------------ non-quotes
+
+@pytest.mark.parametrize("text", [
+    "Le projet « Stargate » avance vite.",
+    "La start-up est devenue une « licorne » en deux ans.",
+    "Le concours « Tour de France Digitale » revient cette année.",
+    "Nova mise sur l'« open source » depuis ses débuts.",
+    "Ils ont lancé l'offre \"Nova Cloud Pro\" la semaine dernière.",
+    "Nova cherche une « licorne », selon les termes de Paul Martin.",
+    "Il a dit « Nous allons",
+])
+def test_scare_quotes_labels_and_broken_marks_are_not_quotes(make_doc, text):
+    doc, quotes = quotes_of(make_doc, text)
+    assert quotes == []
+
+
+def test_scare_quotes_are_recorded_as_dropped(make_doc):
+    doc, _ = quotes_of(make_doc, "Le projet « Stargate » avance vite.")
+    assert any(d.stage == "quotes" and d.text == "Stargate" for d in doc.user_data.get("dropped", []))
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("« Pas question », tranche Paul Martin.", "Pas question", "Paul Martin"),
+    ("« Jamais ! » s'exclame Léa Moreau.", "Jamais !", "Léa Moreau"),
+])
+def test_short_quotes_with_a_speech_verb_are_kept(make_doc, text, quote, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [(quote, speaker, "direct")]
+
+
+def test_repeated_pull_quote_is_kept_once(make_doc):
+    text = ("« Nous voulons changer la façon dont on achète en ligne », a déclaré Léa Moreau.\n"
+            "« Nous voulons changer la façon dont on achète en ligne »\n"
+            "La suite de l'article parle d'autre chose.")
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [("Nous voulons changer la façon dont on achète en ligne", "Léa Moreau", "direct")]
+
+
+# ------------------------------------------------------------------ quotes without marks
+
+def test_block_quote_after_a_colon(make_doc):
+    text = ("Interrogé sur le calendrier, Paul Martin a précisé :\n"
+            "Nous lancerons la nouvelle version du service au printemps prochain.\n"
+            "La suite est attendue avec impatience.")
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [("Nous lancerons la nouvelle version du service au printemps prochain.",
+                                "Paul Martin", "direct")]
+    assert quotes[0].rule_id == "block_colon" and quotes[0].verb == "préciser"
+
+
+def test_colon_before_a_list_is_not_a_block_quote(make_doc):
+    text = ("La stratégie de Nova repose sur plusieurs piliers :\n"
+            "Une offre de stockage souveraine pour les entreprises européennes.\n")
+    assert quotes_of(make_doc, text)[1] == []
+
+
+def test_interview_answers_belong_to_the_interviewee(make_doc):
+    text = ("Paul Martin, PDG de Nova, répond à nos questions.\n"
+            "Comment est née votre entreprise ?\n"
+            "Nous avons commencé dans un garage avec deux ordinateurs et beaucoup d'ambition.\n"
+            "Quels sont vos projets pour cette année ?\n"
+            "Nous voulons ouvrir des bureaux à Berlin et à Madrid avant la fin de l'année.")
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [
+        ("Nous avons commencé dans un garage avec deux ordinateurs et beaucoup d'ambition.", "Paul Martin", "direct"),
+        ("Nous voulons ouvrir des bureaux à Berlin et à Madrid avant la fin de l'année.", "Paul Martin", "direct"),
+    ]
+
+
+def test_first_person_paragraph_without_marks(make_doc):
+    text = ("Nova a présenté ses résultats annuels hier à Paris.\n"
+            "J'ai rencontré des dizaines de clients cette année et tous veulent des outils plus simples.\n")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.rule_id for q in quotes] == ["first_person_paragraph"]
+
+
+# ------------------------------------------------------------------ indirect speech
+
+@pytest.mark.parametrize("text, clause, speaker, verb", [
+    ("Paul Martin a déclaré que la société allait recruter cinquante personnes cette année.",
+     "la société allait recruter cinquante personnes cette année", "Paul Martin", "déclarer"),
+    ("Léa Moreau explique qu'ils souhaitent doubler leurs effectifs d'ici à la fin de l'année.",
+     "ils souhaitent doubler leurs effectifs d'ici à la fin de l'année", "Léa Moreau", "expliquer"),
+    ("Paul Martin a reconnu que la concurrence avait réduit son avance, soulevant des questions.",
+     "la concurrence avait réduit son avance", "Paul Martin", "reconnaître"),
+    ("La transparence s'étendra au code source des modèles, a précisé Léa Moreau.",
+     "La transparence s'étendra au code source des modèles", "Léa Moreau", "préciser"),
+])
+def test_indirect_speech(make_doc, text, clause, speaker, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name, q.kind, q.verb) for q in quotes] == [(clause, speaker, "indirect", verb)]
+
+
+@pytest.mark.parametrize("text", [
+    "Il a déclaré que la société allait recruter cinquante personnes cette année.",  # no named speaker
+    "Paul Martin a annoncé une levée de fonds de dix millions d'euros.",  # no que-clause
+    "Nova a amélioré ses modèles, répondant ainsi aux critiques de ses clients.",  # a participle, not an incise
+    "Le centre, qui a vivement critiqué les pratiques de Nova, a publié un rapport sur le sujet.",
+])
+def test_not_indirect_speech(make_doc, text):
+    assert quotes_of(make_doc, text)[1] == []
+
+
+# ------------------------------------------------------------------ a whole article
+
+ARTICLE = """Nova lève vingt millions d'euros pour conquérir l'Europe
+La start-up parisienne Nova, fondée par Léa Moreau en 2018, annonce ce mardi une levée de fonds de vingt millions d'euros. « C'est une étape décisive pour notre croissance », a déclaré Léa Moreau, sa présidente.
+Le tour de table est mené par Bpifrance. « Nous croyons à ce projet depuis le premier jour », réagit la banque publique dans un communiqué.
+Paul Martin, directeur général de Nova, a précisé :
+Nous allons ouvrir des bureaux à Berlin et à Milan avant la fin de l'année prochaine.
+Selon lui, « le marché européen reste très fragmenté ». Léa Moreau a reconnu que la concurrence américaine restait redoutable sur ce segment.
+L'entreprise vise désormais le statut de « licorne ».
+« C'est une étape décisive pour notre croissance »
+"""
+
+
+def test_whole_article(make_doc):
+    doc, quotes = quotes_of(make_doc, ARTICLE)
+    assert summary(quotes) == [
+        ("C'est une étape décisive pour notre croissance", "Léa Moreau", "direct"),
+        ("Nous croyons à ce projet depuis le premier jour", "Bpifrance", "direct"),
+        ("Nous allons ouvrir des bureaux à Berlin et à Milan avant la fin de l'année prochaine.", "Paul Martin",
+         "direct"),
+        ("le marché européen reste très fragmenté", "Paul Martin", "direct"),
+        ("la concurrence américaine restait redoutable sur ce segment", "Léa Moreau", "indirect"),
+    ]
+    for q in quotes:
+        assert doc.text[q.start:q.end] == q.text
+        assert q.rule_id and q.verb
