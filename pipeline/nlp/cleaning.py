@@ -81,6 +81,7 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
 def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
     """Strip leading function words, titles and elisions, and trailing punctuation/spaces."""
     titles = {fold(t) for t in lex.person["titles"]}
+    heads = {fold(w) for w in lex.org["institution_heads"]}
     start, end = span.start, span.end
     while start < end:
         tok = doc[start]
@@ -91,6 +92,8 @@ def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
             start += 1
         elif low in {"ex", "ex-"} and start + 1 < end:
             start += 1
+        elif tok.is_lower and tok.is_alpha and start + 1 < end and low not in heads and doc[start + 1].text[:1].isupper():
+            start += 1  # 'cloud Scaleway': a common word glued before the name
         else:
             break
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in {".", "!", "+"}):
@@ -122,7 +125,23 @@ def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
         end += 2
     while end < len(doc) and doc[end].text[:1].isupper() and fold(doc[end].text) in suffixes and "\n" not in doc[end - 1].whitespace_:
         end += 1
-    return span if end == span.end else Span(doc, span.start, end, label=span.label)
+    start = _institution_head(doc, span.start, lex)
+    while end > start + 2 and doc[end - 1].is_lower and (doc[end - 1].pos_ == "ADJ" or "Part" in doc[end - 1].morph.get("VerbForm")):
+        end -= 1  # 'AI Alliance ouverte': a trailing lowercase adjective is not part of the name
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label="ORG" if start != span.start else span.label)
+
+
+def _institution_head(doc: Doc, start: int, lex: Lexicons) -> int:
+    """Start of 'Institut Max Planck', 'fondation Linux', 'université de Tokyo' (head noun taken into the name)."""
+    heads = {fold(w) for w in lex.org["institution_heads"]}
+    i = start
+    if i > 0 and fold(doc[i - 1].text) in heads and "\n" not in doc[i - 1].whitespace_:
+        return i - 1
+    if i > 1 and doc[i - 1].lower_ in {"de", "d'", "d’"} and fold(doc[i - 2].text) in heads and fold(doc[start].text) in lex.places:
+        return i - 2
+    return start
 
 
 def _pieces(doc: Doc, span: Span) -> list[Span]:
@@ -144,8 +163,11 @@ def _pieces(doc: Doc, span: Span) -> list[Span]:
 def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
     """Split two names NER joined: 'Tribune Sandrine Dupont' (given name after a non-given name), 'X de Y' after a person."""
     toks = list(span)
+    heads = {fold(w) for w in lex.org["institution_heads"]} | {fold(w) for w in lex.org["name_prefixes"]["words"]}
     for k in range(1, len(toks) - 1):
         cur, prev = fold(toks[k].text), fold(toks[k - 1].text)
+        if k == 1 and prev in heads:
+            continue  # 'Institut Max Planck', 'Fondation Jean Dupont': one name
         if (
             cur in lex.given_names
             and toks[k].is_title
@@ -179,7 +201,8 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     if any(key.startswith(w) and key != w for w in lex.stoplist if " " in w):
         return "page chrome glued to a name"
     first = span[0]
-    if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]):
+    heads = {fold(w) for w in lex.org["institution_heads"]}
+    if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]) and fold(first.text) not in heads:
         return "lowercase start (common words)"
     if len(text) > 60 or len(span) > 7:
         return "too long for a name"
@@ -205,6 +228,10 @@ def clean_spans(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     """Cleaned, non-overlapping spans (first come first kept); every rejected span is recorded."""
     out: list[Span] = []
     taken: set[int] = set()
+    heads = {fold(w) for w in lex.org["institution_heads"]}
+    starts = {s.start for s in spans}
+    # A lone head noun right before another name ('l’Institut' + 'Max Planck') is taken in by that name.
+    spans = [s for s in spans if not (fold(s[-1].text) in heads and s.end in starts)]
     for span in spans:
         for piece in _pieces(doc, span):
             trimmed = _trim(doc, piece, lex)

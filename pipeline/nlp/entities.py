@@ -77,9 +77,7 @@ def _cue_spans(doc: Doc, lex: Lexicons, taken: set[int]) -> list[Span]:
         if i > 0 and fold(doc[i - 1].text) in titles and doc[i - 1].text[:1].isupper():
             label = "PER"
         else:
-            probe = Span(doc, i, i + 1)
-            before = ty._context_before(doc, probe)
-            if any(ty._ends_with_phrase(before, p) for p in org_phrases):
+            if any(ty._ends_with_phrase(b, p) for b in ty.contexts_before(doc, i) for p in org_phrases):
                 label = "ORG"
         if label is None:
             i += 1

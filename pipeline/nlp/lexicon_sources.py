@@ -27,7 +27,8 @@ _EXTRA_PLACES = [
     "Catalogne", "Québec", "Ontario", "Wallonie", "Flandre", "Hexagone", "Outre-Atlantique", "Outre-Manche",
     "Outre-Rhin", "Moyen-Orient", "Proche-Orient", "Asie", "Afrique", "Amérique", "Amérique du Nord",
     "Amérique du Sud", "Océanie", "Scandinavie", "Maghreb", "Grand Ouest", "La Défense", "Bercy",
-    "Sophia Antipolis", "Saclay", "Paris-Saclay",
+    "Sophia Antipolis", "Saclay", "Paris-Saclay", "Atlantique", "Pacifique", "Méditerranée", "Manche", "Arctique",
+    "Antarctique",
 ]
 
 

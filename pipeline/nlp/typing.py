@@ -60,16 +60,36 @@ def _starts_with_phrase(context: str, phrase: str) -> bool:
     return k == len(context) or not context[k].isalnum() or not phrase[-1].isalnum()
 
 
-def _context_before(doc: Doc, span: Span) -> str:
-    """Folded text before the span, lowercase adjectives between a cue and the name skipped."""
-    i = span.start
+def _skip_adjectives(doc: Doc, i: int) -> int:
     skipped = 0
     while i > 0 and skipped < 2 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_lower:
         i -= 1
         skipped += 1
-    start = max(0, doc[i].idx - 60) if i < len(doc) else 0
-    end = doc[i].idx if i < len(doc) else span.start_char
-    return fold(doc.text[start:end].replace("\n", " ")).rstrip(" «\"“")
+    return i
+
+
+def _text_before(doc: Doc, i: int) -> str:
+    start = max(0, doc[i].idx - 60)
+    return fold(doc.text[start : doc[i].idx].replace("\n", " ")).rstrip(" «\"“")
+
+
+def contexts_before(doc: Doc, start: int) -> list[str]:
+    """Folded texts before token `start`: lowercase adjectives skipped ('la start-up nantaise X'), and
+    also a 'de + common noun' complement skipped ('la société de cloud X', 'le fonds de capital-risque X')."""
+    i = _skip_adjectives(doc, start)
+    out = [_text_before(doc, i)] if i < len(doc) else []
+    j = i
+    while j > 0 and doc[j - 1].pos_ in {"NOUN", "ADJ"} and doc[j - 1].is_lower and i - j < 3:
+        j -= 1
+    if j < i and j > 0 and doc[j - 1].lower_ in {"de", "d'", "d’", "du", "des", "en", "dans"}:
+        out.append(_text_before(doc, j - 1))
+    return out
+
+
+def _context_before(doc: Doc, span: Span) -> str:
+    """Folded text before the span, lowercase adjectives between a cue and the name skipped."""
+    ctx = contexts_before(doc, span.start)
+    return ctx[0] if ctx else ""
 
 
 def _context_after(doc: Doc, span: Span) -> str:
@@ -86,11 +106,11 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     """Votes from the words around a mention (cue phrases, verbs, titles)."""
     votes: list[Vote] = []
     groups = _phrase_groups(id(lex), lex)
-    before = _context_before(doc, span)
-    if before:
-        for label, weight, cid, phrases in groups["before"]:
-            if any(_ends_with_phrase(before, p) for p in phrases):
-                votes.append((label, weight, cid))
+    befores = contexts_before(doc, span.start)
+    before = befores[0] if befores else ""
+    for label, weight, cid, phrases in groups["before"]:
+        if any(_ends_with_phrase(b, p) for b in befores for p in phrases):
+            votes.append((label, weight, cid))
     after = _raw_after(doc, span)
     after_f = fold(after) if after.strip() else ""
     if after_f and after[:1].isspace():
