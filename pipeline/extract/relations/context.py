@@ -15,9 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.records import ActorRef
 
 ORG_LABELS = ("ORG", "MISC", "LOC")
-# Lowercase particles allowed inside a person's name run (Ludovic Le Moan, Thibault de Bouville).
-ARTICLES = {"le", "la", "les", "l'", "l’", "au", "aux", "du", "des", "un", "une"}
+LEAD_CHARS = 300  # an organisation named this early is the article's subject
+ARTICLES = {"le", "la", "les", "l'", "l’", "au", "aux", "du", "des", "un", "une"}  # never before a person's name
 MAX_NAME_WORDS = 2  # capitalised words in a name found without NER (particles not counted)
+# Particles allowed inside a person's name run (Ludovic Le Moan, Thibault de Bouville).
 NAME_PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "der", "di", "da", "ben", "el", "al"}
 
 
@@ -166,18 +167,28 @@ class DocContext:
     def topic_org(self, before: int) -> ActorRef | None:
         """The organisation an anaphor ("la firme", "cette société") stands for.
 
-        The most mentioned ORG/MISC entity of the article that was named before token `before`;
-        ties go to the most recent one.
+        The most mentioned ORG/MISC entity of the article that was named before token `before`,
+        with a bonus when it is named in the lead (headline and first sentence: the article's
+        subject); ties go to the most recent one.
         """
         best, best_score = None, (0, -1)
         for i in range(before):
             hit = self.tok_ent.get(i)
             if not hit or hit[1].label not in ("ORG", "MISC") or hit[0].start != i:
                 continue
-            score = (self.org_counts.get(hit[1].name, 0), i)
+            lead = 1 if hit[0].start_char < LEAD_CHARS else 0
+            score = (2 * self.org_counts.get(hit[1].name, 0) + lead, i)
             if score > best_score:
                 best, best_score = hit[1], score
         return best
+
+    def last_org(self, before: int, min_token: int) -> ActorRef | None:
+        """The last ORG/MISC entity named in [min_token, before)."""
+        for i in range(before - 1, min_token - 1, -1):
+            hit = self.tok_ent.get(i)
+            if hit and hit[1].label in ("ORG", "MISC"):
+                return hit[1]
+        return None
 
     def last_person(self, before: int, min_token: int) -> ActorRef | None:
         """The last person named in [min_token, before): a PER entity or a name found by a rule."""

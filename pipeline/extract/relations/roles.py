@@ -22,7 +22,7 @@ from pipeline.extract.relations.titles import Lexicon, TitleMatch, find_titles, 
 from pipeline.records import ActorRef, RelationRecord
 
 BOUNDARIES = {",", ";", ":", "(", ")", ".", "«", "»", "\"", "[", "]", "–", "—"}
-ORG_SCAN_TOKENS = 8  # how far a "département ... de l'université de X" chain is followed
+ORG_SCAN_TOKENS = 14  # how far a "département ... de l'université de X" chain is followed
 FRONTED_SCAN_TOKENS = 25  # "Fondateur de cette société valorisée ..., Jensen Huang"
 ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "déjà", "encore", "alors"}
 AUX = {"avoir", "être"}
@@ -61,7 +61,12 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
         between = [t for t in doc[k + 1 : nxt.start] if t.lower_ not in lex.determiners]
         if not between and orgs.get(n + 1):
             return orgs[n + 1]
+    while k < sent.end and k < title.end + 2 and doc[k].pos_ == "ADJ" and doc[k].text.islower() \
+            and norm_text(doc[k].text) not in lex.org_prepositions:
+        k += 1  # "PDG emblématique d'OpenAI"
     found = _org_after(ctx, sent, k, title.start, lex)
+    if found is None:
+        found = _possessive_org(ctx, sent, title, lex)
     if found is None:
         return None
     end, ref = found
@@ -78,8 +83,7 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
     limit = min(sent.end, k + ORG_SCAN_TOKENS)
     first = True
     while k < limit:
-        tok = doc[k]
-        if norm_text(tok.text) not in lex.org_prepositions:
+        if norm_text(doc[k].text) not in lex.org_prepositions:
             return None
         k += 1
         det = None
@@ -95,13 +99,57 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         org = ctx.org_starting_at(k, sent)
         if org:
             return org
-        # A common-noun head: follow its own "de ..." complement ("doyenne du département ... de X").
+        institution = _institution_at(ctx, sent, k, lex)
+        if institution:
+            return institution
+        # A common-noun head: follow its own "de ..." complement ("doyenne du département ... de X"),
+        # or take the name it introduces ("patron du groupe maritime CMA CGM") unless it names a
+        # unit of a larger organisation ("vice-président de la division AI Research d'IBM").
+        unit = norm_text(doc[k].text) in lex.unit_nouns
         first = False
         while k < limit and norm_text(doc[k].text) not in lex.org_prepositions:
             if doc[k].text in BOUNDARIES or doc[k].pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
                 return None
-            k += 1
+            named = ctx.org_starting_at(k, sent) if doc[k].text[:1].isupper() else None
+            if named and not (unit and _followed_by_org(ctx, sent, named[0], lex)):
+                return named
+            k = named[0] if named else k + 1
     return None
+
+
+def _followed_by_org(ctx, sent, k: int, lex: Lexicon) -> bool:
+    """A "de X" organisation complement starts at token k."""
+    return k < sent.end and norm_text(sent.doc[k].text) in lex.org_prepositions \
+        and _org_after(ctx, sent, k, k, lex) is not None
+
+
+def _institution_at(ctx, sent, k: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'université de Berkeley', 'ministère de l'Économie' missed by the NER: noun + de + name."""
+    doc = sent.doc
+    if norm_text(doc[k].text) not in lex.institution_nouns or k + 2 >= sent.end:
+        return None
+    j = k + 1
+    if norm_text(doc[j].text) not in ("de", "d'", "du", "des"):
+        return None
+    j += 1
+    while j < sent.end and norm_text(doc[j].text) in ("la", "l'", "le", "les"):
+        j += 1
+    named = ctx.org_starting_at(j, sent) if j < sent.end and doc[j].text[:1].isupper() else None
+    if named is None:
+        return None
+    return named[0], ActorRef(doc[k : named[0]].text, "ORG", None)
+
+
+def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'son patron, Sam Altman': a possessive title with no complement belongs to the topic org."""
+    k = title.start - 1
+    if k < sent.start or norm_text(sent.doc[k].text) not in lex.possessives:
+        return None
+    if title.end < sent.end and norm_text(sent.doc[title.end].text) in lex.org_prepositions:
+        return None
+    # the possessor is the last organisation named in the sentence, else the article's topic
+    topic = ctx.last_org(title.start, sent.start) or ctx.topic_org(title.start)
+    return (title.end, topic) if topic else None
 
 
 def _anaphor_at(sent: Span, k: int, lex: Lexicon) -> int | None:
@@ -131,6 +179,10 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         hit = ctx.person_ending_at(k - 1, sent)
         if hit:
             return [hit[1]], "role.apposition"
+    if norm_text(doc[title.core_start : title.core_end].text) in lex.adjacent_person_forms:
+        hit = ctx.person_ending_at(k, sent)  # "la réintégration de Sam Altman à la tête d'OpenAI"
+        if hit:
+            return [hit[1]], "role.adjacent"
     if left.lower_ in ("et", ",") and n > 0 and n - 1 in persons:
         prev = titles[n - 1]
         if _ends_right_before(ctx, sent, prev, k, lex):
@@ -180,6 +232,8 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, _det: bool, lex) -> t
     """'le PDG d'OpenAI, Sam Altman' / 'les cofondateurs de X, A, B et C' / 'Fondateur de ..., X'."""
     doc = sent.doc
     k = org_end
+    while k < sent.end and doc[k].text.strip("*_") == "" and not doc[k].is_space:
+        k += 1  # markdown emphasis left in the text ("son patron**, Sam Altman")
     if k < sent.end and doc[k].text != ",":
         hit = ctx.person_starting_at(k, sent)  # "le coprésident de X Olivier Mathiot"
         if hit and not _has_own_title(sent, hit[0], lex):

@@ -27,6 +27,10 @@ class Lexicon:
     role_verbs: frozenset[str]
     blocked_orgs: frozenset[str]
     relative_heads: frozenset[str]
+    possessives: frozenset[str]
+    unit_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
+    adjacent_person_forms: frozenset[str]
 
 
 def _plural(form: str) -> str | None:
@@ -58,6 +62,10 @@ def lexicon() -> Lexicon:
         role_verbs=frozenset(data["role_verbs"]),
         blocked_orgs=frozenset(norm_text(b) for b in data["blocked_orgs"]),
         relative_heads=frozenset(data["relative_heads"]),
+        possessives=frozenset(data["possessives"]),
+        unit_nouns=frozenset(norm_text(w) for w in data["unit_nouns"]),
+        institution_nouns=frozenset(norm_text(w) for w in data["institution_nouns"]),
+        adjacent_person_forms=frozenset(norm_text(f) for f in data["adjacent_person_forms"]),
     )
 
 
