@@ -36,6 +36,7 @@ CASES: dict[str, tuple[bytes, str | None]] = {
     "binaire.txt": (bytes(range(256)) * 8, "decode"),
     "photo.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + os.urandom(200), "decode"),
     "scan.html": (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + os.urandom(200), "decode"),
+    "bruit.txt": (bytes(range(0x80, 0x100)) * 16, "decode"),
     "octets-casses.txt": (GOOD.format(name="Gamma").encode().replace(b"atelier", b"at\xff\xfeelier"), "decode"),
     "date-impossible.txt": ((" date 2023-14-40 " + GOOD.format(name="Delta")).encode(), "metadata"),
     "ligne-geante.txt": (b"A" * 150_000, "clean"),

@@ -90,6 +90,12 @@ def test_binary_is_not_text(data, what):
         decode_bytes(data)
 
 
+def test_random_high_bytes_are_undecodable():
+    data = bytes(range(0x80, 0x100)) * 4  # no NUL, not UTF-8, not text in any Western encoding
+    with pytest.raises(NotText, match="undecodable"):
+        decode_bytes(data)
+
+
 @given(st.binary(max_size=400))
 def test_decode_never_crashes(data):
     try:

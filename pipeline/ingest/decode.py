@@ -142,7 +142,27 @@ def _legacy(data: bytes) -> Decoded:
         pass
     # cp1252 leaves five bytes undefined: fall back to Latin-1 for those rather than failing.
     text = data.decode(encoding, errors="latin1fallback")
+    if not plausible_text(text):
+        raise NotText("undecodable bytes: neither UTF-8 nor a Western legacy encoding (cp1252/Latin-1)")
     return Decoded(text, encoding)
+
+
+def plausible_text(text: str) -> bool:
+    """Legacy-decoded bytes look like Latin-script text: mostly ASCII letters, few symbols.
+
+    French has well under 10 % accented letters; random or foreign bytes decoded as cp1252 give a
+    soup of accented letters and symbols (`Ã©Â±Ì`) instead.
+    """
+    sample = text[:20_000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return not any(ord(c) > 127 for c in sample)
+    non_ascii = sum(1 for c in letters if ord(c) > 127) / len(letters)
+    odd = sum(1 for c in sample if not (c.isalnum() or c.isspace() or c in _COMMON_PUNCT)) / len(sample)
+    return non_ascii <= 0.3 and odd <= 0.1
+
+
+_COMMON_PUNCT = frozenset(".,;:!?'\"«»()[]{}-–—’‘“”…%€$£@#&*/+=_<>°|~^\\")
 
 
 def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
