@@ -178,7 +178,8 @@ def test_rules_schema() -> None:
     assert sorted(set(r["months"].values())) == list(range(1, 13))
     assert all(1 <= v <= 12 for k, v in r["month_abbreviations"].items() if not k.startswith("_"))
     assert sorted(r["weekdays"].values()) == list(range(7))
-    for section in ("introducers", "qualifiers", "day_introducers", "weekday_habitual_before", "not_after_year"):
+    for section in ("introducers", "qualifiers", "day_introducers", "weekday_habitual_before", "not_after_year",
+                    "seasons_determiners"):
         assert all(isinstance(w, str) and w for w in r[section]["words"]), section
     for e in r["relative"]["expressions"]:
         assert set(e) == {"text", "unit", "offset", "precision"}, e
@@ -188,6 +189,10 @@ def test_rules_schema() -> None:
     assert set(ago["units"].values()) <= set(ago["precision"])
     assert all(isinstance(n, int) and n > 0 for n in ago["numbers"].values())
     assert all(1 <= v <= 4 for v in r["periods"]["ordinals"].values())
+    assert set(r["periods"]["nouns"].values()) <= {3, 6} and set(r["periods"]["short"].values()) <= {3, 6}
+    for key in ("determiners", "relative_determiners", "year_links"):
+        assert all(isinstance(w, str) and w for w in r["periods"][key]), key
+    assert all(isinstance(w, str) and w for w in r["seasons_year_links"])
     assert all(1 <= v <= 12 for k, v in r["seasons"].items() if not k.startswith("_"))
     for w in r["past_words"] + r["future_words"] + r["this_words"]:
         assert isinstance(w, str) and w

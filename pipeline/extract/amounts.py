@@ -321,7 +321,7 @@ def _with_approximators(g: _Grammar, text: str, a: Amount, floor: int) -> Amount
     return Amount(a.value, a.currency, approx, text[start:end], start, end, a.rule_id, a.high)
 
 
-def _find_in_piece(g: _Grammar, text: str) -> list[Amount]:
+def _find(g: _Grammar, text: str) -> list[Amount]:
     """Amounts of a text: every pattern's matches, then the leftmost-longest non-overlapping ones."""
     candidates: list[Amount] = []
     for rule, pattern in g.patterns:
@@ -348,7 +348,7 @@ def find_amounts(text: str) -> list[Amount]:
     if not text:
         return []
     g = _grammar()
-    return _find_in_piece(g, text)
+    return _find(g, text)
 
 
 def parse_amount(text: str) -> Amount | None:

@@ -105,7 +105,8 @@ def _grammar() -> _Grammar:
     periods = r["periods"]
     pnouns = alt(periods["nouns"])
     short = "(?:" + "|".join(re.escape(k) for k in periods["short"]) + ")"
-    de_year = alt(["de l'année", "de l'annee", "de"], word_end=False)
+    de_year = alt(periods["year_links"], word_end=False)
+    season_left = _prefix_items(r["seasons_determiners"]["words"] + r["this_words"])
     year2 = r"(?:1[89]\d\d|20\d\d|\d\d)"
     rules_list = (
         _Rule("date:numeric", re.compile(
@@ -125,11 +126,12 @@ def _grammar() -> _Grammar:
         _Rule("date:period_short", re.compile(
             rf"(?<!\w)(?P<short>{short})(?P<n>[1-4]){WS}*(?:(?P<year>{_YEAR})|'?(?P<yy>\d\d)(?!\d))")),
         _Rule("date:this_period", re.compile(
-            rf"(?<!\w)(?:{this}{SP1}(?P<noun>{pnouns})|{alt(['le', 'au'])}{SP1}(?P<noun2>{pnouns}){SP1}(?P<rel>{rel}))")),
+            rf"(?<!\w)(?:{this}{SP1}(?P<noun>{pnouns})"
+            rf"|{alt(periods['relative_determiners'])}{SP1}(?P<noun2>{pnouns}){SP1}(?P<rel>{rel}))")),
         _Rule("date:season", re.compile(
             rf"(?<!\w)(?P<season>{alt(r['seasons'])})"
-            rf"(?:{SP1}(?:{alt(['de', 'd'], word_end=False)}{APOS}?{WS}*)?(?P<year>{_YEAR})|{SP1}(?P<rel>{rel}))?"),
-            re.compile(rf"(?<!\w)(?:{this}{SP1}|{alt(['au', 'le', 'en'])}{SP1}|{alt(['l'], word_end=False)}{APOS}{WS}*)$")),
+            rf"(?:{SP1}(?:{_prefix_items(r['seasons_year_links'])})?(?P<year>{_YEAR})|{SP1}(?P<rel>{rel}))?"),
+            re.compile(f"{season_left}$")),
         _Rule("date:weekday", re.compile(rf"(?<!\w)(?P<wd>{wd})(?:{SP1}(?P<rel>{rel}))?(?!{SP1}\d)"),
               re.compile(rf"(?<!\w){this}{SP1}$")),
         _Rule("date:relative", re.compile(rf"(?<!\w){alt([e['text'] for e in r['relative']['expressions']])}")),
@@ -190,7 +192,8 @@ def _month_year(month: int, base: dt.date, direction: int) -> int:
 
 
 def _day_month_date(day: int, month: int, base: dt.date, direction: int) -> dt.date | None:
-    """Date of a day-month without a year: 'dernier' -> before base, 'prochain' -> after, else nearest."""
+    """Date of a day-month without a year: 'dernier' -> before base, 'prochain' -> after, else the
+    last one unless the next one is within _NEAR_FUTURE_DAYS."""
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
@@ -236,15 +239,18 @@ Resolved = tuple[str | None, str | None, bool] | None  # None = not a date
 
 
 def _numeric(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """'20/09/2020', '2020-09-20': a day."""
     d = _make_date(_year2(m.group("y")), int(m.group("m")), int(m.group("d")))
     return (_iso(d, "day"), "day", False) if d else None
 
 
 def _numeric_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """'09/2020': a month."""
     return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}", "month", False
 
 
 def _day_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """'le 20 septembre dernier', '3 avril 2020', 'ce 6 décembre': a day."""
     day, month = _day_number(m.group("day")), g.months[norm(m.group("mon"))]
     if m.group("year"):
         d = _make_date(int(m.group("year")), month, day)
@@ -258,6 +264,7 @@ def _day_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, l
 
 
 def _month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """'en décembre 2019', 'mi-mars', 'en janvier': a month; a bare month name is not a date."""
     month = g.months[norm(m.group("mon"))]
     if m.group("year"):
         return f"{int(m.group('year')):04d}-{month:02d}", "month", False
@@ -269,12 +276,14 @@ def _month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left:
 
 
 def _year(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """'en 2023', 'dès 2017', 'fin 2025': a year, only with an introducer or qualifier."""
     if not left or g.not_after_year.match(text, m.end()):
         return None  # a bare figure; "pour 2000 euros", "en 2000 exemplaires"
     return m.group("year"), "year", False
 
 
 def _period(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """Quarters and semesters ('au premier trimestre', 'T3 2023', 'le trimestre dernier'): the year."""
     gd = m.groupdict()
     if gd.get("year"):
         return gd["year"], "year", False
@@ -289,6 +298,7 @@ def _period(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left
 
 
 def _season(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """'au printemps 2021', 'cet été', 'l'hiver dernier': the year of the season's first month."""
     if m.group("year"):
         return m.group("year"), "year", False
     this = bool(left) and norm(left) in g.this
@@ -307,6 +317,7 @@ def _season(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left
 
 
 def _weekday(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """'vendredi dernier', 'ce mardi', 'lundi' (the last one on or before the article's date)."""
     if not left and not m.group("rel") and g.habitual.search(text, max(0, m.start() - 12), m.start()):
         return None  # "tous les lundis", "le lundi": a habit
     if base is None:
@@ -321,6 +332,7 @@ def _weekday(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, lef
 
 
 def _relative(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """Fixed expressions of rules/dates.json: 'hier', 'cette semaine', 'l'an dernier'..."""
     e = g.relative[norm(m.group(0))]
     if base is None:
         return None, None, True
@@ -328,6 +340,7 @@ def _relative(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, le
 
 
 def _ago(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
+    """'il y a deux ans', 'il y a 3 mois', 'cela fait quinze jours'."""
     n_txt = norm(m.group("n"))
     n = int(n_txt) if n_txt.isdigit() else g.rules["ago"]["numbers"][n_txt]
     unit = g.rules["ago"]["units"][norm(m.group("unit"))]
@@ -369,7 +382,7 @@ _HANDLERS: dict[str, Callable[[_Grammar, re.Match[str], dt.date | None, str, str
 }
 
 
-def _find_in_piece(g: _Grammar, text: str, base: dt.date | None) -> list[DateMention]:
+def _find(g: _Grammar, text: str, base: dt.date | None) -> list[DateMention]:
     """Date mentions of a text: every rule's matches, then the leftmost-longest non-overlapping ones."""
     found: list[DateMention] = []
     for rule in g.rules_list:
@@ -420,7 +433,7 @@ def find_dates(text: str, base: dt.date | None = None, *, base_precision: str = 
     if base is not None and base_precision in ("month", "year"):
         # Resolve against the middle of the known period: "hier" from "2020-07" is in July.
         base = base.replace(day=15) if base_precision == "month" else base.replace(month=7, day=1)
-    found = _find_in_piece(_grammar(), text, base)
+    found = _find(_grammar(), text, base)
     if base_precision in ("month", "year"):
         found = [_cut(d, base_precision) for d in found]
     return found
