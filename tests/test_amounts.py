@@ -210,6 +210,11 @@ def test_rules_schema() -> None:
     assert all(n.lower() in names for n in r["ambiguous_names"]["names"])
     assert all(isinstance(p, str) and p for p in r["approximators"]["phrases"] + r["approximators"]["suffixes"])
     assert {"EUR", "USD", "GBP", "CHF", "CAD", "JPY", "CNY"} <= set(r["currency_names"].values())
+    assert isinstance(r["number_words"]["joiner"], str) and r["number_words"]["not_alone_before_currency"]
+    assert all(isinstance(w, str) and w for w in r["approximate_nouns_determiners"]["words"])
+    assert all(isinstance(w, str) and w for w in r["money_nouns_after_de"]["words"]
+               + r["money_nouns_after_de"]["source_determiners"])
+    assert set(r["vague_quantifiers"]["singular_determiners"]) <= set(r["vague_quantifiers"]["determiners"])
 
 
 @settings(max_examples=150, deadline=None)

@@ -71,6 +71,8 @@ class _Grammar:
     source_determiners: frozenset[str]
     singular_determiners: frozenset[str]
     scale_words: dict[str, float]
+    not_alone_before_currency: frozenset[str]
+    between_joiner: str
 
 
 def _approximators(phrases: list[str]) -> str:
@@ -110,7 +112,7 @@ def _grammar() -> _Grammar:
     # Signs and codes: codes must not run into letters ("EURO" is not "EUR").
     sign_re = alt(signs, fold_case=False, word_end=False) + "(?![A-Za-z])"
     words_re = alt(numw["words"])
-    et = alt(["et"], word_end=False)
+    et = alt([numw["joiner"]], word_end=False)
     num_words = f"{words_re}(?:(?:-|{SP1}(?:{et}{SP1})?|-{et}-){words_re})*"
     # One look-behind for both kinds of figure: a branch-level one would defeat the fast search.
     num = f"(?<![\\w.,])(?:{_DIGITS_BODY}|{num_words})"
@@ -130,7 +132,7 @@ def _grammar() -> _Grammar:
     )
     prefix = f"(?<![A-Za-z])(?P<psign>{sign_re}){SP}(?P<pnum>{_DIGITS_EN})(?:{SP}(?P<escale>{eng_re}))?"
     approx_noun = (
-        f"(?<!\\w){alt(['un', 'une'])}{SP1}(?P<noun>{alt(nouns)}){SP}{_DE}"
+        f"(?<!\\w){alt(r['approximate_nouns_determiners']['words'])}{SP1}(?P<noun>{alt(nouns)}){SP}{_DE}"
         f"(?:(?P<scale>{scale_re})(?:{cur_after_scale})?|(?P<cname2>{names_re}))"
     )
     vscales = alt(vague["scales"])
@@ -163,6 +165,8 @@ def _grammar() -> _Grammar:
         source_determiners=frozenset(norm(w) for w in r["money_nouns_after_de"]["source_determiners"]),
         singular_determiners=frozenset(norm(w) for w in vague["singular_determiners"]),
         scale_words={k: v[0] for k, v in scales.items()},
+        not_alone_before_currency=frozenset(norm(w) for w in numw["not_alone_before_currency"]),
+        between_joiner=norm(ranges["between_joiner"]),
     )
 
 
@@ -225,7 +229,7 @@ def _tail_value(g: _Grammar, m: re.Match[str]) -> tuple[float | None, float, str
         return base, mult, currency, "amount:scale_currency" if currency else "amount:scale"
     if cname is not None and cname in g.ambiguous:
         return base, 1.0, None, ""  # "300 livres" are books, not pounds
-    if not m.group("num")[:1].isdigit() and norm(m.group("num")) in {"un", "une"}:
+    if not m.group("num")[:1].isdigit() and norm(m.group("num")) in g.not_alone_before_currency:
         return base, 1.0, None, ""  # "un euro fort" is not an amount of one euro
     return base, 1.0, currency, "amount:currency"
 
@@ -248,7 +252,7 @@ def _range(g: _Grammar, m: re.Match[str], text: str, high: float, mult: float) -
     """(lower bound, start) of a range match, or None when the two figures are not a range."""
     gd = m.groupdict()
     start = m.start()
-    if norm(gd["sep"]) == "et":
+    if norm(gd["sep"]) == g.between_joiner:
         between = g.between_left.search(text, max(0, start - 12), start)
         if not between:
             return None  # "5 millions et 3 millions" are two amounts
