@@ -111,6 +111,12 @@ def test_drop_repeated_header_lines_drops_summary_line():
     assert drop_repeated_header_lines(f"{other}\n{full}").startswith("Un autre")
 
 
+def test_title_glued_to_the_chapo_is_not_repeated():
+    title = "Nova lève dix millions d'euros pour grandir en Europe"
+    chapo = "La jeune pousse lyonnaise compte recruter cinquante personnes."
+    assert drop_repeated_header_lines(f"{title}\n\n{title} {chapo}\nSuite.") == f"{title}\n\n{chapo}\nSuite."
+
+
 def test_drop_repeated_header_lines_keeps_first_copy():
     text = "5 mars 2024\n5 mars 2024\nTitre répété\nChapô.\nTitre répété\nCorps de l'article."
     assert drop_repeated_header_lines(text) == "5 mars 2024\nTitre répété\nChapô.\nCorps de l'article."
@@ -143,6 +149,11 @@ BODY = "La société Nova a levé dix millions d'euros auprès de plusieurs fond
         ("Jeanne Martin @jmartin", "byline_handle"),
         ("18342", "view_counter"),
         ("Lire aussiUne autre start-up lève 2 millions", "lire_aussi_line"),
+        ("Il vous reste 72 % de cet article à lire.", "paywall"),
+        ("Article réservé aux abonnés", "paywall"),
+        ("Suivez-nous sur LinkedIn", "follow_us"),
+        ("Écouter cet article", "listen"),
+        ("Enquête Bretagne # Fonds d'investissement # Start-up", "hashtag_tags"),
     ],
 )
 def test_line_rules_remove_chrome_anywhere(chrome, rule_id):
@@ -177,6 +188,7 @@ def test_header_rules_only_near_the_top(header, rule_id):
         ("Le siège de Nova à Lyon. (Crédits : Jean Dupont)", "Le siège de Nova à Lyon."),
         ("Le siège de Nova à Lyon (Crédit photo : DR)", "Le siège de Nova à Lyon"),
         ("Le siège de Nova à Lyon © Studio Lumière", "Le siège de Nova à Lyon"),
+        ("Jeanne Martin, présidente de Nova — Photo : Studio Lumière", "Jeanne Martin, présidente de Nova"),
         ("Ce premier volet est terminé. Lire la partie 2 de l’article", "Ce premier volet est terminé."),
         ("Il s'agit d'un pas décisif. ■", "Il s'agit d'un pas décisif."),
     ],

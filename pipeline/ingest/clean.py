@@ -214,11 +214,21 @@ def drop_repeated_header_lines(text: str) -> str:
         key = line.strip()
         if key:
             nonempty += 1
-            if nonempty <= 2 * HEADER_LINES and (key in seen or _starts_a_later_line(key, lines[i + 1 :])):
-                continue
+            if nonempty <= 2 * HEADER_LINES:
+                if key in seen or _starts_a_later_line(key, lines[i + 1 :]):
+                    continue
+                line = key = _without_repeated_title(key, seen)
             seen.add(key)
         out.append(line)
     return "\n".join(out)
+
+
+def _without_repeated_title(line: str, seen: set[str]) -> str:
+    """'Titre Chapô…' right under 'Titre': the page glued the title to the next paragraph."""
+    for prev in seen:
+        if len(prev) >= 30 and line.startswith(prev + " ") and len(line) > len(prev) + 20:
+            return line[len(prev) + 1 :]
+    return line
 
 
 SAME_START_CHARS = 80  # two paragraphs opening with the same 80 characters say the same thing
