@@ -77,6 +77,11 @@ EXPRESSIONS = [
     ("cela fait deux ans", "2018", None),
     ("à partir du 1er octobre", "2020-10-01", None),
     ("Vendredi", "2020-09-25", None),
+    ("il y a une quinzaine de jours", "2020-09", None),
+    ("il y a une dizaine d'années", "2010", None),
+    ("il y a plus d'un an", "2019", None),
+    ("au printemps dernier", "2020", None),
+    ("le semestre prochain", "2021", None),
 ]
 
 
@@ -188,6 +193,7 @@ def test_rules_schema() -> None:
     ago = r["ago"]
     assert set(ago["units"].values()) <= set(ago["precision"])
     assert all(isinstance(n, int) and n > 0 for n in ago["numbers"].values())
+    assert all(isinstance(n, int) and n > 0 for n in ago["approximate_counts"].values())
     assert all(1 <= v <= 4 for v in r["periods"]["ordinals"].values())
     assert set(r["periods"]["nouns"].values()) <= {3, 6} and set(r["periods"]["short"].values()) <= {3, 6}
     for key in ("determiners", "relative_determiners", "year_links"):

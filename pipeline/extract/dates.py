@@ -98,8 +98,9 @@ def _grammar() -> _Grammar:
     pre = _prefix_items(r["introducers"]["words"] + r["qualifiers"]["words"])
     day = r"(?:1er|1\u1d49\u02b3|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
     ago = r["ago"]
+    de = f"(?:[dD]e{SP1}|[dD]{APOS}{WS}*)"
     ago_approx = "|".join(
-        alt([a[:-3]], word_end=False) + f"{SP1}(?:[dD]e{SP1}|[dD]{APOS}{WS}*)" if a.endswith(" de") else alt([a]) + SP1
+        alt([a[:-3]], word_end=False) + SP1 + de if a.endswith(" de") else alt([a]) + SP1
         for a in ago["approximators"]
     )
     periods = r["periods"]
@@ -137,7 +138,8 @@ def _grammar() -> _Grammar:
         _Rule("date:relative", re.compile(rf"(?<!\w){alt([e['text'] for e in r['relative']['expressions']])}")),
         _Rule("date:ago", re.compile(
             rf"(?<!\w)(?P<pre>{alt(ago['prefixes'])}){SP1}(?:(?P<approx>{ago_approx}))?"
-            rf"(?P<n>\d{{1,3}}|{alt(ago['numbers'])}){SP1}(?P<unit>{alt(ago['units'])})")),
+            rf"(?:(?P<n>\d{{1,3}}|{alt(ago['numbers'])}){SP1}|(?P<an>{alt(ago['approximate_counts'])}){SP1}{de})"
+            rf"(?P<unit>{alt(ago['units'])})")),
     )
     return _Grammar(
         rules_list=rules_list,
@@ -341,10 +343,15 @@ def _relative(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, le
 
 def _ago(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
     """'il y a deux ans', 'il y a 3 mois', 'cela fait quinze jours'."""
-    n_txt = norm(m.group("n"))
-    n = int(n_txt) if n_txt.isdigit() else g.rules["ago"]["numbers"][n_txt]
-    unit = g.rules["ago"]["units"][norm(m.group("unit"))]
-    precision = g.rules["ago"]["precision"][unit]
+    ago = g.rules["ago"]
+    unit = ago["units"][norm(m.group("unit"))]
+    precision = ago["precision"][unit]
+    if m.group("an"):  # "une quinzaine de jours": approximate, one step less precise
+        n = ago["approximate_counts"][norm(m.group("an"))]
+        precision = _PRECISIONS[min(_PRECISIONS.index(precision) + 1, 2)]
+    else:
+        n_txt = norm(m.group("n"))
+        n = int(n_txt) if n_txt.isdigit() else ago["numbers"][n_txt]
     if base is None:
         return None, None, True
     return _offset(base, unit, -n, precision), precision, True
