@@ -174,6 +174,17 @@ def test_html_date_sources(head, expected):
     assert html_to_text(page)[1].published == expected
 
 
+def test_html_related_cards_are_not_taken_for_the_article():
+    body = "<p>" + "La coopérative Brume a investi deux millions d'euros dans son usine de Vierzon. " * 8 + "</p>"
+    cards = "".join(f"<article><h3>Autre titre {i}</h3><p>{'Un résumé assez long. ' * 12}</p></article>" for i in range(2))
+    page = f"<html><body><div class='contenu'><div>{body}</div></div><section>{cards}</section></body></html>"
+    text = html_to_text(page)[0]
+    assert text.strip().startswith("La coopérative Brume")
+    main_page = f"<html><body><p>Menu du site</p><main><div><div>{body}</div></div><p>Fin.</p></main></body></html>"
+    assert html_to_text(main_page)[0].strip().startswith("La coopérative Brume")
+    assert html_to_text(main_page)[0].strip().endswith("Fin.")
+
+
 def test_html_title_tag_without_og_or_h1_loses_site_suffix():
     page = "<html><head><title>Nova lève 3 millions - Le Journal</title></head><body><p>Texte.</p></body></html>"
     assert html_to_text(page)[1].title == "Nova lève 3 millions"

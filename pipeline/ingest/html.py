@@ -2,7 +2,8 @@
 
 Text inside scripts, styles, navigation, headers, footers, asides, forms and elements whose class,
 id or role names page chrome (`rules/html.json`) is dropped. When the page has an `<article>` or
-`<main>` element with real text, only that is kept. Block elements end lines; inline whitespace is
+`<main>` element holding most of the page's text, only the largest such element is kept (related-article
+cards are often `<article>`s too). Block elements end lines; inline whitespace is
 collapsed as a browser would. Metadata: `<title>`, `og:title`, the first `<h1>`, published-time
 meta tags, JSON-LD `datePublished`, `<time datetime>`, canonical URL and site name.
 """
@@ -20,6 +21,7 @@ from pipeline.ingest.metadata import BadDate, Meta, meta_date
 from pipeline.rules import load_json
 
 MIN_MAIN_CHARS = 200  # an <article>/<main> with less text than this is a teaser, not the article
+MIN_MAIN_SHARE = 0.3  # ... and so is one holding a small part of the page's text
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 _HTML_WS = re.compile(r"[ \t\r\n\f]+")  # HTML whitespace only: U+00A0 is content, not layout
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
@@ -49,7 +51,7 @@ def looks_like_html(text: str) -> bool:
 @dataclass
 class _Page:
     body: list[str] = field(default_factory=list)
-    main: list[str] = field(default_factory=list)
+    mains: list[list[str]] = field(default_factory=list)  # text of each <article>/<main> container
     title: list[str] = field(default_factory=list)
     h1: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
@@ -64,7 +66,7 @@ class _Extractor(HTMLParser):
         self.cfg = _config()
         self.page = _Page()
         self.skip: list[str] = []  # open elements whose text is chrome
-        self.main_depth = 0
+        self.open_mains: list[list[Any]] = []  # [tag, nesting depth of that tag, index in page.mains]
         self.pre_depth = 0
         self.in_title = False
         self.h1_depth = 0
@@ -99,8 +101,12 @@ class _Extractor(HTMLParser):
         if self._is_chrome(tag, attrs):
             self.skip.append(tag)
             return
+        for container in self.open_mains:
+            if container[0] == tag:
+                container[1] += 1
         if tag in ("article", "main") or attrs.get("role") == "main" or attrs.get("itemprop") == "articleBody":
-            self.main_depth += 1
+            self.page.mains.append([])
+            self.open_mains.append([tag, 1, len(self.page.mains) - 1])
         if tag == "pre":
             self.pre_depth += 1
         if tag in self.cfg["block_tags"]:
@@ -120,8 +126,10 @@ class _Extractor(HTMLParser):
                 while self.skip and self.skip.pop() != tag:
                     pass
             return
-        if tag in ("article", "main") and self.main_depth:
-            self.main_depth -= 1
+        for container in self.open_mains:
+            if container[0] == tag:
+                container[1] -= 1
+        self.open_mains = [c for c in self.open_mains if c[1] > 0]
         if tag == "pre" and self.pre_depth:
             self.pre_depth -= 1
         if tag in self.cfg["block_tags"]:
@@ -141,8 +149,8 @@ class _Extractor(HTMLParser):
 
     def _emit(self, text: str) -> None:
         self.page.body.append(text)
-        if self.main_depth:
-            self.page.main.append(text)
+        for _tag, _depth, index in self.open_mains:
+            self.page.mains[index].append(text)
 
     def _metadata_tag(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == "meta":
@@ -201,8 +209,10 @@ def html_to_text(html: str) -> tuple[str, Meta, list[str]]:
     parser.close()
     page = parser.page
     cfg = _config()
-    main = "".join(page.main)
-    text = main if len(main.strip()) >= MIN_MAIN_CHARS else "".join(page.body)
+    body = "".join(page.body)
+    main = max(("".join(parts) for parts in page.mains), key=lambda t: len(t.strip()), default="")
+    size = len(main.strip())
+    text = main if size >= MIN_MAIN_CHARS and size >= MIN_MAIN_SHARE * len(body.strip()) else body
     ld = _ld_fields(page.ld_json)
     site = next((page.meta[k] for k in cfg["site_meta"] if page.meta.get(k)), None)
     h1 = _squash(page.h1)
