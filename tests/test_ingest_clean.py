@@ -19,6 +19,7 @@ from pipeline.ingest.clean import (
     strip_inline_tags,
     strip_markdown,
     tidy_whitespace,
+    unescape_entities,
 )
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -96,6 +97,19 @@ def test_strip_markdown(raw, expected):
 )
 def test_strip_inline_tags(raw, expected):
     assert strip_inline_tags(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("l&#8217;&eacute;cole", "l’école"),
+        ("12&nbsp;millions", "12\u00a0millions"),
+        ("R&D et AT&T", "R&D et AT&T"),
+        ("&unknownentity; reste", "&unknownentity; reste"),
+    ],
+)
+def test_unescape_entities(raw, expected):
+    assert unescape_entities(raw) == expected
 
 
 def test_tidy_whitespace():

@@ -8,6 +8,7 @@ soft hyphens and control characters are removed.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -83,6 +84,15 @@ def strip_markdown(text: str) -> str:
     text = _MD_EM_UNDERSCORE.sub(r"\1", text)
     text = _MD_STRIKE.sub(r"\1", text)
     return _MD_CODE.sub(r"\1", text)
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+
+
+def unescape_entities(text: str) -> str:
+    """HTML entities left in plain text (`&eacute;`, `&#8217;`, `&nbsp;`) become characters;
+    a bare `&` as in `R&D` is left alone."""
+    return _ENTITY.sub(lambda m: html.unescape(m[0]), text)
 
 
 def strip_inline_tags(text: str) -> str:
@@ -258,7 +268,7 @@ class Cleaned:
 
 Step = Callable[[str], str]
 PRE_STEPS: tuple[Step, ...] = (normalize_newlines, normalize_unicode, normalize_spaces)
-MARKUP_STEPS: tuple[Step, ...] = (strip_inline_tags, strip_markdown)
+MARKUP_STEPS: tuple[Step, ...] = (strip_inline_tags, unescape_entities, normalize_spaces, strip_markdown)
 
 
 def clean_text(text: str, markup: bool = True) -> Cleaned:
