@@ -236,3 +236,28 @@ def test_never_raises_on_amount_like_text(text: str) -> None:
     for a in find_amounts(text):
         assert text[a.start : a.end] == a.text
         assert a.value is None or a.value >= 0
+
+
+def _canonical(s: str) -> str:
+    """A word with one space per run and one kind of apostrophe."""
+    import re
+
+    return re.sub(" +", " ", s.replace("\u2019", "'"))
+
+
+_WORDS = st.lists(st.text(alphabet="abcé'\u2019 -", min_size=1, max_size=6).map(str.strip).map(_canonical)
+                  .filter(bool), min_size=1, max_size=8)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_WORDS, st.text(alphabet="abcé'\u2019 -", max_size=8))
+def test_prefix_factored_alternation_matches_like_a_plain_one(words: list[str], probe: str) -> None:
+    """textpatterns.alt (a trie) accepts exactly the listed words, up to space runs and apostrophe kinds."""
+    import re
+
+    from pipeline.extract.textpatterns import alt
+
+    pattern = re.compile(alt(words, fold_case=False, word_end=False))
+    assert all(pattern.fullmatch(w) for w in words)
+    canon = {_canonical(w) for w in words}
+    assert bool(pattern.fullmatch(probe)) == (_canonical(probe) in canon)
