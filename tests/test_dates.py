@@ -82,6 +82,9 @@ EXPRESSIONS = [
     ("il y a plus d'un an", "2019", None),
     ("au printemps dernier", "2020", None),
     ("le semestre prochain", "2021", None),
+    ("du 3 au 5 juin 2022", "2022-06-03", "2022-06-03"),
+    ("les 12 et 13 octobre", "2020-10-12", None),
+    ("le 12-13 octobre 2021", "2021-10-12", "2021-10-12"),
 ]
 
 

@@ -115,7 +115,8 @@ def _grammar() -> _Grammar:
         _Rule("date:iso", re.compile(r"(?<![\w\-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")),
         _Rule("date:numeric_month", re.compile(r"(?<![\w/.\-])(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/])")),
         _Rule("date:day_month", re.compile(
-            rf"(?<![\w/.,])(?P<day>{day}){SP1}(?P<mon>{mon_any})(?:{SP1}(?P<year>{_YEAR}))?(?:{SP1}(?P<rel>{rel}))?"),
+            rf"(?<![\w/.,])(?:(?P<day0>{day}){WS}*{alt(r['day_range_joiners']['words'], word_end=False)}{WS}*)?"
+            rf"(?P<day>{day}){SP1}(?P<mon>{mon_any})(?:{SP1}(?P<year>{_YEAR}))?(?:{SP1}(?P<rel>{rel}))?"),
             re.compile(rf"(?<!\w)(?:{alt(r['day_introducers']['words'])}{SP1})?(?:{wd}{SP1})?$")),
         _Rule("date:month", re.compile(rf"(?<!\w)(?P<mon>{mon})(?:{SP1}(?P<year>{_YEAR})|{SP1}(?P<rel>{rel}))?"),
               re.compile(f"(?:{pre}){{1,3}}$")),
@@ -254,6 +255,11 @@ def _numeric_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: st
 def _day_month(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left: str | None) -> Resolved:
     """'le 20 septembre dernier', '3 avril 2020', 'ce 6 décembre': a day."""
     day, month = _day_number(m.group("day")), g.months[norm(m.group("mon"))]
+    if m.group("day0"):  # "du 3 au 5 juin": the range starts on the first day
+        first = _day_number(m.group("day0"))
+        if first >= day:
+            return None
+        day = first
     if m.group("year"):
         d = _make_date(int(m.group("year")), month, day)
         return (_iso(d, "day"), "day", False) if d else None
