@@ -361,11 +361,16 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
         (a for a, b in ctx.cue_spans("tranche_cues", s, e) if any(0 <= x.start - b <= 3 for x in amounts)),
         default=None,
     )
-    prev_end = None
+    prev_end, zone = None, None  # zone: parentheses opened right after an amount
     for am in amounts:
         before = doc[max(s, am.start - 2) : am.start]
         if prev_end is not None and any(t.text == "(" for t in before) and am.start - prev_end <= 3:
-            am.kind = "conversion"
+            close = next((t.i for t in doc[am.start : e] if t.text == ")"), e)
+            # "9 M$ (8 M€)" is a conversion; "250 M€ (100 millions de X, ...)" lists tranches.
+            zone = (am.start, close)
+            am.kind = "tranche" if _de_x_after(ctx, am.end, e) is not None else "conversion"
+        elif zone is not None and zone[0] < am.start < zone[1]:
+            am.kind = "tranche"
         elif tranche_from is not None and am.start > tranche_from:
             am.kind = "tranche"
         elif _window_has(ctx, "valuation_cues", max(s, am.start - 8), am.start) or _window_has(
@@ -406,11 +411,19 @@ def _item_cands(ctx: Ctx, start: int, end: int, depth: list[int], s: int) -> lis
         return cands
     if first.pos_ in {"DET", "ADP", "NUM", "PRON"} or first.is_lower:
         heads = set(_cues()["generic_agent_heads"])
-        nouns = [t for t in toks if t.pos_ in {"NOUN", "ADJ"} and t.i < cands[-1].start]
-        if nouns and any(t.lemma_ in heads or t.lower_.rstrip("s") in heads for t in nouns):
-            return []
+        # The item's head noun ("les premiers investisseurs d'Instagram"): people of X, not X.
+        head = next((t for t in toks if t.pos_ == "NOUN" and t.i < cands[-1].start), None)
+        if head is not None and (head.lemma_ in heads or head.lower_.rstrip("s") in heads):
+            # "les investisseurs Xange et Y" names them; "les investisseurs d'Instagram" does not.
+            named = [c for c in cands if 0 < c.start - head.i <= 2 and not any(_low(t) in _LEADING for t in doc[head.i + 1 : c.start])]
+            return named[:1]
         return [cands[-1]]
     return cands
+
+
+def _active_verb_or_aux(tok: Token) -> bool:
+    form = tok.morph.get("VerbForm")
+    return tok.pos_ in {"VERB", "AUX"} and bool(form) and form[0] in {"Inf", "Fin"}
 
 
 def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True) -> list[Cand]:
@@ -442,11 +455,8 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             continue
         if stop and d == base and low in stops and not any(c.start <= i < c.end for c in ctx.cands):
             break
-        if stop and d == base and tok.pos_ in {"VERB", "AUX"} and i > cur and not any(
-            c.start <= i < c.end for c in ctx.cands
-        ):
-            if _low(doc[cur]) not in _LEADING and tok.pos_ == "AUX":
-                break
+        if stop and d == base and _active_verb_or_aux(tok) and not any(c.start <= i < c.end for c in ctx.cands):
+            break  # a finite verb ends the enumeration ("... et Saadé – pourrait faire de Paris")
         i += 1
     items.append((cur, i, conn))
     prev_kind, saw_comma = "", False
@@ -466,6 +476,8 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         ):
             prev_kind = "apposition"
             continue
+        if conn == "," and prev_kind == "other":
+            break  # "Grâce à cette collaboration, AWS renforce": the enumeration ended
         got = _item_cands(ctx, a, b, depth, s)
         prev_kind = "actor" if got else "other"
         out.extend(got)
@@ -476,6 +488,12 @@ def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand
     """Investors and lead investors named after investor cues in a sentence, and the cue spans."""
     investors, leads, spans = [], [], []
     lead_spans = ctx.cue_spans("lead_cues", s, e)
+    for a, b in ctx.cue_spans("direct_investor_cues", s, e):
+        # "via X": only an actor right after the cue ("via l'écosystème X" is not an investor).
+        nxt = next((c for c in ctx.cands if c.start == b or (c.start == b + 1 and ctx.doc[b].pos_ == "DET")), None)
+        if nxt is not None and a >= after:
+            investors.append(nxt)
+            spans.append((a, nxt.end))
     for a, b in ctx.cue_spans("investor_cues", s, e):
         if a < after:
             continue
@@ -539,8 +557,9 @@ def _topic(ctx: Ctx, si: int) -> ActorRef | None:
         return ctx.focus
     for sj in range(si - 1, max(-1, si - 6), -1):
         s, e = ctx.sents[sj]
+        depth = _paren_depth(ctx.doc, s, e)
         for c in _cands_in(ctx, s, e):
-            if c.ref.label != "PER" and not _governed_by_place(ctx, c, s) and ctx.doc[s:e][0].text != "(":
+            if c.ref.label != "PER" and not _governed_by_place(ctx, c, s) and not depth[c.start - s]:
                 return c.ref
     return None
 
@@ -609,8 +628,11 @@ def _agent_recipient(ctx: Ctx, am: AmountAt, e: int) -> Cand | None:
     """ "la levée de 15 M€ bouclée par X": the agent of a raise participle receives the money."""
     doc = ctx.doc
     lemmas = set(_cues()["recipient_agent_lemmas"])
+    stems = tuple(lem[:-2] for lem in lemmas if lem.endswith(("er", "ir")))
     for i in range(am.end, min(e - 1, am.end + 4)):
-        if doc[i].lemma_ in lemmas and _low(doc[i + 1]) == "par":
+        # The tagger often reads a participle as a noun ("bouclée"): accept the verb's stem too.
+        participle = doc[i].lemma_ in lemmas or (doc[i].lower_.startswith(stems) and doc[i].lower_[-1:] in "éeés")
+        if participle and _low(doc[i + 1]) == "par":
             nxt = next((c for c in ctx.cands if c.start in {i + 2, i + 3}), None)
             return nxt
     return None
@@ -637,6 +659,8 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
     """ "X a investi N dans Y": (investor, recipient, trigger id) with "anaphor" for pronouns."""
     doc = ctx.doc
     for rid, a, b in ctx.triggers:
+        if s <= a < e and _triggers()[rid].get("role") == "fund" and _active_verb(doc[a]):
+            return _fund_active(ctx, s, e, rid, a, b)
         if not (s <= a < e) or _triggers()[rid].get("role") != "invest":
             continue
         dans = next((t.i for t in doc[b:e] if _low(t) in {"dans", "en"} and t.i > am.start), None)
@@ -651,6 +675,22 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
             investor = "previous"
         return investor, rec, rid
     return None
+
+
+def _active_verb(tok: Token) -> bool:
+    """An infinitive or finite verb ("contribuera à financer", "finance"), not a participle."""
+    form = tok.morph.get("VerbForm")
+    return tok.pos_ == "VERB" and bool(form) and form[0] in {"Inf", "Fin"}
+
+
+def _fund_active(ctx: Ctx, s: int, e: int, rid: str, a: int, b: int) -> tuple:
+    """ "X finance Y / l'initiative": X gives; Y, or the topic for a common noun object, receives."""
+    doc = ctx.doc
+    rec: Cand | str | None = next((c for c in ctx.cands if c.start in {b, b + 1} and c.end <= e), None)
+    if rec is None and b + 1 < e and doc[b].pos_ == "DET" and doc[b + 1].pos_ == "NOUN":
+        rec = "anaphor"
+    kind, inv = _left_scan(ctx, s, a, [])
+    return (inv if kind == "cand" else None), rec, rid
 
 
 # ---------------------------------------------------------------- per sentence
@@ -828,7 +868,7 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
         _drop(ctx, _sent_text(ctx, si), "sentence cut off at the end of the text")
         return []
     _attach(ctx, si, drafts, amounts, investors, leads, trig)
-    if not any(d.amount is not None for d in drafts):
+    if not mains:
         _follow_up(ctx, si, amounts)
     return drafts
 
@@ -850,10 +890,11 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
         if ref is None:
             _drop(ctx, _sent_text(ctx, si), "investment without recipient")
             return []
-        d = Draft(ref, si, f"{rid}+invest_dans", am)
+        fund = _triggers()[rid].get("role") == "fund"
+        d = Draft(ref, si, f"{rid}+{'fund_object' if fund else 'invest_dans'}", am)
         if isinstance(investor, Cand):
             d.investors.append(investor.ref)
-            d.round = "investment"
+            d.round = None if fund else "investment"
         elif investor == "previous" and si > 0:
             ps, pe = ctx.sents[si - 1]
             prev = _cands_in(ctx, ps, pe)
@@ -957,6 +998,9 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     also = any(t.lower_ in {"également", "aussi"} for t in doc[s:e])
     deal = any(_triggers()[rid]["kind"] == "noun" for rid, a, _ in ctx.triggers if s <= a < e)
     investors, leads, _ = _cue_investors(ctx, s, e)
+    nouns = set(_cues()["follow_up_nouns"])
+    if not (deal or any(t.lower_ in nouns for t in doc[s:e])):
+        investors, leads = [], []  # "aux côtés de X" with no word about money is not about the deal
     found = list(investors)
     if (verb is not None or phrase) and (also or deal or _anaphor_before(ctx, s, e)):
         vpos = verb.i if verb is not None else phrase[0][0]
@@ -964,6 +1008,7 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         colon = next((t.i for t in doc[vpos:e] if t.text == ":"), None)
         if colon is not None:
             found.extend(_walk_list(ctx, colon + 1, e, s, e))
+    found = [c for c in found if not _governed_by_place(ctx, c, s)]
     if found:
         _add_unique(target.investors, [c.ref for c in found], target.recipient)
         _add_unique(target.leads, [c.ref for c in leads], target.recipient)
