@@ -369,3 +369,23 @@ def test_whole_article(make_doc):
     for q in quotes:
         assert doc.text[q.start:q.end] == q.text
         assert q.rule_id and q.verb
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nova a présenté ses comptes. « Nous avons gagné de l'argent cette année », explique le PDG de Nova, "
+     "Paul Martin.", "Paul Martin"),
+    ("Paul Martin a déclaré :\n« Nous avons gagné de l'argent cette année pour la première fois. »", "Paul Martin"),
+    ("Nova a levé dix millions d'euros. « Nous allons recruter vingt ingénieurs », explique-t-elle.", "Nova"),
+    ("« Nous allons recruter vingt ingénieurs », a encore ajouté Paul Martin lors de la conférence.", "Paul Martin"),
+    ("Paul Martin (Nova) estime que « l'Europe doit investir massivement dans le calcul ».", "Paul Martin"),
+    ("Léa Moreau, présidente de Nova, est formelle : « L'Europe doit investir massivement dans le calcul ».",
+     "Léa Moreau"),
+])
+def test_more_attribution_forms(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+def test_pronoun_subject_of_reported_speech_needs_a_person_just_named(make_doc):
+    _, quotes = quotes_of(make_doc, "Paul Martin était à Berlin. Il a affirmé que Nova serait rentable l'an prochain.")
+    assert summary(quotes) == [("Nova serait rentable l'an prochain", "Paul Martin", "indirect")]

@@ -83,6 +83,19 @@ def _inverted_pronoun(doc: Doc, cues: list[Cue], lo: int, hi: int) -> Token | No
     return None
 
 
+def _apposed_person(ctx: Context, phrase: list[Token]) -> ActorRef | None:
+    """"explique le PDG de Nova, Paul Martin": a description followed by the person's name in apposition."""
+    if not phrase or any(ctx.mentions_in(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), "PER")):
+        return None
+    after = phrase[-1].i + 1
+    doc = ctx.doc
+    if after + 1 >= len(doc) or doc[after].text != "," or phrase[0].pos_ == "PRON":
+        return None
+    nxt = doc[after + 1]
+    people = [m for m in ctx.mentions if m.label == "PER" and m.start == nxt.idx]
+    return people[0].ref() if people else None
+
+
 def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution | None:
     """« … », a déclaré X / ajoute-t-elle / selon X / dixit X right after the closing mark."""
     doc = ctx.doc
@@ -106,7 +119,8 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         if pron is not None:
             return Attribution(resolve_pronoun(ctx, pron, doc[close_tok].idx), lemma, "incise_inverted")
         phrase = phrase_after(doc, j + 1)
-        return Attribution(resolve_phrase(ctx, phrase, doc[close_tok].idx), lemma, "incise_verb")
+        speaker = _apposed_person(ctx, phrase) or resolve_phrase(ctx, phrase, doc[close_tok].idx)
+        return Attribution(speaker, lemma, "incise_verb")
     return None
 
 
@@ -116,7 +130,7 @@ def colon_intro(ctx: Context, open_char: int) -> Attribution | None:
     """X a précisé : « … » / premier mea culpa de X : « … » (the clause before a colon)."""
     doc, text = ctx.doc, ctx.doc.text
     j = open_char - 1
-    while j >= 0 and text[j] in " \u00a0\u202f\t":
+    while j >= 0 and text[j] in " \u00a0\u202f\t\n":
         j -= 1
     if j < 0 or text[j] != ":":
         return None

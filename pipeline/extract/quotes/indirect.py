@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.extract.quotes.direct import Candidate
-from pipeline.extract.quotes.lexicon import speech_lemma
+from pipeline.extract.quotes.lexicon import pronoun_form, speech_lemma
 from pipeline.extract.quotes.speakers import Context, _surname_match, subject_of
 
 QUE = {"que", "qu'", "qu’"}
@@ -33,8 +33,21 @@ def _clause_end(head: Token) -> Token:
     return last
 
 
+def _recent_antecedent(ctx: Context, pron: Token):
+    """il/elle whose person was named in the same or the previous sentence (else not 'named')."""
+    sent = pron.sent
+    prev_start = sent.start_char
+    if sent.start > 0:
+        prev_start = pron.doc[sent.start - 1].sent.start_char
+    gender = "m" if pronoun_form(pron) == "il" else "f"
+    m = ctx.most_recent("PER", pron.idx, gender, after=prev_start)
+    return m.ref() if m else None
+
+
 def _named_speaker(ctx: Context, subj: list[Token]):
     start, end = subj[0].idx, subj[-1].idx + len(subj[-1])
+    if len(subj) == 1 and pronoun_form(subj[0]) in ("il", "elle"):
+        return _recent_antecedent(ctx, subj[0])
     named = ctx.mentions_in(start, end, "PER") or ctx.mentions_in(start, end, "ORG")
     if named:
         return named[0].ref()

@@ -41,9 +41,8 @@ def speech_lemma(tok: Token, use: str, lenient: bool = False) -> str | None:
     and guesses its infinitive from its ending; used only in incise position next to a quote.
     """
     verbs = verbs_for(use)
-    if not lenient:
-        lemma = tok.lemma_.lower()
-        return lemma if tok.pos_ in ("VERB", "AUX") and lemma in verbs else None
+    if not lenient and tok.pos_ not in ("VERB", "AUX"):
+        return None
     if not tok.is_alpha or tok.ent_type_ in ("PER", "ORG"):
         return None
     for lemma in _lemma_guesses(tok):

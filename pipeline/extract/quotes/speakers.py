@@ -108,7 +108,9 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
         return m.ref() if m else None
     m = ctx.most_recent("PER", before, gender)
     if m is None:
-        return None
+        # no person before: "Nova a levé … « … », explique-t-elle" speaks for the organisation
+        org = ctx.most_recent("ORG", before)
+        return org.ref() if org else None
     if gender and m.key not in ctx.gender:
         ctx.gender[m.key] = gender  # later pronouns agree with this one
     return m.ref()
