@@ -113,8 +113,9 @@ def test_one_failing_article_does_not_lose_the_batch(monkeypatch, nlp):
     assert isinstance(got[1], IngestError) and got[1].stage == "extract" and "boom" in got[1].message
 
 
-def test_vocabulary_does_not_grow_across_batches(nlp):
+def test_vocabulary_does_not_grow_across_batches(nlp, monkeypatch):
     """`nlp.memory_zone()` frees the strings of each batch: a long run keeps a flat vocabulary."""
+    monkeypatch.setitem(process._state, "zones", True)
     process_batch(_pending(["La société Amorçix a recruté Jean Dupont."]))  # warm-up: lazily created strings
     before = len(nlp.vocab.strings)
     texts = [f"La start-up Quorvalix{i} a levé {i + 3} millions d'euros auprès du fonds Zentaria{i}." for i in range(6)]
@@ -123,6 +124,43 @@ def test_vocabulary_does_not_grow_across_batches(nlp):
     # the records outlive the zone: their strings are plain Python strings
     names = {e.name for r in results if isinstance(r, ArticleResult) for e in r.entities}
     assert any("Quorvalix" in n or "Zentaria" in n for n in names), names
+
+
+def test_string_lost_between_memory_zones_disables_zones_not_articles(monkeypatch, nlp):
+    """An extractor building a matcher lazily (lru_cache) inside a zone loses its rule id when the
+    zone ends: the batch that trips on it (spaCy E018) is redone with the caches cleared and zones
+    off, and no article is lost."""
+    import types
+    from functools import lru_cache
+
+    import pipeline.extract as extract
+    from spacy.matcher import Matcher
+
+    lazy = types.ModuleType("pipeline._lazy_matcher_test")
+
+    @lru_cache(maxsize=1)
+    def matcher(vocab):  # type: ignore[no-untyped-def]
+        m = Matcher(vocab)
+        m.add("regle_tardive_societe", [[{"LOWER": "société"}]])
+        return m
+
+    lazy.matcher = matcher
+    monkeypatch.setitem(sys.modules, lazy.__name__, lazy)
+    real, calls = extract.extract_all, []
+
+    def late_extractor(doc):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) >= 4:  # warm-up, then batch 1 (no zone); first built in batch 2, in a zone
+            [doc.vocab.strings[mid] for mid, _s, _e in lazy.matcher(doc.vocab)(doc)]
+        return real(doc)
+
+    monkeypatch.setattr(extract, "extract_all", late_extractor)
+    for key, value in (("warm", False), ("zones", True), ("batches", 0)):
+        monkeypatch.setitem(process._state, key, value)
+    texts = [f"La société Brindal{i} a ouvert une usine à Nantes." for i in range(6)]
+    results = [r for i in range(0, 6, 2) for r in process_batch(_pending(texts[i : i + 2]))]
+    assert all(isinstance(r, ArticleResult) for r in results), results
+    assert process._state["zones"] is False
 
 
 def test_unknown_engine_is_refused():

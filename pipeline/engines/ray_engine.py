@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.process import BATCH_SIZE, PendingArticle, restore_texts, worker_batch
+from pipeline.process import BATCH_SIZE, PendingArticle, prepare_worker, restore_texts, worker_batch
 from pipeline.records import ArticleResult, IngestError
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -50,9 +50,7 @@ class ArticleWorker:
     """A Ray Data actor: loads the model once, then turns batches of pickled articles into records."""
 
     def __init__(self) -> None:
-        from pipeline.nlp import get_nlp
-
-        get_nlp()
+        prepare_worker()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np

@@ -1,0 +1,52 @@
+"""The benchmark: its synthetic corpus, its report, and one real (tiny) run. It never asserts times."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.bench import main, report, synthetic_articles
+from pipeline.process import article_id_for
+
+
+def test_synthetic_articles_are_distinct_deterministic_and_nested():
+    texts = synthetic_articles(60, seed=1)
+    assert len({article_id_for(t) for t in texts}) == 60  # the pipeline would skip copies
+    assert synthetic_articles(60, seed=1) == texts
+    assert synthetic_articles(20, seed=1) == texts[:20]  # a bigger corpus extends a smaller one
+    assert synthetic_articles(5, seed=2) != texts[:5]
+    assert all(len(t.split()) > 100 for t in texts)  # article-sized, not snippets
+
+
+def _measure(tokens: int, seconds: float, rss_self: float, rss_children: float) -> dict:
+    return {"articles": 10, "tokens": tokens, "seconds": seconds, "rss_mb": {"self": rss_self, "children": rss_children}}
+
+
+def test_report_computes_ratios_and_speedups():
+    res = {
+        "n": 10, "seed": 0, "engine": "local", "cpus": 2,
+        "raw": {"1": {**_measure(1000, 1.0, 500, 0), "load_seconds": 2.0}, "2": _measure(1000, 0.5, 500, 480)},
+        "pipeline": {"1": _measure(1000, 2.0, 600, 0), "2": _measure(1000, 0.8, 300, 650)},
+        "noop": {"articles": 10, "seconds": 0.7},
+    }
+    lines = report(res).splitlines()
+    raw2 = next(line for line in lines if line.startswith("| raw spaCy nlp.pipe | 2 |"))
+    pipe1 = next(line for line in lines if line.startswith("| pipeline end to end | 1 |"))
+    pipe2 = next(line for line in lines if line.startswith("| pipeline end to end | 2 |"))
+    assert "| 2,000 |" in raw2 and "| 2.00 |" in raw2  # 1000 tokens in 0.5 s; twice one process
+    assert "| 0.50 |" in pipe1  # 500 tokens/s against raw 1000
+    assert "| 0.62 |" in pipe2 and "| 2.50 |" in pipe2 and pipe2.endswith("| 300 | 650 |")
+    assert any("no-op" in line and "0.70" in line for line in lines)
+
+
+def test_bench_runs_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
+    # one process only: the test must stay cheap (every measurement loads the model in a fresh process)
+    assert main(["--n", "4", "--short", "--procs", "1", "--noop-n", "0", "--workdir", str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert "pipeline end to end" in printed and "raw spaCy" in printed and "no-op" in printed
+    res = json.loads((tmp_path / "bench.json").read_text())
+    for kind in ("raw", "pipeline"):
+        for procs in ("1",):
+            m = res[kind][procs]
+            assert m["tokens"] > 0 and m["seconds"] > 0 and m["rss_mb"]["self"] > 0
+    assert res["pipeline"]["1"]["articles"] == 4 and res["pipeline"]["1"]["failed"] == 0
+    assert "nothing new" in res["noop"]["message"]
