@@ -43,7 +43,7 @@ def is_line_start(doc: Doc, i: int) -> bool:
     j = i - 1
     while j >= 0 and (doc[j].text in _OPENERS or doc[j].is_quote):
         j -= 1
-    if j < 0 or doc[i].is_sent_start:
+    if j < 0:
         return True
     prev = doc[j]
     return prev.is_space and "\n" in prev.text or prev.text in {".", "!", "?", "…", ":"} or "\n" in prev.whitespace_
@@ -126,7 +126,10 @@ def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
     while end < len(doc) and doc[end].text[:1].isupper() and fold(doc[end].text) in suffixes and "\n" not in doc[end - 1].whitespace_:
         end += 1
     start = _institution_head(doc, span.start, lex)
-    while end > start + 2 and doc[end - 1].is_lower and (doc[end - 1].pos_ == "ADJ" or "Part" in doc[end - 1].morph.get("VerbForm")):
+    from pipeline.nlp.entities import normalize_name
+
+    keep = span.label_ == "LOC" or fold(span.text) in lex.places or normalize_name(span.text) in lex.gazetteer
+    while not keep and end > start + 2 and doc[end - 1].is_lower and (doc[end - 1].pos_ == "ADJ" or "Part" in doc[end - 1].morph.get("VerbForm")):
         end -= 1  # 'AI Alliance ouverte': a trailing lowercase adjective is not part of the name
     if (start, end) == (span.start, span.end):
         return span
@@ -194,7 +197,7 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "no letters"
     if any(c in _MARKDOWN for c in text):
         return "markdown debris"
-    if key in lex.gazetteer:
+    if key in lex.gazetteer or fold(text) in lex.places:
         return None
     if key in lex.stoplist or fold(text) in lex.stoplist:
         return "stoplist"
@@ -208,6 +211,8 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "too long for a name"
     has_propn = any(t.pos_ == "PROPN" for t in span)
     line_start = is_line_start(doc, span.start)
+    if not is_known_word(doc, first):
+        return None  # an unknown word is a name whatever its tag ('Zenthys' tagged AUX)
     if not has_propn and first.pos_ in {"VERB", "AUX", "ADV", "ADJ", "PRON", "DET", "SCONJ", "CCONJ", "ADP", "NUM"} and line_start:
         return f"sentence-initial {first.pos_.lower()}"
     if not has_propn and line_start and all(t.is_title or not t.is_alpha or t.is_lower for t in span):
@@ -218,6 +223,11 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     if len(span) == 1 and first.pos_ in {"NOUN", "VERB", "ADJ"} and first.text.istitle() and _seen_lowercase(doc, first.lower_):
         return "capitalised common word (also used in lowercase)"
     return None
+
+
+def is_known_word(doc: Doc, tok) -> bool:
+    """True when the lowercase form is an ordinary word of the language (it has a word vector)."""
+    return bool(doc.vocab[tok.lower_].has_vector)
 
 
 def _seen_lowercase(doc: Doc, lower: str) -> bool:

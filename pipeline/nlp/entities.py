@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp import typing as ty
-from pipeline.nlp.cleaning import clean_spans, drop, is_line_start, surface
+from pipeline.nlp.cleaning import clean_spans, drop, is_known_word, is_line_start, surface
 from pipeline.nlp.lexicons import Lexicons, fold, lexicons
 from pipeline.records import ActorRef, LocalEntity, Mention
 
@@ -31,7 +31,7 @@ if not Doc.has_extension("entity_keys"):
     # (start_char, end_char) of each kept mention -> LocalEntity.key
     Doc.set_extension("entity_keys", default=None)
 
-_ELISION = re.compile(r"^(?:l|d|de la|de l|du|des|le|la|les)['’ ]\s*", re.IGNORECASE)
+_ELISION_WORDS = re.compile(r"^(?:l|d|de la|de l|du|des|le|la|les) ")
 _CONNECTORS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "&", "of", "the", "and", "for", "pour", "en", "a", "au", "aux"}
 
 
@@ -40,9 +40,12 @@ def normalize_name(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = s.replace("’", "'")
-    s = _ELISION.sub("", s)
-    s = re.sub(r"[^\w]+", " ", s)
-    return " ".join(s.split())
+    s = " ".join(re.sub(r"[^\w]+", " ", s).split())
+    # Leading articles and elisions go ('l’Europe', 'd’OpenAI', 'La Tribune'), until none is left
+    # (so that the function is idempotent), but never down to nothing.
+    while (m := _ELISION_WORDS.match(s)) and m.end() < len(s):
+        s = s[m.end() :]
+    return s
 
 
 def acronym_of(name: str) -> str | None:
@@ -51,7 +54,7 @@ def acronym_of(name: str) -> str | None:
     content = [w for w in words if fold(w) not in _CONNECTORS]
     if len(content) < 2:
         return None
-    return "".join(w[0] for w in content).upper()
+    return fold("".join(w[0] for w in content)).upper()
 
 
 def _is_acronym(text: str) -> bool:
@@ -120,6 +123,40 @@ class _Gazetteer:
             found.append(Span(doc, s, e))
             taken.update(range(s, e))
         return found
+
+
+def _echoes(doc: Doc, spans: list[Span], taken: set[int], lex: Lexicons, tokenizer) -> list[Span]:
+    """Other occurrences of names already found in the text that NER missed (case-insensitive).
+
+    Also looks for the short forms that grouping would link: a person's surname, an organisation
+    name without its strippable suffix ('Zenthys' for 'Zenthys Technologies').
+    """
+    forms: set[str] = set()
+    for s in spans:
+        text = surface(s)[0]
+        if len(text) > 2 and any(c.isupper() for c in text):
+            forms.add(text)
+        words = text.split()
+        if len(words) >= 2 and s.label_ == "PER" and len(words[-1]) > 2:
+            forms.add(words[-1])
+        short = strip_suffix(normalize_name(text), lex)
+        if short and len(short) > 2 and len(words) >= 2:
+            forms.add(" ".join(words[:-1]))
+    if not forms:
+        return []
+    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+    matcher.add("ECHO", list(tokenizer.pipe(sorted(forms))))
+    out = []
+    for _, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+        if any(i in taken for i in range(s, e)) or not doc[s].text[:1].isupper():
+            continue
+        if is_line_start(doc, s) and e - s == 1 and doc[s].pos_ != "PROPN" and is_known_word(doc, doc[s]):
+            continue  # 'Petit à petit' is not Mr Petit
+        if e < len(doc) and doc[e].text[:1].isupper() and doc[e].pos_ == "PROPN" or s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() and not is_line_start(doc, s - 1):
+            continue  # part of a longer name
+        out.append(Span(doc, s, e))
+        taken.update(range(s, e))
+    return out
 
 
 # --------------------------------------------------------------------------- grouping
@@ -227,6 +264,7 @@ class ActorEntities:
     def __init__(self, nlp: Language) -> None:
         self.lex = lexicons()
         self.gazetteer = _Gazetteer(nlp, self.lex)
+        self.tokenizer = nlp.tokenizer
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
@@ -240,9 +278,12 @@ class ActorEntities:
         extra = clean_spans(doc, _cue_spans(doc, lex, taken), lex)
         taken |= {i for s in extra for i in range(s.start, s.end)}
         extra += clean_spans(doc, self.gazetteer.spans(doc, taken), lex)
+        taken |= {i for s in extra for i in range(s.start, s.end)}
+        echoes = _echoes(doc, spans + extra, taken, lex, self.tokenizer)
         rule_of = {(s.start, s.end): ("ner:" + (ner_label[(s.start, s.end)] or "").lower()) for s in spans}
         rule_of.update({(s.start, s.end): "cue" if s.label_ else "gazetteer" for s in extra})
-        spans = sorted(spans + extra, key=lambda s: s.start)
+        rule_of.update({(s.start, s.end): "echo" for s in echoes})
+        spans = sorted(spans + extra + echoes, key=lambda s: s.start)
         entities, ents = self._entities(doc, spans, ner_label, rule_of)
         doc.ents = ents
         doc._.entities = entities

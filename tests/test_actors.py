@@ -1,0 +1,433 @@
+"""Actors: entity cleaning, typing by evidence, within-article grouping and corpus-wide resolution.
+
+Hand-built French sentences (invented names) for each typing cue and each resolution rule,
+must-NOT-merge cases, order independence of actor ids, the sample corpus' known distinct pairs,
+and the schema of every rules file of the actors stage.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.nlp.entities import acronym_of, entities_in, entity_ref, normalize_name
+from pipeline.nlp.lexicons import gender_of, lexicons
+from pipeline.nlp.typing import LABELS, parse_evidence
+from pipeline.records import ArticleResult, LocalEntity, Mention
+from pipeline.resolve.actors import resolve_actors
+from pipeline.rules import load_json, load_jsonl, rules_path
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _entity(doc, name):
+    """The LocalEntity of the doc whose name or a mention is `name` (None if absent)."""
+    for e in doc._.entities:
+        if e.name == name or any(m.text == name for m in e.mentions):
+            return e
+    return None
+
+
+def _result(doc, article_id: str) -> ArticleResult:
+    return ArticleResult(article_id, [f"{article_id}.txt"], doc.text, None, None, len(doc), entities=list(doc._.entities))
+
+
+# ---------------------------------------------------------------------------- typing cues
+
+TYPING = [
+    # organisation-kind noun before the name (NER often misses or mistypes unknown start-ups)
+    ("La start-up Zorblax a levé deux millions d'euros cette semaine.", "Zorblax", "ORG"),
+    ("La jeune pousse nantaise Quelvo recrute vingt ingénieurs.", "Quelvo", "ORG"),
+    ("Le fonds d'investissement Tarmilo a mené le tour de table.", "Tarmilo", "ORG"),
+    ("Sa société de cloud Vendrix a conçu le supercalculateur.", "Vendrix", "ORG"),
+    # prepositions and roles that introduce an organisation
+    ("Elle a levé trois millions d'euros auprès de Finorvel et de ses partenaires.", "Finorvel", "ORG"),
+    ("Il a travaillé dix ans chez Brumalis avant de se lancer.", "Brumalis", "ORG"),
+    ("Paul Renaud, PDG de Quantelis, a présenté les résultats.", "Quantelis", "ORG"),
+    # apposition and verb after the name
+    ("Ostravia, fondée en 2019 à Lille, emploie quarante salariés.", "Ostravia", "ORG"),
+    ("Pelvina lève cinq millions d'euros pour se développer en Europe.", "Pelvina", "ORG"),
+    # words inside the name: suffixes and legal forms
+    ("Le tour de table est mené par Brivonne Capital et des business angels.", "Brivonne Capital", "ORG"),
+    ("Le contrat a été signé avec Quintar SAS la semaine dernière.", "Quintar SAS", "ORG"),
+    ("Les ingénieurs de Delmaro Robotics présentent leur prototype.", "Delmaro Robotics", "ORG"),
+    # persons: given name, title, role apposition, inverted speech verb
+    ("Hier, Camille Dufresne a présenté le projet aux investisseurs.", "Camille Dufresne", "PER"),
+    ("Selon M. Garnier, le marché progresse encore.", "Garnier", "PER"),
+    ("« Nous allons doubler nos effectifs », explique Sophie Lambert.", "Sophie Lambert", "PER"),
+    ("Thomas Verdier, directeur général de l'entreprise, s'en félicite.", "Thomas Verdier", "PER"),
+    # places
+    ("La société a ouvert un bureau à Lyon et un autre à Montréal.", "Lyon", "LOC"),
+    ("Les investisseurs des Émirats arabes unis financent le projet.", "Émirats arabes unis", "LOC"),
+    # products, models and events are MISC (not actors)
+    ("Le modèle GPT-4 reste la référence du marché.", "GPT-4", "MISC"),
+    ("Les utilisateurs de ChatGPT sont de plus en plus nombreux.", "ChatGPT", "MISC"),
+    ("Le salon VivaTech ouvre ses portes mercredi à Paris.", "VivaTech", "MISC"),
+    ("Le robot Torvik 2 sera livré en mars.", "Torvik 2", "MISC"),
+    # gazetteer as one signal: well-known organisations NER calls MISC or LOC
+    ("Le patron d'OpenAI a rencontré les dirigeants d'Anthropic.", "OpenAI", "ORG"),
+]
+
+
+@pytest.mark.parametrize("text,name,label", TYPING)
+def test_typing_cue(make_doc, text, name, label):
+    doc = make_doc(text)
+    ent = _entity(doc, name)
+    assert ent is not None, [(e.name, e.label) for e in doc._.entities]
+    assert ent.label == label, ent.type_evidence
+    # doc.ents carries the same, retyped label
+    assert any(e.text == name and e.label_ == label for e in doc.ents)
+
+
+def test_one_strong_cue_types_every_mention_of_the_article(make_doc):
+    doc = make_doc("Kortavo annonce un partenariat. La start-up Kortavo a été créée en 2021. Kortavo recrute.")
+    ent = _entity(doc, "Kortavo")
+    assert ent.label == "ORG" and len(ent.mentions) == 3
+
+
+# ---------------------------------------------------------------------------- dropped entities
+
+DROPPED = [
+    ("Adopter une stratégie claire reste essentiel pour les dirigeants.", "Adopter"),
+    ("Interrogé par nos soins, le dirigeant a confirmé la levée.", "Interrogé"),
+    ("Collaboration : les deux entreprises travailleront ensemble.", "Collaboration"),
+    ("Temps de lecture : 5 minutes\nLa start-up Vorlane a levé des fonds.", "Temps de lecture"),
+    ("Twitter Facebook Linkedin Email\nLa start-up Vorlane a levé des fonds.", "Twitter Facebook"),
+    ("Le robot est vendu en B2B à des industriels de la région.", "B2B"),
+]
+
+
+@pytest.mark.parametrize("text,spurious", DROPPED)
+def test_spurious_entities_are_dropped(make_doc, text, spurious):
+    doc = make_doc(text)
+    assert all(spurious not in e.name for e in doc._.entities), [e.name for e in doc._.entities]
+    assert all(spurious not in e.text for e in doc.ents)
+
+
+def test_drop_is_recorded_with_a_reason(make_doc):
+    doc = make_doc("Adopter une stratégie claire reste essentiel pour les dirigeants de Plavex.")
+    dropped = doc.user_data.get("dropped", [])
+    assert all(d.stage == "entities" and d.reason for d in dropped)
+
+
+def test_multiline_span_is_split(make_doc):
+    doc = make_doc("Le fonds Zeltavia\nNous sommes ravis de cette opération.")
+    assert all("\n" not in e.text for e in doc.ents)
+    assert all("Nous" not in e.name for e in doc._.entities)
+
+
+def test_markdown_debris_is_not_a_name(make_doc):
+    doc = make_doc("**M**eta a présenté son nouveau modèle à la presse.")
+    assert all("*" not in m.text for e in doc._.entities for m in e.mentions)
+
+
+# ---------------------------------------------------------------------------- within-article resolution
+
+SAME_ENTITY = [
+    ("Julie Martinet a fondé Orvane en 2020. Martinet explique que la croissance est forte.", "Julie Martinet", "Martinet"),
+    ("Le groupe Zenthys Technologies grandit vite. Zenthys emploie désormais 300 personnes.", "Zenthys Technologies", "Zenthys"),
+    ("La Banque Nordique d'Innovation (BNI) investit. La BNI a déjà financé dix projets.", None, "BNI"),
+    ("Les start-up investissent l’Europe. L'Europe reste un marché attractif pour l'Europe du Nord.", "Europe", "l’Europe"),
+    ("Le patron d’OpenAI était présent. OpenAI a confirmé l'information.", "OpenAI", "OpenAI"),
+    ("Deepmind a publié un article. DeepMind est une filiale d'Alphabet.", None, "Deepmind"),
+    ("Amazon Web Services domine le cloud. AWS a encore accéléré cette année.", "Amazon Web Services", "AWS"),
+]
+
+
+@pytest.mark.parametrize("text,full,short", SAME_ENTITY)
+def test_mentions_of_one_entity_are_grouped(make_doc, text, full, short):
+    doc = make_doc(text)
+    key = normalize_name(short)
+    owners = [e for e in doc._.entities if any(normalize_name(m.text) == key for m in e.mentions)]
+    assert len(owners) == 1, [(e.name, [m.text for m in e.mentions]) for e in doc._.entities]
+    assert len(owners[0].mentions) >= 2
+    if full is not None:
+        assert normalize_name(owners[0].name) == normalize_name(full)
+
+
+NOT_SAME = [
+    ("Meta a présenté ses résultats, tandis que Meta AI publie un nouveau modèle.", "Meta", "Meta AI"),
+    ("Google investit dans le cloud : Google Cloud ouvre une région à Paris.", "Google", "Google Cloud"),
+    ("IBM a annoncé que IBM Research ouvrira un laboratoire à Zurich.", "IBM", "IBM Research"),
+    ("Jean Dupuis et Marie Dupuis ont cofondé Talvane. Dupuis a refusé de commenter.", "Jean Dupuis", "Marie Dupuis"),
+]
+
+
+@pytest.mark.parametrize("text,a,b", NOT_SAME)
+def test_distinct_entities_are_not_grouped(make_doc, text, a, b):
+    doc = make_doc(text)
+    ea, eb = _entity(doc, a), _entity(doc, b)
+    assert ea is not None and eb is not None
+    assert ea.key != eb.key
+
+
+def test_entity_ref_and_entities_in(make_doc):
+    text = "Sam Altman, PDG d'OpenAI, a rencontré des investisseurs à Paris."
+    doc = make_doc(text)
+    ref = entity_ref(doc, 0, 10)
+    assert ref is not None and ref.name == "Sam Altman" and ref.label == "PER" and ref.key
+    names = [r.name for r in entities_in(doc, 0, len(text))]
+    assert names[:2] == ["Sam Altman", "OpenAI"] and "Paris" in names
+
+
+@pytest.mark.parametrize(
+    "name,acr", [("Amazon Web Services", "AWS"), ("Banque publique d'investissement", "BPI"), ("Émirats arabes unis", "EAU")]
+)
+def test_acronym_of(name, acr):
+    assert acronym_of(name) == acr
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_normalize_name_is_idempotent(s):
+    n = normalize_name(s)
+    assert normalize_name(n) == n
+    assert n == n.strip() and "  " not in n
+
+
+@pytest.mark.parametrize("a,b", [("Deepmind", "DeepMind"), ("l’Europe", "Europe"), ("Émirats", "emirats"), ("d'OpenAI", "OpenAI")])
+def test_normalize_name_variants(a, b):
+    assert normalize_name(a) == normalize_name(b)
+
+
+# ---------------------------------------------------------------------------- corpus-wide resolution
+
+
+def _local(key, name, label, evidence, *texts):
+    mentions = tuple(Mention(t, i * 10, i * 10 + len(t), 0, "test") for i, t in enumerate(texts or (name,)))
+    return LocalEntity(key, name, label, mentions, evidence)
+
+
+def _art(aid, *entities):
+    return ArticleResult(aid, [f"{aid}.txt"], "", None, None, 0, entities=list(entities))
+
+
+def _by_alias(index):
+    return {normalize_name(al): row for row in index.rows() for al in row.aliases}
+
+
+def test_corpus_vote_fixes_the_type_of_every_mention():
+    weak_per = "PER=1.5;ORG=0;LOC=0;MISC=0|ner.per"
+    strong_org = "PER=0;ORG=8;LOC=0;MISC=0|org.before.kind"
+    index = resolve_actors([_art("a1", _local("e0", "Plovix Durel", "PER", weak_per)), _art("a2", _local("e0", "Plovix Durel", "ORG", strong_org))])
+    rows = index.rows()
+    assert len(rows) == 1 and rows[0].type == "ORG" and rows[0].n_articles == 2 and rows[0].n_mentions == 2
+
+
+CORPUS_SAME = [
+    (("Mistral AI", "ORG"), ("Mistral", "ORG")),
+    (("Xavier Niel", "PER"), ("Niel", "PER")),
+    (("Timothée Lacroix", "PER"), ("Thimothée Lacroix", "PER")),
+    (("Amazon Web Services", "ORG"), ("AWS", "ORG")),
+    (("Qarnot Computing", "ORG"), ("Qarnot", "ORG")),
+]
+
+CORPUS_DISTINCT = [
+    (("Meta", "ORG"), ("Meta AI", "ORG")),
+    (("Google", "ORG"), ("Google Cloud", "ORG")),
+    (("IBM", "ORG"), ("IBM Research", "ORG")),
+    (("Jean Dupuis", "PER"), ("Marie Dupuis", "PER")),
+    (("Zentra 2", "MISC"), ("Zentra 3", "MISC")),
+]
+
+
+def _ev(label):
+    return ";".join(f"{lab}={4 if lab == label else 0}" for lab in LABELS) + "|test"
+
+
+@pytest.mark.parametrize("a,b", CORPUS_SAME)
+def test_corpus_links_names_of_one_entity(a, b):
+    index = resolve_actors([_art("a1", _local("e0", a[0], a[1], _ev(a[1]))), _art("a2", _local("e0", b[0], b[1], _ev(b[1])))])
+    assert index.resolve("a1", _ref(a)) == index.resolve("a2", _ref(b))
+    assert len(index.rows()) == 1
+    assert len(index.rows()[0].name) >= min(len(a[0]), len(b[0]))  # the fullest form (or the gazetteer name)
+    assert {a[0], b[0]} <= set(index.rows()[0].aliases) | {"AWS"}
+
+
+@pytest.mark.parametrize("a,b", CORPUS_DISTINCT)
+def test_corpus_never_merges_distinct_entities(a, b):
+    index = resolve_actors([_art("a1", _local("e0", a[0], a[1], _ev(a[1]))), _art("a2", _local("e0", b[0], b[1], _ev(b[1])))])
+    assert index.resolve("a1", _ref(a)) != index.resolve("a2", _ref(b))
+
+
+def test_two_people_with_one_surname_keep_apart_and_the_lone_surname_stays_alone():
+    arts = [
+        _art("a1", _local("e0", "Jean Dupuis", "PER", _ev("PER"))),
+        _art("a2", _local("e0", "Marie Dupuis", "PER", _ev("PER"))),
+        _art("a3", _local("e0", "Dupuis", "PER", _ev("PER"))),
+    ]
+    index = resolve_actors(arts)
+    assert len({r.actor_id for r in index.rows()}) == 3
+
+
+def _ref(pair):
+    from pipeline.records import ActorRef
+
+    return ActorRef(pair[0], pair[1], "e0")
+
+
+def test_resolve_unknown_reference_creates_a_stable_actor():
+    from pipeline.records import ActorRef
+
+    index = resolve_actors([_art("a1", _local("e0", "Zorblax", "ORG", _ev("ORG")))])
+    aid = index.resolve("a1", ActorRef("Kelvora", "ORG", None))
+    assert aid == index.resolve("a2", ActorRef("Kelvora", "ORG", None))
+    assert index.name(aid) == "Kelvora"
+    assert index.resolve("a1", ActorRef("zorblax", "ORG", None)) == index.resolve("a1", ActorRef("Zorblax", "ORG", "e0"))
+
+
+SMALL_CORPUS = [
+    "La start-up Zorblax a levé deux millions d'euros auprès de Finorvel. Julie Martinet, PDG de Zorblax, s'en félicite.",
+    "Martinet explique que Zorblax recrute. Le fonds Finorvel accompagne aussi Quelvo Technologies.",
+    "Quelvo a signé avec Meta et Meta AI. Google Cloud et Google sont partenaires de Quelvo.",
+    "Selon Julie Martinet, l'Europe est un marché clé. Les Émirats arabes unis (EAU) investissent.",
+]
+
+
+def test_actor_ids_do_not_depend_on_file_order(make_doc):
+    results = [_result(make_doc(t), f"art{i}") for i, t in enumerate(SMALL_CORPUS)]
+    reference = resolve_actors(results).rows()
+    rng = random.Random(7)
+    for _ in range(3):
+        shuffled = results[:]
+        rng.shuffle(shuffled)
+        assert resolve_actors(shuffled).rows() == reference
+    names = {r.name: r for r in reference}
+    assert names["Zorblax"].n_articles == 2 and names["Zorblax"].type == "ORG"
+    assert names["Julie Martinet"].type == "PER" and "Martinet" in names["Julie Martinet"].aliases
+    assert names["Julie Martinet"].n_articles == 3
+
+
+# ---------------------------------------------------------------------------- the sample corpus
+
+KNOWN_DISTINCT = [
+    ("Meta", "Meta AI"),
+    ("Google", "Google Cloud"),
+    ("Google", "Google DeepMind"),
+    ("IBM", "IBM Research"),
+    ("OpenAI", "Microsoft"),
+    ("Amazon", "Amazon Web Services"),
+    ("Microsoft", "Microsoft Azure"),
+    ("Mistral AI", "Meta AI"),
+    ("Sam Altman", "Elon Musk"),
+    ("Xavier Niel", "Rodolphe Saadé"),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_index(make_doc):
+    from pipeline.ingest import read_corpus
+    from pipeline.process import article_id_for
+    from pipeline.records import RawArticle
+
+    results = []
+    for raw in read_corpus(ROOT / "corpus"):
+        if isinstance(raw, RawArticle):
+            results.append(_result(make_doc(raw.text), article_id_for(raw.text)))
+    assert results
+    return resolve_actors(results)
+
+
+@pytest.mark.parametrize("a,b", KNOWN_DISTINCT)
+def test_sample_corpus_keeps_known_entities_apart(corpus_index, a, b):
+    for row in corpus_index.rows():
+        aliases = {normalize_name(x) for x in row.aliases}
+        assert not (normalize_name(a) in aliases and normalize_name(b) in aliases), row
+
+
+def test_sample_corpus_types(corpus_index):
+    by_alias = _by_alias(corpus_index)
+    expected = {"OpenAI": "ORG", "Anthropic": "ORG", "Sam Altman": "PER", "Xavier Niel": "PER", "ChatGPT": "MISC", "Kyutai": "ORG"}
+    for name, label in expected.items():
+        row = by_alias.get(normalize_name(name))
+        assert row is not None and row.type == label, (name, row)
+    assert "Altman" in by_alias["sam altman"].aliases
+
+
+# ---------------------------------------------------------------------------- rules files schema
+
+
+def test_gazetteer_schema():
+    ids = set()
+    for row in load_jsonl("gazetteer.jsonl"):
+        assert set(row) == {"id", "label", "pattern", "aliases"}, row
+        assert re.fullmatch(r"(org|per|loc|misc)\.[a-z0-9-]+", row["id"]) and row["id"] not in ids
+        ids.add(row["id"])
+        assert row["label"] in LABELS and row["id"].startswith(row["label"].lower() + ".")
+        assert isinstance(row["pattern"], str) and row["pattern"].strip() == row["pattern"] != ""
+        assert isinstance(row["aliases"], list) and all(isinstance(a, str) and a for a in row["aliases"])
+    # an alias names one entity only
+    seen: dict[str, str] = {}
+    for row in load_jsonl("gazetteer.jsonl"):
+        for n in [row["pattern"], *row["aliases"]]:
+            assert seen.setdefault(normalize_name(n), row["id"]) == row["id"], n
+
+
+def _check_phrase_group(group, label_prefix):
+    assert set(group) >= {"id", "weight", "phrases"} and group["id"].startswith(label_prefix)
+    assert group["weight"] > 0 and group["phrases"]
+    for p in group["phrases"]:
+        assert p == p.lower() and "’" not in p and p.strip(), p
+
+
+def test_org_cues_schema():
+    cues = load_json("org_cues.json")
+    assert {"before", "after", "after_lemmas", "name_suffixes", "legal_forms", "name_prefixes", "strippable_suffixes", "institution_heads"} <= set(cues)
+    for g in cues["before"] + cues["after"]:
+        _check_phrase_group(g, "org.")
+    for g in cues["after_lemmas"]:
+        assert g["id"].startswith("org.") and g["lemmas"] and all(lem == lem.lower() for lem in g["lemmas"])
+    for k in ("name_suffixes", "legal_forms", "name_prefixes"):
+        assert cues[k]["id"].startswith("org.") and cues[k]["weight"] > 0 and all(w and " " not in w for w in cues[k]["words"])
+    assert set(cues["strippable_suffixes"]) <= set(cues["name_suffixes"]["words"]) | set(cues["legal_forms"]["words"])
+
+
+def test_person_and_type_cues_schema():
+    per = load_json("person_cues.json")
+    assert per["titles"] and all(isinstance(t, str) and t for t in per["titles"])
+    for g in per["before"] + per["after"]:
+        _check_phrase_group(g, "per.")
+    assert per["speech_lemmas"]["lemmas"] and per["given_name_weight"] > 0 and per["surname_weight"] > 0
+    other = load_json("type_cues.json")
+    _check_phrase_group(other["loc_before"], "loc.")
+    _check_phrase_group(other["misc_before"], "misc.")
+    for k in ("loc_name_words", "misc_name_words"):
+        assert other[k]["weight"] > 0 and other[k]["words"]
+    assert other["place_weight"] > 0 and other["misc_version"]["id"].startswith("misc.")
+
+
+def test_wordlists_schema():
+    for line in rules_path("entity_stoplist.txt").read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        assert not entry or entry == normalize_name(entry), entry  # stored normalised
+    n = 0
+    for line in rules_path("given_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        name, gender = line.split("\t")
+        assert name and name[0].isupper() and gender in {"m", "f", "u"}
+        n += 1
+    assert n > 10_000
+    places = [p for p in rules_path("places.txt").read_text(encoding="utf-8").splitlines() if p and not p.startswith("#")]
+    assert "France" in places and "Toulouse" in places and len(places) == len(set(places))
+
+
+@pytest.mark.parametrize("name,gender", [("Sophie", "f"), ("Xavier", "m"), ("Zzyzx", None)])
+def test_given_name_gender(name, gender):
+    assert gender_of(name) == gender
+
+
+def test_type_evidence_round_trip(make_doc):
+    doc = make_doc("La start-up Zorblax a levé deux millions d'euros.")
+    ent = _entity(doc, "Zorblax")
+    scores = parse_evidence(ent.type_evidence)
+    assert max(scores, key=scores.get) == ent.label == "ORG"
+    assert parse_evidence(None) == dict.fromkeys(LABELS, 0.0)
+    assert lexicons().gazetteer[normalize_name("AWS")].name == "Amazon Web Services"
+    assert json.dumps(scores)
