@@ -164,6 +164,19 @@ class DocContext:
             end += 1
         return end, ActorRef(self.doc[i:end].text, "ORG", None)
 
+    def org_ending_at(self, j: int, sent: Span) -> tuple[int, ActorRef] | None:
+        """An organisation name the NER missed, ending at token j: capitalised proper nouns."""
+        if j < sent.start or self.entity_at(j):
+            return None
+        start = j
+        while start >= sent.start and self.doc[start].pos_ in ("PROPN", "X") and self.doc[start].text[:1].isupper() \
+                and not self.entity_at(start):
+            start -= 1
+        start += 1
+        if start > j:
+            return None
+        return start, ActorRef(self.doc[start : j + 1].text, "ORG", None)
+
     def topic_org(self, before: int) -> ActorRef | None:
         """The organisation an anaphor ("la firme", "cette société") stands for.
 

@@ -133,6 +133,8 @@ def actor_ending_at(ctx: DocContext, sent: Span, j: int, labels=None) -> tuple[i
         if found and found[1].key is None and labels and "PER" not in labels:
             # a capitalised run in an organisation slot is an organisation the NER missed
             found = (found[0], ActorRef(found[1].name, "ORG", None))
+        if not found and labels and "PER" not in labels:
+            found = ctx.org_ending_at(j, sent)
     if not found or _compared(sent, found[0]) or labels and found[1].label not in labels:
         return None
     return found
@@ -223,7 +225,7 @@ def _left_actor(ctx, sent, i: int, labels) -> ActorRef | None:
     doc = sent.doc
     skip = words()["subject_skip"]
     k = i - 1
-    while k >= sent.start and (_ntext(doc[k]) in skip or doc[k].pos_ == "ADV"):
+    while k >= sent.start and (_ntext(doc[k]) in skip or doc[k].pos_ in ("ADV", "AUX")):
         k -= 1
     if k >= sent.start and doc[k].text == "," and k - 1 >= sent.start:
         k -= 1  # "X, qui a racheté Y"
@@ -353,7 +355,7 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     if passive:
         par = _find(sent, trigger.end, {"par"}, limit=4)
         agent = actor_at(ctx, sent, par + 1) if par is not None else None
-        patient = _left_actor(ctx, sent, trigger.start, None)
+        patient = _left_actor(ctx, sent, trigger.start, ORGISH)
         if agent and patient:
             rec = _rel(agent[1], row["predicate"], patient, sent, row)
             if rec:

@@ -122,7 +122,7 @@ def find_titles(sent: Span) -> list[TitleMatch]:
         while stop < sent.end and norm_text(doc[stop].text) in lex.post_modifiers:
             post.append(lex.post_modifiers[norm_text(doc[stop].text)])
             stop += 1
-        attribute = " ".join(pre + [lemma] + [p for p in post if p not in lemma.split()])
+        attribute = " ".join(pre + [lemma] + [p for p in post if p not in lemma.split()]).replace("ex ", "ex-")
         matches.append(TitleMatch(start, stop, i, end, lemma, kind, plural, attribute))
         i = stop
     return matches

@@ -1,0 +1,261 @@
+"""Relations extractor: hand-built French sentences per pattern, negative cases, rules-file schemas."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.matcher import Matcher
+
+from pipeline.extract.relations import extract_relations, invested_in_relations
+from pipeline.extract.relations.frames import FRAMES
+from pipeline.records import ActorRef, FundingRecord
+from pipeline.rules import load_json, load_jsonl
+
+PREDICATES = {"role", "founded", "partner", "acquired", "member_of", "invested_in"}
+
+
+def _triples(make_doc, text: str, predicate: str | None = None) -> set[tuple]:
+    """(subject, predicate, object, attribute) of every relation found in `text`."""
+    rels = extract_relations(make_doc(text))
+    return {
+        (r.subject.name, r.predicate, r.object.name, r.attribute)
+        for r in rels
+        if predicate is None or r.predicate == predicate
+    }
+
+
+def _pairs(make_doc, text: str, predicate: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, _, o, _ in _triples(make_doc, text, predicate)}
+
+
+# ---- role -------------------------------------------------------------------------------------
+ROLE_CASES = [
+    # apposition
+    ("Julie Martin, PDG de Doctolib, a présenté les résultats trimestriels.",
+     {("Julie Martin", "Doctolib", "PDG")}),
+    ("Selon Marc Lefèvre, le patron d'Orange, le réseau a bien tenu.",
+     {("Marc Lefèvre", "Orange", "patron")}),
+    ("Thomas Petit, ancien patron de Google, investit dans une jeune entreprise.",
+     {("Thomas Petit", "Google", "ancien patron")}),
+    ("Hélène Roux, chargée d'investissement chez Partech, suit le dossier depuis un an.",
+     {("Hélène Roux", "Partech", "chargé d'investissement")}),
+    ("Le projet est piloté par Camille Girard (ex-PDG de Vivendi) depuis janvier.",
+     {("Camille Girard", "Vivendi", "ex-PDG")}),
+    ("Paul Lemoine, PDG emblématique de Carrefour, a quitté la réunion.",
+     {("Paul Lemoine", "Carrefour", "PDG")}),
+    # coordination: two titles, one or two organisations
+    ("Paul Durand, vice-président principal de Capgemini et directeur de Sogeti, était présent.",
+     {("Paul Durand", "Capgemini", "vice-président principal"), ("Paul Durand", "Sogeti", "directeur")}),
+    ("Nadia Benali, fondatrice et CEO de Yuka, a reçu un prix.",
+     {("Nadia Benali", "Yuka", "fondateur"), ("Nadia Benali", "Yuka", "CEO")}),
+    # inversions
+    ("Le directeur général de Renault, Luca Rossi, a annoncé un plan d'économies.",
+     {("Luca Rossi", "Renault", "directeur général")}),
+    ("« Nous accélérons », explique la présidente de Bpifrance Catherine Martin.",
+     {("Catherine Martin", "Bpifrance", "président")}),
+    ("Les deux cofondateurs de Qonto, Alexandre Prot et Steve Anavi, ont pris la parole.",
+     {("Alexandre Prot", "Qonto", "cofondateur"), ("Steve Anavi", "Qonto", "cofondateur")}),
+    # copula
+    ("Isabelle Moreau a été nommée directrice générale d'Engie la semaine dernière.",
+     {("Isabelle Moreau", "Engie", "directeur général")}),
+    # the organisation after a de-chain, an institution noun, a group noun
+    ("Marie Lambert, doyenne de la faculté de médecine de l'université de Lyon, a signé.",
+     {("Marie Lambert", "université de Lyon", "doyen")}),
+    ("Rodrigue Blanc, patron du groupe industriel Safran, a visité l'usine.",
+     {("Rodrigue Blanc", "Safran", "patron")}),
+    ("Éric Vidal, vice-président de la division AI Research d'Atos, a présenté l'offre.",
+     {("Éric Vidal", "Atos", "vice-président")}),
+    # anaphoric organisation: the topic organisation of the article
+    ("Renault a publié ses comptes annuels. Sophie Bernard, cheffe produit de la firme, a détaillé la gamme.",
+     {("Sophie Bernard", "Renault", "chef produit")}),
+    ("Areva grandit vite. Fondatrice de cette entreprise discrète, Anne Lebrun en reste la figure.",
+     {("Anne Lebrun", "Areva", "fondateur")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CASES)
+def test_role_patterns(make_doc, text, expected):
+    found = {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+    assert expected <= found
+
+
+def test_role_rule_ids(make_doc):
+    rels = extract_relations(make_doc("Le directeur général de Renault, Luca Rossi, a annoncé un plan d'économies."))
+    assert [r.rule_id for r in rels if r.predicate == "role"] == ["role.inversion"]
+
+
+ROLE_NEGATIVES = [
+    # a role of an unnamed person
+    "Le PDG d'OpenAI a déclaré que la sécurité restait prioritaire.",
+    # comparisons and generic mentions
+    "Des entreprises comme Microsoft recrutent des directeurs techniques.",
+    # government posts with no organisation
+    "Le président de la République, Emmanuel Macron, a reçu les patrons du CAC 40.",
+    # a place, not a person, before the apposition
+    "Après son passage au Computex, le patron de Nvidia a choisi Paris.",
+]
+
+
+@pytest.mark.parametrize("text", ROLE_NEGATIVES)
+def test_role_negatives(make_doc, text):
+    assert _triples(make_doc, text, "role") == set()
+
+
+def test_inversion_not_taken_by_a_person_with_own_title(make_doc):
+    text = "Le dîner réunissait le patron de Renault, Julien Morel, le PDG de Valeo, et Lucie Blanc."
+    found = {(s, o) for s, _, o, _ in _triples(make_doc, text, "role")}
+    assert ("Julien Morel", "Valeo") in found
+    assert ("Julien Morel", "Renault") not in found
+
+
+# ---- founded ----------------------------------------------------------------------------------
+FOUNDED_CASES = [
+    ("Doctolib, fondée en 2013 par Stanislas Niox, emploie 2 800 personnes.",
+     {("Stanislas Niox", "Doctolib", "2013")}),
+    ("Fondée en mars 2019 par Léa Garnier et Hugo Perrin, Alan compte 500 salariés.",
+     {("Léa Garnier", "Alan", "2019-03"), ("Hugo Perrin", "Alan", "2019-03")}),
+    ("Qonto a été cofondée par Alexandre Prot en 2016.", {("Alexandre Prot", "Qonto", "2016")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUNDED_CASES)
+def test_founded_patterns(make_doc, text, expected):
+    rels = [r for r in extract_relations(make_doc(text)) if r.predicate == "founded"]
+    assert expected <= {(r.subject.name, r.object.name, r.date) for r in rels}
+    # person founders also hold a founder role
+    roles = _pairs(make_doc, text, "role")
+    assert {(s, o) for s, o, _ in expected} <= roles
+
+
+FOUNDED_NEGATIVES = [
+    "Le service, lancé par Google en 2020, a fermé ses portes.",  # a product launched by a company
+    "Fondée en 2021 par d'anciens salariés de Google, Anthropic a levé des fonds.",  # unnamed founders
+]
+
+
+@pytest.mark.parametrize("text", FOUNDED_NEGATIVES)
+def test_founded_negatives(make_doc, text):
+    assert _triples(make_doc, text, "founded") == set()
+
+
+# ---- acquired ---------------------------------------------------------------------------------
+ACQUIRED_CASES = [
+    ("Capgemini rachète Altran pour 3,6 milliards d'euros.", ("Capgemini", "Altran")),
+    ("Altran a été racheté par Capgemini en 2019.", ("Capgemini", "Altran")),
+    ("Le rachat de Shazam par Apple a été finalisé.", ("Apple", "Shazam")),
+    ("Apple met la main sur Shazam.", ("Apple", "Shazam")),
+    ("Ubisoft s’offre Kylotonn pour renforcer ses studios.", ("Ubisoft", "Kylotonn")),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACQUIRED_CASES)
+def test_acquired_patterns(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "acquired")
+
+
+def test_acquired_comparison_is_not_a_party(make_doc):
+    found = _pairs(make_doc, "Comme Microsoft avec Activision, Sony rachète des studios.", "acquired")
+    assert not any("Microsoft" in pair for pair in found)
+
+
+# ---- partner ----------------------------------------------------------------------------------
+PARTNER_CASES = [
+    ("Renault a noué un partenariat avec Google.", ("Google", "Renault")),
+    ("Un partenariat entre Airbus et Thales a été signé hier.", ("Airbus", "Thales")),
+    ("Orange s'allie avec Ericsson pour ses antennes.", ("Ericsson", "Orange")),
+    ("Dassault et Safran ont présenté conjointement leur projet.", ("Dassault", "Safran")),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTNER_CASES)
+def test_partner_patterns_are_ordered_once(make_doc, text, expected):
+    found = _pairs(make_doc, text, "partner")
+    assert expected in found
+    assert (expected[1], expected[0]) not in found
+
+
+def test_partner_comparison_gives_nothing(make_doc):
+    assert _triples(make_doc, "Comme Microsoft, Google multiplie les annonces.", "partner") == set()
+
+
+# ---- member_of --------------------------------------------------------------------------------
+MEMBER_CASES = [
+    ("Le consortium Gaia-X, composé de SAP, Orange et Atos, a publié ses règles.",
+     {("SAP", "Gaia-X"), ("Orange", "Gaia-X"), ("Atos", "Gaia-X")}),
+    ("Google DeepMind, la division d'intelligence artificielle de Google, publie un modèle.",
+     {("Google DeepMind", "Google")}),
+    ("Instagram, filiale de Meta, change ses règles.", {("Instagram", "Meta")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEMBER_CASES)
+def test_member_of_patterns(make_doc, text, expected):
+    assert expected <= _pairs(make_doc, text, "member_of")
+
+
+def test_dont_after_an_amount_is_not_membership(make_doc):
+    text = "La société a levé 10 millions d'euros dont 4 millions auprès de Bpifrance."
+    assert _triples(make_doc, text, "member_of") == set()
+
+
+# ---- invested_in ------------------------------------------------------------------------------
+def test_invested_in_from_funding_records():
+    rec = FundingRecord(
+        recipient=ActorRef("Alan", "ORG", "e0"),
+        evidence="Alan lève 50 millions auprès d'Index et de Temasek.",
+        rule_id="funding.verb",
+        start=0,
+        end=52,
+        investors=(ActorRef("Index", "ORG", "e1"), ActorRef("Temasek", "ORG", "e2")),
+        round="series_b",
+        date="2021",
+    )
+    rels = invested_in_relations([rec])
+    assert [(r.subject.name, r.predicate, r.object.name, r.attribute, r.date) for r in rels] == [
+        ("Index", "invested_in", "Alan", "series_b", "2021"),
+        ("Temasek", "invested_in", "Alan", "series_b", "2021"),
+    ]
+    assert all(r.evidence == rec.evidence and r.rule_id == "invested_in.funding.verb" for r in rels)
+    assert invested_in_relations([]) == []
+
+
+# ---- rules files ------------------------------------------------------------------------------
+def test_titles_lexicon_schema():
+    data = load_json("titles.json")
+    kinds = {"business", "academic", "government"}
+    lemmas = set()
+    for title in data["titles"]:
+        assert set(title) == {"lemma", "kind", "forms"}
+        assert title["kind"] in kinds and title["forms"] and title["lemma"] not in lemmas
+        assert all(f == f.lower() and f.strip() == f for f in title["forms"])
+        lemmas.add(title["lemma"])
+    for key in ("pre_modifiers", "post_modifiers"):
+        assert all(isinstance(v, str) for v in data[key].values())
+    for key in ("org_prepositions", "determiners", "anaphors", "anaphor_determiners", "role_verbs",
+                "blocked_orgs", "relative_heads", "possessives", "adjacent_person_forms", "unit_nouns",
+                "institution_nouns"):
+        assert data[key] and all(isinstance(w, str) and w for w in data[key])
+    # the lemma forms asked for by analysts
+    assert {"PDG", "fondateur", "cofondateur", "directeur", "patron", "ministre"} <= lemmas
+
+
+def test_relation_patterns_schema(nlp):
+    rows = load_jsonl("relation_patterns.jsonl")
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids))
+    matcher = Matcher(nlp.vocab)
+    for row in rows:
+        assert set(row) <= {"id", "predicate", "frame", "pattern", "role", "agent_labels", "object_labels",
+                            "attribute", "patient"}
+        assert row["id"].startswith(row["predicate"] + ".")
+        assert row["predicate"] in PREDICATES - {"role", "invested_in"}
+        assert row["frame"] in FRAMES
+        assert isinstance(row["pattern"], list) and all(isinstance(t, dict) for t in row["pattern"])
+        matcher.add(row["id"], [row["pattern"]])  # raises on an invalid pattern
+    assert {row["predicate"] for row in rows} == {"founded", "acquired", "partner", "member_of"}
+
+
+def test_relation_words_schema():
+    data = load_json("relation_words.json")
+    for key in ("comparison_markers", "list_connectors", "object_skip", "subject_skip", "group_words",
+                "founded_date_words"):
+        assert data[key] and all(isinstance(w, str) and w for w in data[key])
