@@ -389,3 +389,39 @@ def test_more_attribution_forms(make_doc, text, speaker):
 def test_pronoun_subject_of_reported_speech_needs_a_person_just_named(make_doc):
     _, quotes = quotes_of(make_doc, "Paul Martin était à Berlin. Il a affirmé que Nova serait rentable l'an prochain.")
     assert summary(quotes) == [("Nova serait rentable l'an prochain", "Paul Martin", "indirect")]
+
+
+def test_incise_with_a_long_apposition_inside_the_quote(make_doc):
+    text = ('"Lever des fonds fait partie du modèle de toute jeune entreprise, estime Paul Martin, cofondateur de Nova '
+            'et par ailleurs organisateur du salon annuel des start-up. Le financement prend des formes très variées."')
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [
+        ("Lever des fonds fait partie du modèle de toute jeune entreprise", "Paul Martin", "direct"),
+        ("Le financement prend des formes très variées.", "Paul Martin", "direct"),
+    ]
+
+
+@pytest.mark.parametrize("question_label, answer_label", [
+    ("LE JOURNAL –", "PAUL MARTIN –"),
+    ("Le Journal :", "P.M. :"),
+])
+def test_interview_with_speaker_labels(make_doc, question_label, answer_label):
+    text = (f"Paul Martin a fondé Nova en 2015 et répond à nos questions.\n"
+            f"{question_label} Comment est née votre entreprise ?\n"
+            f"{answer_label} Nous avons commencé dans un garage avec deux ordinateurs et beaucoup d'ambition.\n"
+            f"{question_label} Vous visez l'Europe maintenant...\n"
+            f"{answer_label} Nous voulons ouvrir des bureaux à Berlin et à Madrid avant la fin de l'année.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name.casefold()) for q in quotes] == [
+        ("Nous avons commencé dans un garage avec deux ordinateurs et beaucoup d'ambition.", "paul martin"),
+        ("Nous voulons ouvrir des bureaux à Berlin et à Madrid avant la fin de l'année.", "paul martin"),
+    ]
+    assert all(q.rule_id == "interview_labelled_answer" for q in quotes)
+
+
+def test_titles_with_a_colon_are_not_interview_labels(make_doc):
+    text = ("Nova : la start-up lève dix millions d'euros\n"
+            "Nova : un nouveau bureau à Berlin\n"
+            "Objectif annoncé : doubler les effectifs en deux ans.\n"
+            "Nova : des recrutements en vue pour toute l'année prochaine\n")
+    assert quotes_of(make_doc, text)[1] == []

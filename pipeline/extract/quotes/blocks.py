@@ -52,6 +52,9 @@ def interview_answers(ctx: Context) -> list[Candidate]:
     """Q&A interviews: each answer paragraph after a question paragraph is a quote of the interviewee."""
     text = ctx.doc.text
     paras = paragraphs(text)
+    labelled = labelled_answers(ctx, paras)
+    if labelled:
+        return labelled
     pairs = []
     for k in range(len(paras) - 1):
         q, a = text[slice(*paras[k])], text[slice(*paras[k + 1])]
@@ -124,3 +127,71 @@ def first_person_paragraphs(ctx: Context) -> list[Candidate]:
             continue  # an interview answer (handled with the interview)
         found.append(Candidate(s, e, body, rule_id="first_person_paragraph"))
     return found if len(found) <= MAX_FIRST_PERSON_PARAGRAPHS else []
+
+
+# "NOM – réponse", "C.L. : réponse", "Clément Lafargue : réponse": a speaker label opening a paragraph.
+_LABEL = re.compile(r"^(?P<label>[^\W\d_][\w.’'\- ]{0,40}?)\s*(?::|–|—|\s-)\s+(?=\S)")
+MIN_LABELLED_PARAGRAPHS = 4
+MAX_LABEL_WORDS = 5
+
+
+def _label(body: str) -> tuple[str, int] | None:
+    """(label, offset of the answer text) when the paragraph opens with a speaker label."""
+    m = _LABEL.match(body)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    words_ = label.replace(".", ". ").split()
+    if not words_ or len(words_) > MAX_LABEL_WORDS or not all(w[0].isupper() for w in words_ if w[0].isalpha()):
+        return None
+    return label, m.end()
+
+
+def _initials(name: str) -> str:
+    return "".join(p[0] for p in re.split(r"[\s\-]+", name) if p and p[0].isupper())
+
+
+def _label_speaker(ctx: Context, label: str, start: int, end: int, fallback: EntityMention | None):
+    """The person a speaker label names: a mention, the name in capitals, or the initials."""
+    from pipeline.nlp.entities import normalize_name
+
+    people = ctx.mentions_in(start, end, "PER")
+    if people:
+        return people[0].ref()
+    key = normalize_name(label)
+    letters = "".join(c for c in label if c.isupper())
+    for m in ctx.mentions:
+        if m.label != "PER":
+            continue
+        if normalize_name(m.name) == key or (len(letters) >= 2 and _initials(m.name) == letters):
+            return m.ref()
+    return fallback.ref() if fallback else None
+
+
+def labelled_answers(ctx: Context, paras: list[tuple[int, int]]) -> list[Candidate]:
+    """Interviews written "JOURNAL – question ?" / "NOM – réponse": answers are quotes of the named person."""
+    text = ctx.doc.text
+    rows = []
+    for s, e in paras:
+        found = _label(text[s:e])
+        if found:
+            rows.append((found[0], s, e, s + found[1]))
+    if len(rows) < MIN_LABELLED_PARAGRAPHS:
+        return []
+    asks: dict[str, list[bool]] = {}
+    for label, s, e, body in rows:
+        asks.setdefault(label, []).append(_is_question(text[body:e]))
+    questioners = {lab for lab, qs in asks.items() if sum(qs) * 2 >= len(qs)}
+    answers = [r for r in rows if r[0] not in questioners]
+    if not questioners or len(answers) < MIN_INTERVIEW_PAIRS:
+        return []
+    who = interviewee(ctx, answers[0][1])
+    out = []
+    for label, s, e, body in answers:
+        words_text = text[body:e]
+        if len(_WORD.findall(words_text)) < MIN_ANSWER_WORDS or (not _complete(words_text) and e >= len(text.rstrip())):
+            continue
+        speaker = _label_speaker(ctx, label, s, body, who)
+        out.append(Candidate(body, e, words_text, rule_id="interview_labelled_answer", speaker=speaker,
+                             attributed=True))
+    return out

@@ -78,7 +78,7 @@ def _first_person_after(ctx: Context, start: int, para_end: int):
         return None
     sents = list(span.sents)
     for sent in sents[:2]:
-        people = ctx.mentions_in(max(sent.start_char, start), sent.end_char, "PER")
+        people = ctx.mentions_in(max(sent.start_char, start), min(sent.end_char, para_end), "PER")
         if people:
             return people[0]
     return None

@@ -224,11 +224,28 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
                 i += 1
                 continue
             a = Attribution(resolve_phrase(ctx, phrase, span.start_char), lemma, "inner_incise")
+        stop = _apposition_end(doc, stop, span.end)
+        if stop >= span.end - 1:
+            i += 1
+            continue
         parts.append((part_start, doc[i - 1].idx, a))
         part_start, att = doc[stop + 1].idx if stop + 1 < len(doc) else span.end_char, a
         i = stop + 1
     parts.append((part_start, span.end_char, att))
     return parts
+
+
+def _apposition_end(doc: Doc, stop: int, limit: int) -> int:
+    """Extend an incise over the speaker's apposition: "…, estime X, cofondateur de Y et de Z. Suite"."""
+    if doc[stop].text != "," or stop + 1 >= limit or doc[stop + 1].pos_ not in ("NOUN", "PROPN", "DET", "ADJ"):
+        return stop
+    for k in range(stop + 1, limit):
+        tok = doc[k]
+        if tok.text in (".", ";", "!", "?"):
+            return k
+        if "Fin" in tok.morph.get("VerbForm") or tok.text in ("«", "“", '"'):
+            return stop  # a finite verb: the quote goes on after the first comma
+    return stop
 
 
 # ---------------------------------------------------------------- one marked quote
