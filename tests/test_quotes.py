@@ -31,7 +31,7 @@ def summary(quotes):
 # ------------------------------------------------------------------ rules files (schema)
 
 USES = {"incise", "intro", "que"}
-CUES = {"marker", "pour", "inverted", "org_hint"}
+CUES = {"marker", "pour", "inverted", "org_hint", "label"}
 
 
 def test_speech_verbs_schema():
@@ -249,6 +249,8 @@ def test_unattributed_fragment_keeps_no_speaker(make_doc):
     "Nova mise sur l'« open source » depuis ses débuts.",
     "Ils ont lancé l'offre \"Nova Cloud Pro\" la semaine dernière.",
     "Nova cherche une « licorne », selon les termes de Paul Martin.",
+    "Nova lance une campagne baptisée « Le goût du fait maison pour tous » dès septembre.",
+    "Le service est vendu sous le nom de « Nova pour les petites entreprises » en Europe.",
     "Il a dit « Nous allons",
 ])
 def test_scare_quotes_labels_and_broken_marks_are_not_quotes(make_doc, text):

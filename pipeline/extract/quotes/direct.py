@@ -279,6 +279,9 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     open_ = _span(doc, m.open, m.open + 1)
     if span is None or close is None or open_ is None or not len(span):
         return []
+    if any(c.cue == "label" and c.end == open_[0].i for c in cues):
+        _drop(doc, doc.text[m.start:m.end], "a name or title (baptisé « … », sous le nom de « … »)")
+        return []
     after = incise_after(ctx, cues, close[-1].i)
     n_words = words(span)
     standalone = is_standalone(doc.text, m.open, m.close)
