@@ -240,9 +240,17 @@ def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: se
         if short and short in groups and key in groups and lex.gazetteer.get(short) is None:
             _merge_into(groups, short, key)
     for key in sorted(groups):
-        if " " in key or key in per_like or lex.gazetteer.get(key) is not None or key not in groups:
-            continue
+        if " " in key or key in per_like or lex.gazetteer.get(key) is not None or key not in groups or key in lex.places:
+            continue  # a place keeps its own entity ('France' vs 'France Digitale')
         owners = [k for k in groups if k.split()[0] == key and " " in k and k not in per_like]
+        if len(owners) == 1:
+            _merge_into(groups, key, owners[0])
+    # 'Berkeley' after 'université de Berkeley': the institution, named by its place.
+    heads = {normalize_name(w) for w in lex.org["institution_heads"]}
+    for key in sorted(groups):
+        if " " in key or key not in groups:
+            continue
+        owners = [k for k in groups if " " in k and k.split()[0] in heads and k.split()[-1] == key]
         if len(owners) == 1:
             _merge_into(groups, key, owners[0])
 
@@ -292,12 +300,9 @@ class ActorEntities:
 
     def _mention_votes(self, doc: Doc, span: Span, ner_label: str | None) -> list[ty.Vote]:
         lex = self.lex
-        votes = ty.name_votes(surface(span)[0], lex) + ty.context_votes(doc, span, lex) + ty.prior_votes(span, ner_label, lex)
+        votes = ty.context_votes(doc, span, lex) + ty.prior_votes(span, ner_label, lex)
         if span.label_ in {"PER", "ORG"} and ner_label is None:
             votes.append((span.label_, 3, f"cue.{span.label_.lower()}"))
-        # A preposition says LOC only beside another place signal (NER LOC or the place list).
-        if not any(v[2] in {"loc.place", "ner.loc", "loc.name.word"} or v[2].startswith("gazetteer:") and v[0] == "LOC" for v in votes):
-            votes = [v for v in votes if v[2] != "loc.before.prep"]
         return votes
 
     def _entities(self, doc: Doc, spans: list[Span], ner_label: dict, rule_of: dict) -> tuple[list[LocalEntity], list[Span]]:
@@ -305,7 +310,7 @@ class ActorEntities:
         votes_of = {(s.start, s.end): self._mention_votes(doc, s, ner_label.get((s.start, s.end))) for s in spans}
         per_like = set()
         for s in spans:
-            scores = ty.tally(votes_of[(s.start, s.end)])
+            scores = ty.tally(votes_of[(s.start, s.end)] + ty.name_votes(surface(s)[0], lex))
             if scores["PER"] > 0 and scores["PER"] >= max(scores.values()):
                 per_like.add(normalize_name(surface(s)[0]))
         groups = _group(doc, spans, lex, per_like)
@@ -315,7 +320,11 @@ class ActorEntities:
         ordered = sorted(groups.items(), key=lambda kv: min(s.start for s in kv[1]))
         for key, members in ordered:
             members.sort(key=lambda s: s.start)
-            votes = [v for s in members for v in votes_of[(s.start, s.end)]]
+            # Words inside a name vote once per distinct form; context and NER vote once per mention.
+            forms = sorted({surface(s)[0] for s in members})
+            votes = [v for s in members for v in votes_of[(s.start, s.end)]] + [v for f in forms for v in ty.name_votes(f, lex)]
+            if not any(v[2] in {"loc.place", "ner.loc", "loc.name.word"} or v[0] == "LOC" and v[2].startswith("gazetteer:") for v in votes):
+                votes = [v for v in votes if v[2] != "loc.before.prep"]
             label, evidence = ty.decide(votes)
             name = _fullest(members, lex)
             if len(normalize_name(name)) == 1 and not any(v[2].startswith(("org.", "gazetteer", "cue.", "per.title")) for v in votes):
@@ -340,7 +349,7 @@ def _fullest(members: list[Span], lex: Lexicons) -> str:
     counts: dict[str, int] = defaultdict(int)
     for s in members:
         counts[surface(s)[0]] += 1
-    return sorted(counts, key=lambda t: (-len(t.split()), _is_acronym(t), -counts[t], -len(t), t))[0]
+    return sorted(counts, key=lambda t: (-len(normalize_name(t).split()), _is_acronym(t), -counts[t], len(t.split()), -len(t), t))[0]
 
 
 @Language.factory("actor_entities", default_config={})

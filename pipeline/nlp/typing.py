@@ -173,13 +173,16 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
         votes.append(("ORG", lex.org["legal_forms"]["weight"], lex.org["legal_forms"]["id"]))
     if len(words) > 1 and (folded[-1] in org_words or len(words) > 2 and folded[-2] in org_words):
         votes.append(("ORG", lex.org["name_suffixes"]["weight"], lex.org["name_suffixes"]["id"]))
+    weak = lex.org["weak_name_suffixes"]
+    if len(words) > 1 and folded[-1] in lex.word_set(weak) and not any(v[0] == "ORG" for v in votes):
+        votes.append(("ORG", weak["weight"], weak["id"]))
     if len(words) > 1 and folded[0] in prefixes:
         votes.append(("ORG", lex.org["name_prefixes"]["weight"], lex.org["name_prefixes"]["id"]))
     first_parts = folded[0].split("-")
     is_given = len(folded[0]) > 2 and words[0][:1].isupper() and not words[0].isupper() and (
         folded[0] in lex.given_names or all(p in lex.given_names for p in first_parts if p)
     )
-    orgish = any(v[0] == "ORG" for v in votes)
+    orgish = any(v[0] == "ORG" and v[2] != weak["id"] for v in votes)
     if (
         is_given
         and 2 <= len(words) <= 4
@@ -198,7 +201,7 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     if any(i in text.lower().replace("’", "'") for i in topo["infixes"]) and not orgish:
         votes.append(("LOC", topo["weight"], topo["id"]))
     misc_words = lex.word_set(lex.other["misc_name_words"])
-    if len(words) > 1 and any(w in misc_words for w in folded[1:]) and not orgish:
+    if len(words) > 1 and any(w in misc_words for w in folded) and not orgish:
         votes.append(("MISC", lex.other["misc_name_words"]["weight"], lex.other["misc_name_words"]["id"]))
     if _VERSION.search(text) and not orgish and not text[:1].isdigit():
         votes.append(("MISC", lex.other["misc_version"]["weight"], lex.other["misc_version"]["id"]))

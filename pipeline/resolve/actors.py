@@ -247,7 +247,7 @@ def _links(nodes: dict[str, _Node], lex: Lexicons) -> list[tuple[str, str]]:
                     continue
                 if n.label() == "PER" and kw[-len(words) :] == words:
                     cands.add(k)
-                elif n.label() != "PER" and (strip_suffix(k, lex) == key or len(words) == 1 and kw[0] == key):
+                elif n.label() != "PER" and key not in lex.places and (strip_suffix(k, lex) == key or len(words) == 1 and kw[0] == key):
                     cands.add(k)
         cands = {c for c in cands if _compatible(node, nodes[c])}
         if len(cands) == 1:
@@ -296,7 +296,7 @@ def _canonical(group: list[_Node], lex: Lexicons) -> str:
     for node in group:
         for name, n in node.names.items():
             counts[name] += n
-    return sorted(counts, key=lambda t: (-len(t.split()), -counts[t], t.isupper(), -len(t), t))[0]
+    return sorted(counts, key=lambda t: (-len(normalize_name(t).split()), -counts[t], len(t.split()), t.isupper(), -len(t), t))[0]
 
 
 def resolve_actors(results: list[ArticleResult]) -> ActorIndex:
