@@ -202,8 +202,12 @@ def _entity_cands(doc: Doc) -> list[Cand]:
         parts.append((cur, ent.end))
         for s, e in parts:
             s, e = _strip_span(doc, s, e)
+            # "Payboost boucle": the NER sometimes swallows the verb that follows the name.
+            cut = next((t.i for t in doc[s + 1 : e] if t.pos_ in {"VERB", "AUX"} and t.is_lower), e)
+            whole = len(parts) == 1 and cut == e
+            e = cut
             if s < e:
-                out.append(Cand(s, e, _ref_for_part(doc, doc[s:e], len(parts) == 1)))
+                out.append(Cand(s, e, _ref_for_part(doc, doc[s:e], whole)))
     return out
 
 
@@ -252,7 +256,12 @@ def _trigger_matches(doc: Doc) -> list[tuple[str, int, int]]:
     names = _rule_names()
     found = [(names[mid], s, e) for mid, s, e in matcher(doc) if mid in names]
     # A longer match wins over the one it contains (levée de fonds over levée).
-    found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+    # Same span read as verb and noun ("deux levées"): a determiner or a number before it makes a noun.
+    def noun_first(m: tuple[str, int, int]) -> int:
+        nominal = m[1] > 0 and doc[m[1] - 1].pos_ in {"DET", "NUM", "ADJ"}
+        return 0 if (_triggers()[m[0]]["kind"] == "noun") == nominal else 1
+
+    found.sort(key=lambda m: (m[1], -(m[2] - m[1]), noun_first(m)))
     out, last_end = [], -1
     for rid, s, e in found:
         if s >= last_end or _triggers()[rid]["kind"] == "round":
@@ -373,9 +382,7 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "tranche"
         elif tranche_from is not None and am.start > tranche_from:
             am.kind = "tranche"
-        elif _window_has(ctx, "valuation_cues", max(s, am.start - 8), am.start) or _window_has(
-            ctx, "valuation_after_cues", am.end, min(e, am.end + 2)
-        ):
+        elif _is_valuation(ctx, s, e, am):
             am.kind = "valuation"
         elif _window_has(ctx, "non_event_cues", max(s, am.start - 5), am.start) or _window_has(
             ctx, "non_event_cues", am.end, min(e, am.end + 4)
@@ -384,6 +391,20 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
         elif _window_has(ctx, "seek_cues", max(s, am.start - 6), am.start):
             am.kind = "sought"
         prev_end = am.end
+
+
+def _is_valuation(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
+    """ "valorisée à 2 Md€", "ce qui la valorise à", "1 milliard de valorisation"."""
+    stems = tuple(_cues()["valuation_stems"])
+    lo = max(s, am.start - 8)
+    # The cue must be closer than any deal noun ("une levée de 5 M€ ... valorisation" is not one).
+    nouns = [b for rid, a, b in ctx.triggers if lo <= a < am.start and _triggers()[rid]["kind"] == "noun"]
+    # Stems, not lemmas: the tagger reads "valorise" as a noun as often as a verb.
+    cue_at = [t.i for t in ctx.doc[lo : am.start] if t.lower_.startswith(stems)]
+    cue_at += [a for a, _ in ctx.cue_spans("valuation_cues", lo, am.start)] if am.start > lo else []
+    if cue_at and max(cue_at) >= max(nouns, default=-1):
+        return True
+    return _window_has(ctx, "valuation_after_cues", am.end, min(e, am.end + 2))
 
 
 # ---------------------------------------------------------------- investor lists
@@ -580,7 +601,9 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
     # A deal anaphor is a subject only at the start of the clause ("L'opération a ..."), not in
     # "X signe la levée la plus importante".
     anaphors = ctx.cue_spans("recipient_anaphors", lo, pos) + [
-        sp for sp in ctx.cue_spans("deal_anaphors", lo, pos) if sp[0] <= _clause_start(doc, lo, sp[0]) + 2
+        sp
+        for sp in ctx.cue_spans("deal_anaphors", lo, pos)
+        if sp[0] == _clause_start(doc, lo, sp[0]) and doc[sp[1]].pos_ not in {"NOUN", "PROPN"}
     ]
     plural = ctx.cue_spans("generic_plural_subjects", lo, pos)
     cands = [
@@ -907,6 +930,11 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
         _drop(ctx, _sent_text(ctx, si), f"{why}: {am.amount.text}")
         return []
     out = [Draft(ref, si, f"{tid}+{pattern}", am)]
+    noun = _deal_noun_before(ctx, am, s)
+    if noun is not None and _triggers()[noun[0]].get("de_x") == "investor":
+        giver = _de_x_after(ctx, am.end, e)  # "une subvention de 2 M€ de la Région X"
+        if giver is not None and giver.ref != ref:
+            out[0].investors.append(giver.ref)
     if pattern == "left_subject" and ctx.doc[s:e].text.lower().find("chacun") >= 0:
         # "X et Y ont chacun levé 4 M€": one event each.
         for c in _cands_in(ctx, s, am.start):
