@@ -60,6 +60,12 @@ class State:
                 self.manifest = {}
         if self.manifest.get("fingerprint") != pipeline_fingerprint():
             self.manifest = {"fingerprint": pipeline_fingerprint(), "articles": {}, "inputs": None}
+            self._drop_stale_results()
+
+    def _drop_stale_results(self) -> None:
+        """Results of another pipeline version are never read again: do not let them pile up."""
+        for path in (self.dir / "results").glob("*.pkl"):
+            path.unlink(missing_ok=True)
 
     @property
     def articles(self) -> dict[str, list[str]]:

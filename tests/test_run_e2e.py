@@ -115,3 +115,14 @@ def test_removing_a_duplicate_keeps_the_article(first_run, tmp_path):
     assert summary.new == 0 and summary.unchanged == 3
     rows = {r["source"]: r for r in pq.read_table(out2 / "articles.parquet").to_pylist()}
     assert rows["helio.txt"]["sources"] == ["helio.txt"]
+
+
+def test_results_of_another_pipeline_version_are_dropped(tmp_path, monkeypatch):
+    from pipeline import state as state_module
+
+    stale = tmp_path / ".state" / "results" / "0123456789abcdef.pkl"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
+    (tmp_path / ".state" / "manifest.json").write_text('{"fingerprint": "older", "articles": {"0123456789abcdef": ["a.txt"]}}')
+    st = state_module.State(tmp_path)
+    assert st.articles == {} and not stale.exists()
