@@ -114,6 +114,8 @@ FOUNDED_CASES = [
     ("Fondée en mars 2019 par Léa Garnier et Hugo Perrin, Alan compte 500 salariés.",
      {("Léa Garnier", "Alan", "2019-03"), ("Hugo Perrin", "Alan", "2019-03")}),
     ("Qonto a été cofondée par Alexandre Prot en 2016.", {("Alexandre Prot", "Qonto", "2016")}),
+    ("Xavier Dupont et Marie Leroy ont fondé Alan en 2016.",
+     {("Xavier Dupont", "Alan", "2016"), ("Marie Leroy", "Alan", "2016")}),
 ]
 
 
@@ -128,6 +130,7 @@ def test_founded_patterns(make_doc, text, expected):
 
 FOUNDED_NEGATIVES = [
     "Le service, lancé par Google en 2020, a fermé ses portes.",  # a product launched by a company
+    "OpenAI a créé un assistant conversationnel très populaire.",  # créer: not an organisation
     "Fondée en 2021 par d'anciens salariés de Google, Anthropic a levé des fonds.",  # unnamed founders
 ]
 
@@ -163,6 +166,7 @@ PARTNER_CASES = [
     ("Un partenariat entre Airbus et Thales a été signé hier.", ("Airbus", "Thales")),
     ("Orange s'allie avec Ericsson pour ses antennes.", ("Ericsson", "Orange")),
     ("Dassault et Safran ont présenté conjointement leur projet.", ("Dassault", "Safran")),
+    ("Dassault et Safran (motoriste) travaillent main dans la main.", ("Dassault", "Safran")),
 ]
 
 
@@ -184,6 +188,9 @@ MEMBER_CASES = [
     ("Google DeepMind, la division d'intelligence artificielle de Google, publie un modèle.",
      {("Google DeepMind", "Google")}),
     ("Instagram, filiale de Meta, change ses règles.", {("Instagram", "Meta")}),
+    ("Les voitures de Waymo (filiale d’Alphabet) roulent sans chauffeur.", {("Waymo", "Alphabet")}),
+    ("Le Frontier Model Forum, composé de Meta et Microsoft, a été créé l'an dernier.",
+     {("Meta", "Frontier Model Forum"), ("Microsoft", "Frontier Model Forum")}),
 ]
 
 

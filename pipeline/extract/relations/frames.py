@@ -79,12 +79,13 @@ def extract_frames(ctx: DocContext, sent: Span) -> Iterator[RelationRecord]:
     for match_id, start, end in matcher(sent):
         pid = ids[match_id]
         if start + sent.start in seen_starts:
-            continue  # the first (longest-listed) pattern on a token wins
-        seen_starts.add(start + sent.start)
+            continue  # a token already used by a pattern that gave relations
         row = patterns()[pid]
         trigger = sent[start:end]
         found = list(FRAMES[row["frame"]](ctx, sent, trigger, row))
-        if not found:
+        if found:
+            seen_starts.add(start + sent.start)
+        else:
             doc.user_data.setdefault("dropped", []).append(
                 Dropped("relations", trigger.text, f"{pid}: no named parties"))
         yield from found
@@ -203,7 +204,16 @@ def subject_of(ctx: DocContext, sent: Span, tok: Token, labels=ORGISH) -> ActorR
             node = node.head
         else:
             break
-    return _left_actor(ctx, sent, tok.i, labels)
+    return _left_actor(ctx, sent, tok.i, labels) or _sentence_subject(ctx, sent, tok.i, labels)
+
+
+def _sentence_subject(ctx, sent, before: int, labels) -> ActorRef | None:
+    """The actor opening the sentence when a verb follows it ("X poursuit ... en annonçant le rachat de Y")."""
+    found = actor_at(ctx, sent, sent.start, labels)
+    if not found or found[0] >= before or found[0] >= sent.end:
+        return None
+    nxt = sent.doc[found[0]]
+    return found[1] if nxt.pos_ in ("VERB", "AUX") or _ntext(nxt) in ("s'", "se", "n'", "ne") else None
 
 
 def _actor_of_token(ctx, sent, tok: Token, labels) -> ActorRef | None:
@@ -361,17 +371,35 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
             if rec:
                 yield rec
         return
-    subject = subject_of(ctx, sent, trigger[0], None if row["predicate"] == "founded" else ORGISH)
+    labels = None if row["predicate"] == "founded" else ORGISH
+    subject = subject_of(ctx, sent, trigger[0], labels)
     obj = object_after(ctx, sent, trigger.end, row.get("object_labels") or ORGISH)
-    if not subject or not obj:
+    if not subject or not obj or row.get("patient") == "group_only" and not _is_group(obj[1], sent, obj[0]):
         return
     if row["predicate"] == "acquired" and (subject.label == "PER" or obj[1].label == "PER"):
         return
-    rec = _rel(subject, row["predicate"], obj[1], sent, row, date=None)
-    if rec:
-        yield rec
-        if row["predicate"] == "founded" and subject.label == "PER" and row.get("role"):
-            yield RelationRecord(subject, "role", obj[1], rec.evidence, row["id"], row["role"])
+    for subj in _with_coordinated(ctx, sent, subject, trigger.start, labels):
+        rec = _rel(subj, row["predicate"], obj[1], sent, row, date=_date_in(sent, obj[0], obj[0] + 3))
+        if rec:
+            yield rec
+            if row["predicate"] == "founded" and subj.label == "PER" and row.get("role"):
+                yield RelationRecord(subj, "role", obj[1], rec.evidence, row["id"], row["role"])
+
+
+def _with_coordinated(ctx, sent, subject: ActorRef, verb_start: int, labels) -> list[ActorRef]:
+    """The subject plus the actors coordinated with it right before the verb ("X et Y ont fondé Z")."""
+    doc = sent.doc
+    k = verb_start - 1
+    while k >= sent.start and (doc[k].pos_ in ("AUX", "ADV", "PRON") or _ntext(doc[k]) in words()["subject_skip"]):
+        k -= 1
+    refs = coordinated_left(ctx, sent, k, labels)
+    return refs if subject in refs else [subject]
+
+
+def _is_group(ref: ActorRef, sent: Span, end: int) -> bool:
+    """A group-like organisation: its name or the noun just before it says so (l'alliance X)."""
+    group_words = words()["group_words"] | lexicon().anaphors
+    return bool(set(norm_text(ref.name).split()) & group_words)
 
 
 def _noun_de_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
@@ -446,11 +474,22 @@ def _jointly(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     k = trigger.start - 1
     while k >= sent.start and (doc[k].pos_ in ("VERB", "AUX", "ADV", "PRON") and doc[k].text != ","):
         k -= 1
-    # collect "A, B et C" right to left
+    refs = coordinated_left(ctx, sent, k, ORGISH)
+    for n, a in enumerate(refs):
+        for b in refs[n + 1 :]:
+            rec = _partners(a, b, sent, row)
+            if rec:
+                yield rec
+
+
+def coordinated_left(ctx, sent, k: int, labels) -> list[ActorRef]:
+    """The actors of a list "A, B (b) et C" ending at token k, collected right to left."""
+    doc = sent.doc
     refs: list[ActorRef] = []
     connectors = words()["list_connectors"]
     while k >= sent.start:
-        found = actor_ending_at(ctx, sent, k, ORGISH)
+        k = _skip_parenthesis(sent, k)
+        found = actor_ending_at(ctx, sent, k, labels)
         if not found:
             break
         refs.insert(0, found[1])
@@ -462,11 +501,18 @@ def _jointly(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
             k = _skip_apposition(sent, k)
         else:
             break
-    for n, a in enumerate(refs):
-        for b in refs[n + 1 :]:
-            rec = _partners(a, b, sent, row)
-            if rec:
-                yield rec
+    return refs
+
+
+def _skip_parenthesis(sent: Span, k: int) -> int:
+    """From a closing parenthesis at k back to the token before its opening one ("IBM (Big Blue)")."""
+    doc = sent.doc
+    if k < sent.start or doc[k].text != ")":
+        return k
+    for j in range(k - 1, max(sent.start, k - 12) - 1, -1):
+        if doc[j].text == "(":
+            return j - 1
+    return k
 
 
 def _skip_apposition(sent: Span, k: int) -> int:
@@ -483,6 +529,11 @@ def _skip_apposition(sent: Span, k: int) -> int:
 def _group_list(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     """'l'alliance X, dont A, B et C' / 'X, regroupant A et B': members -> group."""
     group = _group_before(ctx, sent, trigger.start)
+    if group is None and row["id"] != "member_of.dont" and trigger.start - 1 >= sent.start \
+            and sent.doc[trigger.start - 1].text == ",":
+        # "X, composé de A et B": the organisation the participle describes
+        found = actor_ending_at(ctx, sent, trigger.start - 2, ORGISH)
+        group = found[1] if found else None
     if group is None:
         return
     doc = sent.doc
@@ -524,7 +575,7 @@ def _division(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         k -= 1
     if k < sent.start:
         return
-    if doc[k].text == ",":
+    if doc[k].text in (",", "("):
         found = actor_ending_at(ctx, sent, k - 1, ORGISH)
     elif k < trigger.start - 1:
         found = actor_ending_at(ctx, sent, k, ORGISH)
