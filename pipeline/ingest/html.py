@@ -90,7 +90,7 @@ class _Extractor(HTMLParser):
             return
         if tag == "script" and "ld+json" in attrs.get("type", "").lower():
             self.ld_depth += 1
-        if tag == "title":
+        if tag == "title" and not self.page.title:  # the page's <title>, not an <svg>'s
             self.in_title = True
         if tag == "h1" and not self.h1_done:
             self.h1_depth += 1
