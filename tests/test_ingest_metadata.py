@@ -208,3 +208,24 @@ def test_html_unclosed_tags_do_not_lose_text():
 )
 def test_looks_like_html(text, expected):
     assert looks_like_html(text) is expected
+
+
+def test_months_rules_file_schema():
+    """rules/months_fr.json: every name lower-case and mapped to 1..12, every month covered."""
+    from pipeline.rules import load_json
+
+    months = load_json("months_fr.json")["months"]
+    assert all(name == name.lower() and 1 <= n <= 12 for name, n in months.items())
+    assert set(months.values()) == set(range(1, 13))
+
+
+def test_html_rules_file_schema():
+    """rules/html.json: the keys the HTML reader uses, each a non-empty list of lower-case strings."""
+    from pipeline.rules import load_json
+
+    cfg = load_json("html.json")
+    keys = {"skip_tags", "skip_roles", "chrome_tokens", "block_tags", "title_meta", "date_meta", "url_meta", "site_meta"}
+    assert keys <= set(cfg)
+    for key in keys:
+        assert cfg[key] and all(isinstance(v, str) and v == v.lower() for v in cfg[key]), key
+    assert not set(cfg["skip_tags"]) & {"p", "article", "main", "body"}  # never skip the article itself
