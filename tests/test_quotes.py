@@ -427,3 +427,26 @@ def test_titles_with_a_colon_are_not_interview_labels(make_doc):
             "Objectif annoncé : doubler les effectifs en deux ans.\n"
             "Nova : des recrutements en vue pour toute l'année prochaine\n")
     assert quotes_of(make_doc, text)[1] == []
+
+
+@pytest.mark.parametrize("text, speaker, verb", [
+    # a verb missing from the lexicon, still an incise: finite verb + named inverted subject
+    ("« On nous interroge sans cesse sur ce sujet », s'insurge Paul Martin, dirigeant de Nova.", "Paul Martin", "insurger"),
+    # an infinitive after a comma inside a quote is not an incise
+    ("« Nous voulons former des ingénieurs, soutenir la création de start-up, etc », a expliqué Léa Moreau.",
+     "Léa Moreau", "expliquer"),
+])
+def test_incise_shapes(make_doc, text, speaker, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [(speaker, verb)]
+
+
+def test_quoted_heading_does_not_inherit_the_previous_speaker(make_doc):
+    text = ("« Nous allons recruter vingt ingénieurs l'an prochain », a expliqué Paul Martin.\n"
+            "« Un grand chantier de formation »\n"
+            "La formation reste un sujet majeur pour toute la filière.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("Nous allons recruter vingt ingénieurs l'an prochain", "Paul Martin"),
+        ("Un grand chantier de formation", None),
+    ]

@@ -64,10 +64,14 @@ def _previous_quote(cands: list[Candidate], n: int, paras: list[tuple[int, int]]
         pk = paragraph_of(paras, prev.start)
         if pk == k:
             return prev
-        if pk == k - 1 and paras[k][0] >= cands[n].start - 2:
-            return prev
+        if pk == k - 1 and paras[k][0] >= cands[n].start - 2 and _sentence_like(cands[n].text):
+            return prev  # a new paragraph of speech (not a quoted heading)
         return None
     return None
+
+
+def _sentence_like(text: str) -> bool:
+    return text.rstrip()[-1:] in ".!?…"
 
 
 def _first_person_after(ctx: Context, start: int, para_end: int):

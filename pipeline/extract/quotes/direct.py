@@ -96,6 +96,19 @@ def _apposed_person(ctx: Context, phrase: list[Token]) -> ActorRef | None:
     return people[0].ref() if people else None
 
 
+def _unlisted_incise_verb(ctx: Context, cues: list[Cue], tok: Token) -> str | None:
+    """« … », s'insurge X: a finite verb outside the lexicon, right after a quote, with an inverted
+    subject (a named person or -t-il/-elle) is an incise all the same; its lemma is kept as the verb."""
+    if tok.pos_ != "VERB" or "Fin" not in tok.morph.get("VerbForm") or tok.i + 1 >= len(ctx.doc):
+        return None
+    nxt = ctx.doc[tok.i + 1]
+    if _inverted_pronoun(ctx.doc, cues, nxt.i, nxt.i + 1) is not None:
+        return tok.lemma_.lower()
+    if any(m.start == nxt.idx and m.label == "PER" for m in ctx.mentions):
+        return tok.lemma_.lower()
+    return None
+
+
 def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution | None:
     """« … », a déclaré X / ajoute-t-elle / selon X / dixit X right after the closing mark."""
     doc = ctx.doc
@@ -110,7 +123,7 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         tok = doc[j]
         if tok.text in SENTENCE_END or tok.is_space or tok.text in ("«", "“", '"'):
             return None
-        lemma = speech_lemma(tok, "incise", lenient=True)
+        lemma = speech_lemma(tok, "incise", lenient=True) or _unlisted_incise_verb(ctx, cues, tok)
         if lemma is None:
             if tok.pos_ in ("AUX", "ADV") or tok.lower_ in ("se", "s'", "s’", "-t") or tok.lower_.startswith("-"):
                 continue
@@ -199,6 +212,18 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
 
 # ---------------------------------------------------------------- incises inside the quote
 
+def _incise_shape(doc: Doc, cues: list[Cue], verb: Token) -> bool:
+    """An incise verb is not an infinitive or a participle clause and is followed by its subject."""
+    forms = verb.morph.get("VerbForm")
+    if "Inf" in forms or ("Part" in forms and "Pres" in verb.morph.get("Tense")):
+        return False
+    if verb.i + 1 >= len(doc):
+        return False
+    nxt = doc[verb.i + 1]
+    return _inverted_pronoun(doc, cues, nxt.i, nxt.i + 2) is not None or nxt.pos_ in ("DET", "PROPN", "NOUN") \
+        or nxt.ent_type_ in ("PER", "ORG") or nxt.lower_ in ("celle", "celui")
+
+
 def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, int, Attribution | None]]:
     """Split « A, confie X. B » into parts (char ranges) with the incise's attribution."""
     doc = ctx.doc
@@ -207,6 +232,8 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
     while i < span.end - 2:
         tok = doc[i]
         lemma = speech_lemma(tok, "incise", lenient=True) if doc[i - 1].text == "," else None
+        if lemma is not None and not _incise_shape(doc, cues, tok):
+            lemma = None
         if lemma is None:
             i += 1
             continue

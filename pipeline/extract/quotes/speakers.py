@@ -237,6 +237,10 @@ def subject_of(verb: Token) -> list[Token] | None:
     """The subject phrase of a verb (its nsubj subtree), following aux/conj heads."""
     for child in verb.children:
         if child.dep_.startswith("nsubj") and child.dep_ != "nsubj:pass" or child.dep_ == "expl:subj":
+            if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
+                # "X, qui a annoncé …": the relative pronoun stands for its antecedent
+                inner = {t.i for t in verb.subtree}
+                return [t for t in verb.head.subtree if t.i not in inner]
             return list(child.subtree)
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return subject_of(verb.head)
