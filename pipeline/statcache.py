@@ -24,5 +24,5 @@ def files_signature(corpus: Path) -> str:
         except OSError:  # vanished meanwhile: let the full read report it
             return ""
         rel = path.relative_to(corpus).as_posix()
-        h.update(f"\n{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}".encode())
+        h.update(f"\n{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}".encode("utf-8", "surrogateescape"))
     return h.hexdigest()[:16]

@@ -246,3 +246,12 @@ def test_corpus_walk_is_recursive_sorted_and_skips_hidden(tmp_path):
         (tmp_path / name).write_text("x")
     found = [p.relative_to(tmp_path).as_posix() for p in iter_corpus_files(tmp_path)]
     assert found == ["a/y.HTML", "a/z.md", "b.txt", "c.jsonl"]
+
+
+def test_file_name_in_a_legacy_encoding_gets_a_printable_source(tmp_path):
+    import os
+
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(FR, encoding="utf-8")
+    (item,) = read_corpus(tmp_path)
+    assert item.source == "caf\ufffd.txt"
+    item.source.encode("utf-8")  # storable in Parquet

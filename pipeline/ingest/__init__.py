@@ -34,9 +34,16 @@ def iter_corpus_files(corpus: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
 
 
+def source_name(path: Path, corpus: Path) -> str:
+    """The path relative to the corpus, as valid Unicode: a file name in a legacy encoding (bytes
+    Python could not decode) gets U+FFFD for its bad bytes, so it can be printed and stored."""
+    rel = path.relative_to(corpus).as_posix()
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def read_file(path: Path, corpus: Path) -> Iterator[RawArticle | IngestError]:
     """Read one file of the corpus; an unexpected failure becomes an error, never an exception."""
-    source = path.relative_to(corpus).as_posix()
+    source = source_name(path, corpus)
     reader = READERS[path.suffix.lower()]
     try:
         items = list(reader(path, source))
