@@ -31,6 +31,7 @@ ENGLISH = (
 CASES: dict[str, tuple[bytes, str | None]] = {
     "bon.txt": (GOOD.format(name="Alpha").encode(), None),
     "ancien-encodage.txt": (GOOD.format(name="Bêta").encode("cp1252"), None),
+    os.fsdecode(b"nom-latin1-\xe9t\xe9.txt"): (GOOD.format(name="Thêta").encode(), None),  # undecodable file name
     "vide.txt": (b"", "read"),
     "blanc.md": (b"  \n\n\t\n", "read"),
     "binaire.txt": (bytes(range(256)) * 8, "decode"),
@@ -50,7 +51,7 @@ JSONL = [
     json.dumps({"text": GOOD.format(name="Êta"), "published": "le trente février"}),
 ]
 JSONL_ERRORS = {("flux.jsonl:2", "parse"), ("flux.jsonl:3", "parse"), ("flux.jsonl:4", "metadata")}
-KEPT = {"bon.txt", "ancien-encodage.txt", "octets-casses.txt", "date-impossible.txt", "ligne-geante-et-texte.md",
+KEPT = {"bon.txt", "ancien-encodage.txt", "nom-latin1-\ufffdt\ufffd.txt", "octets-casses.txt", "date-impossible.txt", "ligne-geante-et-texte.md",
         "flux.jsonl:1", "flux.jsonl:4"}
 
 
