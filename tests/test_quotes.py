@@ -450,3 +450,15 @@ def test_quoted_heading_does_not_inherit_the_previous_speaker(make_doc):
         ("Nous allons recruter vingt ingénieurs l'an prochain", "Paul Martin"),
         ("Un grand chantier de formation", None),
     ]
+
+
+def test_doc_without_parse_gives_nothing_and_does_not_raise():
+    import spacy
+
+    doc = spacy.blank("fr")("« Nous allons recruter cinquante ingénieurs », a déclaré Paul Martin. « Stray")
+    assert list(extract_quotes(doc)) == []
+
+
+def test_colon_after_an_infinitive_of_speech_keeps_the_verb(make_doc):
+    _, quotes = quotes_of(make_doc, "Et Paul Martin d'ajouter : « nous allons recruter vingt ingénieurs dans l'année ».")
+    assert [(q.speaker.name, q.verb) for q in quotes] == [("Paul Martin", "ajouter")]

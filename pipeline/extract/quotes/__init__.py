@@ -26,7 +26,10 @@ __all__ = ["extract_quotes"]
 
 
 def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
-    """Yield the article's quotations in text order."""
+    """Yield the article's quotations in text order (nothing for a doc without a parse)."""
+    if not doc.has_annotation("DEP"):
+        doc.user_data.setdefault("dropped", []).append(Dropped("quotes", "", "doc has no dependency parse"))
+        return
     ctx = Context.build(doc)
     marked = scan_quotes(doc.text)
     ctx.quoted = [(m.open, m.close + 1) for m in marked]

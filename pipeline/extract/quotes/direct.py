@@ -160,18 +160,20 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
     if colon_i > 0 and doc[colon_i - 1].sent.start < sent_start:
         sent_start = doc[colon_i - 1].sent.start
     clause = doc[sent_start:colon_i]
+    seen_verb = None
     for tok in reversed(clause):
         lemma = speech_lemma(tok, "intro")
         if lemma is None:
             continue
+        seen_verb = seen_verb or lemma
         subj = subject_of(tok)
         if subj:
             return Attribution(resolve_phrase(ctx, subj, tok.idx), lemma, rule_id)
     if not len(clause):
         return None
     people = [m for m in ctx.mentions_in(clause.start_char, clause.end_char, "PER")]
-    if people:
-        return Attribution(people[-1].ref(), None, rule_id + "_named")
+    if people:  # "premier mea culpa de X :" / "Et X d'ajouter :"
+        return Attribution(people[-1].ref(), seen_verb, rule_id + "_named")
     return None
 
 
