@@ -34,7 +34,7 @@ def test_trigger_rules_schema():
         assert r["kind"] in {"verb", "noun", "round"}, r["id"]
         assert isinstance(r["pattern"], list) and r["pattern"] and all(isinstance(t, dict) for t in r["pattern"])
         if r["kind"] == "verb":
-            assert r.get("role") in {"raise", "raise_noun", "invest", "fund"}, r["id"]
+            assert r.get("role") in {"raise", "raise_noun", "invest", "fund", "give"}, r["id"]
         if r["kind"] == "noun":
             assert r.get("de_x") in {"recipient", "investor"}, r["id"]
         if r["kind"] == "round":
@@ -51,7 +51,7 @@ def test_cue_rules_schema():
         "tranche_cues", "participation_lemmas", "participation_phrases", "list_connectors", "list_stops",
         "generic_agent_heads", "place_prepositions", "city_prepositions", "trigger_blockers_before",
         "follow_up_nouns", "generic_plural_subjects", "recipient_agent_lemmas", "investor_anaphors",
-        "valuation_after_cues",
+        "valuation_after_cues", "lead_verb_lemmas", "round_blockers",
     }
     assert required <= set(cues)
     for key in required:
@@ -97,6 +97,17 @@ SINGLE = [
      "Drovia", 50e6, "EUR", set(), set(), "ipo"),
     ("Hexadrone lève 2 millions d'euros en pré-seed auprès de business angels.",
      "Hexadrone", 2e6, "EUR", set(), set(), "pre_seed"),
+    ("Le fonds Serena a mené le tour de table de 12 millions d'euros de Datakeep.",
+     "Datakeep", 12e6, "EUR", {"serena"}, {"serena"}, None),
+    ("Bpifrance investit 5 millions d'euros dans la start-up grenobloise Isorg.",
+     "Isorg", 5e6, "EUR", {"bpifrance"}, set(), "investment"),
+    ("Le Conseil européen de l'innovation a accordé une subvention de 2,5 millions d'euros à Aledia.",
+     "Aledia", 2.5e6, "EUR", {"conseil europeen de l innovation"}, set(), "grant"),
+    ("La medtech toulousaine Cardiawave a finalisé un financement de 10 millions d'euros, dont 4 millions "
+     "sous forme de prêt.",
+     "Cardiawave", 10e6, "EUR", set(), set(), None),
+    ("En mars 2021, Alvena a levé 185 millions d'euros auprès de Coatue, Ribbit Capital et Index Ventures.",
+     "Alvena", 185e6, "EUR", {"coatue", "ribbit capital", "index ventures"}, set(), None),
 ]
 
 
@@ -176,6 +187,11 @@ FOLLOW_UPS = [
     ("Fluxio a levé 20 millions d'euros menés par Lee Fixel, ainsi que ses investisseurs historiques, "
      "Lux Capital, le fonds de Jean Dupont, et Betaworks.", {"lee fixel", "lux capital", "betaworks"}),
     ("La startup Calyps lève 4 millions de dollars, notamment auprès des premiers investisseurs d'Instagram.", set()),
+    ("Greenly a réalisé une levée de fonds de 2 millions d'euros. Parmi les investisseurs figurent Alven et Frst.",
+     {"alven", "frst"}),
+    ("La start-up Skyloom a levé 15 millions d'euros lors d'un tour de table mené par Eurazeo, avec la "
+     "participation de Kima Ventures et d'Elaia.", {"eurazeo", "kima ventures", "elaia"}),
+    ("Nuvia a levé 6 millions d'euros. Grâce à cette collaboration, Orange renforce son offre.", set()),
 ]
 
 
@@ -234,6 +250,8 @@ NON_EVENTS = [
     ("Au total, 62 millions d'euros ont été levés par les jeunes pousses cette semaine.", None),
     ("Le fonds d'investissement Axeleo dispose de 80 millions d'euros.", None),
     ("Le groupe a annoncé le rachat de Qualis pour 120 millions d'euros lors de cette opération.", "excluded"),
+    ("L'Etat, via la Banque publique d'investissement, a apporté 11 millions d'euros.", "without recipient"),
+    ("Le lauréat obtiendra 1,5 million d'euros à l'issue du concours.", None),
 ]
 
 

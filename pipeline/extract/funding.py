@@ -476,7 +476,7 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             continue
         if stop and d == base and low in stops and not any(c.start <= i < c.end for c in ctx.cands):
             break
-        if stop and d == base and _active_verb_or_aux(tok) and not any(c.start <= i < c.end for c in ctx.cands):
+        if stop and d == base and _active_verb_or_aux(tok) and i > start and not any(c.start <= i < c.end for c in ctx.cands):
             break  # a finite verb ends the enumeration ("... et Saadé – pourrait faire de Paris")
         i += 1
     items.append((cur, i, conn))
@@ -529,6 +529,18 @@ def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand
             stop_at = min([stop_at] + ainsi)
             leads.extend(c for c in got if c.start < stop_at)
     return investors, leads, spans
+
+
+def _lead_subjects(ctx: Ctx, s: int, e: int) -> list[Cand]:
+    """ "Le fonds Serena a mené le tour de table de ...": the subject of an active lead verb."""
+    lemmas = set(_cues()["lead_verb_lemmas"])
+    out = []
+    for tok in ctx.doc[s:e]:
+        if tok.lemma_ in lemmas and _active_verb(tok):
+            kind, cand = _left_scan(ctx, s, tok.i, [])
+            if kind == "cand" and cand is not None:
+                out.append(cand)
+    return out
 
 
 def _tranche_investors(ctx: Ctx, s: int, e: int, main: list[AmountAt]) -> list[Cand]:
@@ -678,20 +690,28 @@ def _deal_noun_before(ctx: Ctx, am: AmountAt, s: int) -> tuple[str, int, int] | 
     return best
 
 
+_TARGET_PREPS = {"invest": {"dans", "en", "au", "aux"}, "give": {"à", "au", "aux"}}
+
+
 def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | None, Cand | str | None, str] | None:
-    """ "X a investi N dans Y": (investor, recipient, trigger id) with "anaphor" for pronouns."""
+    """ "X a investi N dans Y", "X accorde N à Y": (giver, receiver, trigger id); "anaphor" for pronouns.
+
+    Only a giving verb right before the amount governs it; without a stated receiver the amount is
+    dropped (the subject gave the money, it did not receive it).
+    """
     doc = ctx.doc
     for rid, a, b in ctx.triggers:
-        if s <= a < e and _triggers()[rid].get("role") == "fund" and _active_verb(doc[a]):
-            return _fund_active(ctx, s, e, rid, a, b)
-        if not (s <= a < e) or _triggers()[rid].get("role") != "invest":
+        role = _triggers()[rid].get("role")
+        if not (s <= a < e and 0 <= am.start - b <= 6) or role not in {"fund", "invest", "give"}:
             continue
-        dans = next((t.i for t in doc[b:e] if _low(t) in {"dans", "en"} and t.i > am.start), None)
-        if dans is None:
+        if role == "fund":
+            if _active_verb(doc[a]):
+                return _fund_active(ctx, s, e, rid, a, b)
             continue
-        rec: Cand | str | None = next((c for c in ctx.cands if c.start in {dans + 1, dans + 2}), None)
-        if rec is None and _anaphor_before(ctx, dans, min(e, dans + 5)):
-            rec = "anaphor"
+        prep = next((t.i for t in doc[am.end : e] if _low(t) in _TARGET_PREPS[role]), None)
+        rec: Cand | str | None = None
+        if prep is not None:
+            rec = _target_after(ctx, prep + 1, e)
         kind, inv = _left_scan(ctx, s, a, [])
         investor: Cand | str | None = inv if kind == "cand" else None
         if kind != "cand" and ctx.cue_spans("investor_anaphors", s, a):
@@ -700,9 +720,26 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
     return None
 
 
+def _target_after(ctx: Ctx, start: int, e: int) -> Cand | str | None:
+    """The receiver after "dans"/"à": "Anthropic", "la start-up grenobloise Isorg", or an anaphor."""
+    doc = ctx.doc
+    for i in range(start, min(e, start + 6)):
+        cand = next((c for c in ctx.cands if c.start == i), None)
+        if cand is not None:
+            return cand
+        if doc[i].text in {",", ".", ";", ":", "(", ")"} or _active_verb_or_aux(doc[i]):
+            break
+    if _anaphor_before(ctx, max(0, start - 1), min(e, start + 5)):
+        return "anaphor"
+    return None
+
+
 def _active_verb(tok: Token) -> bool:
     """An infinitive or finite verb ("contribuera à financer", "finance"), not a participle."""
     form = tok.morph.get("VerbForm")
+    if tok.pos_ == "VERB" and form and form[0] == "Part" and tok.i > 0:
+        # "a mené", "ont financé": a past participle after "avoir" is an active past tense.
+        return tok.nbor(-1).lemma_ == "avoir"
     return tok.pos_ == "VERB" and bool(form) and form[0] in {"Inf", "Fin"}
 
 
@@ -828,7 +865,9 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
 
 
 def _round_for(ctx: Ctx, s: int, e: int, am: AmountAt | None) -> str | None:
-    rounds = [(rid, a) for rid, a, _ in ctx.triggers if s <= a < e and _triggers()[rid].get("round")]
+    # Round words after "dont" describe a tranche ("dont 4 millions sous forme de prêt"), not the round.
+    block = min((t.i for t in ctx.doc[s:e] if _low(t) in set(_cues()["round_blockers"])), default=e)
+    rounds = [(rid, a) for rid, a, _ in ctx.triggers if s <= a < block and _triggers()[rid].get("round")]
     if not rounds:
         return None
     ref = am.start if am is not None else s
@@ -871,6 +910,9 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
         _follow_up(ctx, si, amounts)
         return []
     investors, leads, inv_spans = _cue_investors(ctx, s, e)
+    lead_subj = _lead_subjects(ctx, s, e)
+    investors, leads = lead_subj + investors, lead_subj + leads
+    inv_spans = inv_spans + [(c.start, c.end) for c in lead_subj]
     mains = [a for a in amounts if a.kind == "main"]
     for a in amounts:
         if a.kind in {"excluded", "sought"}:
@@ -913,17 +955,18 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
         if ref is None:
             _drop(ctx, _sent_text(ctx, si), "investment without recipient")
             return []
-        fund = _triggers()[rid].get("role") == "fund"
-        d = Draft(ref, si, f"{rid}+{'fund_object' if fund else 'invest_dans'}", am)
+        role = _triggers()[rid].get("role")
+        d = Draft(ref, si, f"{rid}+{role}_target", am)
         if isinstance(investor, Cand):
             d.investors.append(investor.ref)
-            d.round = None if fund else "investment"
+            # "investment" only for a direct investment stated with its investor ("X a investi N dans Y").
+            d.round = "investment" if role == "invest" else None
         elif investor == "previous" and si > 0:
             ps, pe = ctx.sents[si - 1]
             prev = _cands_in(ctx, ps, pe)
             if prev:
                 d.investors.append(prev[-1].ref)
-                d.round = "investment"
+                d.round = "investment" if role == "invest" else None
         return [d]
     ref, pattern, why = _recipient_for(ctx, si, am, inv_spans)
     if ref is None:
