@@ -266,3 +266,18 @@ def test_relation_words_schema():
     for key in ("comparison_markers", "list_connectors", "object_skip", "subject_skip", "group_words",
                 "founded_date_words"):
         assert data[key] and all(isinstance(w, str) and w for w in data[key])
+
+
+def test_funding_recipient_is_the_topic_of_an_anaphor(make_doc):
+    text = "La société Lydia lève 10 millions auprès d'Eurazeo et d'Accel. La startup a été lancée par Cyril Chiche."
+    doc = make_doc(text)
+    lydia = next(e for e in doc._.entities if e.name.endswith("Lydia"))
+    rec = FundingRecord(
+        recipient=ActorRef(lydia.name, lydia.label, lydia.key),
+        evidence=text.split(".")[0],
+        rule_id="funding.test",
+        start=0,
+        end=60,
+    )
+    founded = [r for r in extract_relations(doc, [rec]) if r.predicate == "founded"]
+    assert [(r.subject.name, r.object.name) for r in founded] == [("Cyril Chiche", lydia.name)]

@@ -14,5 +14,5 @@ def extract_all(doc: Doc) -> tuple[list[FundingRecord], list[QuoteRecord], list[
     """Run every extractor on a processed doc."""
     funding = list(extract_funding(doc))
     # invested_in relations are derived from the funding records (investor -> recipient).
-    relations = list(extract_relations(doc)) + invested_in_relations(funding)
+    relations = list(extract_relations(doc, funding)) + invested_in_relations(funding)
     return funding, list(extract_quotes(doc)), relations

@@ -25,9 +25,13 @@ from pipeline.records import FundingRecord, RelationRecord
 __all__ = ["extract_relations", "invested_in_relations"]
 
 
-def extract_relations(doc: Doc) -> Iterator[RelationRecord]:
-    """Every relation stated in the doc, each once (same subject, predicate, object, attribute)."""
-    ctx = DocContext.build(doc)
+def extract_relations(doc: Doc, funding: Iterable[FundingRecord] = ()) -> Iterator[RelationRecord]:
+    """Every relation stated in the doc, each once (same subject, predicate, object, attribute).
+
+    `funding`: the article's funding records, if known; their recipients count as the article's
+    subject when an anaphor ("la startup a été fondée par ...") is resolved.
+    """
+    ctx = DocContext.build(doc, [(f.recipient, f.start) for f in funding])
     seen: set[tuple] = set()
     for sent in sentences(doc):
         for rec in (*extract_roles(ctx, sent), *extract_frames(ctx, sent)):

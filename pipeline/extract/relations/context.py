@@ -16,6 +16,7 @@ from pipeline.records import ActorRef
 
 ORG_LABELS = ("ORG", "MISC", "LOC")
 LEAD_CHARS = 300  # an organisation named this early is the article's subject
+FUNDED_BONUS = 4  # a funding recipient is the article's subject
 ARTICLES = {"le", "la", "les", "l'", "l’", "au", "aux", "du", "des", "un", "une"}  # never before a person's name
 MAX_NAME_WORDS = 2  # capitalised words in a name found without NER (particles not counted)
 # Particles allowed inside a person's name run (Ludovic Le Moan, Thibault de Bouville).
@@ -35,11 +36,16 @@ class DocContext:
     tok_ent: dict[int, tuple[Span, ActorRef]] = field(default_factory=dict)
     org_counts: dict[str, int] = field(default_factory=dict)
     persons_seen: list[tuple[int, ActorRef]] = field(default_factory=list)
+    salient: list[tuple[ActorRef, int]] = field(default_factory=list)  # (funding recipient, char offset)
 
     @classmethod
-    def build(cls, doc: Doc) -> DocContext:
-        """Index `doc.ents` by token and count organisation mentions (topic salience)."""
-        ctx = cls(doc)
+    def build(cls, doc: Doc, salient: list[tuple[ActorRef, int]] | None = None) -> DocContext:
+        """Index `doc.ents` by token and count organisation mentions (topic salience).
+
+        `salient`: organisations known to be the article's subject (funding recipients) with the
+        char offset where that is stated.
+        """
+        ctx = cls(doc, salient=list(salient or []))
         by_key = {e.key: e for e in doc._.entities or []}
         keys = doc._.entity_keys or {}
         for ent in doc.ents:
@@ -182,17 +188,31 @@ class DocContext:
 
         The most mentioned ORG/MISC entity of the article that was named before token `before`,
         with a bonus when it is named in the lead (headline and first sentence: the article's
-        subject); ties go to the most recent one.
+        subject) and a larger one when it received money in a funding record stated before;
+        ties go to the most recent one.
         """
+        before_char = self.doc[before].idx if before < len(self.doc) else len(self.doc.text)
+        funded: dict[str, tuple[ActorRef, int, int]] = {}  # name -> (ref, n records, first token)
+        for ref, start_char in self.salient:
+            if start_char < before_char:
+                old = funded.get(ref.name)
+                tok = self.doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+                first = tok.start if tok is not None else 0
+                funded[ref.name] = (ref, (old[1] if old else 0) + 1, old[2] if old else first)
         best, best_score = None, (0, -1)
         for i in range(before):
             hit = self.tok_ent.get(i)
             if not hit or hit[1].label not in ("ORG", "MISC") or hit[0].start != i:
                 continue
             lead = 1 if hit[0].start_char < LEAD_CHARS else 0
-            score = (2 * self.org_counts.get(hit[1].name, 0) + lead, i)
+            bonus = FUNDED_BONUS * funded.pop(hit[1].name)[1] if hit[1].name in funded else 0
+            score = (2 * self.org_counts.get(hit[1].name, 0) + lead + bonus, i)
             if score > best_score:
                 best, best_score = hit[1], score
+        for ref, n, first in funded.values():  # recipients that are no (ORG) entity
+            score = (FUNDED_BONUS * n, first)
+            if score > best_score:
+                best, best_score = ref, score
         return best
 
     def last_org(self, before: int, min_token: int) -> ActorRef | None:

@@ -329,6 +329,8 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
         if found and not (org_only and found[1].label != "ORG"):
             return found[1]
     ref = _head_noun_actor(ctx, sent, t) if t.dep_ == "acl" and k == trigger.start - 1 else None
+    if ref is None and _is_anaphor(doc[k]):
+        return _actor_of_token(ctx, sent, doc[k], None)  # "la startup a été lancée par": the noun says org
     if ref is None:
         ref = _actor_of_token(ctx, sent, doc[k], None) if k >= sent.start else None
     if ref is None and k >= sent.start:
@@ -337,6 +339,13 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
     if ref is None or ref.label == "PER" or org_only and ref.key is None and ref.label != "ORG":
         return None
     return ref
+
+
+def _is_anaphor(tok: Token) -> bool:
+    """A common noun standing for an organisation, with a definite/demonstrative determiner."""
+    if tok.pos_ != "NOUN" or _ntext(tok) not in lexicon().anaphors or tok.i == 0:
+        return False
+    return _ntext(tok.doc[tok.i - 1]) in lexicon().anaphor_determiners
 
 
 def _head_noun_actor(ctx, sent, t: Token) -> ActorRef | None:
