@@ -71,6 +71,9 @@ TYPING = [
     ("Les utilisateurs de ChatGPT sont de plus en plus nombreux.", "ChatGPT", "MISC"),
     ("Le salon VivaTech ouvre ses portes mercredi à Paris.", "VivaTech", "MISC"),
     ("Le robot Torvik 2 sera livré en mars.", "Torvik 2", "MISC"),
+    # enumerations share their neighbours' cues; a capitalised preposition opening a sentence is not a name
+    ("Nvidia travaille avec des startups comme Exotan, Phorvel, K ou encore Drumlo.", "K", "ORG"),
+    ("Le salon est ouvert.\nA Verlitech, les start-up se pressent autour des stands.", "Verlitech", "ORG"),
     # gazetteer as one signal: well-known organisations NER calls MISC or LOC
     ("Le patron d'OpenAI a rencontré les dirigeants d'Anthropic.", "OpenAI", "ORG"),
 ]

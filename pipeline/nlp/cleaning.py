@@ -15,6 +15,7 @@ from pipeline.records import Dropped
 _LEADING_FUNCTION = {"l'", "d'", "l’", "d’", "le", "la", "les", "du", "de", "des", "un", "une", "au", "aux", "à", "en", "et", "par", "pour", "chez", "via", "avec"}
 # Tokens that end a name when they sit inside a span (coordination, line breaks, list separators).
 _SPLIT_WORDS = {"et", "ou", "&&", "|", "•", "-", "–", "—", ":", ";", ",", "(", ")", "«", "»", '"', "“", "”"}
+_LINE_START_PREPOSITIONS = {"a", "à", "en", "au", "aux", "chez", "pour", "selon", "avec", "dans", "par", "sur", "pour", "d'apres", "apres", "depuis", "entre", "et", "mais", "ou", "donc", "car", "ni", "si"}
 _MARKDOWN = set("*#_[]|<>{}=~^\\")
 _OPENERS = {'"', "«", "“", "(", "[", "-", "–", "—", "•", "*", ":", "'", "’"}
 _SOCIAL = {"twitter", "facebook", "linkedin", "flipboard", "email", "e-mail", "whatsapp", "pinterest", "instagram", "imprimer", "partager", "messenger", "telegram", "reddit", "mail"}
@@ -90,6 +91,8 @@ def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
             start += 1
         elif low.endswith(("l'", "d'")) and len(low) == 2:
             start += 1
+        elif low in _LINE_START_PREPOSITIONS and start + 1 < end and is_line_start(doc, start) and doc[start + 1].text[:1].isupper():
+            start += 1  # 'A Euratechnologies, ...': a capitalised preposition opening the sentence
         elif low in {"ex", "ex-"} and start + 1 < end:
             start += 1
         elif tok.is_lower and tok.is_alpha and start + 1 < end and low not in heads and doc[start + 1].text[:1].isupper():

@@ -308,6 +308,7 @@ class ActorEntities:
     def _entities(self, doc: Doc, spans: list[Span], ner_label: dict, rule_of: dict) -> tuple[list[LocalEntity], list[Span]]:
         lex = self.lex
         votes_of = {(s.start, s.end): self._mention_votes(doc, s, ner_label.get((s.start, s.end))) for s in spans}
+        _share_list_votes(doc, spans, votes_of, lex)
         per_like = set()
         for s in spans:
             scores = ty.tally(votes_of[(s.start, s.end)] + ty.name_votes(surface(s)[0], lex))
@@ -327,7 +328,7 @@ class ActorEntities:
                 votes = [v for v in votes if v[2] != "loc.before.prep"]
             label, evidence = ty.decide(votes)
             name = _fullest(members, lex)
-            if len(normalize_name(name)) == 1 and not any(v[2].startswith(("org.", "gazetteer", "cue.", "per.title")) for v in votes):
+            if len(normalize_name(name)) == 1 and not any(v[2].startswith(("org.", "gazetteer", "cue.", "per.title", "list.")) for v in votes):
                 drop(doc, name, "one-letter name without a cue")
                 continue
             n = len(entities)
@@ -338,6 +339,26 @@ class ActorEntities:
             entities.append(LocalEntity(f"e{n}", name, label, mentions, evidence))
             ents.extend(Span(doc, s.start, s.end, label=label) for s in members)
         return entities, sorted(ents, key=lambda s: s.start)
+
+
+def _share_list_votes(doc: Doc, spans: list[Span], votes_of: dict, lex: Lexicons) -> None:
+    """Names of one enumeration ('A, B, C ou encore D') share the context cues of their neighbours."""
+    seps = {fold(x) for x in lex.org["list_separators"]}
+    chains: list[list[Span]] = []
+    for s in spans:
+        if chains and fold(doc.text[chains[-1][-1].end_char : s.start_char].strip()) in seps | {","}:
+            between = doc.text[chains[-1][-1].end_char : s.start_char]
+            if "\n" not in between:
+                chains[-1].append(s)
+                continue
+        chains.append([s])
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        cues = {v[0] for s in chain for v in votes_of[(s.start, s.end)] if v[2].startswith(("org.before", "org.after", "per.before.role", "per.after.role", "per.title"))}
+        for label in sorted(cues & {"ORG", "PER"}):
+            for s in chain:
+                votes_of[(s.start, s.end)].append((label, lex.org["list_weight"], f"list.{label.lower()}"))
 
 
 def _fullest(members: list[Span], lex: Lexicons) -> str:
