@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.quotes.lexicon import Cue, pronoun_form, pronoun_gender, speech_lemma
+from pipeline.extract.quotes.lexicon import Cue, speech_lemma
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
 from pipeline.extract.quotes.speakers import Context, phrase_after, resolve_phrase, resolve_pronoun, subject_of
 from pipeline.records import ActorRef
@@ -321,7 +321,8 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
             _drop(doc, doc.text[m.start:m.end], "scare quote / label (short or title-like)")
             return []
     before = colon_intro(ctx, m.open) or cue_before(ctx, cues, open_[0].i) or governing_verb(ctx, span)
-    main = after or before
+    # an incise whose speaker did not resolve gives way to a cue before the quote that names one
+    main = after if after is not None and (after.speaker is not None or before is None) else before
     out = []
     parts = inner_incises(ctx, cues, span) if len(n_words) >= 2 * MIN_WORDS else [(m.start, m.end, None)]
     for k, (s, e, att) in enumerate(parts):
