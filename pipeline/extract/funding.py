@@ -35,6 +35,7 @@ from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.nlp.entities import entity_ref, normalize_name
 from pipeline.records import ActorRef, Dropped, FundingRecord
 from pipeline.rules import load_json, load_jsonl
@@ -286,7 +287,7 @@ def _find_amounts(doc: Doc) -> list[AmountAt]:
     from pipeline.extract.amounts import find_amounts
 
     out = []
-    for a in find_amounts(doc.text):
+    for a in find_amounts(doc_text(doc)):
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is not None:
             out.append(AmountAt(a, span.start, span.end))
@@ -307,7 +308,7 @@ def build_context(doc: Doc) -> Ctx:
     chunks = [c for c in _chunk_cands(doc, covered, blocked) if not any(c.start <= i < c.end for i in blocked)]
     ents = [c for c in ents if not any(a.start <= c.start < a.end for a in amounts)]
     cands = sorted(ents + chunks, key=lambda c: c.start)
-    return Ctx(doc, _norm_text(doc.text), _sentences(doc), cands, amounts, triggers)
+    return Ctx(doc, _norm_text(doc_text(doc)), _sentences(doc), cands, amounts, triggers)
 
 
 # ---------------------------------------------------------------- helpers on token ranges
@@ -884,7 +885,7 @@ def _date_for(ctx: Ctx, s: int, e: int) -> str | None:
     doc = ctx.doc
     lo, hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
     try:
-        dates = find_dates(doc.text[lo:hi], doc._.published)
+        dates = find_dates(doc_text(doc)[lo:hi], doc._.published)
     except Exception:  # noqa: BLE001 - a date bug must not lose the event
         return None
     return next((d.iso for d in dates if getattr(d, "iso", None)), None)

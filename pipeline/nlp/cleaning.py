@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.nlp.lexicons import Lexicons, fold
 from pipeline.records import Dropped
 
@@ -51,7 +52,7 @@ def is_line_start(doc: Doc, i: int) -> bool:
 
 
 def _line_of(doc: Doc, span: Span) -> str:
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     return text[start : end if end >= 0 else len(text)]
@@ -69,7 +70,7 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
     words = [fold(w.strip(".,:;|")) for w in line.split()]
     if sum(w in _SOCIAL for w in words) >= 2 and len(words) <= 10:
         return "share/navigation line"
-    before = fold(doc.text[max(0, span.start_char - 25) : span.start_char])
+    before = fold(doc_text(doc)[max(0, span.start_char - 25) : span.start_char])
     if "©" in before[-6:] or "credit" in before or "photo :" in before or "photo:" in before:
         return "photo credit"
     if words and words[0] in {"par", "by", "auteur", "auteur :", "redaction"} and len(words) <= 8:

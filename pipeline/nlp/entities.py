@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.nlp import typing as ty
 from pipeline.nlp.cleaning import clean_spans, drop, is_known_word, is_line_start, surface
 from pipeline.nlp.lexicons import Lexicons, fold, lexicons
@@ -346,8 +347,8 @@ def _share_list_votes(doc: Doc, spans: list[Span], votes_of: dict, lex: Lexicons
     seps = {fold(x) for x in lex.org["list_separators"]}
     chains: list[list[Span]] = []
     for s in spans:
-        if chains and fold(doc.text[chains[-1][-1].end_char : s.start_char].strip()) in seps | {","}:
-            between = doc.text[chains[-1][-1].end_char : s.start_char]
+        if chains and fold(doc_text(doc)[chains[-1][-1].end_char : s.start_char].strip()) in seps | {","}:
+            between = doc_text(doc)[chains[-1][-1].end_char : s.start_char]
             if "\n" not in between:
                 chains[-1].append(s)
                 continue

@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.rules import load_json, load_jsonl, load_wordlist, rules_path
 
 
+@lru_cache(maxsize=1 << 16)  # pure, called for every cue word at every mention: memoised
 def fold(text: str) -> str:
     """Accent-free casefolded form, ’ as ' and single spaces (for cue phrases and lexicon look-ups)."""
     s = unicodedata.normalize("NFKD", text.replace("’", "'"))

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.nlp.lexicons import Lexicons, fold
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -70,7 +71,7 @@ def _skip_adjectives(doc: Doc, i: int) -> int:
 
 def _text_before(doc: Doc, i: int) -> str:
     start = max(0, doc[i].idx - 60)
-    return fold(doc.text[start : doc[i].idx].replace("\n", " ")).rstrip(" «\"“")
+    return fold(doc_text(doc)[start : doc[i].idx].replace("\n", " ")).rstrip(" «\"“")
 
 
 def contexts_before(doc: Doc, start: int) -> list[str]:
@@ -93,12 +94,12 @@ def _context_before(doc: Doc, span: Span) -> str:
 
 
 def _context_after(doc: Doc, span: Span) -> str:
-    raw = doc.text[span.end_char : span.end_char + 60].split("\n", 1)[0]
+    raw = doc_text(doc)[span.end_char : span.end_char + 60].split("\n", 1)[0]
     return fold(raw.replace("»", "").replace("”", "")).lower() if raw else ""
 
 
 def _raw_after(doc: Doc, span: Span) -> str:
-    raw = doc.text[span.end_char : span.end_char + 60].split("\n", 1)[0].replace("’", "'")
+    raw = doc_text(doc)[span.end_char : span.end_char + 60].split("\n", 1)[0].replace("’", "'")
     return " " + " ".join(raw.lower().split()) if raw[:1].isspace() else " ".join(raw.lower().split())
 
 

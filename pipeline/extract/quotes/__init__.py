@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.blocks import block_quotes, first_person_paragraphs, interview_answers
 from pipeline.extract.quotes.context import attribute_from_context
 from pipeline.extract.quotes.direct import Candidate, direct_candidates
@@ -31,7 +32,7 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
         doc.user_data.setdefault("dropped", []).append(Dropped("quotes", "", "doc has no dependency parse"))
         return
     ctx = Context.build(doc)
-    marked = scan_quotes(doc.text)
+    marked = scan_quotes(doc_text(doc))
     ctx.quoted = [(m.open, m.close + 1) for m in marked]
     cues = ctx.cues = find_cues(doc)
     cands: list[Candidate] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.context import paragraphs
 from pipeline.extract.quotes.direct import Candidate, clause_speaker
 from pipeline.extract.quotes.lexicon import speech_lemma
@@ -25,7 +26,7 @@ def _complete(text: str) -> bool:
 
 def block_quotes(ctx: Context) -> list[Candidate]:
     """A paragraph ending with a colon after a speech verb, and the unmarked paragraph it introduces."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, doc_text(ctx.doc)
     paras = paragraphs(text)
     out = []
     for (s, e), (ns, ne) in zip(paras, paras[1:]):
@@ -50,7 +51,7 @@ def _is_question(text: str) -> bool:
 
 def interview_answers(ctx: Context) -> list[Candidate]:
     """Q&A interviews: each answer paragraph after a question paragraph is a quote of the interviewee."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     paras = paragraphs(text)
     labelled = labelled_answers(ctx, paras)
     if labelled:
@@ -114,7 +115,7 @@ def first_person_paragraphs(ctx: Context) -> list[Candidate]:
 
     The speaker is not stated where it stands, so it stays None unless context rules find one.
     """
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     paras = paragraphs(text)
     found = []
     for k, (s, e) in enumerate(paras):
@@ -170,7 +171,7 @@ def _label_speaker(ctx: Context, label: str, start: int, end: int, fallback: Ent
 
 def labelled_answers(ctx: Context, paras: list[tuple[int, int]]) -> list[Candidate]:
     """Interviews written "JOURNAL – question ?" / "NOM – réponse": answers are quotes of the named person."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     rows = []
     for s, e in paras:
         found = _label(text[s:e])

@@ -8,6 +8,7 @@ Quoted fragments inside a sentence are left unattributed when no cue names the s
 
 from __future__ import annotations
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import Candidate
 from pipeline.extract.quotes.speakers import Context
 
@@ -35,7 +36,7 @@ def paragraph_of(paras: list[tuple[int, int]], char: int) -> int:
 
 def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
     """Fill the speaker of standalone, unattributed direct quotes from their paragraph (in place)."""
-    paras = paragraphs(ctx.doc.text)
+    paras = paragraphs(doc_text(ctx.doc))
     for n, cand in enumerate(cands):
         if cand.kind != "direct" or cand.speaker is not None or not cand.standalone:
             continue
@@ -49,7 +50,7 @@ def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
         if m is not None:
             cand.speaker, cand.rule_id = m.ref(), "context_paragraph"
             continue
-        if ctx.doc.text[p_start:cand.start].strip(" «“\"\u00a0\u202f") == "":
+        if doc_text(ctx.doc)[p_start:cand.start].strip(" «“\"\u00a0\u202f") == "":
             nxt = _first_person_after(ctx, cand.end, p_end)
             if nxt is not None:
                 cand.speaker, cand.rule_id = nxt.ref(), "context_next_sentence"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import Cue, speech_lemma
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
 from pipeline.extract.quotes.speakers import Context, phrase_after, resolve_phrase, resolve_pronoun, subject_of
@@ -141,7 +142,7 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
 
 def colon_intro(ctx: Context, open_char: int) -> Attribution | None:
     """X a précisé : « … » / premier mea culpa de X : « … » (the clause before a colon)."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, doc_text(ctx.doc)
     j = open_char - 1
     while j >= 0 and text[j] in " \u00a0\u202f\t\n":
         j -= 1
@@ -309,16 +310,16 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     if span is None or close is None or open_ is None or not len(span):
         return []
     if any(c.cue == "label" and c.end == open_[0].i for c in cues):
-        _drop(doc, doc.text[m.start:m.end], "a name or title (baptisé « … », sous le nom de « … »)")
+        _drop(doc, doc_text(doc)[m.start:m.end], "a name or title (baptisé « … », sous le nom de « … »)")
         return []
     after = incise_after(ctx, cues, close[-1].i)
     n_words = words(span)
-    standalone = is_standalone(doc.text, m.open, m.close)
+    standalone = is_standalone(doc_text(doc), m.open, m.close)
     if len(n_words) < MIN_WORDS or title_like(n_words):
         # a short quote is kept only when it reads as an utterance said by someone (« Go France ! »)
         said = after is not None and after.rule_id in ("incise_verb", "incise_inverted")
         if not (said and not title_like(n_words)) and not (utterance_like(span) and (after or standalone)):
-            _drop(doc, doc.text[m.start:m.end], "scare quote / label (short or title-like)")
+            _drop(doc, doc_text(doc)[m.start:m.end], "scare quote / label (short or title-like)")
             return []
     before = colon_intro(ctx, m.open) or cue_before(ctx, cues, open_[0].i) or governing_verb(ctx, span)
     # an incise whose speaker did not resolve gives way to a cue before the quote that names one
@@ -326,12 +327,12 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     out = []
     parts = inner_incises(ctx, cues, span) if len(n_words) >= 2 * MIN_WORDS else [(m.start, m.end, None)]
     for k, (s, e, att) in enumerate(parts):
-        s, e = _clean_bounds(doc.text, s, e)
+        s, e = _clean_bounds(doc_text(doc), s, e)
         if e <= s:
             continue
         # a part before an inner incise takes that incise; the last part keeps the last incise seen
         chosen = att or main
-        text = strip_continuations(doc.text, MarkedQuote(m.open, m.close, s, e, m.mark,
+        text = strip_continuations(doc_text(doc), MarkedQuote(m.open, m.close, s, e, m.mark,
                                                          tuple(c for c in m.continuations if s <= c < e)))
         cand = Candidate(s, e, text, standalone=standalone)
         if chosen is not None:

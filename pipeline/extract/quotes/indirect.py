@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import Candidate
 from pipeline.extract.quotes.lexicon import pronoun_form, speech_lemma
 from pipeline.extract.quotes.speakers import Context, _surname_match, subject_of
@@ -80,7 +81,7 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
         start, end = first.idx, last.idx + len(last)
         if ctx.in_quote(start, end):
             continue
-        out.append(Candidate(start, end, doc.text[start:end], kind="indirect", rule_id="indirect_que",
+        out.append(Candidate(start, end, doc_text(doc)[start:end], kind="indirect", rule_id="indirect_que",
                              speaker=speaker, verb=lemma, attributed=True))
     return out
 
@@ -110,7 +111,7 @@ def incise_candidates(ctx: Context) -> list[Candidate]:
     """
     from pipeline.extract.quotes.direct import Attribution, incise_after
 
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, doc_text(ctx.doc)
     out = []
     for comma in doc:
         if comma.text != "," or ctx.in_quote(comma.idx, comma.idx + 1) or comma.i == 0:

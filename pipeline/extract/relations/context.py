@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.records import ActorRef
 
 ORG_LABELS = ("ORG", "MISC", "LOC")
@@ -191,7 +192,7 @@ class DocContext:
         subject) and a larger one when it received money in a funding record stated before;
         ties go to the most recent one.
         """
-        before_char = self.doc[before].idx if before < len(self.doc) else len(self.doc.text)
+        before_char = self.doc[before].idx if before < len(self.doc) else len(doc_text(self.doc))
         funded: dict[str, tuple[ActorRef, int, int]] = {}  # name -> (ref, n records, first token)
         for ref, start_char in self.salient:
             if start_char < before_char:

@@ -83,9 +83,22 @@ class TitleMatch:
     attribute: str  # modifiers + lemma, e.g. "ancien président exécutif"
 
 
+_PREFIXES: dict[int, frozenset[str]] = {}
+
+
+def _form_prefixes(lex: Lexicon) -> frozenset[str]:
+    """Every prefix of every lexicon form (to skip at once the tokens no form can start with)."""
+    if id(lex) not in _PREFIXES:
+        _PREFIXES[id(lex)] = frozenset(form[:k] for form in lex.forms for k in range(1, len(form) + 1))
+    return _PREFIXES[id(lex)]
+
+
 def _core_at(sent: Span, i: int, lex: Lexicon) -> tuple[int, str, str, bool, bool] | None:
     """Longest lexicon form starting at token i: (end, lemma, kind, plural, ex_prefixed)."""
     doc = sent.doc
+    first = norm_text(doc[i].text)
+    if first not in _form_prefixes(lex) and not first.startswith("ex"):
+        return None  # performance: no form starts with this token (most tokens)
     for n in range(min(MAX_TITLE_TOKENS, sent.end - i), 0, -1):
         text = norm_text(doc[i : i + n].text)
         if text in lex.forms:
