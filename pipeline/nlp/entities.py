@@ -356,7 +356,8 @@ def _share_list_votes(doc: Doc, spans: list[Span], votes_of: dict, lex: Lexicons
     for chain in chains:
         if len(chain) < 2:
             continue
-        cues = {v[0] for s in chain for v in votes_of[(s.start, s.end)] if v[2].startswith(("org.before", "org.after", "per.before.role", "per.after.role", "per.title"))}
+        shared = ("org.before", "org.after", "per.before.role", "per.after.role", "per.title", "ner.org")
+        cues = {v[0] for s in chain for v in votes_of[(s.start, s.end)] if v[2].startswith(shared)}
         for label in sorted(cues & {"ORG", "PER"}):
             for s in chain:
                 votes_of[(s.start, s.end)].append((label, lex.org["list_weight"], f"list.{label.lower()}"))
