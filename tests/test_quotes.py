@@ -462,3 +462,14 @@ def test_doc_without_parse_gives_nothing_and_does_not_raise():
 def test_colon_after_an_infinitive_of_speech_keeps_the_verb(make_doc):
     _, quotes = quotes_of(make_doc, "Et Paul Martin d'ajouter : « nous allons recruter vingt ingénieurs dans l'année ».")
     assert [(q.speaker.name, q.verb) for q in quotes] == [("Paul Martin", "ajouter")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Léa Moreau a présenté Nova. Autant de projets qui montrent la vitalité du secteur selon elle : "
+     "« Les jeunes entreprises n'ont jamais été aussi nombreuses ».", "Léa Moreau"),
+    ("Léa Moreau a présenté Nova. « Le retard du pays se compte en points de croissance », a-t-elle martelé "
+     "devant les entrepreneurs.", "Léa Moreau"),
+])
+def test_selon_before_a_colon_and_inverted_pronoun_with_any_verb(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]

@@ -100,7 +100,9 @@ def _apposed_person(ctx: Context, phrase: list[Token]) -> ActorRef | None:
 def _unlisted_incise_verb(ctx: Context, cues: list[Cue], tok: Token) -> str | None:
     """« … », s'insurge X: a finite verb outside the lexicon, right after a quote, with an inverted
     subject (a named person or -t-il/-elle) is an incise all the same; its lemma is kept as the verb."""
-    if tok.pos_ != "VERB" or "Fin" not in tok.morph.get("VerbForm") or tok.i + 1 >= len(ctx.doc):
+    if tok.is_alpha and tok.is_lower and _inverted_pronoun(ctx.doc, cues, max(0, tok.i - 2), tok.i) is not None:
+        return tok.lemma_.lower()  # « … », a-t-elle <any participle>
+    if tok.pos_ != "VERB" or tok.i + 1 >= len(ctx.doc) or "Fin" not in tok.morph.get("VerbForm"):
         return None
     nxt = ctx.doc[tok.i + 1]
     if _inverted_pronoun(ctx.doc, cues, nxt.i, nxt.i + 1) is not None:
@@ -161,6 +163,8 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
     if colon_i > 0 and doc[colon_i - 1].sent.start < sent_start:
         sent_start = doc[colon_i - 1].sent.start
     clause = doc[sent_start:colon_i]
+    if not len(clause):
+        return None
     seen_verb = None
     for tok in reversed(clause):
         lemma = speech_lemma(tok, "intro")
@@ -168,14 +172,18 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
             continue
         seen_verb = seen_verb or lemma
         subj = subject_of(tok)
-        if subj:
-            return Attribution(resolve_phrase(ctx, subj, tok.idx), lemma, rule_id)
-    if not len(clause):
-        return None
+        speaker = resolve_phrase(ctx, subj, tok.idx) if subj else None
+        if speaker is not None:
+            return Attribution(speaker, lemma, rule_id)
+    for c in reversed(ctx.cues):  # "… selon elle :"
+        if c.cue == "marker" and clause.start <= c.start and c.end <= colon_i:
+            speaker = resolve_phrase(ctx, phrase_after(doc, c.end), doc[c.start].idx)
+            if speaker is not None:
+                return Attribution(speaker, c.verb, f"{rule_id}_{c.id}")
     people = [m for m in ctx.mentions_in(clause.start_char, clause.end_char, "PER")]
     if people:  # "premier mea culpa de X :" / "Et X d'ajouter :"
         return Attribution(people[-1].ref(), seen_verb, rule_id + "_named")
-    return None
+    return Attribution(None, seen_verb, rule_id) if seen_verb else None
 
 
 def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | None:
