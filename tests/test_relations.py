@@ -57,6 +57,19 @@ ROLE_CASES = [
     # copula
     ("Isabelle Moreau a été nommée directrice générale d'Engie la semaine dernière.",
      {("Isabelle Moreau", "Engie", "directeur général")}),
+    ("Sophie Lenoir est revenue à la tête de Danone en mars.", {("Sophie Lenoir", "Danone", "dirigeant")}),
+    # verbs
+    ("Tim Cook, qui dirige Apple depuis 2011, a présenté le téléphone.", {("Tim Cook", "Apple", "dirigeant")}),
+    ("Michelin, dirigé par Florent Menegaux, a publié ses résultats.",
+     {("Florent Menegaux", "Michelin", "dirigeant")}),
+    # lists of organisations, age appositions, qualifiers, generic words that are no organisation
+    ("Elon Musk, patron de Tesla, SpaceX et Neuralink, a publié un message.",
+     {("Elon Musk", "Tesla", "patron"), ("Elon Musk", "SpaceX", "patron"), ("Elon Musk", "Neuralink", "patron")}),
+    ("Arthur Dupuis, 31 ans, PDG de Criteo, a pris la parole.", {("Arthur Dupuis", "Criteo", "PDG")}),
+    ("Anne Martin, directrice France de Salesforce, explique la stratégie.",
+     {("Anne Martin", "Salesforce", "directeur France")}),
+    ("Yann Lecomte, directeur scientifique de l'IA chez Meta, a critiqué le projet.",
+     {("Yann Lecomte", "Meta", "directeur scientifique")}),
     # the organisation after a de-chain, an institution noun, a group noun
     ("Marie Lambert, doyenne de la faculté de médecine de l'université de Lyon, a signé.",
      {("Marie Lambert", "université de Lyon", "doyen")}),
@@ -254,11 +267,11 @@ def test_relation_patterns_schema(nlp):
         assert set(row) <= {"id", "predicate", "frame", "pattern", "role", "agent_labels", "object_labels",
                             "attribute", "patient"}
         assert row["id"].startswith(row["predicate"] + ".")
-        assert row["predicate"] in PREDICATES - {"role", "invested_in"}
+        assert row["predicate"] in PREDICATES - {"invested_in"}
         assert row["frame"] in FRAMES
         assert isinstance(row["pattern"], list) and all(isinstance(t, dict) for t in row["pattern"])
         matcher.add(row["id"], [row["pattern"]])  # raises on an invalid pattern
-    assert {row["predicate"] for row in rows} == {"founded", "acquired", "partner", "member_of"}
+    assert {row["predicate"] for row in rows} == {"role", "founded", "acquired", "partner", "member_of"}
 
 
 def test_relation_words_schema():

@@ -302,6 +302,11 @@ def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     if org is None:
         return
     for agent in agents:
+        if row["predicate"] == "role":  # "Apple, dirigée par Tim Cook"
+            rec = _rel(agent, "role", org, sent, row) if agent.label == "PER" else None
+            if rec:
+                yield rec
+            continue
         rec = _rel(agent, "founded", org, sent, row, date=date)
         if rec:
             yield rec
@@ -380,13 +385,15 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
             if rec:
                 yield rec
         return
-    labels = None if row["predicate"] == "founded" else ORGISH
+    labels = None if row["predicate"] in ("founded", "role") else ORGISH
     subject = subject_of(ctx, sent, trigger[0], labels)
     obj = object_after(ctx, sent, trigger.end, row.get("object_labels") or ORGISH)
     if not subject or not obj or row.get("patient") == "group_only" and not _is_group(obj[1], sent, obj[0]):
         return
     if row["predicate"] == "acquired" and (subject.label == "PER" or obj[1].label == "PER"):
         return
+    if row["predicate"] == "role" and (subject.label != "PER" or obj[1].label == "PER"):
+        return  # "Tim Cook dirige Apple": a person runs an organisation
     for subj in _with_coordinated(ctx, sent, subject, trigger.start, labels):
         rec = _rel(subj, row["predicate"], obj[1], sent, row, date=_date_in(sent, obj[0], obj[0] + 3))
         if rec:

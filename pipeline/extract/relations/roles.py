@@ -41,13 +41,46 @@ def extract_roles(ctx: DocContext, sent: Span) -> Iterator[RelationRecord]:
         org = orgs[n]
         if org is None:
             continue
-        found = _persons_of(ctx, sent, titles, n, org[0], persons, lex)
+        more = _more_orgs(ctx, sent, org[0], lex)  # "patron de Tesla, SpaceX et X"
+        end = more[-1][0] if more else org[0]
+        found = _persons_of(ctx, sent, titles, n, end, persons, lex)
         if not found:
             continue
         persons[n] = found
         for person in found[0]:
-            if person.name != org[1].name:
-                yield RelationRecord(person, "role", org[1], sent.text.strip(), found[1], title.attribute)
+            for _, ref in [org, *more]:
+                if person.name != ref.name:
+                    yield RelationRecord(person, "role", ref, sent.text.strip(), found[1], title.attribute)
+
+
+def _more_orgs(ctx, sent, k: int, lex: Lexicon) -> list[tuple[int, ActorRef]]:
+    """Organisations listed after the first one of a title (", B et C", "et de B"): named entities only."""
+    doc = sent.doc
+    out: list[tuple[int, ActorRef]] = []
+    while k < sent.end and doc[k].lower_ in (",", "et"):
+        j = k + 1 if doc[k].lower_ == "et" or k + 1 < sent.end and doc[k + 1].lower_ != "et" else k + 2
+        while j < sent.end and norm_text(doc[j].text) in lex.org_prepositions | lex.determiners:
+            j += 1
+        hit = ctx.entity_at(j) if j < sent.end else None
+        if not hit or hit[0].start != j or hit[1].label == "PER" or _title_at(sent, hit[0].end, lex):
+            break
+        # a list item followed by its own apposition is a person's name, not an organisation
+        out.append((hit[0].end, hit[1]))
+        if doc[k].lower_ == "et" or doc[k + 1].lower_ == "et":
+            break
+        k = hit[0].end
+    return out
+
+
+def _title_at(sent, k: int, lex: Lexicon) -> bool:
+    """', PDG de ...' / ', le patron de ...' follows token k."""
+    doc = sent.doc
+    if k >= sent.end or doc[k].text != ",":
+        return False
+    k += 1
+    while k < sent.end and norm_text(doc[k].text) in lex.determiners | set(lex.pre_modifiers):
+        k += 1
+    return any(t.core_start == k for t in find_titles(sent))
 
 
 # ---- organisation -----------------------------------------------------------------------------
@@ -97,6 +130,13 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             topic = ctx.topic_org(title_start)
             return (anaphor_end, topic) if topic else None
         org = ctx.org_starting_at(k, sent)
+        if org and norm_text(org[1].name) in lex.not_orgs:
+            better = _org_after(ctx, sent, org[0], title_start, lex) if org[0] < sent.end else None
+            return better  # "directeur scientifique de l'IA chez Meta"
+        if org and org[1].key is None:
+            better = _org_after(ctx, sent, org[0], title_start, lex) if org[0] < sent.end else None
+            if better and better[1].key is not None:
+                return better  # "directeur scientifique de l'IA chez Meta"
         if org:
             return org
         institution = _institution_at(ctx, sent, k, lex)
@@ -174,6 +214,9 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         k -= 1
     if k < sent.start:
         return _inversion(ctx, sent, title, org_end, has_det or True, lex)
+    if k - 3 >= sent.start and doc[k].text == "," and doc[k - 1].lower_ == "ans" and doc[k - 2].like_num \
+            and doc[k - 3].text == ",":
+        k -= 3  # "Arthur Dupuis, 31 ans, PDG de ..."
     left = doc[k]
     if left.text in (",", "("):
         hit = ctx.person_ending_at(k - 1, sent)
@@ -200,7 +243,10 @@ def _ends_right_before(ctx, sent, prev: TitleMatch, k: int, lex) -> bool:
     if prev.end == k:
         return True
     found = _org_after(ctx, sent, prev.end, prev.start, lex)
-    return bool(found and found[0] == k)
+    if found is None:
+        return False
+    more = _more_orgs(ctx, sent, found[0], lex)
+    return (more[-1][0] if more else found[0]) == k
 
 
 def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:

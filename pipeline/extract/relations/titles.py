@@ -30,6 +30,7 @@ class Lexicon:
     possessives: frozenset[str]
     unit_nouns: frozenset[str]
     institution_nouns: frozenset[str]
+    not_orgs: frozenset[str]
     adjacent_person_forms: frozenset[str]
 
 
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         possessives=frozenset(data["possessives"]),
         unit_nouns=frozenset(norm_text(w) for w in data["unit_nouns"]),
         institution_nouns=frozenset(norm_text(w) for w in data["institution_nouns"]),
+        not_orgs=frozenset(norm_text(w) for w in data["not_orgs"]),
         adjacent_person_forms=frozenset(norm_text(f) for f in data["adjacent_person_forms"]),
     )
 
