@@ -251,6 +251,7 @@ def test_unattributed_fragment_keeps_no_speaker(make_doc):
     "Nova cherche une « licorne », selon les termes de Paul Martin.",
     "Nova lance une campagne baptisée « Le goût du fait maison pour tous » dès septembre.",
     "Le service est vendu sous le nom de « Nova pour les petites entreprises » en Europe.",
+    "Elle publie le livre « Comment lever des fonds sans perdre la tête » chez un éditeur parisien.",
     "Il a dit « Nous allons",
 ])
 def test_scare_quotes_labels_and_broken_marks_are_not_quotes(make_doc, text):
@@ -270,6 +271,14 @@ def test_scare_quotes_are_recorded_as_dropped(make_doc):
 def test_short_quotes_with_a_speech_verb_are_kept(make_doc, text, quote, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert summary(quotes) == [(quote, speaker, "direct")]
+
+
+def test_pull_quote_cut_from_a_longer_quote_is_dropped(make_doc):
+    text = ("« Nous voulons changer la façon dont on achète en ligne, et vite », a déclaré Léa Moreau.\n"
+            "« Nous voulons changer la façon dont on achète en ligne »\n"
+            "La suite de l'article parle d'autre chose.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.text for q in quotes] == ["Nous voulons changer la façon dont on achète en ligne, et vite"]
 
 
 def test_repeated_pull_quote_is_kept_once(make_doc):

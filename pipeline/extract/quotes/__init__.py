@@ -58,11 +58,22 @@ def _not_overlapping(new: list[Candidate], kept: list[Candidate]) -> list[Candid
     return out
 
 
+MIN_PULL_QUOTE_WORDS = 5
+
+
+def _contained(key: str, others: list[str]) -> bool:
+    """A pull-quote is often a cut of a longer quote: its words appear inside another quote."""
+    return len(key.split()) >= MIN_PULL_QUOTE_WORDS and any(key != o and f" {key} " in f" {o} " for o in others)
+
+
 def _without_repeats(doc: Doc, cands: list[Candidate]) -> Iterator[Candidate]:
-    """Keep the first of quotes with the same words (a pull-quote repeats a quote verbatim)."""
+    """Keep the first of quotes with the same words (a pull-quote repeats a quote verbatim or cut)."""
     seen: dict[str, Candidate] = {}
-    for cand in cands:
-        key = normalize_name(cand.text)
+    keys = [normalize_name(c.text) for c in cands]
+    for cand, key in zip(cands, keys):
+        if _contained(key, keys):
+            doc.user_data.setdefault("dropped", []).append(Dropped("quotes", cand.text, "pull-quote cut from a quote"))
+            continue
         if key in seen:
             first = seen[key]
             if first.speaker is None and cand.speaker is not None:
