@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -36,6 +37,7 @@ _ELISION_WORDS = re.compile(r"^(?:l|d|de la|de l|du|des|le|la|les) ")
 _CONNECTORS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "&", "of", "the", "and", "for", "pour", "en", "a", "au", "aux"}
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Comparison key for names: no accents, casefolded, no leading article, single spaces."""
     s = unicodedata.normalize("NFKD", name)
@@ -214,11 +216,15 @@ def _link_surnames(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[s
             _merge_into(groups, k, owners[0])
 
 
+@lru_cache(maxsize=4)
+def _strippable(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize_name(w) for w in words)
+
+
 def strip_suffix(key: str, lex: Lexicons) -> str | None:
     """The key without a strippable organisation suffix ('qarnot computing' -> 'qarnot'), or None."""
     words = key.split()
-    strippable = {normalize_name(w) for w in lex.org["strippable_suffixes"]}
-    if len(words) >= 2 and words[-1] in strippable:
+    if len(words) >= 2 and words[-1] in _strippable(tuple(lex.org["strippable_suffixes"])):
         return " ".join(words[:-1])
     return None
 

@@ -19,7 +19,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from pipeline.nlp.entities import normalize_name, strip_suffix
 from pipeline.nlp.lexicons import Lexicons, lexicons
@@ -234,21 +234,33 @@ def _links(nodes: dict[str, _Node], lex: Lexicons) -> list[tuple[str, str]]:
         keys.sort()
         links |= {(keys[0], k) for k in keys[1:]}
     # Short forms: a key that articles tied to a fuller name, a lone surname, X ~ X AI, X ~ X Something.
+    # Indexes keep this linear in the number of names (no pairwise scan).
+    tied: dict[str, set[str]] = defaultdict(set)
+    tails: dict[str, set[str]] = defaultdict(set)  # last words of a person's name -> names
+    heads: dict[str, set[str]] = defaultdict(set)  # first word / name without suffix -> organisation names
+    for k, n in nodes.items():
+        for short in n.short_keys:
+            tied[short].add(k)
+        kw = k.split()
+        if len(kw) < 2:
+            continue
+        if n.label() == "PER":
+            for i in range(1, len(kw)):
+                tails[" ".join(kw[i:])].add(k)
+        else:
+            heads[kw[0]].add(k)
+            if (short := strip_suffix(k, lex)) is not None:
+                heads[short].add(k)
     for key in sorted(nodes):
         if lex.gazetteer.get(key) is not None:
             continue
         node = nodes[key]
-        cands = {k for k, n in nodes.items() if k != key and key in n.short_keys}
+        cands = tied.get(key, set()) - {key}
         if not cands:
-            words = key.split()
-            for k, n in nodes.items():
-                kw = k.split()
-                if k == key or len(kw) <= len(words):
-                    continue
-                if n.label() == "PER" and kw[-len(words) :] == words:
-                    cands.add(k)
-                elif n.label() != "PER" and key not in lex.places and (strip_suffix(k, lex) == key or len(words) == 1 and kw[0] == key):
-                    cands.add(k)
+            cands = set(tails.get(key, ()))
+            if key not in lex.places:
+                cands |= {k for k in heads.get(key, ()) if len(key.split()) == 1 or strip_suffix(k, lex) == key}
+            cands.discard(key)
         cands = {c for c in cands if _compatible(node, nodes[c])}
         if len(cands) == 1:
             links.add(tuple(sorted((key, cands.pop()))))  # type: ignore[arg-type]
@@ -258,21 +270,26 @@ def _links(nodes: dict[str, _Node], lex: Lexicons) -> list[tuple[str, str]]:
 
 def _fuzzy_links(nodes: dict[str, _Node], lex: Lexicons) -> set[tuple[str, str]]:
     """Near-identical spellings (typos, transliterations) of names with the same word count and type."""
-    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    blocks: dict[tuple[str, int, str], list[str]] = defaultdict(list)
     for key in sorted(nodes):
         if len(key) >= FUZZY_MIN_LEN:
-            blocks[(key[0], len(key.split()))].append(key)
+            blocks[(key[0], len(key.split()), nodes[key].label())].append(key)
     links = set()
     for keys in blocks.values():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                if _digits(a) != _digits(b) or nodes[a].label() != nodes[b].label():
-                    continue
-                ga, gb = lex.gazetteer.get(a), lex.gazetteer.get(b)
-                if ga is not None and gb is not None and ga.id != gb.id:
-                    continue
-                if fuzz.ratio(a, b) >= FUZZY_MIN_RATIO and _same_words_but_one(a, b):
-                    links.add((a, b))
+        if len(keys) < 2:
+            continue
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO, workers=1)
+        for i, j in zip(*scores.nonzero()):
+            if i >= j:
+                continue
+            a, b = keys[i], keys[j]
+            if _digits(a) != _digits(b):
+                continue
+            ga, gb = lex.gazetteer.get(a), lex.gazetteer.get(b)
+            if ga is not None and gb is not None and ga.id != gb.id:
+                continue
+            if _same_words_but_one(a, b):
+                links.add((a, b))
     return links
 
 
