@@ -70,6 +70,9 @@ ROLE_CASES = [
      {("Anne Martin", "Salesforce", "directeur France")}),
     ("Yann Lecomte, directeur scientifique de l'IA chez Meta, a critiqué le projet.",
      {("Yann Lecomte", "Meta", "directeur scientifique")}),
+    ("Le nouveau PDG de Renault, Luca Rossi, a présenté son plan.", {("Luca Rossi", "Renault", "PDG")}),
+    ("Olivier Martin, président de l'association France Active, a pris la parole.",
+     {("Olivier Martin", "France Active", "président")}),
     # the organisation after a de-chain, an institution noun, a group noun
     ("Marie Lambert, doyenne de la faculté de médecine de l'université de Lyon, a signé.",
      {("Marie Lambert", "université de Lyon", "doyen")}),

@@ -97,6 +97,8 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     while k < sent.end and k < title.end + 2 and doc[k].pos_ == "ADJ" and doc[k].text.islower() \
             and norm_text(doc[k].text) not in lex.org_prepositions:
         k += 1  # "PDG emblématique d'OpenAI"
+    if k + 1 < sent.end and doc[k].lower_ == "en" and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+        k += 2  # "directeur de la recherche en IA de Meta"
     found = _org_after(ctx, sent, k, title.start, lex)
     if found is None:
         found = _possessive_org(ctx, sent, title, lex)
@@ -126,6 +128,9 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         if k >= sent.end:
             return None
         anaphor_end = _anaphor_at(sent, k, lex)
+        named = ctx.org_starting_at(anaphor_end, sent) if anaphor_end and anaphor_end < sent.end else None
+        if named and sent.doc[anaphor_end].text[:1].isupper():
+            return named  # "président de l'association France Digitale": the name, not the anaphor
         if anaphor_end and (det in lex.anaphor_determiners or det is None and first is False):
             topic = ctx.topic_org(title_start)
             return (anaphor_end, topic) if topic else None

@@ -31,6 +31,7 @@ class Lexicon:
     unit_nouns: frozenset[str]
     institution_nouns: frozenset[str]
     not_orgs: frozenset[str]
+    pre_adjectives: frozenset[str]
     adjacent_person_forms: frozenset[str]
 
 
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         unit_nouns=frozenset(norm_text(w) for w in data["unit_nouns"]),
         institution_nouns=frozenset(norm_text(w) for w in data["institution_nouns"]),
         not_orgs=frozenset(norm_text(w) for w in data["not_orgs"]),
+        pre_adjectives=frozenset(norm_text(w) for w in data["pre_adjectives"]),
         adjacent_person_forms=frozenset(norm_text(f) for f in data["adjacent_person_forms"]),
     )
 
@@ -129,9 +131,13 @@ def find_titles(sent: Span) -> list[TitleMatch]:
         end, lemma, kind, plural, ex = core
         pre: list[str] = ["ex"] if ex else []
         start = i
-        while start - 1 >= sent.start and norm_text(doc[start - 1].text) in lex.pre_modifiers:
+        while start - 1 >= sent.start:
+            word = norm_text(doc[start - 1].text)
+            if word in lex.pre_modifiers:
+                pre.insert(0, lex.pre_modifiers[word])
+            elif word not in lex.pre_adjectives:  # "le nouveau PDG", "l'emblématique patron"
+                break
             start -= 1
-            pre.insert(0, lex.pre_modifiers[norm_text(doc[start].text)])
         post: list[str] = []
         stop = end
         while stop < sent.end and norm_text(doc[stop].text) in lex.post_modifiers:
