@@ -164,16 +164,20 @@ ANAPHORS = [
     ("Orbitec a confirmé avoir bouclé un nouveau tour de table. "
      "L'opération a atteint 25 millions de dollars.", "Orbitec", 25e6),
     ("Alpheon recrute des ingénieurs. Elle a obtenu 4 millions d'euros de financement.", "Alpheon", 4e6),
+    ("Tarvio a levé 3 millions d'euros la semaine dernière. La palme revient au fabricant de capteurs Omnisens, "
+     "basé à Nancy. La start-up, fondée en 2015, a annoncé avoir levé 40 millions d'euros.", "Omnisens", 40e6),
+    ("Kelvio a levé 9 millions d'euros. Brevia a, quant à elle, levé 7 millions d'euros.", "Brevia", 7e6),
+    ("Kelvio a levé 9 millions d'euros. En récoltant 5 millions d'euros pour son usine, Brevia signe quant à "
+     "elle la deuxième opération.", "Brevia", 5e6),
 ]
 
 
 @pytest.mark.parametrize("text,recipient,amount", ANAPHORS)
 def test_anaphoric_recipient(make_doc, text, recipient, amount):
     events, _ = _events(make_doc, text)
-    with_amount = [e for e in events if e.amount is not None]
-    assert len(with_amount) == 1
-    assert normalize_name(with_amount[0].recipient.name) == normalize_name(recipient)
-    assert with_amount[0].amount == pytest.approx(amount)
+    last = [e for e in events if e.amount is not None][-1]  # the event of the anaphoric sentence
+    assert normalize_name(last.recipient.name) == normalize_name(recipient)
+    assert last.amount == pytest.approx(amount)
 
 
 # ---------------------------------------------------------------- investors in follow-up sentences
@@ -192,6 +196,11 @@ FOLLOW_UPS = [
     ("La start-up Skyloom a levé 15 millions d'euros lors d'un tour de table mené par Eurazeo, avec la "
      "participation de Kima Ventures et d'Elaia.", {"eurazeo", "kima ventures", "elaia"}),
     ("Nuvia a levé 6 millions d'euros. Grâce à cette collaboration, Orange renforce son offre.", set()),
+    ("La Martech Dataflo se place deuxième avec une levée de 5 millions d'euros auprès d'un pool "
+     "d'investisseurs : Amadeus, Itochu Corporation et la Banque des Territoires.",
+     {"amadeus", "itochu corporation", "banque des territoires"}),
+    ("Vitalia a levé 7 millions d'euros. La foodtech a pu compter sur Capagro et Caravelle pour boucler ce "
+     "tour de table.", {"capagro", "caravelle"}),
 ]
 
 
@@ -252,6 +261,10 @@ NON_EVENTS = [
     ("Le groupe a annoncé le rachat de Qualis pour 120 millions d'euros lors de cette opération.", "excluded"),
     ("L'Etat, via la Banque publique d'investissement, a apporté 11 millions d'euros.", "without recipient"),
     ("Le lauréat obtiendra 1,5 million d'euros à l'issue du concours.", None),
+    ("Rentrée chargée pour les start-up de l'Hexagone, qui lèvent 1,2 milliard d'euros en septembre.", "market total"),
+    ("Les startups françaises ont levé 62 millions d'euros, un montant proche de la semaine dernière (56 millions).",
+     "market total"),
+    ("Avec une vingtaine de millions d'euros engrangés en trois ans, la startup Dronix accélère.", "excluded"),
 ]
 
 
@@ -269,6 +282,12 @@ def test_truncated_last_sentence_dropped(make_doc):
     events, doc = _events(make_doc, text)
     assert events == []
     assert any("cut off" in d.reason for d in doc.user_data["dropped"])
+
+
+def test_founding_year_is_not_the_deal_date(make_doc):
+    events, _ = _events(make_doc, "Kaptiv, fondée en 2016, a levé 8 millions d'euros le 20 septembre dernier.",
+                        dt.date(2023, 10, 2))
+    assert len(events) == 1 and events[0].date == "2023-09-20"
 
 
 def test_date_from_sentence(make_doc):

@@ -96,3 +96,9 @@ def test_two_companies_same_amount_stay_apart():
     art = _article("a1", ["Adiona", "Vitalis"], [_rec("Adiona", 3e6, key="e0"), _rec("Vitalis", 3e6, key="e1")])
     rows = _merge([art])
     assert sorted(r.recipient for r in rows) == ["Adiona", "Vitalis"]
+
+
+def test_same_article_same_amount_merges_despite_dates():
+    art = _article("a1", ["Ynova"], [_rec("Ynova", 160e6, date="2023-05", start=0),
+                                     _rec("Ynova", 160e6, date="2023-04", start=400)])
+    assert len(_merge([art])) == 1

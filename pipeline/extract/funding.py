@@ -475,6 +475,10 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             i += 2 if low == "ainsi" else 1
             cur = i
             continue
+        if stop and d == base and low == ":" and not any(c.start < i for c in _cands_in(ctx, start, i)):
+            items.append((cur, i, conn))  # "auprès d'un pool d'investisseurs : A, B et C"
+            conn, cur, i = "", i + 1, i + 1
+            continue
         if stop and d == base and low in stops and not any(c.start <= i < c.end for c in ctx.cands):
             break
         if stop and d == base and _active_verb_or_aux(tok) and i > start and not any(c.start <= i < c.end for c in ctx.cands):
@@ -587,6 +591,10 @@ def _anaphor_before(ctx: Ctx, s: int, pos: int) -> bool:
 
 def _topic(ctx: Ctx, si: int) -> ActorRef | None:
     """What "la start-up" / "elle" / "l'opération" refers to: the focus, else a recent subject."""
+    fresh = _introduced(ctx, si - 1) if si > 0 else None
+    if fresh is not None and (ctx.focus is None or (
+            normalize_name(fresh.name) != normalize_name(ctx.focus.name) and ctx.focus_sent < si - 1)):
+        return fresh
     if ctx.focus is not None:
         return ctx.focus
     for sj in range(si - 1, max(-1, si - 6), -1):
@@ -596,6 +604,23 @@ def _topic(ctx: Ctx, si: int) -> ActorRef | None:
             if c.ref.label != "PER" and not _governed_by_place(ctx, c, s) and not depth[c.start - s]:
                 return c.ref
     return None
+
+
+def _introduced(ctx: Ctx, sj: int) -> ActorRef | None:
+    """A company introduced by a descriptor in sentence sj ("le producteur d'insectes Innovafeed")."""
+    s, e = ctx.sents[sj]
+    depth = _paren_depth(ctx.doc, s, e)
+    found = None
+    for c in _cands_in(ctx, s, e):
+        prev = ctx.doc[c.start - 1] if c.start > s else None
+        if prev is None or prev.pos_ not in {"NOUN", "ADJ"} or not prev.is_lower or depth[c.start - s]:
+            continue
+        # The descriptor is a noun phrase opened by a determiner: "le producteur d'insectes X".
+        window = ctx.doc[max(s, c.start - 5) : c.start]
+        dets = [tok.i for tok in window if tok.pos_ == "DET" or tok.lower_ in {"au", "aux", "du", "des"}]
+        if dets and not any(tok.is_punct for tok in ctx.doc[dets[-1] : c.start]) and c.ref.label != "PER":
+            found = c.ref
+    return found
 
 
 def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tuple[str, Cand | None]:
@@ -613,7 +638,13 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
             break
     # A deal anaphor is a subject only at the start of the clause ("L'opération a ..."), not in
     # "X signe la levée la plus importante".
-    anaphors = ctx.cue_spans("recipient_anaphors", lo, pos) + [
+    pronouns = {v for p in _cues()["pronoun_anaphors"] for v in _variants(p)}
+    anaphors = [
+        sp
+        for sp in ctx.cue_spans("recipient_anaphors", lo, pos)
+        # "Yooji a, quant à elle, levé": a pronoun after a preposition is not the subject.
+        if not (_norm_text(doc[sp[0] : sp[1]].text) in pronouns and doc[sp[0]].i > lo and doc[sp[0] - 1].pos_ == "ADP")
+    ] + [
         sp
         for sp in ctx.cue_spans("deal_anaphors", lo, pos)
         if sp[0] == _clause_start(doc, lo, sp[0]) and doc[sp[1]].pos_ not in {"NOUN", "PROPN"}
@@ -628,6 +659,9 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
     last_ana = max((a for a, _ in anaphors), default=-1)
     if plural and max(a for a, _ in plural) > (best.start if best else -1):
         return "plural", None
+    if plural and best is not None and any(0 <= best.start - b <= 2 and all(
+            _low(t) in _LEADING for t in doc[b : best.start]) for _, b in plural):
+        return "plural", None  # "les start-up de l'Hexagone, qui lèvent": a market, not a company
     if last_ana >= 0 and (best is None or last_ana > best.start):
         # "la start-up Withings": the anaphor right before an actor is an apposition, not a subject.
         ana_end = max(b for a, b in anaphors if a == last_ana)
@@ -656,6 +690,10 @@ def _right_subject(ctx: Ctx, pos: int, e: int, blocked: list[tuple[int, int]]) -
             continue
         nxt = [t for t in ctx.doc[c.end : min(e, c.end + 3)] if not t.is_punct]
         if nxt and nxt[0].pos_ in {"VERB", "AUX"}:
+            return c
+        # ", SiPearl signe ...": right after the comma closing a fronted adjunct (the tagger may miss the verb).
+        after_comma = c.start > pos and ctx.doc[c.start - 1].text == ","
+        if after_comma and nxt and nxt[0].is_lower and nxt[0].pos_ not in {"ADP", "CCONJ", "DET", "PUNCT"}:
             return c
     return None
 
@@ -798,6 +836,8 @@ def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tupl
     """ "Reev (3 millions), MerciYanis (2,7 millions)": an amount alone in parentheses after an actor."""
     doc = ctx.doc
     out = []
+    if ctx.cue_spans("generic_plural_subjects", s, e):
+        return out  # "Les startups ont levé 62 M€, autant que la semaine dernière (56 millions)"
     for am in mains:
         if not (am.start - 1 >= s and doc[am.start - 1].text == "(" and am.end < e and doc[am.end].text == ")"):
             continue
@@ -877,18 +917,30 @@ def _round_for(ctx: Ctx, s: int, e: int, am: AmountAt | None) -> str | None:
     return _triggers()[rounds[0][0]]["round"]
 
 
-def _date_for(ctx: Ctx, s: int, e: int) -> str | None:
+def _date_for(ctx: Ctx, s: int, e: int, anchor: int) -> str | None:
+    """The deal date: the sentence's date nearest to the amount (char offset `anchor`), skipping
+    founding dates ("fondée en 2016") and "depuis" periods."""
     try:
         from pipeline.extract.dates import find_dates
     except ImportError:  # the dates module lands separately
         return None
     doc = ctx.doc
     lo, hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+    text = doc_text(doc)
     try:
-        dates = find_dates(doc_text(doc)[lo:hi], doc._.published)
+        dates = find_dates(text[lo:hi], doc._.published)
     except Exception:  # noqa: BLE001 - a date bug must not lose the event
         return None
-    return next((d.iso for d in dates if getattr(d, "iso", None)), None)
+    blockers = set(_cues()["date_blockers"])
+    kept = []
+    for d in dates:
+        if not getattr(d, "iso", None):
+            continue
+        before = _norm_text(text[max(lo, lo + d.start - 25) : lo + d.start]).split()
+        if before and before[-1] in blockers or len(before) > 1 and before[-2] in blockers:
+            continue
+        kept.append((abs(lo + d.start - anchor), d.iso))
+    return min(kept)[1] if kept else None
 
 
 def _add_unique(target: list[ActorRef], refs: list[ActorRef], exclude: ActorRef | None) -> None:
@@ -1019,7 +1071,6 @@ def _attach(ctx: Ctx, si: int, drafts: list[Draft], amounts: list[AmountAt], inv
     tranche = _tranche_investors(ctx, s, e, mains)
     valuations = [a for a in amounts if a.kind == "valuation" and a.amount.value]
     conversions = [a for a in amounts if a.kind == "conversion"]
-    date = _date_for(ctx, s, e) if drafts else None
     with_amount = [d for d in drafts if d.amount is not None]
     for d in drafts:
         if d.amount is None:
@@ -1028,7 +1079,7 @@ def _attach(ctx: Ctx, si: int, drafts: list[Draft], amounts: list[AmountAt], inv
             _add_unique(d.investors, [c.ref for c in investors + tranche], d.recipient)
             _add_unique(d.leads, [c.ref for c in leads], d.recipient)
         d.round = d.round or _round_for(ctx, s, e, d.amount)
-        d.date = date
+        d.date = _date_for(ctx, s, e, ctx.doc[d.amount.start].idx)
         if valuations and len(with_amount) == 1:
             d.valuation = valuations[0].amount.value
         d.extra_text = [c.amount.text for c in conversions if c.start > d.amount.end]
@@ -1076,11 +1127,11 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     found = list(investors)
     if (verb is not None or phrase) and (also or deal or _anaphor_before(ctx, s, e)):
         vpos = verb.i if verb is not None else phrase[0][0]
-        found.extend(_walk_list(ctx, s, vpos, s, e, stop=False))
+        subjects = _walk_list(ctx, s, vpos, s, e, stop=False)
+        found.extend(c for c in subjects if not _governed_by_place(ctx, c, s))
         colon = next((t.i for t in doc[vpos:e] if t.text == ":"), None)
         if colon is not None:
             found.extend(_walk_list(ctx, colon + 1, e, s, e))
-    found = [c for c in found if not _governed_by_place(ctx, c, s)]
     if found:
         _add_unique(target.investors, [c.ref for c in found], target.recipient)
         _add_unique(target.leads, [c.ref for c in leads], target.recipient)

@@ -3,7 +3,8 @@
 Merge policy (records are first grouped by resolved recipient actor):
 - two records with amounts are the same event when the currencies are equal, the amounts differ by at
   most `AMOUNT_TOLERANCE` (relative), the rounds do not contradict (one may be null) and the dates
-  do not contradict (one is a prefix of the other, or one is null);
+  do not contradict (one is a prefix of the other, or one is null); inside one article the dates are
+  not compared (a recap sentence "ce mois-ci" and "en avril" name the same deal);
 - a record without amount ("trois opérations (A, B et C)") joins an event of the same recipient
   *from the same article* that has an amount (it is the same deal named again in a round-up),
   otherwise the records without amount of one article and recipient make one event;
@@ -55,6 +56,13 @@ def compatible(a: FundingRecord, b: FundingRecord) -> bool:
     return _dates_compatible(a.date, b.date)
 
 
+def _same_event(a: LocatedFunding, b: LocatedFunding) -> bool:
+    """Compatible records; inside one article the same amount is the same deal whatever the dates."""
+    if a.article_id == b.article_id and amounts_compatible(a.record, b.record):
+        return not (a.record.round and b.record.round and a.record.round != b.record.round)
+    return compatible(a.record, b.record)
+
+
 def _group_recipient(items: list[LocatedFunding]) -> list[list[LocatedFunding]]:
     """Groups of one recipient's records, following the merge policy of the module docstring."""
     groups: list[list[LocatedFunding]] = []
@@ -62,7 +70,7 @@ def _group_recipient(items: list[LocatedFunding]) -> list[list[LocatedFunding]]:
     without = [i for i in items if i.record.amount is None]
     for item in with_amount:
         for group in groups:
-            if all(compatible(g.record, item.record) for g in group if g.record.amount is not None):
+            if all(_same_event(g, item) for g in group if g.record.amount is not None):
                 group.append(item)
                 break
         else:
