@@ -163,6 +163,9 @@ ACQUIRED_CASES = [
     ("Le rachat de Shazam par Apple a été finalisé.", ("Apple", "Shazam")),
     ("Apple met la main sur Shazam.", ("Apple", "Shazam")),
     ("Ubisoft s’offre Kylotonn pour renforcer ses studios.", ("Ubisoft", "Kylotonn")),
+    ("Le groupe Fnac Darty s'est offert Nature & Découvertes.", ("Fnac Darty", "Nature & Découvertes")),
+    ("Le géant américain Salesforce a finalisé l'acquisition de Slack.", ("Salesforce", "Slack")),
+    ("Vivendi vient d'acquérir Lagardère.", ("Vivendi", "Lagardère")),
 ]
 
 
@@ -183,6 +186,8 @@ PARTNER_CASES = [
     ("Orange s'allie avec Ericsson pour ses antennes.", ("Ericsson", "Orange")),
     ("Dassault et Safran ont présenté conjointement leur projet.", ("Dassault", "Safran")),
     ("Dassault et Safran (motoriste) travaillent main dans la main.", ("Dassault", "Safran")),
+    ("Mistral AI et Nvidia ont annoncé un partenariat stratégique.", ("Mistral AI", "Nvidia")),
+    ("Google collabore avec l'Inria sur la recherche.", ("Google", "Inria")),
 ]
 
 
@@ -205,6 +210,9 @@ MEMBER_CASES = [
      {("Google DeepMind", "Google")}),
     ("Instagram, filiale de Meta, change ses règles.", {("Instagram", "Meta")}),
     ("Les voitures de Waymo (filiale d’Alphabet) roulent sans chauffeur.", {("Waymo", "Alphabet")}),
+    ("Le consortium Gaia-X compte parmi ses membres SAP et Atos.", {("SAP", "Gaia-X"), ("Atos", "Gaia-X")}),
+    ("Total rejoint la coalition Hydrogen Council, qui réunit Air Liquide et Alstom.",
+     {("Air Liquide", "Hydrogen Council"), ("Alstom", "Hydrogen Council")}),
     ("Le Frontier Model Forum, composé de Meta et Microsoft, a été créé l'an dernier.",
      {("Meta", "Frontier Model Forum"), ("Microsoft", "Frontier Model Forum")}),
 ]

@@ -223,6 +223,13 @@ def _actor_of_token(ctx, sent, tok: Token, labels) -> ActorRef | None:
     hit = ctx.entity_at(tok.i)
     if hit:
         return hit[1] if not labels or hit[1].label in labels else None
+    for child in tok.children:
+        # "le géant américain Salesforce": the name attached to a descriptive head noun
+        if child.dep_ in ("appos", "flat:name", "nmod") and child.i > tok.i \
+                and not any(c.dep_ == "case" for c in child.children):
+            named = ctx.entity_at(child.i)
+            if named and (not labels or named[1].label in labels):
+                return named[1]
     if tok.pos_ == "NOUN" and _ntext(tok) in lexicon().anaphors:
         det = tok.doc[tok.i - 1] if tok.i > 0 else None
         if det is not None and _ntext(det) in lexicon().anaphor_determiners:
@@ -439,6 +446,7 @@ def _noun_avec(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     """'X noue un partenariat avec Y' / 'un partenariat entre X et Y'."""
     link = _find(sent, trigger.end, {"avec", "entre"}, limit=5)
     if link is None:
+        yield from _coordinated_subjects_partner(ctx, sent, trigger, row)
         return
     _, others = actor_list(ctx, sent, link + 1, ORGISH)
     if _ntext(sent.doc[link]) == "entre":
@@ -450,6 +458,20 @@ def _noun_avec(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         rec = _partners(a, b, sent, row)
         if rec:
             yield rec
+
+
+def _coordinated_subjects_partner(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'X et Y ont annoncé un partenariat': the coordinated subjects of the governing verb."""
+    verb = trigger[0].head
+    if verb.pos_ not in ("VERB", "AUX") or not (sent.start <= verb.i < trigger.start):
+        return
+    subject = subject_of(ctx, sent, verb, ORGISH)
+    refs = _with_coordinated(ctx, sent, subject, verb.i, ORGISH) if subject else []
+    for n, a in enumerate(refs):
+        for b in refs[n + 1 :]:
+            rec = _partners(a, b, sent, row)
+            if rec:
+                yield rec
 
 
 def _verb_avec(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
