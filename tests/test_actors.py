@@ -146,6 +146,8 @@ SAME_ENTITY = [
     ("Le patron d’OpenAI était présent. OpenAI a confirmé l'information.", "OpenAI", "OpenAI"),
     ("Deepmind a publié un article. DeepMind est une filiale d'Alphabet.", None, "Deepmind"),
     ("Amazon Web Services domine le cloud. AWS a encore accéléré cette année.", "Amazon Web Services", "AWS"),
+    ("La ministre Agnès Le Gall a salué l'accord. Le Gall a ajouté qu'il fallait aller vite.", "Agnès Le Gall", "Le Gall"),
+    ("Il enseigne à l'université de Berkeley. Berkeley a ouvert un laboratoire.", "université de Berkeley", "Berkeley"),
 ]
 
 
@@ -165,6 +167,7 @@ NOT_SAME = [
     ("Google investit dans le cloud : Google Cloud ouvre une région à Paris.", "Google", "Google Cloud"),
     ("IBM a annoncé que IBM Research ouvrira un laboratoire à Zurich.", "IBM", "IBM Research"),
     ("Jean Dupuis et Marie Dupuis ont cofondé Talvane. Dupuis a refusé de commenter.", "Jean Dupuis", "Marie Dupuis"),
+    ("Il enseigne à l'université de Grenoble. La mairie de Grenoble finance aussi à Grenoble un incubateur.", "université de Grenoble", "Grenoble"),
 ]
 
 

@@ -213,7 +213,7 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "lowercase start (common words)"
     if len(text) > 60 or len(span) > 7:
         return "too long for a name"
-    has_propn = any(t.pos_ == "PROPN" for t in span)
+    has_propn = any(t.pos_ in {"PROPN", "X"} for t in span)  # X: foreign word, often a name
     line_start = is_line_start(doc, span.start)
     if not is_known_word(doc, first):
         return None  # an unknown word is a name whatever its tag ('Zenthys' tagged AUX)

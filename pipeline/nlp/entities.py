@@ -34,6 +34,8 @@ if not Doc.has_extension("entity_keys"):
     Doc.set_extension("entity_keys", default=None)
 
 _ELISION_WORDS = re.compile(r"^(?:l|d|de la|de l|du|des|le|la|les) ")
+_LOCATIVE = {"à", "a", "en", "au", "aux", "dans", "vers", "près", "depuis"}
+_PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "da", "di", "del", "della", "ben", "el", "al", "d'"}
 _CONNECTORS = {"de", "des", "du", "la", "le", "les", "l", "d", "et", "&", "of", "the", "and", "for", "pour", "en", "a", "au", "aux"}
 
 
@@ -128,6 +130,10 @@ class _Gazetteer:
         return found
 
 
+def _heads(lex: Lexicons) -> frozenset[str]:
+    return frozenset(fold(w) for w in lex.org["institution_heads"])
+
+
 def _echoes(doc: Doc, spans: list[Span], taken: set[int], lex: Lexicons, tokenizer) -> list[Span]:
     """Other occurrences of names already found in the text that NER missed (case-insensitive).
 
@@ -142,6 +148,11 @@ def _echoes(doc: Doc, spans: list[Span], taken: set[int], lex: Lexicons, tokeniz
         words = text.split()
         if len(words) >= 2 and s.label_ == "PER" and len(words[-1]) > 2:
             forms.add(words[-1])
+            if len(words) >= 3 and fold(words[-2]) in _PARTICLES:
+                forms.add(" ".join(words[-2:]))  # 'Le Maire' for 'Bruno Le Maire'
+
+        if len(words) >= 3 and fold(words[0]) in _heads(lex) and fold(words[-2]) in {"de", "d'"}:
+            forms.add(words[-1])  # 'Berkeley' for 'université de Berkeley'
         short = strip_suffix(normalize_name(text), lex)
         if short and len(short) > 2 and len(words) >= 2:
             forms.add(" ".join(words[:-1]))
@@ -258,7 +269,8 @@ def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: se
         if " " in key or key not in groups:
             continue
         owners = [k for k in groups if " " in k and k.split()[0] in heads and k.split()[-1] == key]
-        if len(owners) == 1:
+        as_place = any(s.start > 0 and s.doc[s.start - 1].lower_ in _LOCATIVE for s in groups[key])
+        if len(owners) == 1 and not as_place:
             _merge_into(groups, key, owners[0])
 
 
