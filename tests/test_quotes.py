@@ -482,3 +482,33 @@ def test_colon_after_an_infinitive_of_speech_keeps_the_verb(make_doc):
 def test_selon_before_a_colon_and_inverted_pronoun_with_any_verb(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+def test_interview_with_plain_questions_and_labelled_answers(make_doc):
+    text = ("Nous avons rencontré Léa Moreau, directrice de Nova, lors du salon.\n"
+            "Qu'est-ce que Nova ?\n"
+            "Léa Moreau : Nous sommes une plateforme qui relie les jeunes entreprises et les investisseurs.\n"
+            "Quelles sont vos fonctions ?\n"
+            "L. M. : Je suis responsable des partenariats et je suis là pour fluidifier les relations.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("Nous sommes une plateforme qui relie les jeunes entreprises et les investisseurs.", "Léa Moreau"),
+        ("Je suis responsable des partenariats et je suis là pour fluidifier les relations.", "Léa Moreau"),
+    ]
+
+
+def test_open_class_person_description_inside_the_quote(make_doc):
+    text = ("Sophie Bernard a vendu sa société l'an dernier. « Il y avait beaucoup d'énergie et de bienveillance, "
+            "explique cette ancienne contrôleuse de gestion qui avait lancé son entreprise en 2009. "
+            "C'était une voix nouvelle pour tout le secteur. »")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("Il y avait beaucoup d'énergie et de bienveillance", "Sophie Bernard"),
+        ("C'était une voix nouvelle pour tout le secteur.", "Sophie Bernard"),
+    ]
+
+
+def test_unmarked_incise_needs_a_named_speaker(make_doc):
+    text = ("De retour à Paris après le salon, Paul Martin, président de Nova, confie les échanges qu'il a eus "
+            "avec les investisseurs.")
+    assert quotes_of(make_doc, text)[1] == []

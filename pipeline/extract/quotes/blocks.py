@@ -66,12 +66,16 @@ def interview_answers(ctx: Context) -> list[Candidate]:
         return []
     who = interviewee(ctx, pairs[0][1][0])
     out = []
-    for n, (_, (s, e)) in enumerate(pairs):
+    for _, (s, e) in pairs:
         body = text[s:e]
         if not _complete(body) and e >= len(text.rstrip()):
             continue  # the excerpt stops inside this answer
-        out.append(Candidate(s, e, body, rule_id="interview_answer", speaker=who.ref() if who else None,
-                             attributed=True))
+        speaker = who.ref() if who else None
+        label = _label(body)
+        if label is not None:  # "Flavia Roland : réponse" / "F. R. : réponse"
+            speaker = _label_speaker(ctx, label[0], s, s + label[1], who)
+            s, body = s + label[1], body[label[1]:]
+        out.append(Candidate(s, e, body, rule_id="interview_answer", speaker=speaker, attributed=True))
     return out
 
 
@@ -156,8 +160,8 @@ def _label_speaker(ctx: Context, label: str, start: int, end: int, fallback: Ent
     """The person a speaker label names: a mention, the name in capitals, or the initials."""
     from pipeline.nlp.entities import normalize_name
 
-    people = ctx.mentions_in(start, end, "PER")
-    if people:
+    people = [m for m in ctx.mentions_in(start, end, "PER") if len(normalize_name(m.name).replace(" ", "")) > 3]
+    if people:  # a full name, not initials that the NER took for a name
         return people[0].ref()
     key = normalize_name(label)
     letters = "".join(c for c in label if c.isupper())

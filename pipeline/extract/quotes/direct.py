@@ -21,7 +21,7 @@ from pipeline.extract.quotes.speakers import Context, phrase_after, resolve_phra
 from pipeline.records import ActorRef
 
 MIN_WORDS = 4  # shorter quoted phrases are labels/scare quotes unless they read as an utterance
-INCISE_MAX_TOKENS = 12  # longest "confie le coprésident de X Y" inside a quote
+INCISE_MAX_TOKENS = 20  # longest "explique cette ancienne … qui avait lancé sa start-up en 2009" inside a quote
 SKIP_BEFORE_VERB = {",", "—", "–", "-"}
 SENTENCE_END = {".", "!", "?", "…"}
 _WORDS = re.compile(r"\w+")

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import Candidate
 from pipeline.extract.quotes.lexicon import pronoun_form, speech_lemma
-from pipeline.extract.quotes.speakers import Context, _surname_match, subject_of
+from pipeline.extract.quotes.speakers import Context, _surname_match, phrase_after, subject_of
 
 QUE = {"que", "qu'", "qu’"}
 MIN_CLAUSE_TOKENS = 4
@@ -93,6 +93,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, (min(ends) if ends else len(text))
 
 
+def _names_someone(ctx: Context, phrase: list[Token]) -> bool:
+    if not phrase:
+        return False
+    return bool(ctx.mentions_in(phrase[0].idx, phrase[-1].idx + len(phrase[-1]))) or _surname_match(ctx, phrase) is not None
+
+
 def _inverted_subject_follows(verb: Token, rule_id: str) -> bool:
     """A finite speech verb directly followed by its subject (explique X / a précisé le directeur)."""
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
@@ -124,6 +130,8 @@ def incise_candidates(ctx: Context) -> list[Candidate]:
         verb = next((t for t in doc[comma.i + 1: comma.i + 5] if speech_lemma(t, "incise", lenient=True)), None)
         if verb is None or not _inverted_subject_follows(verb, att.rule_id):
             continue
+        if att.rule_id == "incise_verb" and not _names_someone(ctx, phrase_after(doc, verb.i + 1)):
+            continue  # "…, confie les échanges …": the words after the verb must name the speaker
         end_tok = next((t for t in doc[verb.i + 1: verb.i + 16] if t.text in (",", ".", ";", "!", "?", "\n")), None)
         s, e = _sentence_bounds(text, comma.idx, verb.idx)
         left = (s, comma.idx)

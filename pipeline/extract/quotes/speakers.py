@@ -218,6 +218,10 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
             return m.ref() if m else None
     if orgs:
         return orgs[0].ref()
+    if head is not None and head.pos_ == "NOUN":
+        # an open-class description of a person ("cette ancienne contrôleuse de gestion")
+        m = ctx.most_recent("PER", before, _gender_of_phrase(tokens))
+        return m.ref() if m else None
     return None
 
 
