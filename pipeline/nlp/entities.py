@@ -240,14 +240,6 @@ def strip_suffix(key: str, lex: Lexicons) -> str | None:
     return None
 
 
-def distinct_in_gazetteer(a: str, b: str, lex: Lexicons) -> bool:
-    """True when the gazetteer lists the two names as different entities (Meta / Meta AI)."""
-    ga, gb = lex.gazetteer.get(a), lex.gazetteer.get(b)
-    if ga is not None and gb is not None:
-        return ga.id != gb.id
-    return ga is not None or gb is not None and False
-
-
 def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str]) -> None:
     """'Qarnot' joins 'Qarnot Computing', 'Hugging' joins 'Hugging Face' in the same text.
 

@@ -87,18 +87,8 @@ def contexts_before(doc: Doc, start: int) -> list[str]:
     return out
 
 
-def _context_before(doc: Doc, span: Span) -> str:
-    """Folded text before the span, lowercase adjectives between a cue and the name skipped."""
-    ctx = contexts_before(doc, span.start)
-    return ctx[0] if ctx else ""
-
-
-def _context_after(doc: Doc, span: Span) -> str:
-    raw = doc_text(doc)[span.end_char : span.end_char + 60].split("\n", 1)[0]
-    return fold(raw.replace("»", "").replace("”", "")).lower() if raw else ""
-
-
 def _raw_after(doc: Doc, span: Span) -> str:
+    """Lowercased text after the span on the same line (a leading space kept: ' a déclaré' vs ', PDG')."""
     raw = doc_text(doc)[span.end_char : span.end_char + 60].split("\n", 1)[0].replace("’", "'")
     return " " + " ".join(raw.lower().split()) if raw[:1].isspace() else " ".join(raw.lower().split())
 
