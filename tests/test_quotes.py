@@ -66,8 +66,8 @@ def test_pronouns_and_speaker_nouns_schema():
     forms = [f for k in ("masc", "fem", "plural_masc", "plural_fem") for f in pronouns[k]]
     assert len(forms) == len(set(forms)) and all(f == f.lower() for f in forms)
     nouns = load_json("speaker_nouns.json")
-    assert {"org", "collective", "person"} <= set(nouns)
-    for kind in ("org", "collective", "person"):
+    assert {"org", "collective", "person", "thing"} <= set(nouns)
+    for kind in ("org", "collective", "person", "thing"):
         assert all(isinstance(n, str) and n == n.lower() for n in nouns[kind]), kind
     assert not set(nouns["org"]) & set(nouns["person"]), "a head noun cannot be both an org and a person"
 
@@ -512,3 +512,11 @@ def test_unmarked_incise_needs_a_named_speaker(make_doc):
     text = ("De retour à Paris après le salon, Paul Martin, président de Nova, confie les échanges qu'il a eus "
             "avec les investisseurs.")
     assert quotes_of(make_doc, text)[1] == []
+
+
+def test_a_report_is_not_a_person(make_doc):
+    text = ("Paul Martin a présenté le bilan de l'année. Le rapport annuel estime que « le secteur devra se "
+            "consolider dans les deux prochaines années ».")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("le secteur devra se consolider dans les deux prochaines années", None)]

@@ -218,7 +218,7 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
             return m.ref() if m else None
     if orgs:
         return orgs[0].ref()
-    if head is not None and head.pos_ == "NOUN":
+    if head is not None and head.pos_ == "NOUN" and head.lower_ not in speaker_nouns("thing"):
         # an open-class description of a person ("cette ancienne contrôleuse de gestion")
         m = ctx.most_recent("PER", before, _gender_of_phrase(tokens))
         return m.ref() if m else None
