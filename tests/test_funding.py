@@ -108,6 +108,12 @@ SINGLE = [
      "Cardiawave", 10e6, "EUR", set(), set(), None),
     ("En mars 2021, Alvena a levé 185 millions d'euros auprès de Coatue, Ribbit Capital et Index Ventures.",
      "Alvena", 185e6, "EUR", {"coatue", "ribbit capital", "index ventures"}, set(), None),
+    ("Enfin, Finabox complète le podium, avec l'investissement de 10 millions d'euros réalisé par son "
+     "partenaire Assurix.",
+     "Finabox", 10e6, "EUR", {"assurix"}, set(), None),
+    ("En deuxième position, l'éditeur de jeux vidéo Pixelnord récolte 46 millions d'euros, dont 35 millions "
+     "auprès de Tencent.",
+     "Pixelnord", 46e6, "EUR", {"tencent"}, set(), None),
 ]
 
 
@@ -167,6 +173,11 @@ ANAPHORS = [
     ("Tarvio a levé 3 millions d'euros la semaine dernière. La palme revient au fabricant de capteurs Omnisens, "
      "basé à Nancy. La start-up, fondée en 2015, a annoncé avoir levé 40 millions d'euros.", "Omnisens", 40e6),
     ("Kelvio a levé 9 millions d'euros. Brevia a, quant à elle, levé 7 millions d'euros.", "Brevia", 7e6),
+    ("C'est ce que vient de faire Orvane. La société a réalisé une extension de sa levée de fonds, en faisant "
+     "entrer le fonds Polaris à son capital. L'opération, d'un montant de six millions de dollars, a été menée "
+     "par Jean Martin.", "Orvane", 6e6),
+    ("La société spatiale Exorion est la start-up qui lève le plus de fonds en février. Un tour de table de "
+     "54 millions d'euros qui lui permettra d'industrialiser ses moteurs.", "Exorion", 54e6),
     ("Kelvio a levé 9 millions d'euros. En récoltant 5 millions d'euros pour son usine, Brevia signe quant à "
      "elle la deuxième opération.", "Brevia", 5e6),
 ]
@@ -265,6 +276,10 @@ NON_EVENTS = [
     ("Les startups françaises ont levé 62 millions d'euros, un montant proche de la semaine dernière (56 millions).",
      "market total"),
     ("Avec une vingtaine de millions d'euros engrangés en trois ans, la startup Dronix accélère.", "excluded"),
+    ("Parmi les 68 opérations recensées par le journal Lemag, une seule est supérieure à 50 millions d'euros.",
+     "excluded"),
+    ("Les start-up de la RH suivent de près, en récoltant 51 millions d'euros en quatre tours de table.",
+     "market total"),
 ]
 
 

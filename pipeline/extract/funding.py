@@ -351,7 +351,10 @@ def _governed_by_place(ctx: Ctx, cand: Cand, lo: int, cues: str = "place_preposi
     nxt = _low(doc[cand.end]) if cand.end < len(doc) else ""
     if nxt == "qui":
         return False
-    prev = _prev_word(doc, cand.start, lo)
+    j = cand.start - 1
+    while j > lo and (doc[j].pos_ == "DET" or doc[j].is_space):
+        j -= 1  # "par le JDN": look through the determiner
+    prev = _low(doc[j]) if j >= lo else ""
     return prev in set(_cues()[cues])
 
 
@@ -615,6 +618,8 @@ def _introduced(ctx: Ctx, sj: int) -> ActorRef | None:
         prev = ctx.doc[c.start - 1] if c.start > s else None
         if prev is None or prev.pos_ not in {"NOUN", "ADJ"} or not prev.is_lower or depth[c.start - s]:
             continue
+        if prev.lemma_ in set(_cues()["investor_descriptors"]) or prev.lower_ in set(_cues()["investor_descriptors"]):
+            continue  # "le fonds Long Journey" introduces an investor, not the company
         # The descriptor is a noun phrase opened by a determiner: "le producteur d'insectes X".
         window = ctx.doc[max(s, c.start - 5) : c.start]
         dets = [tok.i for tok in window if tok.pos_ == "DET" or tok.lower_ in {"au", "aux", "du", "des"}]
@@ -698,8 +703,8 @@ def _right_subject(ctx: Ctx, pos: int, e: int, blocked: list[tuple[int, int]]) -
     return None
 
 
-def _agent_recipient(ctx: Ctx, am: AmountAt, e: int) -> Cand | None:
-    """ "la levée de 15 M€ bouclée par X": the agent of a raise participle receives the money."""
+def _agent_after(ctx: Ctx, am: AmountAt, e: int) -> Cand | None:
+    """ "... de 15 M€ bouclée/réalisée par X": the agent of a participle right after the amount."""
     doc = ctx.doc
     lemmas = set(_cues()["recipient_agent_lemmas"])
     stems = tuple(lem[:-2] for lem in lemmas if lem.endswith(("er", "ir")))
@@ -707,9 +712,23 @@ def _agent_recipient(ctx: Ctx, am: AmountAt, e: int) -> Cand | None:
         # The tagger often reads a participle as a noun ("bouclée"): accept the verb's stem too.
         participle = doc[i].lemma_ in lemmas or (doc[i].lower_.startswith(stems) and doc[i].lower_[-1:] in "éeés")
         if participle and _low(doc[i + 1]) == "par":
-            nxt = next((c for c in ctx.cands if c.start in {i + 2, i + 3}), None)
-            return nxt
+            for j in range(i + 2, min(e, i + 7)):
+                if doc[j].text in {",", ".", ";", ":", "("}:
+                    return None
+                cand = next((c for c in ctx.cands if c.start == j), None)
+                if cand is not None:
+                    return cand
     return None
+
+
+def _agent_recipient(ctx: Ctx, am: AmountAt, e: int) -> Cand | None:
+    """ "la levée de 15 M€ bouclée par X": the agent receives the money (not for "un investissement
+    de 10 M€ réalisé par X", where the agent gives it)."""
+    s = next(a for a, b in ctx.sents if a <= am.start < b)
+    noun = _deal_noun_before(ctx, am, s)
+    if noun is not None and _triggers()[noun[0]].get("de_x") == "investor":
+        return None
+    return _agent_after(ctx, am, e)
 
 
 def _de_x_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
@@ -897,12 +916,26 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
     right = _right_subject(ctx, am.end, e, blocked)
     if right is not None:
         return right.ref, "right_subject", ""
-    if kind == "anaphor" or _anaphor_before(ctx, s, e) or _ordinal_start(ctx, s, e):
+    if ctx.cue_spans("generic_plural_subjects", s, e):
+        return None, "", "market total (generic plural subject)"
+    if kind == "anaphor" or _anaphor_before(ctx, s, e) or _ordinal_start(ctx, s, e) or _deal_noun_start(ctx, s, e, am):
         topic = _topic(ctx, si)
         if topic is not None:
             return topic, "anaphor", ""
         return None, "", "anaphor without antecedent"
     return None, "", "no recipient"
+
+
+def _deal_noun_start(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
+    """ "Un tour de table de 54 M€ qui lui permettra...": a sentence opened by a deal noun phrase
+    whose complement is the amount."""
+    first = next((t.i for t in ctx.doc[s:e] if not (t.is_space or t.is_punct)), s)
+    if ctx.doc[first].pos_ == "DET":
+        first += 1
+    return any(
+        a == first and _triggers()[rid]["kind"] == "noun" and 0 <= am.start - b <= 3
+        for rid, a, b in ctx.triggers
+    )
 
 
 def _round_for(ctx: Ctx, s: int, e: int, am: AmountAt | None) -> str | None:
@@ -1028,7 +1061,8 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
     out = [Draft(ref, si, f"{tid}+{pattern}", am)]
     noun = _deal_noun_before(ctx, am, s)
     if noun is not None and _triggers()[noun[0]].get("de_x") == "investor":
-        giver = _de_x_after(ctx, am.end, e)  # "une subvention de 2 M€ de la Région X"
+        # "une subvention de 2 M€ de la Région X", "l'investissement de 10 M€ réalisé par X"
+        giver = _de_x_after(ctx, am.end, e) or _agent_after(ctx, am, e)
         if giver is not None and giver.ref != ref:
             out[0].investors.append(giver.ref)
     if pattern == "left_subject" and ctx.doc[s:e].text.lower().find("chacun") >= 0:
@@ -1059,6 +1093,12 @@ def _no_amount_events(ctx: Ctx, si: int, trig: list, inv_spans: list) -> list[Dr
             kind, cand = _left_scan(ctx, s, a, inv_spans)
             if kind == "cand" and cand is not None:
                 ctx.focus, ctx.focus_sent = cand.ref, si
+                break
+            if kind == "anaphor":
+                # "La société a réalisé une extension de sa levée": the antecedent is now the focus.
+                topic = _topic(ctx, si)
+                if topic is not None:
+                    ctx.focus, ctx.focus_sent = topic, si
                 break
     return out
 
