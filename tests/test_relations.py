@@ -188,6 +188,7 @@ PARTNER_CASES = [
     ("Dassault et Safran (motoriste) travaillent main dans la main.", ("Dassault", "Safran")),
     ("Mistral AI et Nvidia ont annoncé un partenariat stratégique.", ("Mistral AI", "Nvidia")),
     ("Google collabore avec l'Inria sur la recherche.", ("Google", "Inria")),
+    ("Doctolib, une pépite de la santé numérique, a décidé de s'allier avec Orange.", ("Doctolib", "Orange")),
 ]
 
 

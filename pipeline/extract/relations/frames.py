@@ -193,12 +193,16 @@ def object_after(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int,
 def subject_of(ctx: DocContext, sent: Span, tok: Token, labels=ORGISH) -> ActorRef | None:
     """The subject of the clause a trigger belongs to: nsubj in the parse, else the actor left of it."""
     node = tok
-    for _ in range(4):
+    for level in range(4):
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubj:pass") and sent.start <= child.i < sent.end:
                 ref = _actor_of_token(ctx, sent, child, labels)
                 if ref:
                     return ref
+        if level and node.pos_ == "VERB" and sent.start <= node.i < sent.end:
+            ref = _left_actor(ctx, sent, node.i, labels)  # "X, un acteur clé, a choisi de s'allier"
+            if ref:
+                return ref
         if node.dep_ in ("xcomp", "advcl", "conj", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "nmod", "acl") \
                 and node.head is not node:
             node = node.head
@@ -246,6 +250,10 @@ def _left_actor(ctx, sent, i: int, labels) -> ActorRef | None:
         k -= 1
     if k >= sent.start and doc[k].text == "," and k - 1 >= sent.start:
         k -= 1  # "X, qui a racheté Y"
+        found = actor_ending_at(ctx, sent, k, labels)
+        if found:
+            return found[1]
+        k = _skip_apposition(sent, k)  # "X, un autre acteur clé du secteur, a racheté Y"
     found = actor_ending_at(ctx, sent, k, labels)
     if found:
         return found[1]
