@@ -65,6 +65,8 @@ def test_pronouns_and_speaker_nouns_schema():
     assert {"masc", "fem", "plural_masc", "plural_fem"} <= set(pronouns)
     forms = [f for k in ("masc", "fem", "plural_masc", "plural_fem") for f in pronouns[k]]
     assert len(forms) == len(set(forms)) and all(f == f.lower() for f in forms)
+    for kind in ("first_person", "second_person", "first_person_subject"):
+        assert pronouns[kind] and all(f == f.lower() and " " not in f for f in pronouns[kind]), kind
     nouns = load_json("speaker_nouns.json")
     assert {"org", "collective", "person", "thing"} <= set(nouns)
     for kind in ("org", "collective", "person", "thing"):
@@ -520,3 +522,12 @@ def test_a_report_is_not_a_person(make_doc):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.text, q.speaker) for q in quotes] == [
         ("le secteur devra se consolider dans les deux prochaines années", None)]
+
+
+def test_faq_is_not_an_interview(make_doc):
+    text = ("Paul Martin a lancé le programme d'accompagnement de Nova cette année.\n"
+            "Comment pouvez-vous postuler au programme ?\n"
+            "Les candidatures sont ouvertes jusqu'au 30 juin sur le site du programme, avec un dossier complet.\n"
+            "Quels sont vos avantages une fois sélectionné ?\n"
+            "Les lauréats reçoivent un financement de cinquante mille euros et un accompagnement de six mois.")
+    assert quotes_of(make_doc, text)[1] == []

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.context import paragraphs
+from pipeline.rules import load_json
 from pipeline.extract.quotes.direct import Candidate, clause_speaker
 from pipeline.extract.quotes.lexicon import speech_lemma
 from pipeline.extract.quotes.speakers import Context, EntityMention
@@ -15,8 +17,25 @@ MIN_ANSWER_WORDS = 8
 MIN_INTERVIEW_PAIRS = 2
 # A paragraph that starts like a list item or with a quote mark is not a block quote.
 _NOT_BLOCK_START = tuple("-•*–—«“\"0123456789")
-_SECOND_PERSON = re.compile(r"\b(vous|votre|vos|tu|ton|ta|tes)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+
+
+
+def _words_regex(forms: list[str]) -> re.Pattern[str]:
+    """A regex for whole words (or elided forms like j') of a pronoun list, apostrophes ' or ’."""
+    alts = sorted((re.escape(f).replace("'", "['’]") for f in forms), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)" if alts else r"(?!)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _person_regex(kind: str) -> re.Pattern[str]:
+    forms = load_json("pronouns.json")[kind]
+    elided = [f for f in forms if f.endswith("'")]
+    full = _words_regex([f for f in forms if not f.endswith("'")])
+    if not elided:
+        return full
+    alts = "|".join(re.escape(f[:-1]) + "['’]" for f in elided)
+    return re.compile(f"(?:{full.pattern}|(?<!\\w)(?:{alts}))", re.IGNORECASE)
 
 
 def _complete(text: str) -> bool:
@@ -62,8 +81,11 @@ def interview_answers(ctx: Context) -> list[Candidate]:
         if _is_question(q) and not _is_question(a) and len(_WORD.findall(a)) >= MIN_ANSWER_WORDS \
                 and not a.startswith(_NOT_BLOCK_START):
             pairs.append((paras[k], paras[k + 1]))
-    if len(pairs) < MIN_INTERVIEW_PAIRS or not any(_SECOND_PERSON.search(text[slice(*q)]) for q, _ in pairs):
+    asks_you = any(_person_regex("second_person").search(text[slice(*q)]) for q, _ in pairs)
+    if len(pairs) < MIN_INTERVIEW_PAIRS or not asks_you:
         return []
+    if sum(bool(_person_regex("first_person").search(text[slice(*a)])) for _, a in pairs) * 2 < len(pairs):
+        return []  # answers of an interview speak in the first person; an FAQ's do not
     who = interviewee(ctx, pairs[0][1][0])
     out = []
     for _, (s, e) in pairs:
@@ -109,7 +131,6 @@ def interviewee(ctx: Context, before: int) -> EntityMention | None:
     return first[best]
 
 
-_FIRST_PERSON_START = re.compile(r"^(je|j['’])\s*\w", re.IGNORECASE)
 MAX_FIRST_PERSON_PARAGRAPHS = 2  # more than that: the author writes in the first person (column)
 MIN_FIRST_PERSON_WORDS = 12
 
@@ -124,7 +145,7 @@ def first_person_paragraphs(ctx: Context) -> list[Candidate]:
     found = []
     for k, (s, e) in enumerate(paras):
         body = text[s:e]
-        if not _FIRST_PERSON_START.match(body) or len(_WORD.findall(body)) < MIN_FIRST_PERSON_WORDS:
+        if not _person_regex("first_person_subject").match(body) or len(_WORD.findall(body)) < MIN_FIRST_PERSON_WORDS:
             continue
         if any(c in body for c in "«»“”\"") or not _complete(body):
             continue
