@@ -65,15 +65,25 @@ def test_two_processes_give_the_same_tables(corpus, local_one, tmp_path, monkeyp
         assert got[name] == ref[name], name
 
 
-def test_ray_gives_the_same_tables(corpus, local_one, tmp_path):
+@pytest.fixture(scope="module")
+def local_ray():
+    """A local Ray with 2 CPUs, as a cluster would be seen by the engine (which must not stop it)."""
     ray = pytest.importorskip("ray")
     ray.init(num_cpus=2, include_dashboard=False, object_store_memory=100 * 1024**2, log_to_driver=False)
-    try:
-        out = tmp_path / "ray"
-        summary = run(corpus, out, n_process=2, progress=False, engine="ray")
-        assert ray.is_initialized(), "the engine must not stop a Ray it did not start"
-    finally:
-        ray.shutdown()
+    yield ray
+    ray.shutdown()
+
+
+@pytest.mark.parametrize("client", [False, True], ids=["driver", "ray-client-chunks"])
+def test_ray_gives_the_same_tables(corpus, local_one, tmp_path, local_ray, monkeypatch, client):
+    import pipeline.engines.ray_engine as ray_engine
+
+    if client:  # the path taken through ray://: chunks of the corpus run as tasks on the cluster
+        monkeypatch.setattr(ray_engine, "_is_client", lambda ray: True)
+        monkeypatch.setattr(ray_engine, "CLIENT_CHUNK", 3)
+    out = tmp_path / "ray"
+    summary = run(corpus, out, n_process=2, progress=False, engine="ray")
+    assert local_ray.is_initialized(), "the engine must not stop a Ray it did not start"
     assert summary.new == 8 and summary.failed == 0
     ref, got = _tables(local_one), _tables(out)
     for name in SCHEMAS:

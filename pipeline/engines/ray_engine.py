@@ -103,24 +103,65 @@ def process_ray(
 
 
 def _run(ray: Any, items: Sequence[PendingArticle], n_process: int | None) -> Iterator[ArticleResult | IngestError]:
+    workers = n_process or _cluster_cpus(ray)
+    payloads = [pickle.dumps(item, protocol=5) for item in items]
+    by_id = {item.article_id: item for item in items}
+    for batch in _result_batches(ray, payloads, workers):
+        results = [pickle.loads(b) for b in batch]
+        restore_texts([by_id[r.article_id] for r in results if isinstance(r, ArticleResult)], results)
+        yield from results
+    log.info("ray: %d articles processed on %d worker(s)", len(items), workers)
+
+
+def _dataset(ray: Any, payloads: list[bytes], workers: int) -> Any:
+    """The Ray Data pipeline: pickled articles -> `ArticleWorker` actors -> pickled records."""
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # same errors order as the local engine
     ctx.enable_progress_bars = False  # the run shows its own progress bar over the results
     logging.getLogger("ray.data").setLevel(logging.WARNING)
-    workers = n_process or _cluster_cpus(ray)
     # Enough blocks for every worker to get some, not so many that scheduling dominates.
-    n_blocks = max(min(len(items), workers), min(math.ceil(len(items) / BATCH_SIZE), 10 * workers))
-    ds = ray.data.from_items([{"item": pickle.dumps(item, protocol=5)} for item in items], override_num_blocks=n_blocks)
-    out = ds.map_batches(
+    n_blocks = max(min(len(payloads), workers), min(math.ceil(len(payloads) / BATCH_SIZE), 10 * workers))
+    ds = ray.data.from_items([{"item": p} for p in payloads], override_num_blocks=n_blocks)
+    return ds.map_batches(
         ArticleWorker,
         batch_size=BATCH_SIZE,
         compute=ray.data.ActorPoolStrategy(size=workers),  # one model per actor, `workers` actors
         num_cpus=1,
         batch_format="numpy",
     )
-    by_id = {item.article_id: item for item in items}
-    for batch in out.iter_batches(batch_size=None, batch_format="numpy"):
-        results = [pickle.loads(b) for b in batch["result"]]
-        restore_texts([by_id[r.article_id] for r in results if isinstance(r, ArticleResult)], results)
-        yield from results
-    log.info("ray: %d articles processed on %d worker(s)", len(items), workers)
+
+
+def _result_batches(ray: Any, payloads: list[bytes], workers: int) -> Iterator[list[bytes]]:
+    """Pickled records, batch by batch, in input order."""
+    if not _is_client(ray):
+        for batch in _dataset(ray, payloads, workers).iter_batches(batch_size=None, batch_format="numpy"):
+            yield list(batch["result"])
+        return
+    # Through Ray Client (ray://), Ray Data cannot run in the local driver: each chunk of the corpus
+    # runs as a task on the cluster, the next chunk queued while this one's records come back.
+    remote = ray.remote(num_cpus=0)(_chunk_on_cluster)
+    size = CLIENT_CHUNK or max(256, workers * BATCH_SIZE * 4)  # default: 4 batches per worker
+    chunks = [payloads[i : i + size] for i in range(0, len(payloads), size)]
+    pending = remote.remote(chunks[0], workers)
+    for i in range(len(chunks)):
+        following = remote.remote(chunks[i + 1], workers) if i + 1 < len(chunks) else None
+        yield ray.get(pending)
+        pending = following
+
+
+CLIENT_CHUNK: int | None = None  # articles per cluster task through Ray Client (None: automatic)
+
+
+def _chunk_on_cluster(payloads: list[bytes], workers: int) -> list[bytes]:
+    """Runs on the cluster: the Ray Data pipeline over one chunk, its records as one list."""
+    import ray
+
+    return [b for batch in _dataset(ray, payloads, workers).iter_batches(batch_size=None, batch_format="numpy")
+            for b in batch["result"]]
+
+
+def _is_client(ray: Any) -> bool:
+    try:
+        return bool(ray.util.client.ray.is_connected())
+    except AttributeError:  # pragma: no cover - older Ray layouts
+        return False
