@@ -71,6 +71,10 @@ ROLE_CASES = [
     ("Yann Lecomte, directeur scientifique de l'IA chez Meta, a critiqué le projet.",
      {("Yann Lecomte", "Meta", "directeur scientifique")}),
     ("Le nouveau PDG de Renault, Luca Rossi, a présenté son plan.", {("Luca Rossi", "Renault", "PDG")}),
+    ("Lucas Morel, head of AI chez Criteo, a répondu.", {("Lucas Morel", "Criteo", "head of")}),
+    ("Le cofondateur et PDG de Doctolib, Stanislas Niox, a répondu.",
+     {("Stanislas Niox", "Doctolib", "cofondateur"), ("Stanislas Niox", "Doctolib", "PDG")}),
+    ("Doctolib et son PDG Stanislas Niox ont répondu.", {("Stanislas Niox", "Doctolib", "PDG")}),
     ("Olivier Martin, président de l'association France Active, a pris la parole.",
      {("Olivier Martin", "France Active", "président")}),
     # the organisation after a de-chain, an institution noun, a group noun

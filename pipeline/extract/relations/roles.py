@@ -101,6 +101,8 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
         k += 2  # "directeur de la recherche en IA de Meta"
     found = _org_after(ctx, sent, k, title.start, lex)
     if found is None:
+        found = _chez_after(ctx, sent, k, title.start, lex)
+    if found is None:
         found = _possessive_org(ctx, sent, title, lex)
     if found is None:
         return None
@@ -183,6 +185,17 @@ def _institution_at(ctx, sent, k: int, lex: Lexicon) -> tuple[int, ActorRef] | N
     if named is None:
         return None
     return named[0], ActorRef(doc[k : named[0]].text, "ORG", None)
+
+
+def _chez_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'head of AI chez Criteo', 'directeur des ventes Europe chez SAP': a few words, then chez."""
+    doc = sent.doc
+    for j in range(k, min(sent.end, k + 4)):
+        if doc[j].lower_ == "chez":
+            return _org_after(ctx, sent, j, title_start, lex)
+        if doc[j].text in BOUNDARIES or doc[j].pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON"):
+            return None
+    return None
 
 
 def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
