@@ -27,7 +27,8 @@ _GLUED_PREFIX = ("ex-", "l'", "d'", "l’", "d’")
 
 def surface(span: Span) -> tuple[str, int, int]:
     """Text and char offsets of a mention without a prefix glued to its first token ('ex-Tesla', 'd’OpenAI')."""
-    text, start = span.text, span.start_char
+    start = span.start_char
+    text = doc_text(span.doc)[start : span.end_char]
     low = text.lower()
     for p in _GLUED_PREFIX:
         if low.startswith(p) and len(text) > len(p) and text[len(p)].isupper():

@@ -72,7 +72,7 @@ def _is_acronym(text: str) -> bool:
 
 def _cue_spans(doc: Doc, lex: Lexicons, taken: set[int]) -> list[Span]:
     """Capitalised names right after an organisation-kind cue or a title, that NER missed."""
-    org_phrases = [fold(p) for g in lex.org["before"] if g["id"] in {"org.before.kind", "org.before.prep"} for p in g["phrases"]]
+    org_phrases = {fold(p) for g in lex.org["before"] if g["id"] in {"org.before.kind", "org.before.prep"} for p in g["phrases"]}
     titles = {fold(t) for t in lex.person["titles"]}
     out = []
     i = 0
@@ -85,7 +85,7 @@ def _cue_spans(doc: Doc, lex: Lexicons, taken: set[int]) -> list[Span]:
         if i > 0 and fold(doc[i - 1].text) in titles and doc[i - 1].text[:1].isupper():
             label = "PER"
         else:
-            if any(ty._ends_with_phrase(b, p) for b in ty.contexts_before(doc, i) for p in org_phrases):
+            if any(org_phrases & ty.suffixes(b) for b in ty.contexts_before(doc, i)):
                 label = "ORG"
         if label is None:
             i += 1

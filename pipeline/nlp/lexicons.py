@@ -41,8 +41,13 @@ class Lexicons:
     stoplist: frozenset[str]
 
     def word_set(self, group: dict[str, Any]) -> frozenset[str]:
-        """A cue group's `words` as a set of folded words."""
-        return frozenset(fold(w) for w in group["words"])
+        """A cue group's `words` as a set of folded words (computed once per group)."""
+        return _folded_words(tuple(group["words"]))
+
+
+@lru_cache(maxsize=64)
+def _folded_words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
 
 
 @lru_cache(maxsize=1)

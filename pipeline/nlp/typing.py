@@ -25,40 +25,36 @@ _AUX_SKIP = {"a", "ont", "avait", "avaient", "aura", "vient", "viennent", "de", 
 _VERSION = re.compile(r"(?:^|[\s-])v?\d+(?:[.,]\d+)?[a-z]?$|-\d", re.IGNORECASE)
 
 
-_GROUPS: dict[int, dict[str, list[tuple[str, float, str, tuple[str, ...]]]]] = {}
+_Group = tuple[str, float, str, frozenset[str]]
+_GROUPS: dict[int, dict[str, list[_Group]]] = {}
 
 
-def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[tuple[str, float, str, tuple[str, ...]]]]:
+def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[_Group]]:
     """Cue groups by position: (label, weight, id, folded phrases), built once per Lexicons object."""
     if lex_id in _GROUPS:
         return _GROUPS[lex_id]
-    groups: dict[str, list[tuple[str, float, str, tuple[str, ...]]]] = defaultdict(list)
-    for g in lex.org["before"]:
-        groups["before"].append(("ORG", g["weight"], g["id"], tuple(fold(p) for p in g["phrases"])))
-    for g in lex.org["after"]:
-        groups["after"].append(("ORG", g["weight"], g["id"], tuple(fold(p) for p in g["phrases"])))
-    for g in lex.person["before"]:
-        groups["before"].append(("PER", g["weight"], g["id"], tuple(fold(p) for p in g["phrases"])))
-    for g in lex.person["after"]:
-        groups["after"].append(("PER", g["weight"], g["id"], tuple(fold(p) for p in g["phrases"])))
-    mb = lex.other["misc_before"]
-    groups["before"].append(("MISC", mb["weight"], mb["id"], tuple(fold(p) for p in mb["phrases"])))
+    groups: dict[str, list[_Group]] = defaultdict(list)
+    for label, cues in (("ORG", lex.org), ("PER", lex.person)):
+        for where in ("before", "after"):
+            for g in cues[where]:
+                groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
+    for label, key, where in (("MISC", "misc_before", "before"), ("LOC", "loc_before", "loc")):
+        g = lex.other[key]
+        groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
     _GROUPS[lex_id] = groups
     return groups
 
 
-def _ends_with_phrase(context: str, phrase: str) -> bool:
-    if not context.endswith(phrase):
-        return False
-    k = len(context) - len(phrase)
-    return k == 0 or not context[k - 1].isalnum() or not phrase[0].isalnum()
+def suffixes(context: str) -> set[str]:
+    """Every ending of `context` that starts on a word boundary (the candidates a cue phrase may be)."""
+    n = len(context)
+    return {context[k:] for k in range(n) if k == 0 or not context[k - 1].isalnum() or not context[k].isalnum()}
 
 
-def _starts_with_phrase(context: str, phrase: str) -> bool:
-    if not context.startswith(phrase):
-        return False
-    k = len(phrase)
-    return k == len(context) or not context[k].isalnum() or not phrase[-1].isalnum()
+def prefixes(context: str) -> set[str]:
+    """Every beginning of `context` that ends on a word boundary."""
+    n = len(context)
+    return {context[:k] for k in range(1, n + 1) if k == n or not context[k].isalnum() or not context[k - 1].isalnum()}
 
 
 def _skip_adjectives(doc: Doc, i: int) -> int:
@@ -94,26 +90,33 @@ def _raw_after(doc: Doc, span: Span) -> str:
 
 
 def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
-    """Votes from the words around a mention (cue phrases, verbs, titles)."""
+    """Votes from the words around a mention (cue phrases, verbs, titles, age apposition)."""
     votes: list[Vote] = []
     groups = _phrase_groups(id(lex), lex)
     befores = contexts_before(doc, span.start)
-    before = befores[0] if befores else ""
+    ends = set().union(*(suffixes(b) for b in befores)) if befores else set()
     for label, weight, cid, phrases in groups["before"]:
-        if any(_ends_with_phrase(b, p) for b in befores for p in phrases):
+        if phrases & ends:
             votes.append((label, weight, cid))
     after = _raw_after(doc, span)
     after_f = fold(after) if after.strip() else ""
     if after_f and after[:1].isspace():
         after_f = " " + after_f
+    starts = prefixes(after_f)
     for label, weight, cid, phrases in groups["after"]:
-        if any(_starts_with_phrase(after_f, p) for p in phrases):
+        if phrases & starts:
             votes.append((label, weight, cid))
     titles = {fold(t) for t in lex.person["titles"]}
     if span.start > 0 and fold(doc[span.start - 1].text) in titles and doc[span.start - 1].text[:1].isupper():
         votes.append(("PER", 6, "per.title"))
+    e = span.end
+    if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].lower_ == "ans":
+        votes.append(("PER", 4, "per.after.age"))  # 'X, 42 ans, ...'
     votes.extend(_verb_votes(doc, span, lex))
-    votes.extend(_loc_context(doc, span, lex, before))
+    if befores:
+        loc = groups["loc"][0]
+        if loc[3] & suffixes(befores[0]):
+            votes.append((loc[0], loc[1], loc[2]))
     return votes
 
 
@@ -135,13 +138,6 @@ def _verb_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     if k >= 1 and doc[k].lemma_ in speech["lemmas"] and doc[k].pos_ == "VERB" and doc[k - 1].text in {",", "»", "”", '"', "("}:
         votes.append(("PER", speech["weight"], speech["id"]))
     return votes
-
-
-def _loc_context(doc: Doc, span: Span, lex: Lexicons, before: str) -> list[Vote]:
-    lb = lex.other["loc_before"]
-    if any(_ends_with_phrase(before, fold(p)) for p in lb["phrases"]):
-        return [("LOC", lb["weight"], lb["id"])]
-    return []
 
 
 def name_votes(text: str, lex: Lexicons) -> list[Vote]:
