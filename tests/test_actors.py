@@ -63,6 +63,7 @@ TYPING = [
     ("Selon M. Garnier, le marché progresse encore.", "Garnier", "PER"),
     ("« Nous allons doubler nos effectifs », explique Sophie Lambert.", "Sophie Lambert", "PER"),
     ("Thomas Verdier, directeur général de l'entreprise, s'en félicite.", "Thomas Verdier", "PER"),
+    ("Le fondateur, Zhao Kerun, 42 ans, a quitté Pékin en 2015.", "Zhao Kerun", "PER"),
     # places
     ("La société a ouvert un bureau à Lyon et un autre à Montréal.", "Lyon", "LOC"),
     ("Les investisseurs des Émirats arabes unis financent le projet.", "Émirats arabes unis", "LOC"),
