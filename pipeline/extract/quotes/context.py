@@ -78,6 +78,8 @@ def _sentence_like(text: str) -> bool:
 def _first_person_after(ctx: Context, start: int, para_end: int):
     """The first person named in the sentence after `start`, inside the same paragraph."""
     doc = ctx.doc
+    if start >= para_end:
+        return None  # the quote runs past its first paragraph
     span = doc.char_span(start, para_end, alignment_mode="expand")
     if span is None:
         return None
