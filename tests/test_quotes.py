@@ -531,3 +531,12 @@ def test_faq_is_not_an_interview(make_doc):
             "Quels sont vos avantages une fois sélectionné ?\n"
             "Les lauréats reçoivent un financement de cinquante mille euros et un accompagnement de six mois.")
     assert quotes_of(make_doc, text)[1] == []
+
+
+def test_standalone_quote_over_two_paragraphs_without_anyone_named(make_doc):
+    text = ("« Premier paragraphe de la citation sans personne nommée.\n"
+            "Suite de la citation dans un second paragraphe. » Fin de l'article.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Premier paragraphe de la citation sans personne nommée.\nSuite de la citation dans un second paragraphe.",
+         None)]
