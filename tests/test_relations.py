@@ -103,9 +103,17 @@ def test_role_rule_ids(make_doc):
     assert [r.rule_id for r in rels if r.predicate == "role"] == ["role.inversion"]
 
 
+def test_title_opening_a_sentence_describes_the_previous_subject(make_doc):
+    text = "Hier, Marc Simon est venu présenter son projet. Le fondateur de Meetic défend une vision européenne."
+    assert ("Marc Simon", "Meetic") in _pairs(make_doc, text, "role")
+
+
 ROLE_NEGATIVES = [
     # a role of an unnamed person
     "Le PDG d'OpenAI a déclaré que la sécurité restait prioritaire.",
+    # ... also when the sentence before names another person together with that organisation
+    "Marc Simon a critiqué Google. Le patron de Google a répondu sèchement.",
+    "Marc Simon et Julie Roy ont parlé. Le patron de Google a répondu sèchement.",
     # comparisons and generic mentions
     "Des entreprises comme Microsoft recrutent des directeurs techniques.",
     # government posts with no organisation

@@ -33,12 +33,14 @@ def extract_relations(doc: Doc, funding: Iterable[FundingRecord] = ()) -> Iterat
     """
     ctx = DocContext.build(doc, [(f.recipient, f.start) for f in funding])
     seen: set[tuple] = set()
+    prev = None
     for sent in sentences(doc):
-        for rec in (*extract_roles(ctx, sent), *extract_frames(ctx, sent)):
+        for rec in (*extract_roles(ctx, sent, prev), *extract_frames(ctx, sent)):
             key = (rec.subject.key or rec.subject.name, rec.predicate, rec.object.key or rec.object.name, rec.attribute)
             if key not in seen and rec.subject.name != rec.object.name:
                 seen.add(key)
                 yield rec
+        prev = sent
 
 
 def invested_in_relations(funding_records: Iterable[FundingRecord]) -> list[RelationRecord]:

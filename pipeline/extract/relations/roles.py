@@ -28,8 +28,8 @@ ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "dé
 AUX = {"avoir", "être"}
 
 
-def extract_roles(ctx: DocContext, sent: Span) -> Iterator[RelationRecord]:
-    """Every role stated in one sentence."""
+def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iterator[RelationRecord]:
+    """Every role stated in one sentence (`prev`: the sentence before, for 'Le créateur de X a ...')."""
     lex = lexicon()
     titles = find_titles(sent)
     orgs: dict[int, tuple[int, ActorRef] | None] = {}
@@ -44,6 +44,8 @@ def extract_roles(ctx: DocContext, sent: Span) -> Iterator[RelationRecord]:
         more = _more_orgs(ctx, sent, org[0], lex)  # "patron de Tesla, SpaceX et X"
         end = more[-1][0] if more else org[0]
         found = _persons_of(ctx, sent, titles, n, end, persons, lex)
+        if not found and n == 0 and prev is not None:
+            found = _previous_subject(ctx, sent, prev, title, end, [org, *more], lex)
         if not found:
             continue
         persons[n] = found
@@ -51,6 +53,23 @@ def extract_roles(ctx: DocContext, sent: Span) -> Iterator[RelationRecord]:
             for _, ref in [org, *more]:
                 if person.name != ref.name:
                     yield RelationRecord(person, "role", ref, sent.text.strip(), found[1], title.attribute)
+
+
+def _previous_subject(ctx, sent, prev: Span, title: TitleMatch, end: int, orgs, lex):
+    """'X est venu présenter son projet. Le créateur de Free défend ...': the title opening a
+    sentence as its subject describes the one person of the sentence before, provided that
+    sentence does not name the title's organisation (then the title may be someone else)."""
+    doc = sent.doc
+    if title.plural or title.start != sent.start + 1 or norm_text(doc[sent.start].text) not in ("le", "la", "l'"):
+        return None
+    if end >= sent.end or doc[end].pos_ not in ("VERB", "AUX", "ADV"):
+        return None
+    people = {ctx.entity_at(i)[1] for i in range(prev.start, prev.end)
+              if ctx.entity_at(i) and ctx.entity_at(i)[1].label == "PER"}
+    named = {ctx.entity_at(i)[1].name for i in range(prev.start, prev.end) if ctx.entity_at(i)}
+    if len(people) != 1 or any(ref.name in named for _, ref in orgs):
+        return None
+    return [people.pop()], "role.previous_subject"
 
 
 def _more_orgs(ctx, sent, k: int, lex: Lexicon) -> list[tuple[int, ActorRef]]:
