@@ -7,8 +7,14 @@ Patterns (rule_id in the output):
                     "celle qui est aussi CEO de Y" (-> the last person named)
 - role.inversion    "le PDG d'OpenAI, Sam Altman", "le coprésident de X Olivier Y",
                     "les cofondateurs de X, A, B et C", "Fondateur de cette société ..., Jensen Huang"
-The organisation follows the title after de/d'/du/à/chez; "la firme", "cette société", ... stand
-for the topic organisation. A title with no named person or no organisation gives nothing.
+                    (not when the name has its own apposition: "le patron de A, X, le PDG de B")
+- role.adjacent     "la réintégration de Sam Altman à la tête d'OpenAI"
+- role.previous_subject  "X est venu ... . Le créateur de Free défend ..." (one person in the
+                    sentence before, which does not name the organisation)
+The organisation follows the title after de/d'/du/à/chez (past adjectives, "en IA", a de-chain
+through unit nouns: "la division AI Research d'IBM" -> IBM); "la firme", "cette société", ...
+and possessives ("son patron") stand for the topic organisation. A title with no named person
+or no organisation gives nothing (logged in doc.user_data["dropped"] when the org is known).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from spacy.tokens import Span
 
 from pipeline.extract.relations.context import DocContext, norm_text
 from pipeline.extract.relations.titles import Lexicon, TitleMatch, find_titles, lexicon
-from pipeline.records import ActorRef, RelationRecord
+from pipeline.records import ActorRef, Dropped, RelationRecord
 
 BOUNDARIES = {",", ";", ":", "(", ")", ".", "«", "»", "\"", "[", "]", "–", "—"}
 ORG_SCAN_TOKENS = 14  # how far a "département ... de l'université de X" chain is followed
@@ -47,6 +53,8 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
         if not found and n == 0 and prev is not None:
             found = _previous_subject(ctx, sent, prev, title, end, [org, *more], lex)
         if not found:
+            sent.doc.user_data.setdefault("dropped", []).append(
+                Dropped("relations", sent.doc[title.start : title.end].text, f"role: no named person ({org[1].name})"))
             continue
         persons[n] = found
         for person in found[0]:
@@ -55,7 +63,7 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
                     yield RelationRecord(person, "role", ref, sent.text.strip(), found[1], title.attribute)
 
 
-def _previous_subject(ctx, sent, prev: Span, title: TitleMatch, end: int, orgs, lex):
+def _previous_subject(ctx, sent, prev: Span, title: TitleMatch, end: int, orgs, lex) -> tuple[list[ActorRef], str] | None:
     """'X est venu présenter son projet. Le créateur de Free défend ...': the title opening a
     sentence as its subject describes the one person of the sentence before, provided that
     sentence does not name the title's organisation (then the title may be someone else)."""
@@ -250,7 +258,7 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if has_det:
         k -= 1
     if k < sent.start:
-        return _inversion(ctx, sent, title, org_end, has_det or True, lex)
+        return _inversion(ctx, sent, title, org_end, lex)
     if k - 3 >= sent.start and doc[k].text == "," and doc[k - 1].lower_ == "ans" and doc[k - 2].like_num \
             and doc[k - 3].text == ",":
         k -= 3  # "Arthur Dupuis, 31 ans, PDG de ..."
@@ -271,7 +279,7 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if copula:
         return [copula], "role.copula"
     if has_det or left.text in (":",):
-        return _inversion(ctx, sent, title, org_end, True, lex)
+        return _inversion(ctx, sent, title, org_end, lex)
     return None
 
 
@@ -311,7 +319,7 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
     return hit[1] if hit else None
 
 
-def _inversion(ctx, sent, title: TitleMatch, org_end: int, _det: bool, lex) -> tuple[list[ActorRef], str] | None:
+def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[ActorRef], str] | None:
     """'le PDG d'OpenAI, Sam Altman' / 'les cofondateurs de X, A, B et C' / 'Fondateur de ..., X'."""
     doc = sent.doc
     k = org_end
