@@ -99,7 +99,8 @@ def test_role_patterns(make_doc, text, expected):
 
 
 def test_role_rule_ids(make_doc):
-    rels = extract_relations(make_doc("Le directeur général de Renault, Luca Rossi, a annoncé un plan d'économies."))
+    text = "Le directeur général de Renault, Luca Rossi, a annoncé un plan d'économies."
+    rels = extract_relations(make_doc(text))
     assert [r.rule_id for r in rels if r.predicate == "role"] == ["role.inversion"]
 
 
@@ -306,7 +307,8 @@ def test_relation_words_schema():
 
 
 def test_funding_recipient_is_the_topic_of_an_anaphor(make_doc):
-    text = "La société Lydia lève 10 millions auprès d'Eurazeo et d'Accel. La startup a été lancée par Cyril Chiche."
+    text = ("La société Lydia lève 10 millions auprès d'Eurazeo et d'Accel. "
+            "La startup a été lancée par Cyril Chiche.")
     doc = make_doc(text)
     lydia = next(e for e in doc._.entities if e.name.endswith("Lydia"))
     rec = FundingRecord(

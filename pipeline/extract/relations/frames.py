@@ -369,7 +369,8 @@ def _is_anaphor(tok: Token) -> bool:
 
 
 def _head_noun_actor(ctx, sent, t: Token) -> ActorRef | None:
-    """'Station F, le vaisseau amiral ... fondé par X': the participle's head noun, or the actor it is in apposition to."""
+    """'Station F, le vaisseau amiral ... fondé par X': the participle's head noun, or the actor
+    it is in apposition to."""
     head = t.head
     if head is t or not (sent.start <= head.i < sent.end):
         return None

@@ -63,7 +63,9 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
                     yield RelationRecord(person, "role", ref, sent.text.strip(), found[1], title.attribute)
 
 
-def _previous_subject(ctx, sent, prev: Span, title: TitleMatch, end: int, orgs, lex) -> tuple[list[ActorRef], str] | None:
+def _previous_subject(
+    ctx, sent, prev: Span, title: TitleMatch, end: int, orgs, lex
+) -> tuple[list[ActorRef], str] | None:
     """'X est venu présenter son projet. Le créateur de Free défend ...': the title opening a
     sentence as its subject describes the one person of the sentence before, provided that
     sentence does not name the title's organisation (then the title may be someone else)."""
