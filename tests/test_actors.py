@@ -126,6 +126,12 @@ def test_drop_is_recorded_with_a_reason(make_doc):
     assert all(d.stage == "entities" and d.reason for d in dropped)
 
 
+def test_known_organisation_after_de_is_split_off(make_doc):
+    doc = make_doc("Le tour est complété par le fonds Patient Autonome de Bpifrance et par Zorblax.")
+    assert _entity(doc, "Bpifrance") is not None and _entity(doc, "Bpifrance").label == "ORG"
+    assert all("de Bpifrance" not in e.name for e in doc._.entities)
+
+
 def test_multiline_span_is_split(make_doc):
     doc = make_doc("Le fonds Zeltavia\nNous sommes ravis de cette opération.")
     assert all("\n" not in e.text for e in doc.ents)

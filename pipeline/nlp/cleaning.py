@@ -189,6 +189,15 @@ def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
     for k in range(2, len(toks) - 1):
         if toks[k].lower_ in {"de", "d'", "d’", "du", "chez"} and first in lex.given_names and toks[k + 1].text[:1].isupper():
             return [Span(doc, span.start, span.start + k, label="PER"), Span(doc, span.start + k + 1, span.end, label="ORG")]
+    # 'Fonds Patient Autonome de Bpifrance': a well-known organisation after 'de' is its own entity.
+    from pipeline.nlp.entities import normalize_name
+
+    if normalize_name(span.text) not in lex.gazetteer:
+        for k in range(1, len(toks) - 1):
+            tail = Span(doc, span.start + k + 1, span.end, label="ORG")
+            entry = lex.gazetteer.get(normalize_name(tail.text))
+            if toks[k].lower_ in {"de", "d'", "d’", "du", "chez"} and entry is not None and entry.label == "ORG":
+                return [Span(doc, span.start, span.start + k, label=span.label), tail]
     return [span]
 
 
