@@ -52,6 +52,9 @@ ROLE_CASES = [
      {("Luca Rossi", "Renault", "directeur général")}),
     ("« Nous accélérons », explique la présidente de Bpifrance Catherine Martin.",
      {("Catherine Martin", "Bpifrance", "président")}),
+    ("Julie Roy, Marc Simon et Paul Henry, cofondateurs de Swile, ont pris la parole.",
+     {("Julie Roy", "Swile", "cofondateur"), ("Marc Simon", "Swile", "cofondateur"),
+      ("Paul Henry", "Swile", "cofondateur")}),
     ("Les deux cofondateurs de Qonto, Alexandre Prot et Steve Anavi, ont pris la parole.",
      {("Alexandre Prot", "Qonto", "cofondateur"), ("Steve Anavi", "Qonto", "cofondateur")}),
     # copula

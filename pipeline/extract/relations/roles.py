@@ -268,7 +268,8 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if left.text in (",", "("):
         hit = ctx.person_ending_at(k - 1, sent)
         if hit:
-            return [hit[1]], "role.apposition"
+            people = _coordinated_persons(ctx, sent, hit[0]) if title.plural else []
+            return [*people, hit[1]], "role.apposition"
     if norm_text(doc[title.core_start : title.core_end].text) in lex.adjacent_person_forms:
         hit = ctx.person_ending_at(k, sent)  # "la réintégration de Sam Altman à la tête d'OpenAI"
         if hit:
@@ -283,6 +284,20 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if has_det or left.text in (":",):
         return _inversion(ctx, sent, title, org_end, lex)
     return None
+
+
+def _coordinated_persons(ctx, sent, start: int) -> list[ActorRef]:
+    """The persons listed before the one starting at token `start` ("A, B et C, cofondateurs de X")."""
+    doc = sent.doc
+    people: list[ActorRef] = []
+    k = start - 1
+    while k - 1 >= sent.start and doc[k].lower_ in (",", "et"):
+        hit = ctx.person_ending_at(k - 1, sent)
+        if not hit:
+            break
+        people.insert(0, hit[1])
+        k = hit[0] - 1
+    return people
 
 
 def _ends_right_before(ctx, sent, prev: TitleMatch, k: int, lex) -> bool:
