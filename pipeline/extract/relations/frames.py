@@ -1,16 +1,19 @@
-"""Event-like relations triggered by `rules/relation_patterns.jsonl`: founded, acquired, partner, member_of.
+"""Relations triggered by `rules/relation_patterns.jsonl`: founded, acquired, partner, member_of,
+and the roles stated by a verb ("X dirige Y", "Y, présidée par X").
 
 Each pattern (a spaCy Matcher token pattern with an id) finds a trigger; its `frame` says how the
 two slots are filled around it:
 - agent_par    "X, fondée en 2021 par A et B" / "la startup a été lancée par A" / "Fondée par A, X ..."
                object = the organisation the participle describes, subjects = the "par" agents
-- svo          "X rachète Y", "X s'offre Y", "X met la main sur Y"; passive "Y a été racheté par X"
+- svo          "X rachète Y", "X s'offre Y", "X met la main sur Y"; passive "Y a été racheté par X";
+               "X et Y ont fondé Z" (coordinated subjects); "Tim Cook, qui dirige Apple"
 - noun_de_par  "le rachat de Y par X", "X annonce l'acquisition de Y"
 - noun_avec    "X noue un partenariat avec Y", "un partenariat entre X et Y"
 - verb_avec    "X s'allie avec Y", "X collabore avec Y"
 - partenaire   "X, partenaire de Y", "X est partenaire de Y"
 - jointly      "X et Y ont dévoilé conjointement ...", "X et Y travaillent main dans la main"
-- group_list   "l'alliance X, dont A, B et C" / "X, regroupant A et B" (members -> group)
+- group_list   "l'alliance X, dont A, B et C" / "X, regroupant A et B" / "X compte parmi ses
+               membres A et B" (members -> group; "dont" needs a group word: alliance, consortium...)
 - division     "X, la division ... de Y" / "X, filiale de Y" / "X est une filiale de Y"
 Slots take named actors only; actors introduced by a comparison marker ("comme Microsoft") are
 never parties. A trigger whose slots cannot be filled is logged in doc.user_data["dropped"].
