@@ -540,3 +540,15 @@ def test_standalone_quote_over_two_paragraphs_without_anyone_named(make_doc):
     assert [(q.text, q.speaker) for q in quotes] == [
         ("Premier paragraphe de la citation sans personne nommée.\nSuite de la citation dans un second paragraphe.",
          None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Nous allons recruter vingt ingénieurs », a déclaré un porte-parole de Nova.", "Nova"),
+    ("Paul Martin a présenté Nova. « Le marché va se consolider très vite », explique un investisseur.", None),
+    ("Bruno Le Maire, ministre de l'Économie, a rencontré Paul Martin. « C'est une excellente nouvelle pour la "
+     "France », a déclaré le ministre.", "Bruno Le Maire"),
+    ("« Nous visons la rentabilité dès l'an prochain », a déclaré à la presse Paul Martin.", "Paul Martin"),
+])
+def test_indefinite_and_titled_descriptions(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]

@@ -157,6 +157,29 @@ def role_holder(ctx: Context, org: EntityMention, before: int) -> EntityMention 
     return best
 
 
+def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None:
+    """The last person given this title in an apposition before (X, ministre de … / le ministre X)."""
+    lemma = noun.lemma_.lower()
+    doc, best = ctx.doc, None
+    for m in ctx.mentions:
+        if m.label != "PER" or m.end > before or ctx.in_quote(m.start, m.end):
+            continue
+        around = doc.char_span(max(0, m.start - 40), min(len(doc.text), m.end + ROLE_WINDOW), alignment_mode="contract")
+        if around is None:
+            continue
+        for tok in around:
+            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+                gap = (m.end, tok.idx) if tok.idx >= m.end else (tok.idx + len(tok), m.start)
+                if gap[1] >= gap[0] and not _has_verb(doc, *gap):
+                    best = m
+                    break
+    return best
+
+
+def _indefinite(head: Token) -> bool:
+    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in head.children)
+
+
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.pos_ in ("VERB", "AUX") or t.text in ".;\n" for t in span)
@@ -200,6 +223,9 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         return known.ref()
     orgs = ctx.mentions_in(start, end, "ORG")
     head = _head_noun(tokens)
+    if head is not None and _indefinite(head):
+        # "un porte-parole de Nova", "un investisseur": nobody in particular
+        return orgs[0].ref() if orgs else None
     if head is not None:
         noun = head.lower_
         if noun in speaker_nouns("person"):
@@ -207,6 +233,9 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
                 holder = role_holder(ctx, org, before)
                 if holder is not None:
                     return holder.ref()
+            titled = title_holder(ctx, head, before)
+            if titled is not None:
+                return titled.ref()
             m = ctx.most_recent("PER", before, _gender_of_phrase(tokens))
             return m.ref() if m else None
         if noun in speaker_nouns("collective") and orgs:
