@@ -74,6 +74,10 @@ ROLE_CASES = [
     ("Yann Lecomte, directeur scientifique de l'IA chez Meta, a critiqué le projet.",
      {("Yann Lecomte", "Meta", "directeur scientifique")}),
     ("Le nouveau PDG de Renault, Luca Rossi, a présenté son plan.", {("Luca Rossi", "Renault", "PDG")}),
+    ("Jean Dupont a rejoint Mistral AI comme directeur technique.",
+     {("Jean Dupont", "Mistral AI", "directeur technique")}),
+    ("Selon son directeur général, Hugo Martin, la société Alan vise la rentabilité.",
+     {("Hugo Martin", "Alan", "directeur général")}),
     ("Lucas Morel, head of AI chez Criteo, a répondu.", {("Lucas Morel", "Criteo", "head of")}),
     ("Le cofondateur et PDG de Doctolib, Stanislas Niox, a répondu.",
      {("Stanislas Niox", "Doctolib", "cofondateur"), ("Stanislas Niox", "Doctolib", "PDG")}),
@@ -146,6 +150,8 @@ FOUNDED_CASES = [
     ("Fondée en mars 2019 par Léa Garnier et Hugo Perrin, Alan compte 500 salariés.",
      {("Léa Garnier", "Alan", "2019-03"), ("Hugo Perrin", "Alan", "2019-03")}),
     ("Qonto a été cofondée par Alexandre Prot en 2016.", {("Alexandre Prot", "Qonto", "2016")}),
+    ("Cofondée par Marie Leclerc, ancienne de McKinsey, la start-up Ynsect lève 100 millions.",
+     {("Marie Leclerc", "Ynsect", None)}),
     ("Xavier Dupont et Marie Leroy ont fondé Alan en 2016.",
      {("Xavier Dupont", "Alan", "2016"), ("Marie Leroy", "Alan", "2016")}),
 ]
@@ -280,7 +286,7 @@ def test_titles_lexicon_schema():
         assert all(isinstance(v, str) for v in data[key].values())
     for key in ("org_prepositions", "determiners", "anaphors", "anaphor_determiners", "role_verbs",
                 "blocked_orgs", "relative_heads", "possessives", "adjacent_person_forms", "unit_nouns",
-                "institution_nouns"):
+                "institution_nouns", "not_orgs", "pre_adjectives", "join_verbs", "as_markers"):
         assert data[key] and all(isinstance(w, str) and w for w in data[key])
     # the lemma forms asked for by analysts
     assert {"PDG", "fondateur", "cofondateur", "directeur", "patron", "ministre"} <= lemmas

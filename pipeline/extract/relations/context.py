@@ -224,6 +224,14 @@ class DocContext:
                 return hit[1]
         return None
 
+    def next_org(self, after: int, max_token: int) -> ActorRef | None:
+        """The first ORG/MISC entity named in [after, max_token)."""
+        for i in range(after, max_token):
+            hit = self.tok_ent.get(i)
+            if hit and hit[1].label in ("ORG", "MISC"):
+                return hit[1]
+        return None
+
     def last_person(self, before: int, min_token: int) -> ActorRef | None:
         """The last person named in [min_token, before): a PER entity or a name found by a rule."""
         noted = [(i, ref) for i, ref in self.persons_seen if min_token <= i < before]

@@ -43,6 +43,7 @@ MONTHS = {
 }
 ORGISH = ("ORG", "MISC", "LOC")
 SCAN = 10  # tokens searched between a trigger and its "par"/"avec"/"de" complement
+FRONTED_SCAN = 16  # tokens searched after "Fondée par X ..." for the organisation it describes
 STOP_PUNCT = {".", ";", ":", "!", "?", "(", ")", "«", "»", "\"", "—", "–"}
 
 # Matchers keyed by vocab; pattern ids kept by hash here because the StringStore of a batch run
@@ -341,12 +342,14 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
     while k >= sent.start and (doc[k].pos_ in ("AUX", "ADV") or _ntext(doc[k]) in ("été", "a", "est", "avait")):
         k -= 1
     if k < sent.start or t.i == sent.start or doc[k].text in STOP_PUNCT:
-        # Fronted participle: the organisation is the subject after the comma.
-        j = agents_end
-        while j < min(sent.end, agents_end + 8) and doc[j].text != ",":
-            j += 1
-        found = actor_at(ctx, sent, j + 1) if j < sent.end else None
-        return found[1] if found and found[1].label != "PER" else None
+        # Fronted participle: the organisation is the subject after the comma (past appositions
+        # of the founders: "Cofondée par X, ancienne de Y, la start-up Z ...").
+        for j in range(agents_end, min(sent.end - 1, agents_end + FRONTED_SCAN)):
+            if doc[j].text == ",":
+                found = object_after(ctx, sent, j + 1, ORGISH)
+                if found:
+                    return found[1]
+        return None
     if doc[k].text == ",":
         found = actor_ending_at(ctx, sent, k - 1, ORGISH)
         if found and not (org_only and found[1].label != "ORG"):

@@ -46,6 +46,9 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
     for n, title in enumerate(titles):
         org = orgs[n]
         if org is None:
+            joined = _joined_as(ctx, sent, title, lex)
+            if joined:
+                yield RelationRecord(joined[0], "role", joined[1], sent.text.strip(), "role.joined_as", title.attribute)
             continue
         more = _more_orgs(ctx, sent, org[0], lex)  # "patron de Tesla, SpaceX et X"
         end = more[-1][0] if more else org[0]
@@ -61,6 +64,33 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
             for _, ref in [org, *more]:
                 if person.name != ref.name:
                     yield RelationRecord(person, "role", ref, sent.text.strip(), found[1], title.attribute)
+
+
+def _joined_as(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, ActorRef] | None:
+    """'X a rejoint Mistral AI comme directeur technique': (person, organisation)."""
+    doc = sent.doc
+    k = title.start - 1
+    while k >= sent.start and norm_text(doc[k].text) in lex.determiners:
+        k -= 1
+    marker = next((m for m in lex.as_markers if k - len(m.split()) + 1 >= sent.start
+                   and norm_text(doc[k - len(m.split()) + 1 : k + 1].text) == m), None)
+    if marker is None:
+        return None
+    k -= len(marker.split())
+    org_hit = ctx.entity_at(k) if k >= sent.start else None
+    if not org_hit or org_hit[1].label == "PER" or org_hit[0].end - 1 != k:
+        return None
+    v = org_hit[0].start - 1
+    if v < sent.start or doc[v].lemma_ not in lex.join_verbs:
+        return None
+    v -= 1
+    while v >= sent.start and (doc[v].pos_ in ("AUX", "ADV") or doc[v].lower_ in ("vient", "de", "d'", "d’")):
+        v -= 1
+    if v >= sent.start and doc[v].text == ",":  # "X, un ancien de Google, a rejoint ..."
+        c = next((c for c in range(v - 1, max(sent.start, v - 10) - 1, -1) if doc[c].text == ","), None)
+        v = c - 1 if c is not None and doc[c + 1].pos_ == "DET" else v
+    person = ctx.person_ending_at(v, sent)
+    return (person[1], org_hit[1]) if person else None
 
 
 def _previous_subject(
@@ -234,8 +264,10 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
         return None
     if title.end < sent.end and norm_text(sent.doc[title.end].text) in lex.org_prepositions:
         return None
-    # the possessor is the last organisation named in the sentence, else the article's topic
-    topic = ctx.last_org(title.start, sent.start) or ctx.topic_org(title.start)
+    # the possessor is the last organisation named in the sentence, else the article's topic,
+    # else the organisation named later in the sentence ("Selon son PDG, X, la société Y ...")
+    topic = ctx.last_org(title.start, sent.start) or ctx.topic_org(title.start) \
+        or ctx.next_org(title.end, sent.end)
     return (title.end, topic) if topic else None
 
 

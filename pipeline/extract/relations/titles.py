@@ -32,6 +32,8 @@ class Lexicon:
     institution_nouns: frozenset[str]
     not_orgs: frozenset[str]
     pre_adjectives: frozenset[str]
+    join_verbs: frozenset[str]
+    as_markers: tuple[str, ...]
     adjacent_person_forms: frozenset[str]
 
 
@@ -69,6 +71,8 @@ def lexicon() -> Lexicon:
         institution_nouns=frozenset(norm_text(w) for w in data["institution_nouns"]),
         not_orgs=frozenset(norm_text(w) for w in data["not_orgs"]),
         pre_adjectives=frozenset(norm_text(w) for w in data["pre_adjectives"]),
+        join_verbs=frozenset(data["join_verbs"]),
+        as_markers=tuple(norm_text(w) for w in data["as_markers"]),
         adjacent_person_forms=frozenset(norm_text(f) for f in data["adjacent_person_forms"]),
     )
 
