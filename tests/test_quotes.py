@@ -227,19 +227,19 @@ def test_pronouns_descriptions_and_organisations(make_doc, text, speaker):
 
 
 def test_standalone_quote_takes_the_paragraph_speaker(make_doc):
-    _, quotes = quotes_of(make_doc, "Léa Moreau a reçu le prix hier soir. "
-                                    "« Je suis très fière de toute l'équipe qui travaille avec moi. »")
-    assert summary(quotes) == [("Je suis très fière de toute l'équipe qui travaille avec moi.", "Léa Moreau", "direct")]
+    _, quotes = quotes_of(make_doc, "Léa Moreau a été distinguée mardi. "
+                                    "« Cette récompense appartient à toute l'équipe qui m'entoure. »")
+    assert summary(quotes) == [("Cette récompense appartient à toute l'équipe qui m'entoure.", "Léa Moreau", "direct")]
 
 
 def test_short_exclamation_opening_a_paragraph_goes_to_the_next_sentence(make_doc):
-    _, quotes = quotes_of(make_doc, "«Allez Nova !» Paul Martin est monté sur scène sous les applaudissements.")
+    _, quotes = quotes_of(make_doc, "«Allez Nova !» Paul Martin a ouvert la soirée devant deux cents invités.")
     assert summary(quotes) == [("Allez Nova !", "Paul Martin", "direct")]
 
 
 def test_unattributed_fragment_keeps_no_speaker(make_doc):
-    _, quotes = quotes_of(make_doc, "La start-up vise des « centaines de milliers d'utilisateurs actifs » dès cette année.")
-    assert summary(quotes) == [("centaines de milliers d'utilisateurs actifs", None, "direct")]
+    _, quotes = quotes_of(make_doc, "La start-up vise « plusieurs dizaines de pays européens » d'ici 2030.")
+    assert summary(quotes) == [("plusieurs dizaines de pays européens", None, "direct")]
 
 
 # ------------------------------------------------------------------ non-quotes
@@ -247,10 +247,10 @@ def test_unattributed_fragment_keeps_no_speaker(make_doc):
 @pytest.mark.parametrize("text", [
     "Le projet « Stargate » avance vite.",
     "La start-up est devenue une « licorne » en deux ans.",
-    "Le concours « Tour de France Digitale » revient cette année.",
+    "Le concours « Grand Prix Nova Innovation » revient cette année.",
     "Nova mise sur l'« open source » depuis ses débuts.",
     "Ils ont lancé l'offre \"Nova Cloud Pro\" la semaine dernière.",
-    "Nova cherche une « licorne », selon les termes de Paul Martin.",
+    "Nova vit un « tournant », selon les mots de Paul Martin.",
     "Nova lance une campagne baptisée « Le goût du fait maison pour tous » dès septembre.",
     "Le service est vendu sous le nom de « Nova pour les petites entreprises » en Europe.",
     "Elle publie le livre « Comment lever des fonds sans perdre la tête » chez un éditeur parisien.",
@@ -334,12 +334,12 @@ def test_first_person_paragraph_without_marks(make_doc):
 @pytest.mark.parametrize("text, clause, speaker, verb", [
     ("Paul Martin a déclaré que la société allait recruter cinquante personnes cette année.",
      "la société allait recruter cinquante personnes cette année", "Paul Martin", "déclarer"),
-    ("Léa Moreau explique qu'ils souhaitent doubler leurs effectifs d'ici à la fin de l'année.",
-     "ils souhaitent doubler leurs effectifs d'ici à la fin de l'année", "Léa Moreau", "expliquer"),
+    ("Léa Moreau explique que l'entreprise compte ouvrir deux usines d'ici à la fin de l'année.",
+     "l'entreprise compte ouvrir deux usines d'ici à la fin de l'année", "Léa Moreau", "expliquer"),
     ("Paul Martin a reconnu que la concurrence avait réduit son avance, soulevant des questions.",
      "la concurrence avait réduit son avance", "Paul Martin", "reconnaître"),
-    ("La transparence s'étendra au code source des modèles, a précisé Léa Moreau.",
-     "La transparence s'étendra au code source des modèles", "Léa Moreau", "préciser"),
+    ("Les premiers clients seront livrés avant la fin du printemps, a précisé Léa Moreau.",
+     "Les premiers clients seront livrés avant la fin du printemps", "Léa Moreau", "préciser"),
 ])
 def test_indirect_speech(make_doc, text, clause, speaker, verb):
     _, quotes = quotes_of(make_doc, text)
@@ -405,12 +405,12 @@ def test_pronoun_subject_of_reported_speech_needs_a_person_just_named(make_doc):
 
 
 def test_incise_with_a_long_apposition_inside_the_quote(make_doc):
-    text = ('"Lever des fonds fait partie du modèle de toute jeune entreprise, estime Paul Martin, cofondateur de Nova '
-            'et par ailleurs organisateur du salon annuel des start-up. Le financement prend des formes très variées."')
+    text = ('"Vendre à l’étranger est une question de survie pour nous, estime Paul Martin, cofondateur de Nova '
+            'et par ailleurs trésorier du club des exportateurs bretons. Le marché local reste trop petit."')
     _, quotes = quotes_of(make_doc, text)
     assert summary(quotes) == [
-        ("Lever des fonds fait partie du modèle de toute jeune entreprise", "Paul Martin", "direct"),
-        ("Le financement prend des formes très variées.", "Paul Martin", "direct"),
+        ("Vendre à l’étranger est une question de survie pour nous", "Paul Martin", "direct"),
+        ("Le marché local reste trop petit.", "Paul Martin", "direct"),
     ]
 
 
@@ -444,7 +444,7 @@ def test_titles_with_a_colon_are_not_interview_labels(make_doc):
     # a verb missing from the lexicon, still an incise: finite verb + named inverted subject
     ("« On nous interroge sans cesse sur ce sujet », s'insurge Paul Martin, dirigeant de Nova.", "Paul Martin", "insurger"),
     # an infinitive after a comma inside a quote is not an incise
-    ("« Nous voulons former des ingénieurs, soutenir la création de start-up, etc », a expliqué Léa Moreau.",
+    ("« Nous voulons ouvrir une école, accueillir des chercheurs étrangers, etc », a expliqué Léa Moreau.",
      "Léa Moreau", "expliquer"),
 ])
 def test_incise_shapes(make_doc, text, speaker, verb):
@@ -487,32 +487,32 @@ def test_selon_before_a_colon_and_inverted_pronoun_with_any_verb(make_doc, text,
 
 
 def test_interview_with_plain_questions_and_labelled_answers(make_doc):
-    text = ("Nous avons rencontré Léa Moreau, directrice de Nova, lors du salon.\n"
-            "Qu'est-ce que Nova ?\n"
-            "Léa Moreau : Nous sommes une plateforme qui relie les jeunes entreprises et les investisseurs.\n"
-            "Quelles sont vos fonctions ?\n"
-            "L. M. : Je suis responsable des partenariats et je suis là pour fluidifier les relations.")
+    text = ("Léa Moreau, directrice de Nova, nous a reçus dans son atelier de Nantes.\n"
+            "Que fabrique Nova ?\n"
+            "Léa Moreau : Nous concevons des vélos cargo électriques pour les artisans et les livreurs.\n"
+            "D'où vous vient cette idée ?\n"
+            "L. M. : J'ai longtemps livré des colis moi-même et je voyais bien ce qui manquait.")
     _, quotes = quotes_of(make_doc, text)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("Nous sommes une plateforme qui relie les jeunes entreprises et les investisseurs.", "Léa Moreau"),
-        ("Je suis responsable des partenariats et je suis là pour fluidifier les relations.", "Léa Moreau"),
+        ("Nous concevons des vélos cargo électriques pour les artisans et les livreurs.", "Léa Moreau"),
+        ("J'ai longtemps livré des colis moi-même et je voyais bien ce qui manquait.", "Léa Moreau"),
     ]
 
 
 def test_open_class_person_description_inside_the_quote(make_doc):
-    text = ("Sophie Bernard a vendu sa société l'an dernier. « Il y avait beaucoup d'énergie et de bienveillance, "
-            "explique cette ancienne contrôleuse de gestion qui avait lancé son entreprise en 2009. "
-            "C'était une voix nouvelle pour tout le secteur. »")
+    text = ("Sophie Bernard a cédé sa société l'an dernier. « Les premiers mois ont été les plus durs de ma vie, "
+            "raconte cette ancienne pharmacienne qui avait créé son laboratoire à Lyon en 2011. "
+            "Aujourd'hui je ne regrette absolument rien. »")
     _, quotes = quotes_of(make_doc, text)
     assert [(q.text, q.speaker.name) for q in quotes] == [
-        ("Il y avait beaucoup d'énergie et de bienveillance", "Sophie Bernard"),
-        ("C'était une voix nouvelle pour tout le secteur.", "Sophie Bernard"),
+        ("Les premiers mois ont été les plus durs de ma vie", "Sophie Bernard"),
+        ("Aujourd'hui je ne regrette absolument rien.", "Sophie Bernard"),
     ]
 
 
 def test_unmarked_incise_needs_a_named_speaker(make_doc):
-    text = ("De retour à Paris après le salon, Paul Martin, président de Nova, confie les échanges qu'il a eus "
-            "avec les investisseurs.")
+    text = ("Sitôt rentré de Berlin, Paul Martin, président de Nova, partage les notes qu'il a prises "
+            "pendant les rendez-vous.")
     assert quotes_of(make_doc, text)[1] == []
 
 
