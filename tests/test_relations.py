@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
 from pipeline.extract.relations import extract_relations, invested_in_relations
@@ -329,3 +331,22 @@ def test_funding_recipient_is_the_topic_of_an_anaphor(make_doc):
     )
     founded = [r for r in extract_relations(doc, [rec]) if r.predicate == "founded"]
     assert [(r.subject.name, r.object.name) for r in founded] == [("Cyril Chiche", lydia.name)]
+
+
+# ---- robustness -------------------------------------------------------------------------------
+_WORDS = ["Sam", "Altman", ",", "PDG", "de", "d'", "OpenAI", "le", "la", "patron", "et", "fondée", "par", "en",
+          "2021", "rachète", "Google", "(", ")", "dont", "alliance", "partenariat", "avec", "entre", "filiale",
+          "a", "été", "nommé", "qui", "est", "celle", "son", "ex-PDG", "«", "»", ".", "\n", "Marie", "Curie",
+          "cofondateurs", "comme", "s'", "offre", "met", "main", "sur", "conjointement", "division", ":"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=30))
+def test_never_fails_and_well_formed(make_doc, words):
+    """Any word salad: no exception, and every relation is well formed."""
+    text = " ".join(words)
+    for rel in extract_relations(make_doc(text)):
+        assert rel.predicate in PREDICATES
+        assert rel.subject.name and rel.object.name and rel.subject.name != rel.object.name
+        assert rel.evidence and rel.evidence in text
+        assert rel.attribute is None or rel.attribute.strip() == rel.attribute != ""

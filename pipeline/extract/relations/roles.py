@@ -9,6 +9,7 @@ Patterns (rule_id in the output):
                     "les cofondateurs de X, A, B et C", "Fondateur de cette société ..., Jensen Huang"
                     (not when the name has its own apposition: "le patron de A, X, le PDG de B")
 - role.adjacent     "la réintégration de Sam Altman à la tête d'OpenAI"
+- role.joined_as    "X a rejoint Mistral AI comme / en tant que directeur technique"
 - role.previous_subject  "X est venu ... . Le créateur de Free défend ..." (one person in the
                     sentence before, which does not name the organisation)
 The organisation follows the title after de/d'/du/à/chez (past adjectives, "en IA", a de-chain
