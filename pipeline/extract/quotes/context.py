@@ -1,8 +1,8 @@
 """Context attribution for a quote that forms its own sentence but names no speaker.
 
 Journalistic convention: such a quote continues the previous quote of the paragraph, or belongs to
-the person the paragraph is about (« Je suis très touchée… » after "X a été récompensée."), or — when
-it opens the paragraph — to the person the next sentence introduces (« Go France ! » X a débarqué…).
+the person the paragraph is about (« Quelle fierté… » after "X a reçu le prix."), or — when it opens
+the paragraph — to the person the next sentence introduces (« Allez ! » X est monté sur scène…).
 Quoted fragments inside a sentence are left unattributed when no cue names the speaker.
 """
 

@@ -3,7 +3,7 @@
 Attribution evidence, strongest first: an incise inside the quote (« A, confie X. B »), an incise
 right after it (« … », a déclaré X / ajoute-t-elle / selon X / dixit X), a colon introduction
 (X a précisé : « … » / X : « … »), "Pour X, « … »" and "Selon X, « … »" before it, and a speech verb
-governing the quoted fragment (X défend son rêve « … »). Context rules (previous quote, paragraph
+governing the quoted fragment (X défend une vision « … »). Context rules (previous quote, paragraph
 speaker) run afterwards on what is still unattributed; see `context.py`.
 """
 
@@ -21,7 +21,7 @@ from pipeline.extract.quotes.speakers import Context, phrase_after, resolve_phra
 from pipeline.records import ActorRef
 
 MIN_WORDS = 4  # shorter quoted phrases are labels/scare quotes unless they read as an utterance
-INCISE_MAX_TOKENS = 20  # longest "explique cette ancienne … qui avait lancé sa start-up en 2009" inside a quote
+INCISE_MAX_TOKENS = 20  # longest "raconte cette ancienne pharmacienne qui …" inside a quote
 SKIP_BEFORE_VERB = {",", "—", "–", "-"}
 SENTENCE_END = {".", "!", "?", "…"}
 _WORDS = re.compile(r"\w+")
@@ -60,13 +60,13 @@ def words(span: Span) -> list[Token]:
 
 
 def title_like(toks: list[Token]) -> bool:
-    """A name or title (Tour de France Digitale): every long word capitalised."""
+    """A name or title (Grand Prix de l'Innovation): every long word capitalised."""
     long_words = [t for t in toks if t.is_alpha and len(t) > 2]
     return len(long_words) >= 1 and all(t.text[0].isupper() for t in long_words) and len(toks) <= 6
 
 
 def utterance_like(span: Span) -> bool:
-    """A short quote that still reads as something said (« Go France ! », « Jamais. »)."""
+    """A short quote that still reads as something said (« Allez Nova ! », « Jamais. »)."""
     text = span.text.strip()
     return bool(text) and text[0].isupper() and text[-1] in "!?.…"
 
@@ -143,7 +143,7 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
 # ---------------------------------------------------------------- cues before the quote
 
 def colon_intro(ctx: Context, open_char: int) -> Attribution | None:
-    """X a précisé : « … » / premier mea culpa de X : « … » (the clause before a colon)."""
+    """X a précisé : « … » / premier constat de X : « … » (the clause before a colon)."""
     doc, text = ctx.doc, doc_text(ctx.doc)
     j = open_char - 1
     while j >= 0 and text[j] in " \u00a0\u202f\t\n":
@@ -181,7 +181,7 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
             if speaker is not None:
                 return Attribution(speaker, c.verb, f"{rule_id}_{c.id}")
     people = [m for m in ctx.mentions_in(clause.start_char, clause.end_char, "PER")]
-    if people:  # "premier mea culpa de X :" / "Et X d'ajouter :"
+    if people:  # "premier constat de X :" / "Et X d'ajouter :"
         return Attribution(people[-1].ref(), seen_verb, rule_id + "_named")
     return Attribution(None, seen_verb, rule_id) if seen_verb else None
 
@@ -202,7 +202,7 @@ def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | No
 
 
 def governing_verb(ctx: Context, span: Span) -> Attribution | None:
-    """A speech verb outside the quote that governs it in the parse (X défend son rêve « … »)."""
+    """A speech verb outside the quote that governs it in the parse (X défend une vision « … »)."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end)]
     seen = set()
     for tok in roots[:2]:
@@ -304,7 +304,7 @@ def is_standalone(text: str, open_char: int, close_char: int) -> bool:
     after_end = min(after) if after else len(text)
     rest = text[close_char + 1:].lstrip(" \u00a0\u202f")
     if text[:close_char].rstrip(" \u00a0\u202f")[-1:] in ".!?…" and (not rest or rest[0].isupper() or rest[0] in "\n«“"):
-        after_end = close_char + 1  # the sentence ended inside the quote («Go France !» Avec …)
+        after_end = close_char + 1  # the sentence ended inside the quote («Allez !» Puis …)
     outside = _WORDS.findall(text[before + 1: open_char]) + _WORDS.findall(text[close_char + 1: after_end])
     return len(outside) <= 1
 
@@ -324,7 +324,7 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     n_words = words(span)
     standalone = is_standalone(doc_text(doc), m.open, m.close)
     if len(n_words) < MIN_WORDS or title_like(n_words):
-        # a short quote is kept only when it reads as an utterance said by someone (« Go France ! »)
+        # a short quote is kept only when it reads as an utterance said by someone (« Allez Nova ! »)
         said = after is not None and after.rule_id in ("incise_verb", "incise_inverted")
         if not (said and not title_like(n_words)) and not (utterance_like(span) and (after or standalone)):
             _drop(doc, doc_text(doc)[m.start:m.end], "scare quote / label (short or title-like)")

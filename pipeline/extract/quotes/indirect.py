@@ -102,7 +102,7 @@ def _names_someone(ctx: Context, phrase: list[Token]) -> bool:
 def _inverted_subject_follows(verb: Token, rule_id: str) -> bool:
     """A finite speech verb directly followed by its subject (explique X / a précisé le directeur)."""
     if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
-        return False  # "…, répondant ainsi aux critiques": a participle clause, not an incise
+        return False  # "…, améliorant ainsi ses marges": a participle clause, not an incise
     if rule_id == "incise_inverted":
         return True
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
@@ -110,7 +110,7 @@ def _inverted_subject_follows(verb: Token, rule_id: str) -> bool:
 
 
 def incise_candidates(ctx: Context) -> list[Candidate]:
-    """Reported speech set off by an incise without quote marks: "…, explique X." / "L'enjeu, estime X, est …".
+    """Reported speech set off by an incise without quote marks: "…, explique X." / "Le défi, estime X, est …".
 
     The speaker must be named (a person or organisation of the article) or an inverted pronoun; the
     text is the longer side of the sentence around the incise.
@@ -131,7 +131,7 @@ def incise_candidates(ctx: Context) -> list[Candidate]:
         if verb is None or not _inverted_subject_follows(verb, att.rule_id):
             continue
         if att.rule_id == "incise_verb" and not _names_someone(ctx, phrase_after(doc, verb.i + 1)):
-            continue  # "…, confie les échanges …": the words after the verb must name the speaker
+            continue  # "…, partage les notes …": the words after the verb must name the speaker
         end_tok = next((t for t in doc[verb.i + 1: verb.i + 16] if t.text in (",", ".", ";", "!", "?", "\n")), None)
         s, e = _sentence_bounds(text, comma.idx, verb.idx)
         left = (s, comma.idx)

@@ -1,8 +1,8 @@
 """Who speaks: resolve a speaker phrase (name, pronoun, description) to an actor of the article.
 
 Evidence order inside a phrase: an inverted or leading pronoun (ajoute-t-elle, celle qui …), a
-person named in it, a known person's surname, a description's head noun (le patron d'IBM -> the
-person with a role at IBM; l'association -> the most recent organisation), an organisation named in
+person named in it, a known person's surname, a description's head noun (le patron de Nova -> the
+person with a role at Nova; l'association -> the most recent organisation), an organisation named in
 it. Antecedents are searched among entity mentions before the quote and outside any quotation.
 """
 
