@@ -238,7 +238,7 @@ MEMBER_CASES = [
     ("Le consortium Gaia-X compte parmi ses membres SAP et Atos.", {("SAP", "Gaia-X"), ("Atos", "Gaia-X")}),
     ("Total rejoint la coalition Hydrogen Council, qui réunit Air Liquide et Alstom.",
      {("Air Liquide", "Hydrogen Council"), ("Alstom", "Hydrogen Council")}),
-    ("Le Frontier Model Forum, composé de Meta et Microsoft, a été créé l'an dernier.",
+    ("Le Frontier Model Forum, composé de Meta et Microsoft, publie un rapport.",
      {("Meta", "Frontier Model Forum"), ("Microsoft", "Frontier Model Forum")}),
 ]
 
