@@ -236,3 +236,27 @@ def test_cli_engine_options():
     assert _parser().parse_args(["run"]).engine == "local"
     with pytest.raises(SystemExit):
         _parser().parse_args(["run", "--engine", "spark"])
+
+
+def test_doc_text_is_doc_text_computed_once(make_doc):
+    from pipeline.nlp.doctext import doc_text
+
+    doc = make_doc("La société Kiravo a recruté Léa Martin.\n\nElle dirigera l'équipe de Lyon.")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)  # the same str object: computed once, then cached
+
+
+def test_hot_code_never_rebuilds_doc_text():
+    """spaCy rebuilds `Doc.text` from every token at each access; rule code must use `doc_text(doc)`."""
+    import re
+
+    pattern = re.compile(r"\b(?:\w+\.)*doc\.text\b(?![_\w(])")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for folder in ("pipeline/nlp", "pipeline/extract", "pipeline/resolve")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.name != "doctext.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line.split("#", 1)[0])
+    ]
+    assert offenders == [], "use pipeline.nlp.doctext.doc_text(doc) instead of doc.text: " + ", ".join(offenders)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import pronoun_form, pronoun_gender, speaker_nouns
 from pipeline.nlp.entities import normalize_name
 from pipeline.records import ActorRef
@@ -164,7 +165,7 @@ def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None
     for m in ctx.mentions:
         if m.label != "PER" or m.end > before or ctx.in_quote(m.start, m.end):
             continue
-        around = doc.char_span(max(0, m.start - 40), min(len(doc.text), m.end + ROLE_WINDOW), alignment_mode="contract")
+        around = doc.char_span(max(0, m.start - 40), min(len(doc_text(doc)), m.end + ROLE_WINDOW), alignment_mode="contract")
         if around is None:
             continue
         for tok in around:
