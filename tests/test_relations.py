@@ -154,6 +154,8 @@ FOUNDED_CASES = [
     ("Qonto a été cofondée par Alexandre Prot en 2016.", {("Alexandre Prot", "Qonto", "2016")}),
     ("Cofondée par Marie Leclerc, ancienne de McKinsey, la start-up Ynsect lève 100 millions.",
      {("Marie Leclerc", "Ynsect", None)}),
+    ("Léa Garnier et Hugo Perrin ont créé la start-up Lydia en 2013.",
+     {("Léa Garnier", "Lydia", "2013"), ("Hugo Perrin", "Lydia", "2013")}),
     ("Xavier Dupont et Marie Leroy ont fondé Alan en 2016.",
      {("Xavier Dupont", "Alan", "2016"), ("Marie Leroy", "Alan", "2016")}),
 ]

@@ -410,7 +410,7 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     labels = None if row["predicate"] in ("founded", "role") else ORGISH
     subject = subject_of(ctx, sent, trigger[0], labels)
     obj = object_after(ctx, sent, trigger.end, row.get("object_labels") or ORGISH)
-    if not subject or not obj or row.get("patient") == "group_only" and not _is_group(obj[1], sent, obj[0]):
+    if not subject or not obj or row.get("patient") == "group_only" and not _is_group(ctx, obj[1], sent, obj[0]):
         return
     if row["predicate"] == "acquired" and (subject.label == "PER" or obj[1].label == "PER"):
         return
@@ -434,10 +434,17 @@ def _with_coordinated(ctx, sent, subject: ActorRef, verb_start: int, labels) -> 
     return refs if subject in refs else [subject]
 
 
-def _is_group(ref: ActorRef, sent: Span, end: int) -> bool:
-    """A group-like organisation: its name or the noun just before it says so (l'alliance X)."""
+def _is_group(ctx, ref: ActorRef, sent: Span, end: int) -> bool:
+    """An organisation being set up: its name or the noun just before it says so
+    ("l'AI Alliance", "la start-up X", "le consortium X")."""
     group_words = words()["group_words"] | lexicon().anaphors
-    return bool(set(norm_text(ref.name).split()) & group_words)
+    if set(norm_text(ref.name).split()) & group_words:
+        return True
+    hit = ctx.entity_at(end - 1)
+    start = hit[0].start if hit else end - 1
+    before = {norm_text(sent.doc[i:start].text) for i in range(max(sent.start, start - 3), start)}
+    before |= {_ntext(t) for t in sent.doc[max(sent.start, start - 3) : start]}
+    return bool(before & group_words)
 
 
 def _noun_de_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
@@ -445,7 +452,7 @@ def _noun_de_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     de = _find(sent, trigger.end, {"de", "d'", "du"}, limit=2)
     if de is None:
         return
-    obj = object_after(ctx, sent, de + 1 if _ntext(sent.doc[de]) != "du" else de + 1)
+    obj = object_after(ctx, sent, de + 1, ORGISH)
     if not obj or obj[1].label == "PER":
         return
     par = _find(sent, obj[0], {"par"}, limit=4)
