@@ -212,6 +212,9 @@ FOLLOW_UPS = [
      {"amadeus", "itochu corporation", "banque des territoires"}),
     ("Vitalia a levé 7 millions d'euros. La foodtech a pu compter sur Capagro et Caravelle pour boucler ce "
      "tour de table.", {"capagro", "caravelle"}),
+    ("Le site Mediplan réalisait un tour de table de 25 millions d'euros. En se penchant sur cette levée de fonds, "
+     "on retrouve Bpifrance et plusieurs personnalités, comme Paul Durand et Marie Lefort.",
+     {"bpifrance", "paul durand", "marie lefort"}),
 ]
 
 
@@ -223,6 +226,23 @@ def test_investors(make_doc, text, investors):
 
 
 # ---------------------------------------------------------------- valuation, currency, tranches
+
+
+def test_two_deals_in_one_sentence_keep_their_own_investors(make_doc):
+    text = ("Le site Covoitia a accueilli le fonds Index Partners à l'occasion de son augmentation de capital de "
+            "100 millions de dollars, le réseau Viaprof a fait entrer le fonds Acapital à son tour de table pour "
+            "environ 5 millions d'euros.")
+    events, _ = _events(make_doc, text)
+    got = {normalize_name(e.recipient.name): _names(e.investors) for e in events}
+    assert got == {"covoitia": {"index partners"}, "viaprof": {"acapital"}}
+
+
+def test_hyphenated_name_and_relative_antecedent(make_doc):
+    events, _ = _events(make_doc, "Club-Salariés, une jeune pousse créée en 2016, vient de lever 7 M€. En tête, avec "
+                                  "Kometa, qui produit des jeux, créée à Lyon en 2020, lève 10 millions d'euros.")
+    assert sorted((normalize_name(e.recipient.name), e.amount) for e in events) == [
+        ("club salaries", 7e6), ("kometa", 10e6)]
+    assert all(e.date is None for e in events)  # founding years are not deal dates
 
 
 def test_valuation_attached(make_doc):
@@ -263,7 +283,11 @@ def test_missing_currency_takes_sentence_currency(make_doc):
 
 NON_EVENTS = [
     ("Les start-up françaises ont levé 210 millions d'euros cette semaine.", "market total"),
-    ("Oxalis réalise un chiffre d'affaires de 25 millions d'euros.", "excluded"),
+    ("Oxalis réalise un chiffre d'affaires de 25 millions d'euros.", None),
+    ("La start-up Oxalis, qui vient d'obtenir un prêt, affiche un chiffre d'affaires de 25 millions d'euros.",
+     "excluded"),
+    ("Les cinq levées de plus de 100 millions d'euros réalisées par la French Tech cette année.", "excluded"),
+    ("Le fonds Orion Partners annonce un nouveau fonds de 450 millions de dollars pour les start-up.", None),
     ("Fondée en 2019, Greenwave a été valorisée à 300 millions d'euros.", None),
     ("Une opération qui porte à 40 millions d'euros le montant total levé par Greenwave depuis sa création.", "excluded"),
     ("Finovia cherche 20 millions d'euros pour financer son expansion.", "sought"),

@@ -222,16 +222,32 @@ def _propn_like(tok: Token) -> bool:
     return tok.pos_ in {"NOUN", "X", "ADJ"} and any(c.isupper() for c in text[1:]) and not text.isupper()
 
 
+def _hyphen_name_start(doc: Doc, i: int) -> bool:
+    """ "Club-Employés": two capitalised words joined by a hyphen make a name whatever the tagger says."""
+    return (
+        i + 2 < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha and doc[i + 1].text == "-"
+        and not doc[i].whitespace_ and not doc[i + 1].whitespace_ and doc[i + 2].text[:1].isupper()
+    )
+
+
 def _chunk_cands(doc: Doc, covered: set[int], blocked: set[int]) -> list[Cand]:
     """Runs of proper-noun tokens the NER missed, as new ORG actors."""
     out, i = [], 0
     while i < len(doc):
-        if i in covered or i in blocked or not _propn_like(doc[i]):
+        if i in covered or i in blocked or not (_propn_like(doc[i]) or _hyphen_name_start(doc, i)):
             i += 1
             continue
-        j = i
-        while j < len(doc) and j not in covered and j not in blocked and _propn_like(doc[j]):
-            j += 1
+        j = i + 1
+        while j < len(doc) and j not in covered and j not in blocked:
+            if _propn_like(doc[j]):
+                j += 1
+            elif (  # "Club-Employés": a hyphen joins two capitalised words written without spaces
+                doc[j].text == "-" and j + 1 < len(doc) and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                and doc[j + 1].text[:1].isupper() and j + 1 not in covered
+            ):
+                j += 2
+            else:
+                break
         span = doc[i:j]
         out.append(Cand(i, j, _ref_for_part(doc, span, False)))
         i = j
@@ -348,9 +364,20 @@ def _prev_word(doc: Doc, i: int, lo: int) -> str:
 def _governed_by_place(ctx: Ctx, cand: Cand, lo: int, cues: str = "place_prepositions") -> bool:
     """An actor after "à", "en", "chez", "par"... is not a subject (unless followed by "qui")."""
     doc = ctx.doc
-    nxt = _low(doc[cand.end]) if cand.end < len(doc) else ""
-    if nxt == "qui":
-        return False
+    k = cand.end + 1 if cand.end < len(doc) and doc[cand.end].text == "," else cand.end
+    if k < len(doc) and _low(doc[k]) == "qui":
+        return False  # "avec Cometh, qui ... lève": the antecedent of a subject relative
+    # "basé à San Francisco, Londres et Genève": later items of a place list are places too.
+    j0 = cand.start - 1
+    while j0 > lo and doc[j0].is_space:
+        j0 -= 1
+    if j0 > lo and _low(doc[j0]) in {",", "et", "ou"}:
+        prev_c = next((c for c in ctx.cands if c.end == j0), None)
+        if (
+            cand.ref.label == "LOC" and prev_c is not None and prev_c.start > lo
+            and _governed_by_place(ctx, prev_c, lo, cues)
+        ):
+            return True
     j = cand.start - 1
     while j > lo and (doc[j].pos_ == "DET" or doc[j].is_space):
         j -= 1  # "par le JDN": look through the determiner
@@ -386,6 +413,8 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "tranche"
         elif tranche_from is not None and am.start > tranche_from:
             am.kind = "tranche"
+        elif _not_a_deal(ctx, s, am):
+            am.kind = "excluded"
         elif _is_valuation(ctx, s, e, am):
             am.kind = "valuation"
         elif _window_has(ctx, "non_event_cues", max(s, am.start - 5), am.start) or _window_has(
@@ -395,6 +424,22 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
         elif _window_has(ctx, "seek_cues", max(s, am.start - 6), am.start):
             am.kind = "sought"
         prev_end = am.end
+
+
+def _not_a_deal(ctx: Ctx, s: int, am: AmountAt) -> bool:
+    """ "les cinq levées de plus de 100 M€" (a class of deals), "un nouveau fonds de 450 M$" (a fund's size)."""
+    doc = ctx.doc
+    noun = _deal_noun_before(ctx, am, s)
+    between = doc[noun[2] : am.start] if noun is not None else []
+    direct = noun is not None and not any(t.text == "(" or t.text[:1].isupper() for t in between)
+    if direct and doc[noun[1]].lower_.endswith("s") and noun[1] > s:
+        det = doc[noun[1] - 1]
+        if det.lower_ in {"les", "des", "ces"} or det.like_num or "Plur" in det.morph.get("Number"):
+            return True
+    j = am.start - 1
+    if j - 1 >= s and _low(doc[j]) in {"de", "d'"} and doc[j - 1].lower_ == "fonds":
+        return j - 2 < s or _low(doc[j - 2]) not in {"de", "d'"}  # but "levée de fonds de 5 M€" is a deal
+    return False
 
 
 def _is_valuation(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
@@ -488,6 +533,7 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             break  # a finite verb ends the enumeration ("... et Saadé – pourrait faire de Paris")
         i += 1
     items.append((cur, i, conn))
+    resets = set(_cues()["list_resets"])
     prev_kind, saw_comma = "", False
     for a, b, conn in items:
         saw_comma = saw_comma or conn == ","
@@ -505,7 +551,14 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         ):
             prev_kind = "apposition"
             continue
-        if conn == "," and prev_kind == "other":
+        if conn == "," and first.pos_ in {"VERB", "AUX"} and first.is_lower and stop:
+            break  # ", basé à San Francisco": a participial clause ends the enumeration
+        if first.lower_ in resets or (first.i + 1 < b and f"{first.lower_} {doc[first.i + 1].lower_}" in resets):
+            prev_kind = ""  # ", comme X et Y": examples continue the enumeration
+            a = first.i + (2 if f"{first.lower_} {doc[first.i + 1].lower_}" in resets else 1) if first.i + 1 < b else first.i + 1
+            if a >= b:
+                continue
+        elif conn == "," and prev_kind == "other":
             break  # "Grâce à cette collaboration, AWS renforce": the enumeration ended
         got = _item_cands(ctx, a, b, depth, s)
         prev_kind = "actor" if got else "other"
@@ -603,10 +656,24 @@ def _topic(ctx: Ctx, si: int) -> ActorRef | None:
     for sj in range(si - 1, max(-1, si - 6), -1):
         s, e = ctx.sents[sj]
         depth = _paren_depth(ctx.doc, s, e)
+        _, _, inv_spans = _cue_investors(ctx, s, e)
         for c in _cands_in(ctx, s, e):
-            if c.ref.label != "PER" and not _governed_by_place(ctx, c, s) and not depth[c.start - s]:
+            if c.ref.label == "PER" or _governed_by_place(ctx, c, s) or depth[c.start - s]:
+                continue
+            if not _investor_introduced(ctx, c, s) and not _in_spans(c.start, inv_spans):
                 return c.ref
     return None
+
+
+def _investor_introduced(ctx: Ctx, cand: Cand, lo: int) -> bool:
+    """ "le fonds sino-belge A Capital": an actor introduced by an investor noun (adjectives allowed)."""
+    descriptors = set(_cues()["investor_descriptors"])
+    j = cand.start - 1
+    while j >= lo and cand.start - j <= 4 and (ctx.doc[j].pos_ == "ADJ" or ctx.doc[j].text == "-" or ctx.doc[j].is_lower):
+        if ctx.doc[j].lower_ in descriptors or ctx.doc[j].lemma_ in descriptors:
+            return True  # "le fonds sino-belge A Capital"
+        j -= 1
+    return j >= lo and (ctx.doc[j].lower_ in descriptors or ctx.doc[j].lemma_ in descriptors)
 
 
 def _introduced(ctx: Ctx, sj: int) -> ActorRef | None:
@@ -660,7 +727,8 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         for c in _cands_in(ctx, lo, pos)
         if depth[c.start - s] == d0 and not _in_spans(c.start, blocked) and not _governed_by_place(ctx, c, lo)
     ]
-    best = cands[-1] if cands else None
+    companies = [c for c in cands if not _investor_introduced(ctx, c, lo)]
+    best = companies[-1] if companies else (cands[-1] if cands else None)
     last_ana = max((a for a, _ in anaphors), default=-1)
     if plural and max(a for a, _ in plural) > (best.start if best else -1):
         return "plural", None
@@ -821,7 +889,9 @@ def _sentence_triggers(ctx: Ctx, s: int, e: int) -> list[tuple[str, int, int]]:
 def _is_triggered(ctx: Ctx, si: int, trig: list[tuple[str, int, int]]) -> bool:
     """A funding sentence: a trigger, or an ordinal anaphor ("La seconde ...") after one."""
     kinds = {_triggers()[rid]["kind"] for rid, _, _ in trig}
-    if kinds - {"round"}:
+    roles = {_triggers()[rid].get("role") for rid, _, _ in trig if _triggers()[rid]["kind"] == "verb"}
+    # "annoncer", "réaliser" are funding verbs only with a deal noun or a round word ("annonce une levée").
+    if "noun" in kinds or roles - {"raise_noun"} or ("raise_noun" in roles and "round" in kinds):
         return True
     s, e = ctx.sents[si]
     if si > 0 and _ordinal_start(ctx, s, e):
@@ -945,7 +1015,14 @@ def _round_for(ctx: Ctx, s: int, e: int, am: AmountAt | None) -> str | None:
     if not rounds:
         return None
     ref = am.start if am is not None else s
-    # Debt and grant words name the instrument itself; round words otherwise, nearest first.
+    if am is not None:
+        # A round word belongs to the amount of its own stretch, between the neighbouring amounts.
+        others = [x for x in ctx.amounts if s <= x.start < e and x is not am and x.kind == "main"]
+        lo = max((x.end for x in others if x.end <= am.start), default=s)
+        hi = min((x.start for x in others if x.start >= am.end), default=e)
+        rounds = [r for r in rounds if lo <= r[1] < hi]
+        if not rounds:
+            return None
     rounds.sort(key=lambda r: abs(r[1] - ref))
     return _triggers()[rounds[0][0]]["round"]
 
@@ -969,9 +1046,9 @@ def _date_for(ctx: Ctx, s: int, e: int, anchor: int) -> str | None:
     for d in dates:
         if not getattr(d, "iso", None):
             continue
-        before = _norm_text(text[max(lo, lo + d.start - 25) : lo + d.start]).split()
-        if before and before[-1] in blockers or len(before) > 1 and before[-2] in blockers:
-            continue
+        before = _norm_text(text[max(lo, lo + d.start - 40) : lo + d.start]).split()
+        if any(w in blockers for w in before[-4:]):
+            continue  # "créée à Neuilly en 2020", "depuis 2015"
         kept.append((abs(lo + d.start - anchor), d.iso))
     return min(kept)[1] if kept else None
 
@@ -1055,6 +1132,8 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
                 d.round = "investment" if role == "invest" else None
         return [d]
     ref, pattern, why = _recipient_for(ctx, si, am, inv_spans)
+    if ref is not None and am.amount.value is None and pattern in {"right_subject", "anaphor"}:
+        ref, why = None, "vague amount without a stated recipient"
     if ref is None:
         _drop(ctx, _sent_text(ctx, si), f"{why}: {am.amount.text}")
         return []
@@ -1086,13 +1165,14 @@ def _no_amount_events(ctx: Ctx, si: int, trig: list, inv_spans: list) -> list[Dr
     follow_up_like = bool(ctx.cue_spans("participation_phrases", s, e) or ctx.cue_spans("investor_cues", s, e)) or any(
         t.lemma_ in set(_cues()["participation_lemmas"]) for t in ctx.doc[s:e]
     )
-    if not out and not follow_up_like:
+    if not out:
         for rid, a, _ in sorted(trig, key=lambda t: _triggers()[t[0]]["kind"] != "verb"):
             if _triggers()[rid]["kind"] == "round":
                 continue
             kind, cand = _left_scan(ctx, s, a, inv_spans)
             if kind == "cand" and cand is not None:
-                ctx.focus, ctx.focus_sent = cand.ref, si
+                if not follow_up_like:  # "X, Y et Z ont participé à l'opération": X is an investor
+                    ctx.focus, ctx.focus_sent = cand.ref, si
                 break
             if kind == "anaphor":
                 # "La société a réalisé une extension de sa levée": the antecedent is now the focus.
@@ -1115,9 +1195,16 @@ def _attach(ctx: Ctx, si: int, drafts: list[Draft], amounts: list[AmountAt], inv
     for d in drafts:
         if d.amount is None:
             continue
-        if len(with_amount) == 1 or not d.rule_id.endswith("roundup_paren"):
+        if len(with_amount) == 1:
             _add_unique(d.investors, [c.ref for c in investors + tranche], d.recipient)
             _add_unique(d.leads, [c.ref for c in leads], d.recipient)
+        else:
+            # Several deals in one sentence: each investor goes to the deal whose amount is nearest.
+            def mine(c: Cand, d: Draft = d) -> bool:
+                return min(with_amount, key=lambda x: abs(x.amount.start - c.start)) is d
+
+            _add_unique(d.investors, [c.ref for c in investors + tranche if mine(c)], d.recipient)
+            _add_unique(d.leads, [c.ref for c in leads if mine(c)], d.recipient)
         d.round = d.round or _round_for(ctx, s, e, d.amount)
         d.date = _date_for(ctx, s, e, ctx.doc[d.amount.start].idx)
         if valuations and len(with_amount) == 1:
@@ -1172,6 +1259,12 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         colon = next((t.i for t in doc[vpos:e] if t.text == ":"), None)
         if colon is not None:
             found.extend(_walk_list(ctx, colon + 1, e, s, e))
+        elif deal and verb is not None and verb.lemma_ in set(_cues()["post_verb_participation_lemmas"]):
+            # "on retrouve Bpifrance et ...", "figurent X et Y": the list follows the verb.
+            nxt = verb.i + 1
+            while nxt < e and (doc[nxt].pos_ in {"ADV", "PUNCT", "ADP"} or doc[nxt].is_space):
+                nxt += 1
+            found.extend(_walk_list(ctx, nxt, e, s, e))
     if found:
         _add_unique(target.investors, [c.ref for c in found], target.recipient)
         _add_unique(target.leads, [c.ref for c in leads], target.recipient)
