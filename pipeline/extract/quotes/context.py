@@ -2,7 +2,7 @@
 
 Journalistic convention: such a quote continues the previous quote of the paragraph, or belongs to
 the person the paragraph is about (« Quelle fierté… » after "X a reçu le prix."), or — when it opens
-the paragraph — to the person the next sentence introduces (« Allez ! » X est monté sur scène…).
+the paragraph — to the subject of the next sentence (« Allez ! » X est monté sur scène…).
 Quoted fragments inside a sentence are left unattributed when no cue names the speaker.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import Candidate
-from pipeline.extract.quotes.speakers import Context
+from pipeline.extract.quotes.speakers import Context, is_subject_position
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -46,7 +46,7 @@ def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
         if prev is not None:
             cand.speaker, cand.verb, cand.rule_id = prev.speaker, cand.verb or prev.verb, "context_previous_quote"
             continue
-        m = ctx.most_recent("PER", cand.start, after=p_start)
+        m = _only_person(ctx, p_start, cand.start)
         if m is not None:
             cand.speaker, cand.rule_id = m.ref(), "context_paragraph"
             continue
@@ -75,8 +75,17 @@ def _sentence_like(text: str) -> bool:
     return text.rstrip()[-1:] in ".!?…"
 
 
+def _only_person(ctx: Context, start: int, end: int):
+    """The one person the paragraph names before the quote; None when it names several (a guest list
+    gives no speaker: guessing the last name would be worse than no answer)."""
+    people = [m for m in ctx.mentions_in(start, end, "PER") if not ctx.in_quote(m.start, m.end)]
+    if len({m.key for m in people}) != 1:
+        return None
+    return people[-1]
+
+
 def _first_person_after(ctx: Context, start: int, para_end: int):
-    """The first person named in the sentence after `start`, inside the same paragraph."""
+    """The person the sentence after `start` (same paragraph) has as its subject."""
     doc = ctx.doc
     if start >= para_end:
         return None  # the quote runs past its first paragraph
@@ -87,5 +96,5 @@ def _first_person_after(ctx: Context, start: int, para_end: int):
     for sent in sents[:2]:
         people = ctx.mentions_in(max(sent.start_char, start), min(sent.end_char, para_end), "PER")
         if people:
-            return people[0]
+            return people[0] if is_subject_position(ctx.doc, people[0]) else None
     return None

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import pronoun_form, pronoun_gender, speaker_nouns
 from pipeline.nlp.entities import normalize_name
-from pipeline.records import ActorRef
+from pipeline.records import ActorRef, Dropped
 
 # Tokens that end a speaker phrase after an inverted speech verb.
 PHRASE_STOP = {",", ".", ";", ":", "!", "?", "«", "»", "“", "”", '"', "(", ")", "—", "–", "\n"}
@@ -189,7 +189,7 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
 def _head_noun(tokens: list[Token]) -> Token | None:
     for tok in _first_word_after_prep(tokens):
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.lower_ in (
-            speaker_nouns("person") | speaker_nouns("org") | speaker_nouns("collective")
+            speaker_nouns("person") | speaker_nouns("org") | speaker_nouns("collective") | speaker_nouns("anaphoric")
         ):
             return tok
         if tok.pos_ == "NOUN":
@@ -229,16 +229,14 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         return orgs[0].ref() if orgs else None
     if head is not None:
         noun = head.lower_
+        if noun in speaker_nouns("anaphoric"):
+            return _anaphor(ctx, tokens, before)  # "ce dernier", "l'intéressée"
         if noun in speaker_nouns("person"):
             for org in orgs:
                 holder = role_holder(ctx, org, before)
                 if holder is not None:
                     return holder.ref()
-            titled = title_holder(ctx, head, before)
-            if titled is not None:
-                return titled.ref()
-            m = ctx.most_recent("PER", before, _gender_of_phrase(tokens))
-            return m.ref() if m else None
+            return _described_person(ctx, tokens, head, before)
         if noun in speaker_nouns("collective") and orgs:
             return orgs[0].ref()
         if noun in speaker_nouns("org"):
@@ -250,9 +248,79 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         return orgs[0].ref()
     if head is not None and head.pos_ == "NOUN" and head.lower_ not in speaker_nouns("thing"):
         # an open-class description of a person ("cette ancienne contrôleuse de gestion")
-        m = ctx.most_recent("PER", before, _gender_of_phrase(tokens))
-        return m.ref() if m else None
+        return _described_person(ctx, tokens, head, before)
     return None
+
+
+# How far back (chars) a demonstrative description or an anaphoric noun may find its person.
+ANAPHOR_WINDOW = 400
+
+
+def _anaphor(ctx: Context, tokens: list[Token], before: int) -> ActorRef | None:
+    """"ce dernier", "cette ancienne pharmacienne": the last gender-compatible person named just before."""
+    m = ctx.most_recent("PER", before, _gender_of_phrase(tokens), after=max(0, before - ANAPHOR_WINDOW))
+    return m.ref() if m else None
+
+
+def _described_person(ctx: Context, tokens: list[Token], head: Token, before: int) -> ActorRef | None:
+    """A person description (le président, la fondatrice, cette ancienne pharmacienne) -> the person the
+    article gives that title, or the person just named for a demonstrative; never a guess: else None."""
+    titled = title_holder(ctx, head, before) or title_by_previous_sentence(ctx, head, before) \
+        or _topic_person(ctx, head, _gender_of_phrase(tokens))
+    if titled is not None:
+        return titled.ref()
+    if any(t.lower_ in speaker_nouns("demonstratives") for t in tokens[:2]):
+        return _anaphor(ctx, tokens, before)
+    ctx.doc.user_data.setdefault("dropped", []).append(Dropped(
+        "quotes", " ".join(t.text for t in tokens), "speaker description not resolved (no title, role or apposition)"))
+    return None
+
+
+def is_subject_position(doc: Doc, m: EntityMention) -> bool:
+    """The mention is a subject or stands before its sentence's main verb (French subject position)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_.startswith("nsubj") for t in span) or span.end <= span.sent.root.i
+
+
+def _topic_person(ctx: Context, head: Token, gender: str | None) -> EntityMention | None:
+    """"Xavier Dupont est venu présenter son projet. Le créateur de Nova défend …": a description in a
+    sentence naming nobody refers to the one person who was the subject of the sentence before."""
+    doc, sent = ctx.doc, head.sent
+    if any(not ctx.in_quote(m.start, m.end) for m in ctx.mentions_in(sent.start_char, sent.end_char, "PER")):
+        return None
+    for _ in range(3):  # skip sentences that lie inside the quotation itself
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        if not ctx.in_quote(sent.start_char, sent.end_char):
+            break
+    people = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "PER") if not ctx.in_quote(m.start, m.end)]
+    if len({m.key for m in people}) != 1 or not any(is_subject_position(doc, m) for m in people):
+        return None
+    if gender and ctx.gender.get(people[0].key, gender) != gender:
+        return None
+    return people[0]
+
+
+def title_by_previous_sentence(ctx: Context, noun: Token, before: int) -> EntityMention | None:
+    """"François Hollande est arrivé. … à un président tout sourire": the title noun used earlier in a
+    sentence naming nobody, right after a sentence naming exactly one person -> that person."""
+    doc, lemma = ctx.doc, noun.lemma_.lower()
+    best = None
+    for tok in doc:
+        if tok.idx >= before or tok.i == noun.i or tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma:
+            continue
+        sent = tok.sent
+        if ctx.in_quote(tok.idx, tok.idx + len(tok)) or sent.start == 0 \
+                or ctx.mentions_in(sent.start_char, sent.end_char, "PER"):
+            continue
+        prev = doc[sent.start - 1].sent
+        people = [m for m in ctx.mentions_in(prev.start_char, prev.end_char, "PER") if not ctx.in_quote(m.start, m.end)]
+        if len({m.key for m in people}) == 1:
+            best = people[-1]
+    return best
 
 
 def phrase_after(doc: Doc, i: int, limit: int = 14) -> list[Token]:
