@@ -373,10 +373,11 @@ def _governed_by_place(ctx: Ctx, cand: Cand, lo: int, cues: str = "place_preposi
         j0 -= 1
     if j0 > lo and _low(doc[j0]) in {",", "et", "ou"}:
         prev_c = next((c for c in ctx.cands if c.end == j0), None)
-        if (
-            cand.ref.label == "LOC" and prev_c is not None and prev_c.start > lo
-            and _governed_by_place(ctx, prev_c, lo, cues)
-        ):
+        # ... unless the item has its own place ("Lumeo à Lille et Kapta à Amiens").
+        own_place = cand.end < len(doc) and _low(doc[cand.end]) in set(_cues()["city_prepositions"])
+        # After a comma only a place-typed actor continues the list ("à Bordeaux, Ecotrak développe").
+        comma_ok = _low(doc[j0]) != "," or cand.ref.label == "LOC"
+        if not own_place and comma_ok and prev_c is not None and prev_c.start > lo and _governed_by_place(ctx, prev_c, lo, cues):
             return True
     j = cand.start - 1
     while j > lo and (doc[j].pos_ == "DET" or doc[j].is_space):
