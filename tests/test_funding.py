@@ -245,6 +245,13 @@ def test_hyphenated_name_and_relative_antecedent(make_doc):
     assert all(e.date is None for e in events)  # founding years are not deal dates
 
 
+def test_round_named_in_the_next_sentence(make_doc):
+    text = ("Enfin, la levée de 5 millions d'euros de Cybelis réalisée auprès d'Omnes Capital lui permet de monter "
+            "sur le podium. C'est la seule startup du podium qui a bouclé une levée de série A.")
+    events, _ = _events(make_doc, text)
+    assert [(e.amount, e.round) for e in events] == [(pytest.approx(5e6), "series_a")]
+
+
 def test_valuation_attached(make_doc):
     events, _ = _events(make_doc, "La jeune pousse Hydrolia lève 8 millions d'euros en seed, ce qui la valorise à 40 millions d'euros.")
     assert len(events) == 1

@@ -1233,6 +1233,19 @@ def _last_focus_event(ctx: Ctx, si: int, max_gap: int = 10) -> Draft | None:
     return None
 
 
+def _follow_up_round(ctx: Ctx, si: int, target: Draft) -> None:
+    """ "C'est la seule startup du podium qui a bouclé une levée de série A": the round of the deal
+    just reported, when the next sentence names a round and no other company."""
+    s, e = ctx.sents[si]
+    if target.round is not None or si - target.sent > 2:
+        return
+    others = [c for c in _cands_in(ctx, s, e) if normalize_name(c.ref.name) != normalize_name(target.recipient.name)]
+    rounds = [_triggers()[rid]["round"] for rid, a, _ in ctx.triggers if s <= a < e and _triggers()[rid]["kind"] == "round"]
+    deal = any(_triggers()[rid]["kind"] == "noun" for rid, a, _ in ctx.triggers if s <= a < e)
+    if rounds and deal and not others and len(set(rounds)) == 1:
+        target.round = rounds[0]
+
+
 def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     """Investors named after the event: "X, Y et Z ont également participé au tour de table"."""
     s, e = ctx.sents[si]
@@ -1243,6 +1256,7 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         target.valuation = vals[0].amount.value
     if target is None:
         return
+    _follow_up_round(ctx, si, target)
     lemmas = set(_cues()["participation_lemmas"])
     verb = next((t for t in doc[s:e] if t.lemma_ in lemmas and t.pos_ in {"VERB", "AUX"}), None)
     phrase = ctx.cue_spans("participation_phrases", s, e)
