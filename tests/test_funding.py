@@ -339,3 +339,27 @@ def test_founding_year_is_not_the_deal_date(make_doc):
 def test_date_from_sentence(make_doc):
     events, _ = _events(make_doc, "En 2021, Vialto a levé 3 millions d'euros auprès de Bpifrance.")
     assert len(events) == 1 and events[0].date == "2021"
+
+
+# ---------------------------------------------------------------- robustness
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = [
+    "Kelvio", "La", "start-up", "a", "levé", "lève", "5", "millions", "d'euros", "(", ")", ",", ".", ":", "et",
+    "auprès", "de", "mené", "par", "dont", "elle", "levée", "tour", "table", "série", "A", "valorisée", "à",
+    "Bpifrance", "Serena", "investi", "dans", "l'opération", "la", "première", "les", "startups", "total", "\n",
+    "Club-Salariés", "-", "qui", "en", "2021", "M€", "le", "fonds", "chacun", "ainsi", "que",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_never_raises_on_word_salad(make_doc, words):
+    text = " ".join(words)
+    events, _ = _events(make_doc, text)
+    for ev in events:
+        assert ev.recipient.name and ev.evidence
+        assert ev.amount is None or ev.amount >= 0
+        assert ev.round is None or ev.round in ROUNDS
