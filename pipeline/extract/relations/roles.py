@@ -114,12 +114,19 @@ def _previous_subject(
 
 
 def _more_orgs(ctx, sent, k: int, lex: Lexicon) -> list[tuple[int, ActorRef]]:
-    """Organisations listed after the first one of a title (", B et C", "et de B"): named entities only."""
+    """Organisations listed after the first one of a title (", B et C", "et de B"): named entities only.
+
+    A comma list counts only when it closes with "et" ("patron de Tesla, SpaceX et X"): after
+    "PDG d'Opendix, la French Tech ..." the comma ends the apposition and a new clause begins.
+    """
     doc = sent.doc
     out: list[tuple[int, ActorRef]] = []
     while k < sent.end and doc[k].lower_ in (",", "et"):
         j = k + 1 if doc[k].lower_ == "et" or k + 1 < sent.end and doc[k + 1].lower_ != "et" else k + 2
+        after_comma = doc[j - 1].text == ","
         while j < sent.end and norm_text(doc[j].text) in lex.org_prepositions | lex.determiners:
+            if after_comma and norm_text(doc[j].text) in lex.determiners:
+                return []  # ", la French Tech est ...": a new clause
             j += 1
         hit = ctx.entity_at(j) if j < sent.end else None
         if not hit or hit[0].start != j or hit[1].label == "PER" or _title_at(sent, hit[0].end, lex):
@@ -127,9 +134,9 @@ def _more_orgs(ctx, sent, k: int, lex: Lexicon) -> list[tuple[int, ActorRef]]:
         # a list item followed by its own apposition is a person's name, not an organisation
         out.append((hit[0].end, hit[1]))
         if doc[k].lower_ == "et" or doc[k + 1].lower_ == "et":
-            break
+            return out
         k = hit[0].end
-    return out
+    return []  # a comma list never closed by "et"
 
 
 def _title_at(sent, k: int, lex: Lexicon) -> bool:
@@ -165,13 +172,27 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     if found is None:
         found = _possessive_org(ctx, sent, title, lex)
     if found is None:
+        found = _fronted_chez(ctx, sent, title, lex)
+    if found is None:
         return None
     end, ref = found
     if norm_text(ref.name) in lex.blocked_orgs:
         return None
-    if title.kind == "government" and (ref.key is None or ref.label != "ORG"):
+    if title.kind == "government" and not _government_org(ctx, title, end, ref, lex):
         return None
     return end, ref
+
+
+def _government_org(ctx, title: TitleMatch, end: int, ref: ActorRef, lex: Lexicon) -> bool:
+    """A government post names an organisation only through a recognised ORG entity that is no
+    portfolio ("ministre du Travail", "secrétaire d'État au Numérique") and does not swallow part
+    of the title ("secrétaire d'Etat au Commerce" tagged "Etat au Commerce")."""
+    if ref.key is None or ref.label != "ORG":
+        return False
+    hit = ctx.entity_at(end - 1)
+    if hit and hit[0].start < title.end:
+        return False
+    return not set(norm_text(ref.name).replace("-", " ").split()) & lex.government_portfolios
 
 
 def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
@@ -190,11 +211,12 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         if k >= sent.end:
             return None
         anaphor_end = _anaphor_at(sent, k, lex)
-        named = ctx.org_starting_at(anaphor_end, sent) if anaphor_end and anaphor_end < sent.end else None
-        if named and sent.doc[anaphor_end].text[:1].isupper():
+        name_at = _skip_adjectives(sent, anaphor_end) if anaphor_end else None
+        named = ctx.org_starting_at(name_at, sent) if name_at and name_at < sent.end else None
+        if named and sent.doc[name_at].text[:1].isupper():
             return named  # "président de l'association France Digitale": the name, not the anaphor
         if anaphor_end and (det in lex.anaphor_determiners or det is None and first is False):
-            topic = ctx.topic_org(title_start)
+            topic = _topic_org(ctx, title_start)
             return (anaphor_end, topic) if topic else None
         org = ctx.org_starting_at(k, sent)
         if org and norm_text(org[1].name) in lex.not_orgs:
@@ -204,6 +226,9 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             better = _org_after(ctx, sent, org[0], title_start, lex) if org[0] < sent.end else None
             if better and better[1].key is not None:
                 return better  # "directeur scientifique de l'IA chez Meta"
+        if org and org[1].label == "PER" and org[1].key is not None:
+            # "bras droit de Mark Zuckerberg chez Meta": a person is no organisation
+            return _chez_after(ctx, sent, org[0], title_start, lex)
         if org:
             return org
         institution = _institution_at(ctx, sent, k, lex)
@@ -212,6 +237,8 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         # A common-noun head: follow its own "de ..." complement ("doyenne du département ... de X"),
         # or take the name it introduces ("patron du groupe maritime CMA CGM") unless it names a
         # unit of a larger organisation ("vice-président de la division AI Research d'IBM").
+        if norm_text(doc[k].text) in lex.non_org_heads:
+            return None  # "fondatrice du mouvement French Tech", "du salon VivaTech": no organisation
         unit = norm_text(doc[k].text) in lex.unit_nouns
         first = False
         while k < limit and norm_text(doc[k].text) not in lex.org_prepositions:
@@ -222,6 +249,15 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
                 return named
             k = named[0] if named else k + 1
     return None
+
+
+def _skip_adjectives(sent, k: int, most: int = 2) -> int:
+    """Past the lowercase adjectives after an anaphor ("la jeune pousse lyonnaise Kelvio")."""
+    doc = sent.doc
+    stop = min(sent.end, k + most)
+    while k < stop and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+        k += 1
+    return k
 
 
 def _followed_by_org(ctx, sent, k: int, lex: Lexicon) -> bool:
@@ -258,6 +294,31 @@ def _chez_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int,
     return None
 
 
+def _fronted_chez(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'Chez Kelvio, Paul Durand, le CTO, explique ...': a bare title set off by commas in a sentence
+    opened by "Chez X," belongs to X."""
+    doc = sent.doc
+    if doc[sent.start].lower_ != "chez" or title.start - 1 <= sent.start:
+        return None
+    if norm_text(doc[title.start - 1].text) not in ("le", "la", "l'", "les"):
+        return None
+    if title.end < sent.end and doc[title.end].text not in (",", ")"):
+        return None
+    org = ctx.org_starting_at(sent.start + 1, sent)
+    if org is None or org[0] >= sent.end or doc[org[0]].text != "," or org[1].label == "PER":
+        return None
+    return title.end, org[1]
+
+
+def _topic_org(ctx, before: int) -> ActorRef | None:
+    """The article's topic organisation for an anaphor or a possessive title, only when it is an
+    ORG entity or a funding recipient (a MISC topic such as a movement or a label is no employer)."""
+    topic = ctx.topic_org(before)
+    if topic is None or topic.label == "ORG" or any(ref.name == topic.name for ref, _ in ctx.salient):
+        return topic
+    return None
+
+
 def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
     """'son patron, Sam Altman': a possessive title with no complement belongs to the topic org."""
     k = title.start - 1
@@ -267,7 +328,7 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
         return None
     # the possessor is the last organisation named in the sentence, else the article's topic,
     # else the organisation named later in the sentence ("Selon son PDG, X, la société Y ...")
-    topic = ctx.last_org(title.start, sent.start) or ctx.topic_org(title.start) \
+    topic = ctx.last_org(title.start, sent.start) or _topic_org(ctx, title.start) \
         or ctx.next_org(title.end, sent.end)
     return (title.end, topic) if topic else None
 
@@ -311,11 +372,33 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         prev = titles[n - 1]
         if _ends_right_before(ctx, sent, prev, k, lex):
             return persons[n - 1][0], "role.coordination"
+    if left.lower_ == "et":
+        chained = _apposition_chain(ctx, sent, k)
+        if chained:
+            return [chained], "role.coordination"
     copula = _copula_subject(ctx, sent, k, lex)
     if copula:
         return [copula], "role.copula"
     if has_det or left.text in (":",):
         return _inversion(ctx, sent, title, org_end, lex)
+    return None
+
+
+CHAIN_TOKENS = 8  # words of an untitled apposition before "et TITLE"
+
+
+def _apposition_chain(ctx, sent, k: int) -> ActorRef | None:
+    """'Paul Durand, ancien de Google et fondateur de Kelvio': the person before an apposition
+    whose second member (after "et" at token k) is the title."""
+    doc = sent.doc
+    for c in range(k - 1, max(sent.start, k - CHAIN_TOKENS) - 1, -1):
+        tok = doc[c]
+        if tok.text == ",":
+            hit = ctx.person_ending_at(c - 1, sent) if c - 1 > sent.start else None
+            return hit[1] if hit and c + 1 < k else None
+        hit = ctx.entity_at(c)
+        if tok.text in BOUNDARIES or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or hit and hit[1].label == "PER":
+            return None
     return None
 
 

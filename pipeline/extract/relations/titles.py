@@ -35,6 +35,9 @@ class Lexicon:
     join_verbs: frozenset[str]
     as_markers: tuple[str, ...]
     adjacent_person_forms: frozenset[str]
+    non_org_heads: frozenset[str]
+    domain_heads: dict[str, str]
+    government_portfolios: frozenset[str]
 
 
 def _plural(form: str) -> str | None:
@@ -74,6 +77,9 @@ def lexicon() -> Lexicon:
         join_verbs=frozenset(data["join_verbs"]),
         as_markers=tuple(norm_text(w) for w in data["as_markers"]),
         adjacent_person_forms=frozenset(norm_text(f) for f in data["adjacent_person_forms"]),
+        non_org_heads=frozenset(norm_text(w) for w in data["non_org_heads"]),
+        domain_heads={norm_text(k): v for k, v in data["domain_heads"].items()},
+        government_portfolios=frozenset(norm_text(w) for w in data["government_portfolios"]),
     )
 
 
@@ -119,6 +125,31 @@ def _core_at(sent: Span, i: int, lex: Lexicon) -> tuple[int, str, str, bool, boo
     return None
 
 
+DOMAIN_PREPOSITIONS = ("de", "d'", "du", "des")
+DOMAIN_DETERMINERS = ("la", "l'", "le", "les")
+MAX_DOMAIN_WORDS = 4
+
+
+def _domain_title_at(sent: Span, i: int, lex: Lexicon) -> tuple[int, str, str, bool, bool] | None:
+    """'chargée des partenariats', 'responsable de l'expansion internationale': a domain head and
+    its lowercase de-complement (nouns and adjectives) make one title, lemma = head lemma + domain."""
+    doc = sent.doc
+    head = norm_text(doc[i].text)
+    if head not in lex.domain_heads or i + 2 >= sent.end or norm_text(doc[i + 1].text) not in DOMAIN_PREPOSITIONS:
+        return None
+    k = i + 2
+    while k < sent.end and norm_text(doc[k].text) in DOMAIN_DETERMINERS:
+        k += 1
+    start = k
+    while k < sent.end and k - start < MAX_DOMAIN_WORDS and doc[k].text.islower() and doc[k].is_alpha \
+            and doc[k].pos_ in ("NOUN", "ADJ"):
+        k += 1
+    if k == start or doc[start].pos_ != "NOUN":
+        return None  # "chargé de mener l'enquête": a verb, no title
+    domain = " ".join(norm_text(t.text) for t in doc[i + 1 : k]).replace("' ", "'")
+    return k, f"{lex.domain_heads[head]} {domain}", "business", False, False
+
+
 def find_titles(sent: Span) -> list[TitleMatch]:
     """Every title of the sentence, left to right, with its pre- and post-modifiers."""
     lex = lexicon()
@@ -126,7 +157,7 @@ def find_titles(sent: Span) -> list[TitleMatch]:
     matches: list[TitleMatch] = []
     i = sent.start
     while i < sent.end:
-        core = _core_at(sent, i, lex)
+        core = _core_at(sent, i, lex) or _domain_title_at(sent, i, lex)
         # A capitalised form inside a sentence is usually a name ("Président" in a product name is rare),
         # but sentence-initial titles are capitalised: accept uppercase acronyms and sentence starts.
         if core is None or not _plausible_case(doc[i], sent):
@@ -156,6 +187,6 @@ def find_titles(sent: Span) -> list[TitleMatch]:
 def _plausible_case(tok, sent: Span) -> bool:
     """Titles are written in lowercase, as acronyms (PDG, CEO) or capitalised at a sentence start."""
     text = tok.text
-    if text.islower() or text.isupper() or tok.i == sent.start:
+    if text.islower() or text.isupper() or tok.i == sent.start or "-" in text and text[:1].islower():
         return True
     return text.lower().startswith("ex-") or text[:1].isupper() and tok.i > 0 and tok.nbor(-1).text in ("«", "\"", "(")
