@@ -6,6 +6,9 @@ Every function takes spaCy spans and returns cleaned spans; anything dropped is 
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.doctext import doc_text
@@ -71,14 +74,65 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
     words = [fold(w.strip(".,:;|")) for w in line.split()]
     if sum(w in _SOCIAL for w in words) >= 2 and len(words) <= 10:
         return "share/navigation line"
-    before = fold(doc_text(doc)[max(0, span.start_char - 25) : span.start_char])
-    if "©" in before[-6:] or "credit" in before or "photo :" in before or "photo:" in before:
+    lex = _lexicons()
+    if in_credit(doc, span, lex):
         return "photo credit"
+    if _stock_agency(span, lex) and (len(words) <= 6 or _in_parentheses(doc, span)):
+        return "image bank credited, not an actor"
+    if _header_only(doc, span):
+        return "site header line (the name appears nowhere else)"
     if words and words[0] in {"par", "by", "auteur", "auteur :", "redaction"} and len(words) <= 8:
         return "byline"
     if line.strip() == span.text and 2 <= len(span) <= 3 and fold(span[0].text) in _given_names() and span[0].is_title:
         return "byline (a person's name alone on a line)"
     return None
+
+
+def _lexicons() -> Lexicons:
+    from pipeline.nlp.lexicons import lexicons
+
+    return lexicons()
+
+
+def in_credit(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """True when the span sits in a photo credit on its line ('© A / B', '(Crédit : X)', 'Photo : X')."""
+    text = doc_text(doc)
+    seg = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
+    seg = fold(seg[seg.rfind(")") + 1 :])  # a credit closed before the span does not cover it
+    ends = [seg.rfind(m) + len(m) for m in lex.other["credit_markers"] if m in seg]
+    if not ends:
+        return False
+    rest = seg[max(ends) :]
+    return len(rest) <= 60 and not any(p in rest for p in (". ", "! ", "? ", "; "))
+
+
+def _stock_agency(span: Span, lex: Lexicons) -> bool:
+    from pipeline.nlp.entities import normalize_name
+
+    return normalize_name(surface(span)[0]) in _normalised(tuple(lex.other["stock_image_agencies"]))
+
+
+@lru_cache(maxsize=4)
+def _normalised(names: tuple[str, ...]) -> frozenset[str]:
+    from pipeline.nlp.entities import normalize_name
+
+    return frozenset(normalize_name(n) for n in names)
+
+
+def _in_parentheses(doc: Doc, span: Span) -> bool:
+    text = doc_text(doc)
+    return text.rfind("(", 0, span.start_char) > text.rfind(")", 0, span.start_char)
+
+
+def _header_only(doc: Doc, span: Span) -> bool:
+    """A name alone on one of the first two lines (site or rubric header) and nowhere else in the text."""
+    text = doc_text(doc)
+    lines = [ln for ln in text[: span.start_char].split("\n") if ln.strip()]
+    line = _line_of(doc, span).strip(" |-–—:·•\t")
+    if len(lines) > 2 or fold(line) != fold(span.text):
+        return False
+    low, name = text.lower(), span.text.lower()
+    return low.count(name) == 1
 
 
 def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
@@ -97,6 +151,8 @@ def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
             start += 1  # 'A Euratechnologies, ...': a capitalised preposition opening the sentence
         elif low in {"ex", "ex-"} and start + 1 < end:
             start += 1
+        elif low in _descriptors(lex) and (k := _after_adjectives(doc, start + 1, end)) < end and doc[k].text[:1].isupper():
+            start = k  # 'Martech lyonnaise Vorantis', 'Fintech Plumeo': a sector descriptor, not the name
         elif tok.is_lower and tok.is_alpha and start + 1 < end and low not in heads and doc[start + 1].text[:1].isupper():
             start += 1  # 'cloud Scaleway': a common word glued before the name
         else:
@@ -108,6 +164,39 @@ def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
     if end <= start:
         return None
     return Span(doc, start, end, label=span.label)
+
+
+def _descriptors(lex: Lexicons) -> frozenset[str]:
+    return lex.word_set({"words": lex.org["descriptors"]})
+
+
+def _after_adjectives(doc: Doc, k: int, end: int) -> int:
+    """First token at or after k that is not a lowercase word (the adjectives after a descriptor)."""
+    while k < end and doc[k].is_lower and doc[k].is_alpha:
+        k += 1
+    return k
+
+
+def strip_role(doc: Doc, span: Span, lex: Lexicons) -> Span:
+    """A capitalised role word opening a span is not part of the name.
+
+    'Président de France Fintech' -> the organisation after 'de' (taking in the capitalised words that
+    follow on the line, which NER cut off); 'Directrice Jeanne Morel' -> the person.
+    """
+    roles = lex.word_set({"words": lex.person["role_words"]})
+    start = span.start
+    if len(span) < 2 or not doc[start].text[:1].isupper() or fold(doc[start].text) not in roles:
+        return span
+    k = start + 1
+    if doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
+        k += 1
+        while k < span.end and doc[k].lower_ in {"la", "l'", "l’", "le", "les"}:
+            k += 1
+        end = max(span.end, k)
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        return Span(doc, k, end, label="ORG") if k < end else span
+    return Span(doc, k, span.end, label="PER") if doc[k].text[:1].isupper() else span
 
 
 def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
@@ -201,6 +290,17 @@ def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
     return [span]
 
 
+def _past_portfolio(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
+    """'ministre des Finances Jeanne Morel': the portfolio words go, the person after them stays."""
+    if not after_portfolio(doc, span.start, lex):
+        return span
+    for k in range(span.start + 1, span.end):
+        if fold(doc[k].text) in lex.given_names and doc[k].is_title and k + 1 < span.end and doc[k + 1].text[:1].isupper():
+            return Span(doc, k, span.end, label="PER")
+    drop(doc, span.text, "government portfolio ('secrétaire d'État au Numérique')")
+    return None
+
+
 def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     """Why a trimmed span is not a name, or None to keep it."""
     from pipeline.nlp.entities import normalize_name
@@ -215,6 +315,15 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return None
     if key in lex.stoplist or fold(text) in lex.stoplist:
         return "stoplist"
+    first_f = fold(span[0].text)
+    if (first_f in _descriptors(lex) or first_f in lex.word_set({"words": lex.org["generic_sector_nouns"]})) and all(
+        t.is_lower or not t.is_alpha for t in span[1:]
+    ):
+        return "sector descriptor, not a name"
+    if _ordinal(lex).match(text):
+        return "ordinal number (arrondissement, century)"
+    if after_portfolio(doc, span.start, lex):
+        return "government portfolio ('secrétaire d'État au Numérique')"
     if any(key.startswith(w) and key != w for w in lex.stoplist if " " in w):
         return "page chrome glued to a name"
     first = span[0]
@@ -239,6 +348,26 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
+def _ordinal_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _ordinal(lex: Lexicons) -> re.Pattern[str]:
+    return _ordinal_re(lex.other["ordinal"]["pattern"])
+
+
+def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """True when token i follows a government post that takes a portfolio ('ministre de l'', 'secrétaire d'')."""
+    if i == 0:
+        return False
+    start = max(0, doc[i].idx - 50)
+    raw = doc_text(doc)[start : doc[i].idx]
+    before = fold(raw.replace("\n", " ")) + (" " if raw[-1:].isspace() else "")
+    phrases = lex.word_set({"words": lex.person["portfolio_before"]["phrases"]})
+    return any(before.endswith(p if p.endswith("'") else p + " ") for p in phrases)
+
+
 def is_known_word(doc: Doc, tok) -> bool:
     """True when the lowercase form is an ordinary word of the language (it has a word vector)."""
     return bool(doc.vocab[tok.lower_].has_vector)
@@ -257,7 +386,10 @@ def clean_spans(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     # A lone head noun right before another name ('l’Institut' + 'Max Planck') is taken in by that name.
     spans = [s for s in spans if not (fold(s[-1].text) in heads and s.end in starts)]
     for span in spans:
-        for piece in _pieces(doc, span):
+        for piece in _pieces(doc, strip_role(doc, span, lex)):
+            piece = _past_portfolio(doc, piece, lex)
+            if piece is None:
+                continue
             trimmed = _trim(doc, piece, lex)
             if trimmed is None:
                 continue

@@ -158,9 +158,9 @@ def _echoes(doc: Doc, spans: list[Span], taken: set[int], lex: Lexicons, tokeniz
             forms.add(" ".join(words[:-1]))
     if not forms:
         return []
+    out = _prefix_echoes(doc, {f for f in forms if fold(f) not in lex.places and normalize_name(f) not in lex.gazetteer}, taken)
     matcher = PhraseMatcher(doc.vocab, attr="LOWER")
     matcher.add("ECHO", list(tokenizer.pipe(sorted(forms))))
-    out = []
     for _, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
         if any(i in taken for i in range(s, e)) or not doc[s].text[:1].isupper():
             continue
@@ -170,6 +170,20 @@ def _echoes(doc: Doc, spans: list[Span], taken: set[int], lex: Lexicons, tokeniz
             continue  # part of a longer name
         out.append(Span(doc, s, e))
         taken.update(range(s, e))
+    return out
+
+
+def _prefix_echoes(doc: Doc, forms: set[str], taken: set[int]) -> list[Span]:
+    """Capitalised one-word names that NER missed and that extend a short name found ('EuraTechnologies' for 'EuraTech')."""
+    shorts = {f.lower() for f in forms if " " not in f and len(f) >= PREFIX_MIN_LEN}
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in taken or not tok.text[:1].isupper() or not tok.is_alpha or low in shorts:
+            continue
+        if any(low.startswith(s) for s in shorts) and not is_known_word(doc, tok):
+            out.append(Span(doc, tok.i, tok.i + 1))
+            taken.add(tok.i)
     return out
 
 
@@ -199,6 +213,7 @@ def _group(doc: Doc, spans: list[Span], lex: Lexicons, per_like: set[str]) -> di
     _link_acronyms(doc, groups, lex)
     _link_surnames(groups, lex, per_like)
     _link_short_forms(groups, lex, per_like)
+    _link_former_names(doc, groups, lex, per_like)
     return groups
 
 
@@ -255,6 +270,7 @@ def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: se
         owners = [k for k in groups if k.split()[0] == key and " " in k and k not in per_like]
         if len(owners) == 1:
             _merge_into(groups, key, owners[0])
+    _link_prefixes(groups, lex, per_like)
     # 'Berkeley' after 'université de Berkeley': the institution, named by its place.
     heads = {normalize_name(w) for w in lex.org["institution_heads"]}
     for key in sorted(groups):
@@ -264,6 +280,40 @@ def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: se
         as_place = any(s.start > 0 and s.doc[s.start - 1].lower_ in _LOCATIVE for s in groups[key])
         if len(owners) == 1 and not as_place:
             _merge_into(groups, key, owners[0])
+
+
+_FORMER_NAME = {"(ex-", "(ex", ", ex-", "(anciennement", ", anciennement", "(formerly"}
+PREFIX_MIN_LEN = 6  # a nickname cut from a one-word name ('EuraTech' for 'EuraTechnologies')
+
+
+def _link_prefixes(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str]) -> None:
+    """A one-word name that starts another one-word name of the article is its short form.
+
+    'EuraTech’' joins 'EuraTechnologies' (>= 6 letters, one candidate only, neither a person, a place
+    nor a gazetteer entity of its own: 'France' never swallows 'FranceInter', 'Orange' never 'Orangina').
+    """
+    for key in sorted(groups, key=lambda k: (len(k), k)):
+        if " " in key or len(key) < PREFIX_MIN_LEN or key in per_like or key not in groups or lex.gazetteer.get(key) is not None or key in lex.places:
+            continue
+        owners = [k for k in groups if " " not in k and len(k) > len(key) and k.startswith(key) and k not in per_like]
+        if len(owners) == 1:
+            _merge_into(groups, key, owners[0])
+
+
+def _link_former_names(doc: Doc, groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str]) -> None:
+    """'GV (ex-Google Ventures)', 'Veltis (anciennement Korvo)': an organisation and its former name are one entity."""
+    group_of = {(s.start, s.end): k for k, members in groups.items() for s in members}
+    spans = sorted(group_of)
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        between = fold(doc_text(doc)[surface(Span(doc, s1, e1))[2] : surface(Span(doc, s2, e2))[1]])
+        if between not in _FORMER_NAME:
+            continue
+        a, b = group_of[(s1, e1)], group_of[(s2, e2)]
+        ga, gb = lex.gazetteer.get(a), lex.gazetteer.get(b)
+        if a in per_like or b in per_like or a == b or ga is not None and gb is not None and ga.id != gb.id:
+            continue
+        _merge_into(groups, b, a)
+        group_of = {(s.start, s.end): k for k, members in groups.items() for s in members}
 
 
 # --------------------------------------------------------------------------- the component

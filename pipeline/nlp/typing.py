@@ -72,12 +72,15 @@ def _text_before(doc: Doc, i: int) -> str:
 
 def contexts_before(doc: Doc, start: int) -> list[str]:
     """Folded texts before token `start`: lowercase adjectives skipped ('la start-up nantaise X'), and
-    also a 'de + common noun' complement skipped ('la société de cloud X', 'le fonds de capital-risque X')."""
+    also a 'de (la) + common noun' complement skipped ('la société de cloud X', 'le spécialiste de la
+    recharge électrique X')."""
     i = _skip_adjectives(doc, start)
     out = [_text_before(doc, i)] if i < len(doc) else []
     j = i
     while j > 0 and doc[j - 1].pos_ in {"NOUN", "ADJ"} and doc[j - 1].is_lower and i - j < 3:
         j -= 1
+    if j < i and j > 1 and doc[j - 1].lower_ in {"la", "l'", "l’"} and doc[j - 2].lower_ == "de":
+        j -= 1  # 'le spécialiste de la recharge électrique X'
     if j < i and j > 0 and doc[j - 1].lower_ in {"de", "d'", "d’", "du", "des", "en", "dans"}:
         out.append(_text_before(doc, j - 1))
     return out
@@ -130,6 +133,11 @@ def _verb_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
         for g in lex.org["after_lemmas"]:
             if doc[j].lemma_ in g["lemmas"] and not (doc[j].pos_ == "NOUN"):
                 votes.append(("ORG", g["weight"], g["id"]))
+        # An event takes place: "X se tiendra en juin", "X s'est déroulé à Lyon".
+        event = lex.other["misc_after_lemmas"]
+        reflexive = any(t.lower_ in {"se", "s'", "s’"} for t in doc[span.end : j])
+        if reflexive and doc[j].lemma_ in event["lemmas"]:
+            votes.append(("MISC", event["weight"], event["id"]))
     # An inverted speech verb right before the name: ", explique X".
     k = span.start - 1
     while k >= 0 and (doc[k].lower_ in {"-t-il", "-t-elle", "t", "-t-", "-", "aussi"} or doc[k].pos_ == "ADV"):
