@@ -1,24 +1,35 @@
 """Funding events: who put how much money into whom, when, in which round.
 
-How an event is found (all language knowledge is data in `rules/funding_triggers.jsonl` and
-`rules/funding_cues.json`):
+All language knowledge is data: `rules/funding_triggers.jsonl` (trigger lexicon, one spaCy Matcher
+pattern per id; the id reaches `FundingRecord.rule_id` as "<trigger id>+<pattern>") and
+`rules/funding_cues.json` (cue phrases and word lists). How an event is found:
 
-1. The text is cut into sentences (terminal punctuation or a line break: spaCy's parser splits
-   French sentences at "start-up" and similar hyphens, so its `doc.sents` is not used here).
-2. A sentence is a funding sentence when the trigger lexicon matches in it (verbs on lemma + POS,
-   deal nouns, round words). Its money amounts (`find_amounts`) are classified: valuation
-   ("valorisée à"), non-event (revenue, totals, cumulated amounts, money sought), tranche ("dont
-   11 millions"), conversion ("9 M$ (8 M€)") or main amount. Each main amount makes one event.
-3. The recipient of an amount: a round-up pair "X (3 millions)"; the passive agent of a raise verb
-   ("bouclée par X"); "la levée de 5 M€ de X"; "investir dans X"; else the nearest actor to the left
-   in the clause (skipping investor lists, parentheses and actors governed by a place preposition);
-   else an actor right after a fronted adjunct ("Avec un tour de table de 9 M$, X conclut");
-   else, when an anaphor is used ("la start-up", "elle", "l'opération"), the article's focus: the
-   recipient of the latest funding sentence.
-4. Investors: lists after an investor cue ("auprès de", "mené par" (lead), "aux côtés de"...),
-   tranche zones ("dont 100 millions de X"), and follow-up sentences where actors "participent à
-   l'opération". Appositions ("X, le fonds de Y") and parenthesised affiliations are skipped.
-5. Round, valuation and date come from the same sentence.
+1. Sentences are cut on terminal punctuation and line breaks (spaCy's parser splits French sentences
+   at "start-up"). Actors are the doc's entities of any label (split at "et"/",", trimmed of a
+   swallowed verb) plus capitalised proper-noun runs the NER missed ("eLichens", "Club-Employés").
+2. A funding sentence has a trigger: a raise/invest/give/fund verb (lemma + POS, or the word form
+   before a number: the tagger reads "récolte" as a noun), a deal noun (levée, tour de table,
+   opération, financement, subvention, prêt...), or a round word with "annoncer/réaliser".
+3. Each amount (`find_amounts`) gets a kind: valuation ("valorisée à"), excluded (revenue, totals,
+   thresholds, cumulated periods, fund sizes, classes of deals "les levées de plus de 100 M€"),
+   sought ("cherche"), tranche ("dont 11 M€", "(100 M€ de X, ...)"), conversion ("9 M$ (8 M€)") or
+   main. Each main amount is one event.
+4. Recipient of a main amount, in order: round-up pair "X (3 millions)"; agent of a raise participle
+   ("bouclée par X"); "la levée de 5 M€ de X"; the target of a giving verb ("investi N dans X",
+   "accordé N à X", "financer l'initiative"); the nearest actor on the left in the clause (skipping
+   investor lists, parentheses, place complements and "le fonds X"); the actor after a fronted
+   adjunct ("Avec 9 M$, X conclut"); else, for an anaphor ("la start-up", "elle", "L'opération",
+   "La seconde", "Un tour de table de N qui lui..."), the focus: the recipient of the latest funding
+   sentence, or a company just introduced by a descriptor ("le producteur d'insectes X"). Generic
+   plural subjects ("les start-up françaises") make a market total, never an event.
+5. Investors: enumerations after investor cues (lead cues give lead investors), tranche zones, the
+   subject of an active lead verb ("le fonds X a mené"), and follow-up sentences ("X, Y et Z ont
+   participé à l'opération", "Parmi les investisseurs figurent ..."). Appositions ("X, le fonds
+   de Y"), parenthesised affiliations and "les investisseurs de X" are skipped.
+6. Round, valuation and date (nearest to the amount; founding years skipped) from the sentence; a
+   valuation or round named in a follow-up sentence joins the deal just reported.
+7. Round-up lists without amounts ("trois opérations (A, B et C)") and "la levée de fonds de X"
+   give events without amount (merged with the same company's amount in the article).
 
 Anything seen but not kept is recorded in `doc.user_data["dropped"]` with a reason.
 """
