@@ -69,11 +69,12 @@ def test_pronouns_and_speaker_nouns_schema():
         assert pronouns[kind] and all(f == f.lower() and " " not in f for f in pronouns[kind]), kind
     nouns = load_json("speaker_nouns.json")
     assert {"org", "collective", "person", "thing"} <= set(nouns)
-    for kind in ("org", "collective", "person", "thing"):
+    for kind in ("org", "org_main", "collective", "person", "thing", "anaphoric"):
         assert all(isinstance(n, str) and n == n.lower() for n in nouns[kind]), kind
     assert not set(nouns["org"]) & set(nouns["person"]), "a head noun cannot be both an org and a person"
     assert nouns["anaphoric"] and not set(nouns["anaphoric"]) & set(nouns["person"])
     assert set(nouns["demonstratives"]) <= {"ce", "cet", "cette", "ces"}
+    assert nouns["org_main"] and not set(nouns["org_main"]) & (set(nouns["org"]) | set(nouns["person"]))
 
 
 # ------------------------------------------------------------------ quote marks on plain strings
@@ -91,6 +92,10 @@ def test_pronouns_and_speaker_nouns_schema():
     ("« Premier paragraphe.\nSecond paragraphe. » Fin.", ["Premier paragraphe.\nSecond paragraphe."]),
     ("Un « seul » et un « autre ».", ["seul", "autre"]),
     ("« jamais fermé\nAutre paragraphe sans guillemet.", []),
+    # ASCII quotes glued to the punctuation before them
+    ('Il part à Lyon."Nous restons ici" et il sourit.', ["Nous restons ici"]),
+    ('Fin du débat !"On recommence demain", lance-t-il.', ["On recommence demain"]),
+    ('"Un." "Deux."', ["Un.", "Deux."]),
     ("Fermé » sans ouverture.", []),
     ("« »", []),
 ])
@@ -602,3 +607,54 @@ def test_role_descriptions_are_resolved_or_left_null(make_doc, text, speaker):
 def test_context_attribution_needs_one_clear_person(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+# ------------------------------------------------------------------ round 2: sentence-level attribution
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # an incise at the end of the sentence covers a quoted fragment inside it
+    ("Paul Durand dirige Nova depuis 2015. Le mot d'ordre est clair : réunir sous le blason \"d'une communauté "
+     "de bâtisseurs ambitieux\", d'inventer et de grandir, explique Paul Durand.",
+     "d'une communauté de bâtisseurs ambitieux", "Paul Durand"),
+    ("Léa Moreau a repris l'entreprise familiale. La priorité reste de former les jeunes, de recruter « des "
+     "profils qui aiment vraiment le terrain » et d'exporter, souligne Léa Moreau.",
+     "des profils qui aiment vraiment le terrain", "Léa Moreau"),
+    ("Le défi, estime Claire Dubois, reste de convaincre « des banques qui ne connaissent pas encore le "
+     "secteur ».", "des banques qui ne connaissent pas encore le secteur", "Claire Dubois"),
+    # glued ASCII quotes: only the marked words, and the final incise names the speaker
+    ("Paul Durand a ouvert deux usines à l'étranger.\"La France n'est pas assez compétitive sur le coût du "
+     "travail\" et il faut produire ailleurs, assure Paul Durand, créateur de Nova.",
+     "La France n'est pas assez compétitive sur le coût du travail", "Paul Durand"),
+    # the antecedent of a relative "qui" + speech verb
+    ("C'est le cas de Julie Martin, fondatrice de Lumio, qui a expliqué lors de la conférence que la conquête "
+     "du marché allemand est \"un vrai tournant pour l'entreprise\".", "un vrai tournant pour l'entreprise",
+     "Julie Martin"),
+])
+def test_speaker_named_elsewhere_in_the_sentence(make_doc, text, fragment, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [(fragment, speaker, "direct")]
+
+
+def test_incise_in_another_sentence_does_not_cover_a_fragment(make_doc):
+    text = ("Nova vise « plusieurs dizaines de pays européens » d'ici 2030. Il faudra recruter, explique Paul Martin.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "direct"] == [
+        ("plusieurs dizaines de pays européens", None)]
+
+
+# ------------------------------------------------------------------ round 2: press and organisations as sources
+
+@pytest.mark.parametrize("text, speaker, verb", [
+    ("Nova a levé dix millions d'euros. « Nous allons ouvrir un bureau à Berlin cette année », d'après "
+     "Le Parisien, qui cite un proche du dossier.", "Le Parisien", "selon"),
+    ("Les investissements ont reculé de 20 %. « Les jeunes entreprises peinent à lever des fonds au-delà de "
+     "l'amorçage », peut-on lire dans le baromètre de France Fintech.", "France Fintech", "lire"),
+    # "l'entreprise" is the company the article is about, not the investor named last
+    ("Nova a levé dix millions d'euros auprès de Bpifrance et de Partech. « Cette levée va nous permettre "
+     "d'accélérer notre développement en Europe », indique l'entreprise dans un communiqué.", "Nova", "indiquer"),
+    ("Nova prépare son entrée en Bourse. Nova a déjà levé dix millions d'euros auprès de Partech. « Nous visons "
+     "la rentabilité dès l'an prochain », précise la start-up.", "Nova", "préciser"),
+])
+def test_press_and_organisation_sources(make_doc, text, speaker, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [(speaker, verb)]

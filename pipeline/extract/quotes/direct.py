@@ -221,6 +221,54 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
     return None
 
 
+# ---------------------------------------------------------------- an incise elsewhere in the sentence
+
+SENTENCE_INCISE_RULES = ("incise_verb", "incise_inverted")
+
+
+def _sentence_commas(ctx: Context, open_tok: int, close_tok: int, ends_inside: bool) -> list[Token]:
+    """Commas outside quotation marks in the sentence around a quote (before it, and after it unless
+    the sentence ended inside the quote)."""
+    doc, out = ctx.doc, []
+    k = open_tok - 1
+    while k >= 0 and doc[k].text not in SENTENCE_END and "\n" not in doc[k].text:
+        if doc[k].text == "," and not ctx.in_quote(doc[k].idx, doc[k].idx + 1):
+            out.append(doc[k])
+        k -= 1
+    k = close_tok + 1
+    while not ends_inside and k < len(doc) and doc[k].text not in SENTENCE_END and "\n" not in doc[k].text:
+        if doc[k].text == "," and not ctx.in_quote(doc[k].idx, doc[k].idx + 1):
+            out.append(doc[k])
+        k += 1
+    return out
+
+
+def _incise_closes_clause(doc: Doc, cues: list[Cue], comma: Token) -> bool:
+    """After ", explique X" (and X's apposition) the sentence ends, or a comma resumes it."""
+    i = comma.i + 1
+    while i < len(doc) and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in ("se", "s'", "s’")):
+        i += 1
+    phrase = phrase_after(doc, i + 1)
+    end = (phrase[-1].i + 1) if phrase else i + 1
+    return end >= len(doc) or doc[end].text in SENTENCE_END | {",", ";"} or "\n" in doc[end].text
+
+
+def sentence_incise(ctx: Context, cues: list[Cue], span: Span, open_tok: int, close_tok: int,
+                    ends_inside: bool) -> Attribution | None:
+    """'Le mot d'ordre : fédérer sous le blason « … », d'innover et de réussir, explique X.': an incise
+    with a named subject set off by commas in the quote's sentence covers every quoted fragment in it."""
+    doc = ctx.doc
+    for comma in _sentence_commas(ctx, open_tok, close_tok, ends_inside):
+        if comma.i == 0 or doc[comma.i - 1].text in ("»", "”", '"'):
+            continue  # the incise right after a quote is the quote's own (incise_after)
+        att = incise_after(ctx, [c for c in cues if c.cue == "inverted"], comma.i - 1)
+        if att is None or att.speaker is None or att.rule_id not in SENTENCE_INCISE_RULES:
+            continue
+        if _incise_closes_clause(doc, cues, comma):
+            return Attribution(att.speaker, att.verb, "sentence_incise")
+    return None
+
+
 # ---------------------------------------------------------------- incises inside the quote
 
 def _incise_shape(doc: Doc, cues: list[Cue], verb: Token) -> bool:
@@ -329,13 +377,19 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
         if not (said and not title_like(n_words)) and not (utterance_like(span) and (after or standalone)):
             _drop(doc, doc_text(doc)[m.start:m.end], "scare quote / label (short or title-like)")
             return []
-    before = colon_intro(ctx, m.open) or cue_before(ctx, cues, open_[0].i) or governing_verb(ctx, span)
+    before = _first_named([
+        lambda: colon_intro(ctx, m.open),
+        lambda: cue_before(ctx, cues, open_[0].i),
+        lambda: governing_verb(ctx, span),
+        lambda: sentence_incise(ctx, cues, span, open_[0].i, close[-1].i, doc_text(doc)[m.start:m.end][-1:] in ".!?…"),
+    ])
     # an incise whose speaker did not resolve gives way to a cue before the quote that names one
     main = after if after is not None and (after.speaker is not None or before is None) else before
     out = []
     parts = inner_incises(ctx, cues, span) if len(n_words) >= 2 * MIN_WORDS else [(m.start, m.end, None)]
     for k, (s, e, att) in enumerate(parts):
-        s, e = _clean_bounds(doc_text(doc), s, e)
+        # the token span may reach past the marks when the tokenizer glued a mark to a word (."La)
+        s, e = _clean_bounds(doc_text(doc), max(s, m.start), min(e, m.end))
         if e <= s:
             continue
         # a part before an inner incise takes that incise; the last part keeps the last incise seen
@@ -347,6 +401,17 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
             cand.speaker, cand.verb, cand.rule_id, cand.attributed = chosen.speaker, chosen.verb, chosen.rule_id, True
         out.append(cand)
     return out
+
+
+def _first_named(rules: list) -> Attribution | None:
+    """The first cue whose speaker resolved; else the first cue found (its verb, no speaker)."""
+    first = None
+    for rule in rules:
+        att = rule()
+        if att is not None and att.speaker is not None:
+            return att
+        first = first or att
+    return first
 
 
 def _drop(doc: Doc, text: str, reason: str) -> None:

@@ -15,6 +15,8 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 STRAIGHT = '"'
 # Whitespace that can sit inside French quotes (normal, no-break and narrow no-break spaces).
 SPACES = " \t\u00a0\u202f\u2009\u2007"
+# Sentence punctuation right before a straight quote glued to the next word (ASCII text without spaces).
+GLUED_BEFORE = ".!?…;,)"
 # How far ahead an unclosed quote may still find its closing mark (French multi-paragraph style).
 MAX_PARAGRAPHS_AHEAD = 4
 
@@ -71,13 +73,16 @@ def _closes_later(text: str, i: int, mark: str) -> bool:
 
 
 def _straight_role(text: str, i: int) -> str | None:
-    """Whether a straight double quote at i looks like an opening or a closing mark."""
+    """Whether a straight double quote at i looks like an opening or a closing mark ('glued': between
+    punctuation and a word, an opening mark when no straight quote is open)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     space_before = before in SPACES or before in "\n([{—–-'’:"
     space_after = after in SPACES or after in "\n"
     if space_before and not space_after:
         return "open"
+    if before in GLUED_BEFORE and after.isalnum():
+        return "glued"  # à l'étranger."La France …": opens if nothing is open, else closes
     if not space_before:
         return "close"
     return None
@@ -108,9 +113,10 @@ def scan_quotes(text: str) -> list[MarkedQuote]:
         elif c in CLOSERS:
             stack = _close(text, i, CLOSERS[c], stack, found)
         elif c == STRAIGHT:
-            if stack and stack[-1].mark == STRAIGHT and _straight_role(text, i) != "open":
+            role = _straight_role(text, i)
+            if stack and stack[-1].mark == STRAIGHT and role != "open":
                 stack = _close(text, i, STRAIGHT, stack, found)
-            elif _straight_role(text, i) == "open":
+            elif role in ("open", "glued"):
                 stack.append(_Open(STRAIGHT, i, []))
     return found
 

@@ -117,6 +117,19 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
     return m.ref()
 
 
+def main_org(ctx: Context, before: int) -> EntityMention | None:
+    """The organisation the article is about: named most often before `before` (ties: named first)."""
+    counts: dict[str, int] = {}
+    first: dict[str, EntityMention] = {}
+    for m in ctx.mentions:
+        if m.label == "ORG" and m.end <= before and not ctx.in_quote(m.start, m.end):
+            counts[m.key] = counts.get(m.key, 0) + 1
+            first.setdefault(m.key, m)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda k: (counts[k], -first[k].start))]
+
+
 def _role_complement(doc: Doc, m: EntityMention) -> bool:
     """'le président de Price Minister': a 'person' after a role noun + de is really an organisation."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -186,10 +199,19 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") or t.text in ".;\n" for t in span)
 
 
+def noun_text(tok: Token) -> str:
+    """The lowercased noun with the hyphenated parts the tokenizer split off (start - up -> start-up)."""
+    doc, text, i = tok.doc, tok.lower_, tok.i
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        text, i = f"{text}-{doc[i + 2].lower_}", i + 2
+    return text
+
+
 def _head_noun(tokens: list[Token]) -> Token | None:
     for tok in _first_word_after_prep(tokens):
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.lower_ in (
-            speaker_nouns("person") | speaker_nouns("org") | speaker_nouns("collective") | speaker_nouns("anaphoric")
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and noun_text(tok) in (
+            speaker_nouns("person") | speaker_nouns("org") | speaker_nouns("org_main") | speaker_nouns("collective")
+            | speaker_nouns("anaphoric")
         ):
             return tok
         if tok.pos_ == "NOUN":
@@ -228,7 +250,7 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         # "un porte-parole de Nova", "un investisseur": nobody in particular
         return orgs[0].ref() if orgs else None
     if head is not None:
-        noun = head.lower_
+        noun = noun_text(head)
         if noun in speaker_nouns("anaphoric"):
             return _anaphor(ctx, tokens, before)  # "ce dernier", "l'intéressée"
         if noun in speaker_nouns("person"):
@@ -239,10 +261,10 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
             return _described_person(ctx, tokens, head, before)
         if noun in speaker_nouns("collective") and orgs:
             return orgs[0].ref()
-        if noun in speaker_nouns("org"):
+        if noun in speaker_nouns("org") or noun in speaker_nouns("org_main"):
             if orgs:
                 return orgs[0].ref()
-            m = ctx.most_recent("ORG", before)
+            m = main_org(ctx, before) if noun in speaker_nouns("org_main") else ctx.most_recent("ORG", before)
             return m.ref() if m else None
     if orgs:
         return orgs[0].ref()
