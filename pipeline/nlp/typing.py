@@ -38,7 +38,7 @@ def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[_Group]]:
         for where in ("before", "after"):
             for g in cues[where]:
                 groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
-    for label, key, where in (("MISC", "misc_before", "before"), ("LOC", "loc_before", "loc")):
+    for label, key, where in (("MISC", "misc_before", "before"), ("MISC", "misc_after", "after"), ("LOC", "loc_before", "loc")):
         g = lex.other[key]
         groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
     _GROUPS[lex_id] = groups
