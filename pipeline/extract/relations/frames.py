@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.relations.context import DocContext, norm_text
 from pipeline.extract.relations.titles import lexicon
+from pipeline.nlp.lexicons import gender_of
 from pipeline.records import ActorRef, Dropped, RelationRecord
 from pipeline.rules import load_json, load_jsonl
 
@@ -314,6 +315,8 @@ def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         return
     labels = row.get("agent_labels")
     end, agents = actor_list(ctx, sent, par + 1, labels)
+    if not agents or _unnamed_group(sent, par + 1):
+        end, agents = _named_after_description(ctx, sent, par + 1)
     if not agents:
         return
     date = _date_in(sent, trigger.end, par) or _date_in(sent, end, end + 3)
@@ -331,6 +334,31 @@ def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
             yield rec
             if agent.label == "PER" and row.get("role"):
                 yield RelationRecord(agent, "role", org, rec.evidence, row["id"], row["role"])
+
+
+def _unnamed_group(sent: Span, k: int) -> bool:
+    """'par deux Français', 'par trois anciens de Google': a number or an indefinite opens an
+    unnamed description of the agents (whatever the NER made of "Français")."""
+    return k < sent.end and (sent.doc[k].like_num or _ntext(sent.doc[k]) in words()["unnamed_group_openers"])
+
+
+def _named_after_description(ctx, sent, k: int) -> tuple[int, list[ActorRef]]:
+    """'par deux Français, Paul Durand et Marc Petit, ...': the persons named in apposition to an
+    unnamed description of the agents."""
+    if not _unnamed_group(sent, k):
+        return k, []
+    comma = None
+    for j in range(k, min(sent.end, k + SCAN)):
+        if sent.doc[j].text == ",":
+            comma = j
+            break
+        if sent.doc[j].text in STOP_PUNCT or sent.doc[j].pos_ in ("VERB", "AUX"):
+            break
+    if comma is None:
+        return k, []
+    end, refs = actor_list(ctx, sent, comma + 1, None)
+    # persons only; the NER sometimes types the second name of the pair as an organisation
+    return end, [r for r in refs if r.label == "PER" or gender_of(r.name.split()[0]) is not None]
 
 
 def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef | None:
@@ -354,6 +382,8 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
         found = actor_ending_at(ctx, sent, k - 1, ORGISH)
         if found and not (org_only and found[1].label != "ORG"):
             return found[1]
+        if _anaphor_ending_at(sent, k - 1):  # "La start-up, lancée par A, ..."
+            return ctx.topic_org(k)
     ref = _head_noun_actor(ctx, sent, t) if t.dep_ == "acl" and k == trigger.start - 1 else None
     if ref is None and _is_anaphor(doc[k]):
         return _actor_of_token(ctx, sent, doc[k], None)  # "la startup a été lancée par": the noun says org
@@ -365,6 +395,17 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
     if ref is None or ref.label == "PER" or org_only and ref.key is None and ref.label != "ORG":
         return None
     return ref
+
+
+def _anaphor_ending_at(sent: Span, j: int) -> bool:
+    """An anaphoric noun of one to three tokens ("start - up") with its determiner ends at token j."""
+    doc = sent.doc
+    for n in (1, 2, 3):
+        i = j - n + 1
+        if i - 1 >= sent.start and norm_text(doc[i : j + 1].text) in lexicon().anaphors \
+                and _ntext(doc[i - 1]) in lexicon().anaphor_determiners:
+            return True
+    return False
 
 
 def _is_anaphor(tok: Token) -> bool:
@@ -414,6 +455,8 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         return
     if row["predicate"] == "acquired" and (subject.label == "PER" or obj[1].label == "PER"):
         return
+    if obj[0] < sent.end and _ntext(doc[obj[0]]) in words()["comparison_markers"]:
+        return  # "X reprend Google comme exemple": the object is an example, not a deal
     if row["predicate"] == "role" and (subject.label != "PER" or obj[1].label == "PER"):
         return  # "Tim Cook dirige Apple": a person runs an organisation
     for subj in _with_coordinated(ctx, sent, subject, trigger.start, labels):
@@ -422,6 +465,26 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
             yield rec
             if row["predicate"] == "founded" and subj.label == "PER" and row.get("role"):
                 yield RelationRecord(subj, "role", obj[1], rec.evidence, row["id"], row["role"])
+
+
+def _sold_to(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'Y a été (re)vendue / cédée à X' and 'Z a cédé Y à X': X acquired Y."""
+    doc = sent.doc
+    to = _find(sent, trigger.end, {"à", "au"}, limit=SCAN)
+    buyer = object_after(ctx, sent, to + 1, ORGISH) if to is not None else None
+    if buyer is None or buyer[1].label == "PER":
+        return
+    passive = trigger.start - 1 >= sent.start and _ntext(doc[trigger.start - 1]) in ("été", "être", "est") \
+        or "Voice=Pass" in trigger[0].morph or any(c.dep_ == "aux:pass" for c in trigger[0].children)
+    if passive:
+        sold = _left_actor(ctx, sent, trigger.start, ORGISH)
+    else:
+        found = object_after(ctx, sent, trigger.end, ORGISH)
+        sold = found[1] if found and found[0] <= to else None
+    if sold is not None and sold.label != "PER":
+        rec = _rel(buyer[1], "acquired", sold, sent, row)
+        if rec:
+            yield rec
 
 
 def _with_coordinated(ctx, sent, subject: ActorRef, verb_start: int, labels) -> list[ActorRef]:
@@ -660,6 +723,7 @@ def _division(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
 FRAMES = {
     "agent_par": _agent_par,
     "svo": _svo,
+    "sold_to": _sold_to,
     "noun_de_par": _noun_de_par,
     "noun_avec": _noun_avec,
     "verb_avec": _verb_avec,
