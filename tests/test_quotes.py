@@ -345,8 +345,15 @@ def test_first_person_paragraph_without_marks(make_doc):
      "l'entreprise compte ouvrir deux usines d'ici à la fin de l'année", "Léa Moreau", "expliquer"),
     ("Paul Martin a reconnu que la concurrence avait réduit son avance, soulevant des questions.",
      "la concurrence avait réduit son avance", "Paul Martin", "reconnaître"),
-    ("Les premiers clients seront livrés avant la fin du printemps, a précisé Léa Moreau.",
-     "Les premiers clients seront livrés avant la fin du printemps", "Léa Moreau", "préciser"),
+    ("Nos premiers clients seront livrés avant la fin du printemps, a précisé Léa Moreau.",
+     "Nos premiers clients seront livrés avant la fin du printemps", "Léa Moreau", "préciser"),
+    # the speaker named between the verb and que (inverted subject)
+    ("Marc Petit s'est exprimé hier. Nova recrute, indique dans un communiqué Carlo Rossi, chargé des "
+     "partenariats, que l'écosystème local a besoin de nouveaux talents.",
+     "l'écosystème local a besoin de nouveaux talents", "Carlo Rossi", "indiquer"),
+    ("Paul Martin était à Berlin. Dans un communiqué, explique Carlo Rossi, directeur de Nova, que les "
+     "recrutements vont reprendre dès la rentrée.", "les recrutements vont reprendre dès la rentrée",
+     "Carlo Rossi", "expliquer"),
 ])
 def test_indirect_speech(make_doc, text, clause, speaker, verb):
     _, quotes = quotes_of(make_doc, text)
@@ -358,6 +365,10 @@ def test_indirect_speech(make_doc, text, clause, speaker, verb):
     "Paul Martin a annoncé une levée de fonds de dix millions d'euros.",  # no que-clause
     "Nova a amélioré ses modèles, répondant ainsi aux critiques de ses clients.",  # a participle, not an incise
     "Le centre, qui a vivement critiqué les pratiques de Nova, a publié un rapport sur le sujet.",
+    "Nova veut expliquer à Paul Martin que les recrutements vont reprendre dès la rentrée.",  # an addressee
+    # an unmarked incise over narration (third person, no quote nearby) is not a quote
+    "Cette augmentation de capital porte à cent millions d'euros les sommes levées par Nova, affirme Paul Martin.",
+    "Les premiers clients seront livrés avant la fin du printemps, a précisé Léa Moreau.",
 ])
 def test_not_indirect_speech(make_doc, text):
     assert quotes_of(make_doc, text)[1] == []
@@ -658,3 +669,13 @@ def test_incise_in_another_sentence_does_not_cover_a_fragment(make_doc):
 def test_press_and_organisation_sources(make_doc, text, speaker, verb):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [(speaker, verb)]
+
+
+def test_unmarked_incise_next_to_a_marked_quote_is_speech(make_doc):
+    text = ("« Nous avons doublé nos ventes en un an », se réjouit Paul Martin. Les commandes arrivent désormais "
+            "de toute l'Europe, ajoute Paul Martin.")
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [
+        ("Nous avons doublé nos ventes en un an", "Paul Martin", "direct"),
+        ("Les commandes arrivent désormais de toute l'Europe", "Paul Martin", "indirect"),
+    ]

@@ -6,11 +6,14 @@ from spacy.tokens import Token
 
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import Candidate
+from pipeline.records import Dropped
 from pipeline.extract.quotes.lexicon import pronoun_form, speech_lemma
 from pipeline.extract.quotes.speakers import Context, _surname_match, phrase_after, subject_of
 
 QUE = {"que", "qu'", "qu’"}
 MIN_CLAUSE_TOKENS = 4
+# Prepositions before a person who is spoken to, not speaking.
+ADDRESSEE = {"à", "au", "aux", "auprès", "de", "avec", "pour", "par"}
 
 
 def _que_clause(verb: Token) -> tuple[Token, Token] | None:
@@ -56,6 +59,19 @@ def _named_speaker(ctx: Context, subj: list[Token]):
     return known.ref() if known else None
 
 
+def _inverted_named(ctx: Context, verb: Token, que: Token):
+    """"indique dans un communiqué X, chargé de …, que …": the subject named between the verb and que."""
+    start, end = verb.idx + len(verb), que.idx
+    if "\n" in doc_text(ctx.doc)[start:end] or "Inf" in verb.morph.get("VerbForm"):
+        return None  # "pour expliquer à X que …" has no inverted subject
+    for m in ctx.mentions_in(start, end, "PER") or ctx.mentions_in(start, end, "ORG"):
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and ctx.doc[span.start - 1].lower_ in ADDRESSEE:
+            continue  # "a expliqué à X que …": X is told, not telling
+        return m.ref()
+    return None
+
+
 def indirect_candidates(ctx: Context) -> list[Candidate]:
     """Reported speech with a named speaker; the text is the que-clause without its final punctuation."""
     doc = ctx.doc
@@ -65,13 +81,13 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
         if lemma is None:
             continue
         found = _que_clause(verb)
-        subj = subject_of(verb)
-        if found is None or not subj:
-            continue
-        speaker = _named_speaker(ctx, subj)
-        if speaker is None:
+        if found is None:
             continue
         que, head = found
+        subj = subject_of(verb)
+        speaker = _named_speaker(ctx, subj) if subj and subj[0].i < verb.i else _inverted_named(ctx, verb, que)
+        if speaker is None:
+            continue
         last = _clause_end(head)
         while last.i > que.i and (last.is_punct or last.is_space):
             last = doc[last.i - 1]
@@ -109,11 +125,29 @@ def _inverted_subject_follows(verb: Token, rule_id: str) -> bool:
     return nxt is not None and (nxt.pos_ in ("DET", "PROPN", "NOUN") or nxt.ent_type_ in ("PER", "ORG"))
 
 
+def _speech_like(ctx: Context, body: str, start: int, end: int) -> bool:
+    """Unmarked words read as someone's speech, not the journalist's narration ("Cette levée porte à 136
+    millions les sommes levées, affirme X"): they say je/nous/vous, ask or exclaim, or sit next to a
+    marked quote in the same paragraph (the speaker goes on without marks)."""
+    from pipeline.extract.quotes.blocks import _person_regex
+
+    if _person_regex("first_person").search(body) or _person_regex("second_person").search(body):
+        return True
+    if body.rstrip()[-1:] in "?!":
+        return True
+    text = doc_text(ctx.doc)
+    for qs, qe in ctx.quoted:
+        gap = text[qe:start] if qe <= start else text[end:qs] if qs >= end else ""
+        if (qe <= start or qs >= end) and "\n" not in gap and sum(gap.count(c) for c in ".!?") <= 1:
+            return True
+    return False
+
+
 def incise_candidates(ctx: Context) -> list[Candidate]:
     """Reported speech set off by an incise without quote marks: "…, explique X." / "Le défi, estime X, est …".
 
-    The speaker must be named (a person or organisation of the article) or an inverted pronoun; the
-    text is the longer side of the sentence around the incise.
+    The speaker must be named (a person or organisation of the article) or an inverted pronoun, and the
+    words must read as speech (`_speech_like`); the text is the longer side of the sentence around the incise.
     """
     from pipeline.extract.quotes.direct import Attribution, incise_after
 
@@ -141,6 +175,10 @@ def incise_candidates(ctx: Context) -> list[Candidate]:
         if len(body.split()) < 6 or ctx.in_quote(start, end):
             continue
         start = text.index(body, start)
+        if not _speech_like(ctx, body, start, start + len(body)):
+            ctx.doc.user_data.setdefault("dropped", []).append(
+                Dropped("quotes", body, "unmarked incise over narration (no first/second person, no quote nearby)"))
+            continue
         out.append(Candidate(start, start + len(body), body, kind="indirect", rule_id="incise_unmarked",
                              speaker=att.speaker, verb=att.verb, attributed=True))
     return out
