@@ -357,8 +357,10 @@ def _named_after_description(ctx, sent, k: int) -> tuple[int, list[ActorRef]]:
     if comma is None:
         return k, []
     end, refs = actor_list(ctx, sent, comma + 1, None)
-    # persons only; the NER sometimes types the second name of the pair as an organisation
-    return end, [r for r in refs if r.label == "PER" or gender_of(r.name.split()[0]) is not None]
+    # persons only; the NER sometimes types the second name of the pair as an organisation, but a
+    # name opening with a given name stands in a list of persons
+    return end, [r if r.label == "PER" else ActorRef(r.name, "PER", r.key) for r in refs
+                 if r.label == "PER" or gender_of(r.name.split()[0]) is not None]
 
 
 def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef | None:
