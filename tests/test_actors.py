@@ -76,6 +76,26 @@ TYPING = [
     ("Nvidia travaille avec des startups comme Exotan, Phorvel, K ou encore Drumlo.", "K", "ORG"),
     # gazetteer as one signal: well-known organisations NER calls MISC or LOC
     ("Le patron d'OpenAI a rencontré les dirigeants d'Anthropic.", "OpenAI", "ORG"),
+    # sector descriptors ('la Martech lyonnaise X') are cues for the name after them, never part of it
+    ("La Martech lyonnaise Vorantis se place deuxième du classement.", "Vorantis", "ORG"),
+    ("La DeepTech Kolvane prépare une levée de fonds.", "Kolvane", "ORG"),
+    ("Selon la Medtech Carvexa, le marché va doubler.", "Carvexa", "ORG"),
+    ("La Fintech Plumeo a levé dix millions d'euros.", "Plumeo", "ORG"),
+    # a kind noun with its 'de la + noun' complement before a CamelCase name NER missed
+    ("Le spécialiste de la recharge électrique KiloBorne a levé 4 millions d'euros.", "KiloBorne", "ORG"),
+    # a capitalised role word opening a span: the organisation after 'de' is taken whole
+    ("Jean Moravec, Président de Lumeria Santé, a ouvert la soirée.", "Lumeria Santé", "ORG"),
+    ("Directrice Jeanne Morel a signé l'accord.", "Jeanne Morel", "PER"),
+    # a person after a government portfolio keeps her name, the portfolio goes
+    ("Le ministre des Armées Claire Dubreuil a visité l'usine.", "Claire Dubreuil", "PER"),
+    # départements, venues and districts are places (a venue word beats NER's PER)
+    ("L'usine sera installée dans la Somme, près d'Amiens.", "Somme", "LOC"),
+    ("Le lancement a eu lieu à la Halle Brévannes devant 500 invités.", "Halle Brévannes", "LOC"),
+    ("La start-up a ouvert un bureau à Silicon Alley, à New York.", "Silicon Alley", "LOC"),
+    # events and products named by what happens to them or by an apposition
+    ("Le Lundinnov s'est déroulé à Lille la semaine dernière.", "Lundinnov", "MISC"),
+    ("La Brevix Conférence se tiendra à Lyon en juin.", "Brevix Conférence", "MISC"),
+    ("Elle s'appuie sur Vekto, une librairie open source très utilisée.", "Vekto", "MISC"),
 ]
 
 
@@ -110,6 +130,19 @@ DROPPED = [
     ("Temps de lecture : 5 minutes\nLa start-up Vorlane a levé des fonds.", "Temps de lecture"),
     ("Twitter Facebook Linkedin Email\nLa start-up Vorlane a levé des fonds.", "Twitter Facebook"),
     ("Le robot est vendu en B2B à des industriels de la région.", "B2B"),
+    # sector descriptors and collective nouns are not actors
+    ("La Martech lyonnaise Vorantis se place deuxième du classement.", "Martech"),
+    ("La Fintech Plumeo a levé dix millions d'euros.", "Fintech"),
+    ("Les VCs restent prudents face à la Tech française.", "VCs"),
+    ("Les VCs restent prudents face à la Tech française.", "Tech"),
+    ("Le Président de la République a visité la start-up Zelmia.", "République"),
+    ("La Bourse a salué l'annonce de la start-up Trivelo.", "Bourse"),
+    # government posts: the portfolio is not an organisation, the title is not a person's name
+    ("La secrétaire d'Etat au Numérique a rencontré les fondateurs de Pontiva.", "Numérique"),
+    ("Le secrétaire d'État au Commerce extérieur a reçu les fondateurs de Pontiva.", "Commerce"),
+    ("Le ministre de l'Économie a salué la levée de Quorvel.", "Économie"),
+    ("Le ministre des Armées Claire Dubreuil a visité l'usine.", "Armées"),
+    ("Jean Moravec, Président de Lumeria Santé, a ouvert la soirée.", "Président"),
 ]
 
 
@@ -118,6 +151,45 @@ def test_spurious_entities_are_dropped(make_doc, text, spurious):
     doc = make_doc(text)
     assert all(spurious not in e.name for e in doc._.entities), [e.name for e in doc._.entities]
     assert all(spurious not in e.text for e in doc.ents)
+
+
+def _kept(doc, name):
+    """Names kept by the cleaning rules from one hand-made candidate span (the first occurrence of `name`)."""
+    from pipeline.nlp.cleaning import clean_spans
+
+    start = doc.text.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG")
+    assert span is not None, name
+    return [s.text for s in clean_spans(doc, [span], lexicons())]
+
+
+# text, candidate name, kept?
+CLEANED_SPANS = [
+    # photo credits and image banks: names after a credit marker, an image bank in parentheses
+    ("Le robot de Zorblax sera livré en mars.\n© Shutterstock / Pixabay", "Pixabay", False),
+    ("La fondatrice de Bellavo (Crédit : Morvan Studio) a présenté son projet.", "Morvan Studio", False),
+    ("Photo : Getty Images\nLa start-up Zorblax recrute.", "Getty Images", False),
+    ("La fondatrice a posé devant les locaux de la start-up (iStock).", "iStock", False),
+    # ...but 'crédit' as a common noun is no credit marker, and a credit closed before the name ends
+    ("La startup Zorvia a décroché un crédit d'impôt de Bpifrance.", "Bpifrance", True),
+    ("La fondatrice (Crédit : Morvan Studio) a rejoint Bellavo en mars.", "Bellavo", True),
+    # a name alone on a header line that the text never mentions again
+    ("Radio Kanalis\nLa start-up Orvalis a levé deux millions d'euros.", "Radio Kanalis", False),
+    ("Radio Kanalis\nLa start-up Orvalis a parlé à Radio Kanalis.", "Radio Kanalis", True),
+    # ordinal numbers (arrondissements, centuries)
+    ("Le XVIe arrondissement accueille le siège de Zorblax.", "XVIe", False),
+    ("Les bureaux de Zorblax sont dans le 13e, près de la gare.", "13e", False),
+    # sector descriptor trimmed off, the name kept
+    ("La Cleantech grenobloise Hydravo a levé dix millions d'euros.", "Cleantech grenobloise Hydravo", True),
+]
+
+
+@pytest.mark.parametrize("text,name,kept", CLEANED_SPANS)
+def test_cleaning_drops_credits_headers_and_ordinals(make_doc, text, name, kept):
+    doc = make_doc(text)
+    got = _kept(doc, name)
+    assert bool(got) == kept, (name, got, doc.user_data.get("dropped"))
+    assert all(not g.lower().startswith("cleantech") for g in got)
 
 
 def test_drop_is_recorded_with_a_reason(make_doc):
@@ -155,6 +227,11 @@ SAME_ENTITY = [
     ("Amazon Web Services domine le cloud. AWS a encore accéléré cette année.", "Amazon Web Services", "AWS"),
     ("La ministre Agnès Le Gall a salué l'accord. Le Gall a ajouté qu'il fallait aller vite.", "Agnès Le Gall", "Le Gall"),
     ("Il enseigne à l'université de Berkeley. Berkeley a ouvert un laboratoire.", "université de Berkeley", "Berkeley"),
+    # a nickname cut from a one-word name (>= 6 letters), even when NER missed the full form
+    ("Kapstrat’ a ouvert un campus. Kapstratégies accompagne trente start-up.", "Kapstratégies", "Kapstrat"),
+    # an organisation and its former name
+    ("Le fonds QV (ex-Quorvel Ventures) a participé au tour de table.", "Quorvel Ventures", "QV"),
+    ("La plateforme Velmio (anciennement Dravik) a levé cinq millions d'euros.", None, "Dravik"),
 ]
 
 
@@ -175,6 +252,11 @@ NOT_SAME = [
     ("IBM a annoncé que IBM Research ouvrira un laboratoire à Zurich.", "IBM", "IBM Research"),
     ("Jean Dupuis et Marie Dupuis ont cofondé Talvane. Dupuis a refusé de commenter.", "Jean Dupuis", "Marie Dupuis"),
     ("Il enseigne à l'université de Grenoble. La mairie de Grenoble finance aussi à Grenoble un incubateur.", "université de Grenoble", "Grenoble"),
+    # a person's former employer is not a former name; a place never swallows a name it starts
+    ("Rémi Valdor (ex-Tesla) a rejoint la start-up Molvane.", "Rémi Valdor", "Tesla"),
+    ("Le fonds investit en France et chez FranceNova, une start-up nantaise.", "France", "FranceNova"),
+    # a short name of fewer than 6 letters is no nickname of a longer one
+    ("Kaps a signé avec Kapstratégies, une société lilloise.", "Kaps", "Kapstratégies"),
 ]
 
 
@@ -404,6 +486,11 @@ def test_org_cues_schema():
     for k in ("name_suffixes", "legal_forms", "name_prefixes"):
         assert cues[k]["id"].startswith("org.") and cues[k]["weight"] > 0 and all(w and " " not in w for w in cues[k]["words"])
     assert set(cues["strippable_suffixes"]) <= set(cues["name_suffixes"]["words"]) | set(cues["legal_forms"]["words"])
+    for k in ("descriptors", "generic_sector_nouns"):
+        assert cues[k] and all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in cues[k]), k
+    # a descriptor is also an organisation cue for the name after it
+    kind = next(g for g in cues["before"] if g["id"] == "org.before.kind")
+    assert set(cues["descriptors"]) <= set(kind["phrases"])
 
 
 def test_person_and_type_cues_schema():
@@ -412,12 +499,23 @@ def test_person_and_type_cues_schema():
     for g in per["before"] + per["after"]:
         _check_phrase_group(g, "per.")
     assert per["speech_lemmas"]["lemmas"] and per["given_name_weight"] > 0
+    assert per["role_words"] and all(w == w.lower() and " " not in w for w in per["role_words"])
+    assert per["portfolio_before"]["id"].startswith("per.") and per["portfolio_before"]["phrases"]
+    assert all(p == p.lower() and "’" not in p and p.strip() == p for p in per["portfolio_before"]["phrases"])
     other = load_json("type_cues.json")
     _check_phrase_group(other["loc_before"], "loc.")
     _check_phrase_group(other["misc_before"], "misc.")
     for k in ("loc_name_words", "misc_name_words"):
         assert other[k]["weight"] > 0 and other[k]["words"]
     assert other["place_weight"] > 0 and other["misc_version"]["id"].startswith("misc.")
+    _check_phrase_group(other["misc_after"], "misc.")
+    assert all(p.startswith(", ") for p in other["misc_after"]["phrases"])
+    event = other["misc_after_lemmas"]
+    assert event["id"].startswith("misc.") and event["weight"] > 0 and all(lem == lem.lower() for lem in event["lemmas"])
+    assert other["credit_markers"] and all(m == m.lower() and m.strip() == m for m in other["credit_markers"])
+    assert other["stock_image_agencies"] and all(isinstance(n, str) and n.strip() == n != "" for n in other["stock_image_agencies"])
+    ordinal = re.compile(other["ordinal"]["pattern"])
+    assert all(ordinal.match(x) for x in ("XIIIe", "13e", "1er", "3ème")) and not any(ordinal.match(x) for x in ("Xavier", "Lyon", "CES"))
 
 
 def test_wordlists_schema():
@@ -434,6 +532,8 @@ def test_wordlists_schema():
     assert n > 10_000
     places = [p for p in rules_path("places.txt").read_text(encoding="utf-8").splitlines() if p and not p.startswith("#")]
     assert "France" in places and "Toulouse" in places and len(places) == len(set(places))
+    # French départements (ISO 3166-2:FR via pycountry)
+    assert {"Somme", "Seine-Saint-Denis", "Finistère", "Côtes-d'Armor"} <= set(places)
 
 
 @pytest.mark.parametrize("name,gender", [("Sophie", "f"), ("Xavier", "m"), ("Zzyzx", None)])
