@@ -201,6 +201,9 @@ WRONG_ORG_CASES = [
     ("Selon Jean Dupont, PDG d'Opendix, la French Tech est un atout.", {("Jean Dupont", "Opendix")}),
     # the title's own complement, not a person ("bras droit de X chez Y")
     ("Hugo Brun, ancien bras droit de Marc Simon chez Amazon, a lancé sa société.", {("Hugo Brun", "Amazon")}),
+    # "son associé" relates two persons; a comma list running into the verb is a coordinated subject
+    ("Marc Petit, son associé, a quitté Google en 2019 pour fonder Kelvio.", set()),
+    ("Paul Durand, PDG de Kelvio, Google et Amazon ont signé l'accord.", {("Paul Durand", "Kelvio")}),
     # an anaphor ("la start-up") is not resolved to a movement typed MISC
     ("La French Tech aide les jeunes pousses. Jean Dupont, PDG de la start-up, a rencontré ses membres.", set()),
 ]
@@ -389,7 +392,7 @@ def test_titles_lexicon_schema():
     for key in ("org_prepositions", "determiners", "anaphors", "anaphor_determiners", "role_verbs",
                 "blocked_orgs", "relative_heads", "possessives", "adjacent_person_forms", "unit_nouns",
                 "institution_nouns", "not_orgs", "pre_adjectives", "join_verbs", "as_markers", "non_org_heads",
-                "government_portfolios"):
+                "government_portfolios", "person_relative_titles"):
         assert data[key] and all(isinstance(w, str) and w for w in data[key])
     assert data["domain_heads"] and all(isinstance(v, str) and v for v in data["domain_heads"].values())
     # the lemma forms asked for by analysts

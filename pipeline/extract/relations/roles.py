@@ -134,7 +134,9 @@ def _more_orgs(ctx, sent, k: int, lex: Lexicon) -> list[tuple[int, ActorRef]]:
         # a list item followed by its own apposition is a person's name, not an organisation
         out.append((hit[0].end, hit[1]))
         if doc[k].lower_ == "et" or doc[k + 1].lower_ == "et":
-            return out
+            # "X, PDG de A, B et C ont signé": a comma list running into the verb is the subject
+            ends_subject = len(out) > 1 and hit[0].end < sent.end and doc[hit[0].end].pos_ in ("VERB", "AUX")
+            return [] if ends_subject else out
         k = hit[0].end
     return []  # a comma list never closed by "et"
 
@@ -324,6 +326,8 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
     k = title.start - 1
     if k < sent.start or norm_text(sent.doc[k].text) not in lex.possessives:
         return None
+    if title.lemma in lex.person_relative_titles:
+        return None  # "son associé", "son bras droit": a partner of a person, not a post
     if title.end < sent.end and norm_text(sent.doc[title.end].text) in lex.org_prepositions:
         return None
     # the possessor is the last organisation named in the sentence, else the article's topic,

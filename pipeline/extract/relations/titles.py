@@ -37,6 +37,7 @@ class Lexicon:
     adjacent_person_forms: frozenset[str]
     non_org_heads: frozenset[str]
     domain_heads: dict[str, str]
+    person_relative_titles: frozenset[str]
     government_portfolios: frozenset[str]
 
 
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         adjacent_person_forms=frozenset(norm_text(f) for f in data["adjacent_person_forms"]),
         non_org_heads=frozenset(norm_text(w) for w in data["non_org_heads"]),
         domain_heads={norm_text(k): v for k, v in data["domain_heads"].items()},
+        person_relative_titles=frozenset(data["person_relative_titles"]),
         government_portfolios=frozenset(norm_text(w) for w in data["government_portfolios"]),
     )
 
