@@ -96,6 +96,10 @@ TYPING = [
     ("Le Lundinnov s'est déroulé à Lille la semaine dernière.", "Lundinnov", "MISC"),
     ("La Brevix Conférence se tiendra à Lyon en juin.", "Brevix Conférence", "MISC"),
     ("Elle s'appuie sur Vekto, une librairie open source très utilisée.", "Vekto", "MISC"),
+    # a name used as a common noun after an indefinite article is a kind of thing
+    ("Les fondateurs sont arrivés à bord d'un Trelvo climatisé.", "Trelvo", "MISC"),
+    # a sector descriptor with a lowercase word after it still cues the name
+    ("La Cleantech grenobloise Hydravo a levé dix millions d'euros.", "Hydravo", "ORG"),
 ]
 
 

@@ -57,9 +57,13 @@ def prefixes(context: str) -> set[str]:
     return {context[:k] for k in range(1, n + 1) if k == n or not context[k].isalnum() or not context[k - 1].isalnum()}
 
 
-def _skip_adjectives(doc: Doc, i: int) -> int:
+def _skip_adjectives(doc: Doc, i: int, descriptors: frozenset[str] = frozenset()) -> int:
+    """Start of up to 2 lowercase adjectives before token i (any lowercase word right after a
+    sector descriptor: 'la Cleantech grenobloise X', where the tagger may call it a noun)."""
     skipped = 0
-    while i > 0 and skipped < 2 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_lower:
+    while i > 0 and skipped < 2 and doc[i - 1].is_lower and (
+        doc[i - 1].pos_ == "ADJ" or doc[i - 1].is_alpha and i > 1 and doc[i - 2].lower_ in descriptors
+    ):
         i -= 1
         skipped += 1
     return i
@@ -74,7 +78,9 @@ def contexts_before(doc: Doc, start: int) -> list[str]:
     """Folded texts before token `start`: lowercase adjectives skipped ('la start-up nantaise X'), and
     also a 'de (la) + common noun' complement skipped ('la société de cloud X', 'le spécialiste de la
     recharge électrique X')."""
-    i = _skip_adjectives(doc, start)
+    from pipeline.nlp.lexicons import lexicons
+
+    i = _skip_adjectives(doc, start, lexicons().word_set({"words": lexicons().org["descriptors"]}))
     out = [_text_before(doc, i)] if i < len(doc) else []
     j = i
     while j > 0 and doc[j - 1].pos_ in {"NOUN", "ADJ"} and doc[j - 1].is_lower and i - j < 3:
@@ -178,8 +184,10 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
         folded[0] in lex.given_names or all(p in lex.given_names for p in first_parts if p)
     )
     orgish = any(v[0] == "ORG" and v[2] != weak["id"] for v in votes)
+    loc_words = lex.word_set(lex.other["loc_name_words"])
     if (
         is_given
+        and folded[0] not in loc_words  # 'Halle Freyssinet' is a venue, not Mr Freyssinet
         and 2 <= len(words) <= 4
         and words[1][:1].isupper()
         and not any(w in lex.places for w in folded)
@@ -189,7 +197,6 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
         votes.append(("PER", lex.person["given_name_weight"], "per.given_name"))
     if fold(text) in lex.places or key in lex.places:
         votes.append(("LOC", lex.other["place_weight"], "loc.place"))
-    loc_words = lex.word_set(lex.other["loc_name_words"])
     if any(w in loc_words for w in folded) and not orgish:
         votes.append(("LOC", lex.other["loc_name_words"]["weight"], lex.other["loc_name_words"]["id"]))
     topo = lex.other["loc_name_infixes"]
