@@ -206,6 +206,8 @@ def _entity_cands(doc: Doc) -> list[Cand]:
     """Entities of any label, split at coordinations ("X et Y" merged by the NER)."""
     out = []
     for ent in doc.ents:
+        if sum(c.isalnum() for c in ent.text) < 2:
+            continue  # "C" of "série C": NER debris, never an actor
         parts, cur = [], ent.start
         for tok in ent:
             if tok.lower_ in {"et", ","}:
@@ -321,18 +323,46 @@ def _find_amounts(doc: Doc) -> list[AmountAt]:
     return out
 
 
+def _inside_entity(ents: list[Cand], start: int, end: int) -> bool:
+    """A trigger inside a longer name ("Banque publique d'investissement"), not one that merely
+    overlaps a shorter one ("série C" where the NER tagged "C")."""
+    return any(c.start <= start and end <= c.end and c.end - c.start > end - start for c in ents)
+
+
+def _bare_subject_cands(doc: Doc, covered: set[int], blocked: set[int]) -> list[Cand]:
+    """ "Korrigan a, quant à elle, levé": a capitalised word opening a sentence right before a
+    finite verb is a name even when the tagger reads it as a common noun (French common-noun
+    subjects take a determiner)."""
+    out = []
+    for tok in doc:
+        i = tok.i
+        if i in covered or i in blocked or i + 1 >= len(doc) or not tok.is_alpha or not tok.text[:1].isupper():
+            continue
+        if tok.pos_ not in {"NOUN", "PROPN", "X", "ADJ"} or tok.is_stop or tok.text.isupper():
+            continue
+        prev = doc[i - 1] if i > 0 else None
+        opens = prev is None or prev.text in _TERMINAL or ("\n" in prev.text) or prev.text in {"«", '"', "“"}
+        nxt = doc[i + 1]
+        form = nxt.morph.get("VerbForm")
+        if opens and nxt.pos_ in {"VERB", "AUX"} and form and form[0] == "Fin" and nxt.is_lower:
+            out.append(Cand(i, i + 1, _ref_for_part(doc, doc[i : i + 1], False)))
+    return out
+
+
 def build_context(doc: Doc) -> Ctx:
     """Sentences, candidates, amounts and trigger matches of a processed doc."""
     amounts = _find_amounts(doc)
     ents = _entity_cands(doc)
     in_ents = {i for c in ents for i in range(c.start, c.end)}
     # "Banque publique d'investissement": a deal noun inside a name is not a trigger.
-    triggers = [t for t in _trigger_matches(doc) if not any(i in in_ents for i in range(t[1], t[2]))]
+    triggers = [t for t in _trigger_matches(doc) if not _inside_entity(ents, t[1], t[2])]
     triggers = [t for t in triggers if not _blocked_trigger(doc, t)]
     covered = {i for c in ents for i in range(c.start, c.end)}
     blocked = {i for a in amounts for i in range(a.start, a.end)}
     blocked |= {i for _, s, e in triggers for i in range(s, e)}
     chunks = [c for c in _chunk_cands(doc, covered, blocked) if not any(c.start <= i < c.end for i in blocked)]
+    covered |= {i for c in chunks for i in range(c.start, c.end)}
+    chunks += _bare_subject_cands(doc, covered, blocked)
     ents = [c for c in ents if not any(a.start <= c.start < a.end for a in amounts)]
     cands = sorted(ents + chunks, key=lambda c: c.start)
     return Ctx(doc, _norm_text(doc_text(doc)), _sentences(doc), cands, amounts, triggers)
@@ -657,8 +687,21 @@ def _anaphor_before(ctx: Ctx, s: int, pos: int) -> bool:
     return False
 
 
+def _org_like(ref: ActorRef | None) -> bool:
+    """A plausible antecedent of "la start-up": not a place ("l'Hexagone"), a label ("French Tech",
+    "Next 40") or one-letter debris ("C" of "série C"). A PER label is kept: the French NER often
+    reads a company name as a person, and a focus reached that far was already a deal's subject."""
+    return ref is not None and ref.label not in {"LOC", "MISC"} and sum(c.isalnum() for c in ref.name) >= 2
+
+
 def _topic(ctx: Ctx, si: int) -> ActorRef | None:
-    """What "la start-up" / "elle" / "l'opération" refers to: the focus, else a recent subject."""
+    """What "la start-up" / "elle" / "l'opération" refers to: the focus, else a recent subject;
+    only an organisation (None when there is no plausible antecedent)."""
+    ref = _topic_any(ctx, si)
+    return ref if _org_like(ref) else None
+
+
+def _topic_any(ctx: Ctx, si: int) -> ActorRef | None:
     fresh = _introduced(ctx, si - 1) if si > 0 else None
     if fresh is not None and (ctx.focus is None or (
             normalize_name(fresh.name) != normalize_name(ctx.focus.name) and ctx.focus_sent < si - 1)):
@@ -670,7 +713,7 @@ def _topic(ctx: Ctx, si: int) -> ActorRef | None:
         depth = _paren_depth(ctx.doc, s, e)
         _, _, inv_spans = _cue_investors(ctx, s, e)
         for c in _cands_in(ctx, s, e):
-            if c.ref.label == "PER" or _governed_by_place(ctx, c, s) or depth[c.start - s]:
+            if c.ref.label == "PER" or not _org_like(c.ref) or _governed_by_place(ctx, c, s) or depth[c.start - s]:
                 continue
             if not _investor_introduced(ctx, c, s) and not _in_spans(c.start, inv_spans):
                 return c.ref
@@ -702,7 +745,7 @@ def _introduced(ctx: Ctx, sj: int) -> ActorRef | None:
         # The descriptor is a noun phrase opened by a determiner: "le producteur d'insectes X".
         window = ctx.doc[max(s, c.start - 5) : c.start]
         dets = [tok.i for tok in window if tok.pos_ == "DET" or tok.lower_ in {"au", "aux", "du", "des"}]
-        if dets and not any(tok.is_punct for tok in ctx.doc[dets[-1] : c.start]) and c.ref.label != "PER":
+        if dets and not any(tok.is_punct for tok in ctx.doc[dets[-1] : c.start]) and _org_like(c.ref) and c.ref.label != "PER":
             found = c.ref
     return found
 
