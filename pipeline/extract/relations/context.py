@@ -184,7 +184,7 @@ class DocContext:
             return None
         return start, ActorRef(self.doc[start : j + 1].text, "ORG", None)
 
-    def topic_org(self, before: int) -> ActorRef | None:
+    def topic_org(self, before: int, labels: tuple[str, ...] = ("ORG", "MISC")) -> ActorRef | None:
         """The organisation an anaphor ("la firme", "cette société") stands for.
 
         The most mentioned ORG/MISC entity of the article that was named before token `before`,
@@ -203,7 +203,7 @@ class DocContext:
         best, best_score = None, (0, -1)
         for i in range(before):
             hit = self.tok_ent.get(i)
-            if not hit or hit[1].label not in ("ORG", "MISC") or hit[0].start != i:
+            if not hit or hit[1].label not in labels or hit[0].start != i:
                 continue
             lead = 1 if hit[0].start_char < LEAD_CHARS else 0
             bonus = FUNDED_BONUS * funded.pop(hit[1].name)[1] if hit[1].name in funded else 0
@@ -215,6 +215,11 @@ class DocContext:
             if score > best_score:
                 best, best_score = ref, score
         return best
+
+    def org_topic(self, before: int) -> ActorRef | None:
+        """`topic_org` among ORG entities and funding recipients only: an anaphor ("la start-up",
+        "son PDG") never stands for a MISC topic such as a movement or a label."""
+        return self.topic_org(before, ("ORG",))
 
     def last_org(self, before: int, min_token: int) -> ActorRef | None:
         """The last ORG/MISC entity named in [min_token, before)."""

@@ -242,7 +242,7 @@ def _actor_of_token(ctx, sent, tok: Token, labels) -> ActorRef | None:
     if tok.pos_ == "NOUN" and _ntext(tok) in lexicon().anaphors:
         det = tok.doc[tok.i - 1] if tok.i > 0 else None
         if det is not None and _ntext(det) in lexicon().anaphor_determiners:
-            return ctx.topic_org(tok.i)
+            return ctx.org_topic(tok.i)
     return None
 
 
@@ -385,7 +385,7 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
         if found and not (org_only and found[1].label != "ORG"):
             return found[1]
         if _anaphor_ending_at(sent, k - 1):  # "La start-up, lancée par A, ..."
-            return ctx.topic_org(k)
+            return ctx.org_topic(k)
     ref = _head_noun_actor(ctx, sent, t) if t.dep_ == "acl" and k == trigger.start - 1 else None
     if ref is None and _is_anaphor(doc[k]):
         return _actor_of_token(ctx, sent, doc[k], None)  # "la startup a été lancée par": the noun says org

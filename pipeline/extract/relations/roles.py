@@ -218,7 +218,7 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         if named and sent.doc[name_at].text[:1].isupper():
             return named  # "président de l'association France Digitale": the name, not the anaphor
         if anaphor_end and (det in lex.anaphor_determiners or det is None and first is False):
-            topic = _topic_org(ctx, title_start)
+            topic = ctx.org_topic(title_start)
             return (anaphor_end, topic) if topic else None
         org = ctx.org_starting_at(k, sent)
         if org and norm_text(org[1].name) in lex.not_orgs:
@@ -312,15 +312,6 @@ def _fronted_chez(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Acto
     return title.end, org[1]
 
 
-def _topic_org(ctx, before: int) -> ActorRef | None:
-    """The article's topic organisation for an anaphor or a possessive title, only when it is an
-    ORG entity or a funding recipient (a MISC topic such as a movement or a label is no employer)."""
-    topic = ctx.topic_org(before)
-    if topic is None or topic.label == "ORG" or any(ref.name == topic.name for ref, _ in ctx.salient):
-        return topic
-    return None
-
-
 def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
     """'son patron, Sam Altman': a possessive title with no complement belongs to the topic org."""
     k = title.start - 1
@@ -332,7 +323,7 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
         return None
     # the possessor is the last organisation named in the sentence, else the article's topic,
     # else the organisation named later in the sentence ("Selon son PDG, X, la société Y ...")
-    topic = ctx.last_org(title.start, sent.start) or _topic_org(ctx, title.start) \
+    topic = ctx.last_org(title.start, sent.start) or ctx.org_topic(title.start) \
         or ctx.next_org(title.end, sent.end)
     return (title.end, topic) if topic else None
 
