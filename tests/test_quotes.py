@@ -45,6 +45,7 @@ def test_speech_verbs_schema():
     for suffix, infinitive in data["incise_lemma_suffixes"]:
         assert suffix and infinitive.endswith(("er", "ir", "re"))
     assert set(data["attribution_markers"].values()) <= {"selon", "dixit"}
+    assert all(m == m.lower() and m.endswith(("er", "ir", "re", "oir")) for m in data["speech_like_modals"])
 
 
 def test_quote_patterns_schema(nlp):
@@ -347,6 +348,9 @@ def test_first_person_paragraph_without_marks(make_doc):
      "la concurrence avait réduit son avance", "Paul Martin", "reconnaître"),
     ("Nos premiers clients seront livrés avant la fin du printemps, a précisé Léa Moreau.",
      "Nos premiers clients seront livrés avant la fin du printemps", "Léa Moreau", "préciser"),
+    # an announcement (future tense) reads as speech even in the third person
+    ("Les premiers clients seront livrés avant la fin du printemps, a précisé Léa Moreau.",
+     "Les premiers clients seront livrés avant la fin du printemps", "Léa Moreau", "préciser"),
     # the speaker named between the verb and que (inverted subject)
     ("Marc Petit s'est exprimé hier. Nova recrute, indique dans un communiqué Carlo Rossi, chargé des "
      "partenariats, que l'écosystème local a besoin de nouveaux talents.",
@@ -368,7 +372,7 @@ def test_indirect_speech(make_doc, text, clause, speaker, verb):
     "Nova veut expliquer à Paul Martin que les recrutements vont reprendre dès la rentrée.",  # an addressee
     # an unmarked incise over narration (third person, no quote nearby) is not a quote
     "Cette augmentation de capital porte à cent millions d'euros les sommes levées par Nova, affirme Paul Martin.",
-    "Les premiers clients seront livrés avant la fin du printemps, a précisé Léa Moreau.",
+    "Les premiers clients sont satisfaits du service depuis le printemps, a précisé Léa Moreau.",
 ])
 def test_not_indirect_speech(make_doc, text):
     assert quotes_of(make_doc, text)[1] == []
@@ -679,3 +683,17 @@ def test_unmarked_incise_next_to_a_marked_quote_is_speech(make_doc):
         ("Nous avons doublé nos ventes en un an", "Paul Martin", "direct"),
         ("Les commandes arrivent désormais de toute l'Europe", "Paul Martin", "indirect"),
     ]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a standalone quote right after an unmarked incise goes on with the same speaker
+    ("Paul Martin a quitté Nova l'an dernier. Marc Petit a pris sa suite à la tête de l'entreprise, explique "
+     "Léa Moreau. « Nous avons dû tout réorganiser en quelques semaines. »", "Léa Moreau"),
+    # a description in the sentence right after the one person named as subject, past a blank line
+    ("Le projet de Paul Martin avance. Le défi, estime Paul Martin, est de recruter vite.\n\n"
+     "« Nous avons quelques mois de retard », a déclaré l'entrepreneur des télécoms, devant la presse.",
+     "Paul Martin"),
+])
+def test_speaker_carried_over_from_the_sentence_before(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"] == [speaker]

@@ -1,7 +1,8 @@
 """Context attribution for a quote that forms its own sentence but names no speaker.
 
-Journalistic convention: such a quote continues the previous quote of the paragraph, or belongs to
-the person the paragraph is about (« Quelle fierté… » after "X a reçu le prix."), or — when it opens
+Journalistic convention: such a quote continues the previous quote of the paragraph or the unmarked
+speech just before it ("…, explique X. « … »"), or belongs to the person the paragraph is about when
+it names only one person (« Quelle fierté… » after "X a reçu le prix."), or — when it opens
 the paragraph — to the subject of the next sentence (« Allez ! » X est monté sur scène…).
 Quoted fragments inside a sentence are left unattributed when no cue names the speaker.
 """
@@ -9,8 +10,9 @@ Quoted fragments inside a sentence are left unattributed when no cue names the s
 from __future__ import annotations
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.direct import Candidate
-from pipeline.extract.quotes.speakers import Context, is_subject_position
+from pipeline.extract.quotes.direct import (SENTENCE_INCISE_RULES, Attribution, Candidate, incise_after,
+                                             incise_closes_clause)
+from pipeline.extract.quotes.speakers import Context, is_subject_position, sentence_start
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -46,6 +48,10 @@ def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
         if prev is not None:
             cand.speaker, cand.verb, cand.rule_id = prev.speaker, cand.verb or prev.verb, "context_previous_quote"
             continue
+        said = _previous_sentence_speaker(ctx, p_start, cand.start)
+        if said is not None:
+            cand.speaker, cand.verb, cand.rule_id = said.speaker, cand.verb or said.verb, "context_previous_sentence"
+            continue
         m = _only_person(ctx, p_start, cand.start)
         if m is not None:
             cand.speaker, cand.rule_id = m.ref(), "context_paragraph"
@@ -73,6 +79,29 @@ def _previous_quote(cands: list[Candidate], n: int, paras: list[tuple[int, int]]
 
 def _sentence_like(text: str) -> bool:
     return text.rstrip()[-1:] in ".!?…"
+
+
+def _previous_sentence_speaker(ctx: Context, p_start: int, quote_start: int) -> Attribution | None:
+    """"…, explique X. « … »": the sentence just before the quote, in its paragraph, ends with a speech
+    incise naming its speaker; the quote goes on with the same speaker's words."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    k = quote_start - 1
+    while k > p_start and (text[k].isspace() or text[k] in "«“\""):
+        k -= 1
+    if k <= p_start or text[k] not in ".!?…":
+        return None
+    span = doc.char_span(max(p_start, sentence_start(ctx, k)), k, alignment_mode="expand")
+    if span is None:
+        return None
+    inverted = [c for c in ctx.cues if c.cue == "inverted"]
+    for comma in reversed([t for t in span if t.text == "," and not ctx.in_quote(t.idx, t.idx + 1)]):
+        if comma.i == 0 or doc[comma.i - 1].text in ("»", "”", '"'):
+            continue
+        att = incise_after(ctx, inverted, comma.i - 1)
+        if att is not None and att.speaker is not None and att.rule_id in SENTENCE_INCISE_RULES \
+                and incise_closes_clause(doc, ctx.cues, comma):
+            return att
+    return None
 
 
 def _only_person(ctx: Context, start: int, end: int):

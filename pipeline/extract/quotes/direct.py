@@ -243,7 +243,7 @@ def _sentence_commas(ctx: Context, open_tok: int, close_tok: int, ends_inside: b
     return out
 
 
-def _incise_closes_clause(doc: Doc, cues: list[Cue], comma: Token) -> bool:
+def incise_closes_clause(doc: Doc, cues: list[Cue], comma: Token) -> bool:
     """After ", explique X" (and X's apposition) the sentence ends, or a comma resumes it."""
     i = comma.i + 1
     while i < len(doc) and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in ("se", "s'", "s’")):
@@ -264,7 +264,7 @@ def sentence_incise(ctx: Context, cues: list[Cue], span: Span, open_tok: int, cl
         att = incise_after(ctx, [c for c in cues if c.cue == "inverted"], comma.i - 1)
         if att is None or att.speaker is None or att.rule_id not in SENTENCE_INCISE_RULES:
             continue
-        if _incise_closes_clause(doc, cues, comma):
+        if incise_closes_clause(doc, cues, comma):
             return Attribution(att.speaker, att.verb, "sentence_incise")
     return None
 

@@ -7,7 +7,8 @@ from spacy.tokens import Token
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import Candidate
 from pipeline.records import Dropped
-from pipeline.extract.quotes.lexicon import pronoun_form, speech_lemma
+from pipeline.rules import load_json
+from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, speech_lemma
 from pipeline.extract.quotes.speakers import Context, _surname_match, phrase_after, subject_of
 
 QUE = {"que", "qu'", "qu’"}
@@ -135,6 +136,11 @@ def _speech_like(ctx: Context, body: str, start: int, end: int) -> bool:
         return True
     if body.rstrip()[-1:] in "?!":
         return True
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    modals = set(load_json(SPEECH_VERBS).get("speech_like_modals", []))
+    if span is not None and any(t.pos_ in ("VERB", "AUX") and ("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood")
+                                                                or t.lemma_.lower() in modals) for t in span):
+        return True  # an announcement or a judgement ("… s'étendra au code source", "il faut …")
     text = doc_text(ctx.doc)
     for qs, qe in ctx.quoted:
         gap = text[qe:start] if qe <= start else text[end:qs] if qs >= end else ""

@@ -306,19 +306,33 @@ def is_subject_position(doc: Doc, m: EntityMention) -> bool:
     return any(t.dep_.startswith("nsubj") for t in span) or span.end <= span.sent.root.i
 
 
+def sentence_start(ctx: Context, pos: int) -> int:
+    """Start of the sentence holding `pos`: after the last . ! ? or newline before it outside quotation
+    marks (the parser's sentences run over quotes and paragraphs too often to be used here)."""
+    text = doc_text(ctx.doc)
+    k = pos - 1
+    while k >= 0:
+        c = text[k]
+        if (c == "\n" or c in ".!?…" and text[k + 1: k + 2] in (" ", "\n", "\u00a0")) and not ctx.in_quote(k, k + 1):
+            return k + 1
+        k -= 1
+    return 0
+
+
 def _topic_person(ctx: Context, head: Token, gender: str | None) -> EntityMention | None:
     """"Xavier Dupont est venu présenter son projet. Le créateur de Nova défend …": a description in a
-    sentence naming nobody refers to the one person who was the subject of the sentence before."""
-    doc, sent = ctx.doc, head.sent
-    if any(not ctx.in_quote(m.start, m.end) for m in ctx.mentions_in(sent.start_char, sent.end_char, "PER")):
+    sentence naming nobody before it refers to the one person who was the subject of the sentence before."""
+    doc = ctx.doc
+    cur = sentence_start(ctx, head.idx)
+    if any(not ctx.in_quote(m.start, m.end) for m in ctx.mentions_in(cur, head.idx, "PER")):
         return None
-    for _ in range(3):  # skip sentences that lie inside the quotation itself
-        if sent.start == 0:
-            return None
-        sent = doc[sent.start - 1].sent
-        if not ctx.in_quote(sent.start_char, sent.end_char):
-            break
-    people = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "PER") if not ctx.in_quote(m.start, m.end)]
+    if cur == 0:
+        return None
+    k, text = cur - 1, doc_text(doc)
+    while k > 0 and text[k].isspace():
+        k -= 1  # blank lines between paragraphs
+    prev = sentence_start(ctx, k)
+    people = [m for m in ctx.mentions_in(prev, cur, "PER") if not ctx.in_quote(m.start, m.end)]
     if len({m.key for m in people}) != 1 or not any(is_subject_position(doc, m) for m in people):
         return None
     if gender and ctx.gender.get(people[0].key, gender) != gender:
