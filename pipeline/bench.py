@@ -120,6 +120,15 @@ def build_corpus(dest: Path, n: int, seed: int = 0, paragraphs: tuple[int, int] 
 # --- measurements, each run in a fresh process (`python -m pipeline.bench --phase ...`) ----------
 
 
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its finished children: immune to the load
+    other programs put on the machine, unlike wall time."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _phase_raw(corpus: Path, procs: int) -> dict[str, Any]:
     """Raw spaCy over the cleaned texts: the model with every component, loaded before timing."""
     import spacy
@@ -133,10 +142,11 @@ def _phase_raw(corpus: Path, procs: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     nlp = spacy.load(MODEL)
     load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_seconds()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=procs, batch_size=BATCH_SIZE))
     seconds = time.perf_counter() - t0
-    return {"articles": len(texts), "tokens": tokens, "seconds": seconds, "load_seconds": load, "rss_mb": peak_rss_mb()}
+    return {"articles": len(texts), "tokens": tokens, "seconds": seconds, "cpu_seconds": _cpu_seconds() - c0,
+            "load_seconds": load, "rss_mb": peak_rss_mb()}
 
 
 def _phase_pipeline(corpus: Path, out: Path, procs: int, engine: str) -> dict[str, Any]:
@@ -159,12 +169,12 @@ def _phase_pipeline(corpus: Path, out: Path, procs: int, engine: str) -> dict[st
         t0 = time.perf_counter()
         get_nlp()
         load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_seconds()
     summary = run(corpus, out, n_process=procs, progress=False, **kwargs)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _cpu_seconds() - c0
     tokens = sum(pq.read_table(out / "articles.parquet", columns=["n_tokens"]).column(0).to_pylist())
     return {"articles": summary.new, "failed": summary.failed, "tokens": tokens, "seconds": seconds,
-            "load_seconds": load, "rss_mb": peak_rss_mb()}
+            "cpu_seconds": cpu, "load_seconds": load, "rss_mb": peak_rss_mb()}
 
 
 def _run_phase(args: list[str]) -> dict[str, Any]:
@@ -221,6 +231,11 @@ def _rate(m: dict[str, Any]) -> float:
     return m["tokens"] / m["seconds"] if m["seconds"] > 0 else 0.0
 
 
+def _cpu_rate(m: dict[str, Any]) -> float:
+    cpu = m.get("cpu_seconds") or 0.0
+    return m["tokens"] / cpu if cpu > 0 else 0.0
+
+
 def _rate_loaded(m: dict[str, Any]) -> float:
     total = m["seconds"] + m.get("load_seconds", 0.0)
     return m["tokens"] / total if total > 0 else 0.0
@@ -240,30 +255,36 @@ def report(res: dict[str, Any]) -> str:
         f"corpus: {res['n']} synthetic articles (seed {res['seed']}), {raw[procs[0]]['tokens']} tokens; "
         f"{res['cpus']} CPUs; engine {res['engine']}",
         "",
-        "| run | processes | seconds | tokens/s | pipeline / raw | speed-up vs 1 process | tokens/s incl. model load | peak RSS main (MB) | peak RSS per worker (MB) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | processes | seconds | tokens/s | pipeline / raw | speed-up vs 1 process | tokens/s incl. model load "
+        "| tokens per CPU-second | pipeline / raw (CPU) | peak RSS main (MB) | peak RSS per worker (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, table in (("raw spaCy nlp.pipe", raw), ("pipeline end to end", pipe)):
         for p in procs:
             m = table[p]
             ratio = f"{_rate(pipe[p]) / _rate(raw[p]):.2f}" if name.startswith("pipeline") and _rate(raw[p]) else ""
             speedup = f"{_rate(m) / _rate(table[procs[0]]):.2f}" if p != procs[0] and _rate(table[procs[0]]) else ""
+            cpu_ratio = (
+                f"{_cpu_rate(pipe[p]) / _cpu_rate(raw[p]):.2f}" if name.startswith("pipeline") and _cpu_rate(raw[p]) else ""
+            )
             lines.append(
                 f"| {name} | {p} | {m['seconds']:.1f} | {_rate(m):,.0f} | {ratio} | {speedup} | {_rate_loaded(m):,.0f} | "
-                f"{m['rss_mb']['self']:.0f} | {_worker_rss(m, p):.0f} |"
+                f"{_cpu_rate(m):,.0f} | {cpu_ratio} | {m['rss_mb']['self']:.0f} | {_worker_rss(m, p):.0f} |".replace("| 0 |", "|  |")
             )
     for key in ("noop", "noop_big"):
         if key in res:
-            lines.append(f"| no-op re-run (CLI), {res[key]['articles']} articles | | {res[key]['seconds']:.2f} | | | | | | |")
+            lines.append(f"| no-op re-run (CLI), {res[key]['articles']} articles | | {res[key]['seconds']:.2f} | | | | | | | | |")
     if "scale" in res:
         s = res["scale"]
         p = procs[-1]
         lines.append(
             f"| pipeline, {s['factor']}x corpus ({s['articles']} articles) | {p} | {s['seconds']:.1f} | {_rate(s):,.0f} | | | "
-            f"{_rate_loaded(s):,.0f} | {s['rss_mb']['self']:.0f} | {_worker_rss(s, p):.0f} |"
+            f"{_rate_loaded(s):,.0f} | {_cpu_rate(s):,.0f} | | {s['rss_mb']['self']:.0f} | {_worker_rss(s, p):.0f} |"
         )
     lines += ["", "seconds and tokens/s: model already loaded (workers forked from a process that loaded it), "
-              "for raw spaCy and the pipeline alike; the next column counts the model load."]
+              "for raw spaCy and the pipeline alike; 'incl. model load' adds the load time. "
+              "CPU columns: tokens per CPU-second of the process and its workers, which other programs "
+              "running on the machine do not distort (wall-time ratios do depend on them)."]
     return "\n".join(lines)
 
 
