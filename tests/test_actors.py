@@ -88,6 +88,7 @@ TYPING = [
     ("Directrice Jeanne Morel a signé l'accord.", "Jeanne Morel", "PER"),
     # a person after a government portfolio keeps her name, the portfolio goes
     ("Le ministre des Armées Claire Dubreuil a visité l'usine.", "Claire Dubreuil", "PER"),
+    ("Selon la ministre d'Emmanuel Dupont, la réforme avance.", "Emmanuel Dupont", "PER"),
     # départements, venues and districts are places (a venue word beats NER's PER)
     ("L'usine sera installée dans la Somme, près d'Amiens.", "Somme", "LOC"),
     ("Le lancement a eu lieu à la Halle Brévannes devant 500 invités.", "Halle Brévannes", "LOC"),

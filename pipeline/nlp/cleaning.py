@@ -294,9 +294,9 @@ def _past_portfolio(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
     """'ministre des Finances Jeanne Morel': the portfolio words go, the person after them stays."""
     if not after_portfolio(doc, span.start, lex):
         return span
-    for k in range(span.start + 1, span.end):
+    for k in range(span.start, span.end):  # 'la ministre d'Emmanuel Dupont' names the person only
         if fold(doc[k].text) in lex.given_names and doc[k].is_title and k + 1 < span.end and doc[k + 1].text[:1].isupper():
-            return Span(doc, k, span.end, label="PER")
+            return Span(doc, k, span.end, label="PER") if k > span.start else span
     drop(doc, span.text, "government portfolio ('secrétaire d'État au Numérique')")
     return None
 
@@ -322,7 +322,7 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "sector descriptor, not a name"
     if _ordinal(lex).match(text):
         return "ordinal number (arrondissement, century)"
-    if after_portfolio(doc, span.start, lex):
+    if after_portfolio(doc, span.start, lex) and not (first_f in lex.given_names and len(span) > 1):
         return "government portfolio ('secrétaire d'État au Numérique')"
     if any(key.startswith(w) and key != w for w in lex.stoplist if " " in w):
         return "page chrome glued to a name"

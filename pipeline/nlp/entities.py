@@ -158,7 +158,8 @@ def _echoes(doc: Doc, spans: list[Span], taken: set[int], lex: Lexicons, tokeniz
             forms.add(" ".join(words[:-1]))
     if not forms:
         return []
-    out = _prefix_echoes(doc, {f for f in forms if fold(f) not in lex.places and normalize_name(f) not in lex.gazetteer}, taken)
+    shorts = {t for s in spans if s.label_ != "PER" and " " not in (t := surface(s)[0])}  # no surname ('Martin' / 'Martinez')
+    out = _prefix_echoes(doc, {f for f in shorts if fold(f) not in lex.places and normalize_name(f) not in lex.gazetteer}, taken)
     matcher = PhraseMatcher(doc.vocab, attr="LOWER")
     matcher.add("ECHO", list(tokenizer.pipe(sorted(forms))))
     for _, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
