@@ -77,3 +77,38 @@ def test_anaphor_without_organisation_antecedent_is_dropped(make_doc, text):
 def test_anaphor_resolves_to_introduced_company(make_doc, text, recipient):
     events, _ = _events(make_doc, text)
     assert [normalize_name(e.recipient.name) for e in events] == [recipient]
+
+
+# ---------------------------------------------------------------- 3. market totals are not events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon les estimations de Finscope, 14 startups ont levé 95 millions d'euros cette semaine (56 millions la semaine précédente).",
+        "Cette semaine, les jeunes pousses tricolores ont levé 95 millions d'euros, selon les estimations de Finscope (56 millions).",
+        "Les fintechs européennes ont levé 300 millions d'euros en mars.",
+        "Le secteur de la santé a levé 2 milliards d'euros l'an dernier selon Finscope.",
+        "L'écosystème tricolore a récolté 1,3 milliard d'euros au premier trimestre.",
+        "Des start-up françaises ont levé 85 millions d'euros cette semaine.",
+        "La French Tech a levé 240 millions d'euros cette semaine, d'après le baromètre de Finscope.",
+        "Au total, 23 jeunes pousses ont bouclé un tour de table pour 410 millions d'euros cette semaine.",
+    ],
+)
+def test_market_totals_are_not_events(make_doc, text):
+    events, doc = _events(make_doc, text)
+    assert events == []
+    assert _reasons(doc)
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("Pivoine, qui opère dans le secteur de la santé, lève 5 millions d'euros.", "pivoine"),
+        ("Selon Finscope, Pivoine a levé 5 millions d'euros.", "pivoine"),
+        ("Deux ans après sa création, une autre startup, Pivoine, annonce une levée de 5 millions d'euros.", "pivoine"),
+    ],
+)
+def test_company_subject_near_market_words_is_kept(make_doc, text, recipient):
+    events, _ = _events(make_doc, text)
+    assert [normalize_name(e.recipient.name) for e in events] == [recipient]

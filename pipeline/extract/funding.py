@@ -776,7 +776,8 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         for sp in ctx.cue_spans("deal_anaphors", lo, pos)
         if sp[0] == _clause_start(doc, lo, sp[0]) and doc[sp[1]].pos_ not in {"NOUN", "PROPN"}
     ]
-    plural = ctx.cue_spans("generic_plural_subjects", lo, pos)
+    plural = _plural_spans(ctx, lo, pos)
+    blocked = blocked + _source_zones(ctx, s, pos)
     cands = [
         c
         for c in _cands_in(ctx, lo, pos)
@@ -787,6 +788,8 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
     last_ana = max((a for a, _ in anaphors), default=-1)
     if plural and max(a for a, _ in plural) > (best.start if best else -1):
         return "plural", None
+    if plural and best is not None and any(a <= best.start < b for a, b in plural):
+        return "plural", None  # "La French Tech a levé": the name is the generic subject itself
     if plural and best is not None and any(0 <= best.start - b <= 2 and all(
             _low(t) in _LEADING for t in doc[b : best.start]) for _, b in plural):
         return "plural", None  # "les start-up de l'Hexagone, qui lèvent": a market, not a company
@@ -798,6 +801,33 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
             return "cand", nxt
         return "anaphor", None
     return ("cand", best) if best else ("none", None)
+
+
+def _plural_spans(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Generic subjects of a market total: "les start-up françaises", "le secteur", "14 startups",
+    "23 jeunes pousses". A phrase governed by a preposition ("dans le secteur de") is no subject."""
+    if hi <= lo:
+        return []
+    doc = ctx.doc
+    spans = [(a, b) for a, b in ctx.cue_spans("generic_plural_subjects", lo, hi)
+             if a == lo or doc[a - 1].pos_ != "ADP" and _low(doc[a - 1]) not in {"de", "d'", "du", "des"}]
+    heads = set(_cues()["generic_plural_heads"])
+    for tok in doc[lo:hi]:
+        # "14 startups ont levé": a count of companies (the first word of "jeunes pousses" may sit between).
+        nxt = [t for t in doc[tok.i + 1 : min(hi, tok.i + 3)]]
+        if tok.like_num and _low(tok) not in {"un", "une", "1"} and nxt and (_low(nxt[0]) in heads or (len(nxt) > 1 and _low(nxt[1]) in heads and nxt[0].pos_ == "ADJ")):
+            if tok.i == lo or doc[tok.i - 1].pos_ != "ADP":
+                spans.append((tok.i, tok.i + 2))
+    return spans
+
+
+def _source_zones(ctx: Ctx, s: int, e: int) -> list[tuple[int, int]]:
+    """ "selon les estimations de Finscope": the cited source up to the clause end is never a party."""
+    out = []
+    for a, b in ctx.cue_spans("source_cues", s, e):
+        end = next((t.i for t in ctx.doc[b:e] if t.text in {",", ";", ":", "(", ")", "."}), e)
+        out.append((a, end))
+    return out
 
 
 def _clause_start(doc: Doc, lo: int, i: int) -> int:
@@ -980,7 +1010,7 @@ def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tupl
     """ "Reev (3 millions), MerciYanis (2,7 millions)": an amount alone in parentheses after an actor."""
     doc = ctx.doc
     out = []
-    if ctx.cue_spans("generic_plural_subjects", s, e):
+    if _plural_spans(ctx, s, e):
         return out  # "Les startups ont levé 62 M€, autant que la semaine dernière (56 millions)"
     for am in mains:
         if not (am.start - 1 >= s and doc[am.start - 1].text == "(" and am.end < e and doc[am.end].text == ")"):
@@ -1041,7 +1071,7 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
     right = _right_subject(ctx, am.end, e, blocked)
     if right is not None:
         return right.ref, "right_subject", ""
-    if ctx.cue_spans("generic_plural_subjects", s, e):
+    if _plural_spans(ctx, s, e):
         return None, "", "market total (generic plural subject)"
     if kind == "anaphor" or _anaphor_before(ctx, s, e) or _ordinal_start(ctx, s, e) or _deal_noun_start(ctx, s, e, am):
         topic = _topic(ctx, si)
