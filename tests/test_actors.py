@@ -99,6 +99,9 @@ TYPING = [
     ("Elle s'appuie sur Vekto, une librairie open source très utilisée.", "Vekto", "MISC"),
     # a name used as a common noun after an indefinite article is a kind of thing
     ("Les fondateurs sont arrivés à bord d'un Trelvo climatisé.", "Trelvo", "MISC"),
+    # a name alone in quotation marks is a title, slogan or programme; an organisation cue outweighs it
+    ("OpenAI prépare son initiative « Orbitra » pour 2026.", "Orbitra", "MISC"),
+    ("La start-up « Zorblax » a levé deux millions d'euros.", "Zorblax", "ORG"),
     # a sector descriptor with a lowercase word after it still cues the name
     ("La Cleantech grenobloise Hydravo a levé dix millions d'euros.", "Hydravo", "ORG"),
 ]
@@ -514,6 +517,8 @@ def test_person_and_type_cues_schema():
         assert other[k]["weight"] > 0 and other[k]["words"]
     assert other["place_weight"] > 0 and other["misc_version"]["id"].startswith("misc.")
     _check_phrase_group(other["misc_after"], "misc.")
+    quoted = other["misc_quoted"]
+    assert quoted["id"].startswith("misc.") and quoted["weight"] > 0 and quoted["open"] and quoted["close"]
     assert all(p.startswith(", ") for p in other["misc_after"]["phrases"])
     event = other["misc_after_lemmas"]
     assert event["id"].startswith("misc.") and event["weight"] > 0 and all(lem == lem.lower() for lem in event["lemmas"])

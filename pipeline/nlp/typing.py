@@ -122,11 +122,21 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].lower_ == "ans":
         votes.append(("PER", 4, "per.after.age"))  # 'X, 42 ans, ...'
     votes.extend(_verb_votes(doc, span, lex))
+    if _quoted_alone(doc, span, lex.other["misc_quoted"]):
+        votes.append(("MISC", lex.other["misc_quoted"]["weight"], lex.other["misc_quoted"]["id"]))
     if befores:
         loc = groups["loc"][0]
         if loc[3] & suffixes(befores[0]):
             votes.append((loc[0], loc[1], loc[2]))
     return votes
+
+
+def _quoted_alone(doc: Doc, span: Span, cue: dict) -> bool:
+    """True when the name alone (with at most a closing '!' or '?') fills a pair of quotation marks."""
+    text = doc_text(doc)
+    before = text[: span.start_char].rstrip(" \u00a0\u202f")
+    after = text[span.end_char :].lstrip(" \u00a0\u202f!?").lstrip(" \u00a0\u202f")
+    return before[-1:] in cue["open"] and after[:1] in cue["close"]
 
 
 def _verb_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
