@@ -810,7 +810,9 @@ def _plural_spans(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
         return []
     doc = ctx.doc
     spans = [(a, b) for a, b in ctx.cue_spans("generic_plural_subjects", lo, hi)
-             if a == lo or doc[a - 1].pos_ != "ADP" and _low(doc[a - 1]) not in {"de", "d'", "du", "des"}]
+             if a == lo or doc[a - 1].pos_ != "ADP" and _low(doc[a - 1]) not in {"de", "d'", "du", "des"}
+             # "pour les start-up de l'Hexagone, qui lèvent": the antecedent of a subject relative
+             or any(_low(t) == "qui" for t in doc[b : min(len(doc), b + 6)])]
     heads = set(_cues()["generic_plural_heads"])
     for tok in doc[lo:hi]:
         # "14 startups ont levé": a count of companies (the first word of "jeunes pousses" may sit between).
