@@ -697,3 +697,31 @@ def test_unmarked_incise_next_to_a_marked_quote_is_speech(make_doc):
 def test_speaker_carried_over_from_the_sentence_before(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "Pour le fondateur de Nova, « … »": a description after pour, resolved like any description
+    ("Paul Martin a fondé Nova en 2015. Pour le fondateur de Nova, « le marché européen va se consolider très "
+     "vite ».", "Paul Martin"),
+    # a pronoun continues the subject of the sentence before, not the object named last
+    ("Paul Martin a rencontré Kofi Mensah à Berlin. « Nous allons recruter cinquante ingénieurs », a-t-il "
+     "expliqué.", "Paul Martin"),
+    # a title given in an apposition earlier
+    ("Le ministre de l'Économie, Bruno Le Maire, a visité Nova. « C'est une très belle réussite française », "
+     "a salué le ministre.", "Bruno Le Maire"),
+    # two people in the sentence before, none given the title: no guess
+    ("Bruno Le Maire a visité Nova avec Paul Martin. « C'est une très belle réussite française », a salué le "
+     "ministre de l'Économie.", None),
+    # a possessive role whose holder the article never names
+    ("Nova a levé dix millions d'euros. « Nous allons recruter cinquante ingénieurs », se félicite son PDG.", None),
+])
+def test_descriptions_pronouns_and_pour(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+def test_pronoun_after_an_incise_speaker_keeps_that_speaker(make_doc):
+    text = ("Paul Martin s'est tourné vers Nova, qui a tout financé, explique Marc Petit. « Nous voyons le secteur "
+            "se concentrer très vite. » « Nous devrons soutenir les petites entreprises », ajoute-t-il.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"] == ["Marc Petit"] * 2

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.lexicon import pronoun_form, pronoun_gender, speaker_nouns
+from pipeline.extract.quotes.lexicon import pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
 from pipeline.nlp.entities import normalize_name
 from pipeline.records import ActorRef, Dropped
 
@@ -107,7 +107,7 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
     if plural:
         m = ctx.most_recent("ORG", before)
         return m.ref() if m else None
-    m = ctx.most_recent("PER", before, gender)
+    m = _subject_preferred(ctx, ctx.most_recent("PER", before, gender), gender)
     if m is None:
         # no person before: "Nova a levé … « … », explique-t-elle" speaks for the organisation
         org = ctx.most_recent("ORG", before)
@@ -128,6 +128,22 @@ def main_org(ctx: Context, before: int) -> EntityMention | None:
     if not counts:
         return None
     return first[max(counts, key=lambda k: (counts[k], -first[k].start))]
+
+
+def _subject_preferred(ctx: Context, m: EntityMention | None, gender: str | None) -> EntityMention | None:
+    """"X a rencontré Y. « … », a-t-il expliqué": a pronoun continues the subject of the sentence that
+    named its candidates, not the object named last (when both fit the pronoun's gender)."""
+    if m is None or is_subject_position(ctx.doc, m):
+        return m
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0 or speech_lemma(ctx.doc[span.start - 1], "incise", lenient=True):
+        return m  # "…, explique X.": X is the inverted subject of a speech verb, the one who speaks
+    sent = span.sent
+    for other in ctx.mentions_in(sent.start_char, m.start, "PER"):
+        if other.key != m.key and not ctx.in_quote(other.start, other.end) and is_subject_position(ctx.doc, other) \
+                and (not gender or ctx.gender.get(other.key, gender) == gender):
+            return other
+    return m
 
 
 def _role_complement(doc: Doc, m: EntityMention) -> bool:
