@@ -135,6 +135,22 @@ ROLE_GENERAL_CASES = [
      {("Yves Martin", "Kelvio", "fondateur")}),
     # the organisation of a bare title named by a fronted "Chez X,"
     ("Chez Ornikar, Julie Morin, la CTO, explique la méthode.", {("Julie Morin", "Ornikar", "CTO")}),
+    # short, English and idiomatic titles
+    ("Julien Roux, le boss de Malt, a détaillé ses projets.", {("Julien Roux", "Malt", "dirigeant")}),
+    ("Julien Roux, aux commandes de Malt depuis 2019, a détaillé ses projets.",
+     {("Julien Roux", "Malt", "dirigeant")}),
+    ("Julien Roux, président-fondateur de Malt, a détaillé ses projets.",
+     {("Julien Roux", "Malt", "président fondateur")}),
+    ("Julien Roux, DG de Malt, a détaillé ses projets.", {("Julien Roux", "Malt", "directeur général")}),
+    ("Julien Roux, DRH de Malt, a détaillé ses projets.", {("Julien Roux", "Malt", "DRH")}),
+    ("Julien Roux, co-fondateur & CEO de Malt, a détaillé ses projets.",
+     {("Julien Roux", "Malt", "cofondateur"), ("Julien Roux", "Malt", "CEO")}),
+    ("Julien Roux, Chief Revenue Officer de Malt, a détaillé ses projets.", {("Julien Roux", "Malt", "CRO")}),
+    ("Julien Roux, investment director chez Partech, suit le dossier.",
+     {("Julien Roux", "Partech", "directeur d'investissement")}),
+    ("Pennylane lève 40 millions. Julien Roux, cofondateur et CEO de la fintech, a détaillé ses projets.",
+     {("Julien Roux", "Pennylane", "cofondateur"), ("Julien Roux", "Pennylane", "CEO")}),
+    ("Julien Roux a pris la tête de Malt en 2020.", {("Julien Roux", "Malt", "dirigeant")}),
     # an anaphor with adjectives before the name
     ("Hugo Vidal, cofondateur de la jeune pousse lyonnaise Kelvio, veut recruter.",
      {("Hugo Vidal", "Kelvio", "cofondateur")}),
@@ -204,6 +220,10 @@ WRONG_ORG_CASES = [
     # "son associé" relates two persons; a comma list running into the verb is a coordinated subject
     ("Marc Petit, son associé, a quitté Google en 2019 pour fonder Kelvio.", set()),
     ("Paul Durand, PDG de Kelvio, Google et Amazon ont signé l'accord.", {("Paul Durand", "Kelvio")}),
+    # the successor, not the predecessor, takes the post
+    ("Julien Roux succède à Marc Petit à la tête de Malt.", {("Julien Roux", "Malt")}),
+    # an entity swallowing the title: the organisation is its tail
+    ("Julien Roux, Chief Revenue Officer de Malt, a parlé.", {("Julien Roux", "Malt")}),
     # an anaphor ("la start-up") is not resolved to a movement typed MISC
     ("La French Tech aide les jeunes pousses. Jean Dupont, PDG de la start-up, a rencontré ses membres.", set()),
 ]
@@ -234,6 +254,7 @@ FOUNDED_CASES = [
     ("Kelvio a été fondée par Paul Durand et Marc Petit.",
      {("Paul Durand", "Kelvio", None), ("Marc Petit", "Kelvio", None)}),
     ("Talvia, cofondée en 2019 par Inès Carpentier, recrute.", {("Inès Carpentier", "Talvia", "2019")}),
+    ("Julien Roux, qui a lancé Malt en 2015, veut recruter.", {("Julien Roux", "Malt", "2015")}),
     # an anaphor before the participle stands for the topic organisation
     ("Kelvio grandit vite. La start-up, lancée par deux Français, Paul Durand et Marc Petit, vise l'Europe.",
      {("Paul Durand", "Kelvio", None), ("Marc Petit", "Kelvio", None)}),
@@ -250,6 +271,8 @@ def test_founded_patterns(make_doc, text, expected):
 
 
 FOUNDED_NEGATIVES = [
+    "Paul Durand et Marc Petit lancent un Doctolib à la française.",  # a name used as a type
+    "Google a lancé Gemini Labs en Europe.",  # a company launching something founds nothing
     "Le service, lancé par Google en 2020, a fermé ses portes.",  # a product launched by a company
     "OpenAI a créé un assistant conversationnel très populaire.",  # créer: not an organisation
     "Fondée en 2021 par d'anciens salariés de Google, Anthropic a levé des fonds.",  # unnamed founders
@@ -392,7 +415,7 @@ def test_titles_lexicon_schema():
     for key in ("org_prepositions", "determiners", "anaphors", "anaphor_determiners", "role_verbs",
                 "blocked_orgs", "relative_heads", "possessives", "adjacent_person_forms", "unit_nouns",
                 "institution_nouns", "not_orgs", "pre_adjectives", "join_verbs", "as_markers", "non_org_heads",
-                "government_portfolios", "person_relative_titles"):
+                "government_portfolios", "person_relative_titles", "succession_verbs"):
         assert data[key] and all(isinstance(w, str) and w for w in data[key])
     assert data["domain_heads"] and all(isinstance(v, str) and v for v in data["domain_heads"].values())
     # the lemma forms asked for by analysts
@@ -406,7 +429,7 @@ def test_relation_patterns_schema(nlp):
     matcher = Matcher(nlp.vocab)
     for row in rows:
         assert set(row) <= {"id", "predicate", "frame", "pattern", "role", "agent_labels", "object_labels",
-                            "attribute", "patient"}
+                            "subject_labels", "attribute", "patient"}
         assert row["id"].startswith(row["predicate"] + ".")
         assert row["predicate"] in PREDICATES - {"invested_in"}
         assert row["frame"] in FRAMES

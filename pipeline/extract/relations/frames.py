@@ -187,6 +187,8 @@ def object_after(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int,
     limit = min(sent.end, k + 7)
     while k < limit:
         found = actor_at(ctx, sent, k, labels)
+        if found and k > sent.start and _ntext(doc[k - 1]) in ("un", "une"):
+            return None  # "lancent un OpenAI à la française": a name used as a type, not the actor
         if found:
             return found
         if _ntext(doc[k]) not in skip:
@@ -455,6 +457,8 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     obj = object_after(ctx, sent, trigger.end, row.get("object_labels") or ORGISH)
     if not subject or not obj or row.get("patient") == "group_only" and not _is_group(ctx, obj[1], sent, obj[0]):
         return
+    if row.get("subject_labels") and subject.label not in row["subject_labels"]:
+        return  # "Google a lancé Bard": a company launching a product founds nothing
     if row["predicate"] == "acquired" and (subject.label == "PER" or obj[1].label == "PER"):
         return
     if obj[0] < sent.end and _ntext(doc[obj[0]]) in words()["comparison_markers"]:

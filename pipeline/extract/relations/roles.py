@@ -362,8 +362,11 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if norm_text(doc[title.core_start : title.core_end].text) in lex.adjacent_person_forms:
         hit = ctx.person_ending_at(k, sent)  # "la réintégration de Sam Altman à la tête d'OpenAI"
         if hit:
-            return [hit[1]], "role.adjacent"
-    if left.lower_ in ("et", ",") and n > 0 and n - 1 in persons:
+            successor = _successor(ctx, sent, hit[0], lex)
+            if successor is False:
+                return [hit[1]], "role.adjacent"
+            return ([successor], "role.adjacent") if successor else None
+    if left.lower_ in ("et", ",", "&") and n > 0 and n - 1 in persons:
         prev = titles[n - 1]
         if _ends_right_before(ctx, sent, prev, k, lex):
             return persons[n - 1][0], "role.coordination"
@@ -377,6 +380,22 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if has_det or left.text in (":",):
         return _inversion(ctx, sent, title, org_end, lex)
     return None
+
+
+def _successor(ctx, sent, start: int, lex: Lexicon) -> ActorRef | None | bool:
+    """'A succède à B à la tête de X' / 'A remplace B à la tête de X': B, the person before the
+    title, is the predecessor; the post goes to A (None when A is not named). False: no such verb."""
+    doc = sent.doc
+    j = start - 1
+    if j >= sent.start and doc[j].lower_ in ("à", "au"):
+        j -= 1
+    if j < sent.start or doc[j].lemma_ not in lex.succession_verbs:
+        return False
+    j -= 1
+    while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV") or doc[j].lower_ in ("vient", "de", "d'", "d’", "va")):
+        j -= 1
+    hit = ctx.person_ending_at(j, sent)
+    return hit[1] if hit else None
 
 
 CHAIN_TOKENS = 8  # words of an untitled apposition before "et TITLE"

@@ -38,6 +38,7 @@ class Lexicon:
     non_org_heads: frozenset[str]
     domain_heads: dict[str, str]
     person_relative_titles: frozenset[str]
+    succession_verbs: frozenset[str]
     government_portfolios: frozenset[str]
 
 
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         non_org_heads=frozenset(norm_text(w) for w in data["non_org_heads"]),
         domain_heads={norm_text(k): v for k, v in data["domain_heads"].items()},
         person_relative_titles=frozenset(data["person_relative_titles"]),
+        succession_verbs=frozenset(data["succession_verbs"]),
         government_portfolios=frozenset(norm_text(w) for w in data["government_portfolios"]),
     )
 
@@ -162,7 +164,7 @@ def find_titles(sent: Span) -> list[TitleMatch]:
         core = _core_at(sent, i, lex) or _domain_title_at(sent, i, lex)
         # A capitalised form inside a sentence is usually a name ("Président" in a product name is rare),
         # but sentence-initial titles are capitalised: accept uppercase acronyms and sentence starts.
-        if core is None or not _plausible_case(doc[i], sent):
+        if core is None or not (_plausible_case(doc[i], sent) or _title_case_phrase(doc[i : core[0]])):
             i += 1
             continue
         end, lemma, kind, plural, ex = core
@@ -192,3 +194,9 @@ def _plausible_case(tok, sent: Span) -> bool:
     if text.islower() or text.isupper() or tok.i == sent.start or "-" in text and text[:1].islower():
         return True
     return text.lower().startswith("ex-") or text[:1].isupper() and tok.i > 0 and tok.nbor(-1).text in ("«", "\"", "(")
+
+
+def _title_case_phrase(span: Span) -> bool:
+    """A title of several words all capitalised ("Chief Revenue Officer", "Managing Partner")."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
