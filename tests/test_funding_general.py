@@ -112,3 +112,52 @@ def test_market_totals_are_not_events(make_doc, text):
 def test_company_subject_near_market_words_is_kept(make_doc, text, recipient):
     events, _ = _events(make_doc, text)
     assert [normalize_name(e.recipient.name) for e in events] == [recipient]
+
+
+# ---------------------------------------------------------------- 4. cumulative totals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depuis sa création, la société Pivoine a levé près de 60 millions d'euros.",
+        "Depuis son lancement en 2017, Pivoine a levé 45 millions d'euros.",
+        "Pivoine a levé 60 millions d'euros en cumulé depuis 2015.",
+        "Avec une trentaine de millions d'euros engrangés en quatre ans, Pivoine accélère.",
+        "Cette opération porte à 95 millions d'euros les sommes levées par Pivoine.",
+        "Pivoine a désormais levé 70 millions d'euros au total.",
+    ],
+)
+def test_cumulative_totals_are_not_events(make_doc, text):
+    events, doc = _events(make_doc, text)
+    assert events == []
+    assert any("excluded" in r for r in _reasons(doc))
+
+
+def test_earlier_rounds_listed_in_one_sentence_are_events(make_doc):
+    events, _ = _events(
+        make_doc,
+        "Pivoine lève 20 millions d'euros en série C. Avant cette série C, la startup avait obtenu "
+        "8 millions d'euros en 2019 puis 25 millions d'euros en 2021.",
+    )
+    got = {(e.amount, normalize_name(e.recipient.name), e.date) for e in events}
+    assert (8e6, "pivoine", "2019") in got and (25e6, "pivoine", "2021") in got
+    assert any(e.amount == 20e6 and e.round == "series_c" for e in events)
+
+
+# ---------------------------------------------------------------- 5. founding dates are not deal dates
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Le spécialiste de la logistique Carambole, créée en 2014, a annoncé le 3 février dernier avoir levé 15 millions d'euros.",
+         "2024-02-03"),
+        ("Née en 2016 à Lyon, Carambole a levé 15 millions d'euros.", None),
+        ("Carambole, lancée en 2019, lève 15 millions d'euros en janvier 2024.", "2024-01"),
+        ("Fondée en 2012, la société Carambole a bouclé en 2023 un tour de 15 millions d'euros.", "2023"),
+    ],
+)
+def test_founding_date_is_never_the_deal_date(make_doc, text, date):
+    events, _ = _events(make_doc, text)
+    assert [e.date for e in events] == [date]

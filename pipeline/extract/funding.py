@@ -455,7 +455,7 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "tranche"
         elif tranche_from is not None and am.start > tranche_from:
             am.kind = "tranche"
-        elif _not_a_deal(ctx, s, am):
+        elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am):
             am.kind = "excluded"
         elif _is_valuation(ctx, s, e, am):
             am.kind = "valuation"
@@ -466,6 +466,14 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
         elif _window_has(ctx, "seek_cues", max(s, am.start - 6), am.start):
             am.kind = "sought"
         prev_end = am.end
+
+
+def _cumulative(ctx: Ctx, s: int, am: AmountAt) -> bool:
+    """ "Depuis sa création, la société a levé 60 M€": a running total stated before the amount in
+    the same clause chain (not separated from it by another amount: "avait obtenu 8 M€ puis 25 M€"
+    lists rounds)."""
+    prev_end = max((x.end for x in ctx.amounts if s <= x.end <= am.start), default=s)
+    return ctx.has_cue("cumulative_cues", prev_end, am.start)
 
 
 def _not_a_deal(ctx: Ctx, s: int, am: AmountAt) -> bool:
@@ -1129,9 +1137,23 @@ def _date_for(ctx: Ctx, s: int, e: int, anchor: int) -> str | None:
     except Exception:  # noqa: BLE001 - a date bug must not lose the event
         return None
     blockers = set(_cues()["date_blockers"])
+    # The date belongs to its amount's stretch: "8 M€ en 2019 puis 25 M€ en 2021" (two deals).
+    here = next((a for a in ctx.amounts if doc[a.start].idx == anchor), None)
+    others = [a for a in ctx.amounts if s <= a.start < e and a is not here and a.kind == "main"]
+    if here is not None:
+        prev_end = max([a.end for a in others if a.end <= here.start], default=None)
+        win_lo = lo
+        if prev_end is not None:
+            # "... 8 M€ en 2019 puis 25 M€": what follows the previous amount up to the connector is its own.
+            conn = [t.i for t in doc[prev_end : here.start] if _low(t) in {"puis", "et", ",", ";", "ensuite", "avant", "après"}]
+            cut = doc[conn[-1]] if conn else doc[prev_end - 1]
+            win_lo = cut.idx + len(cut)
+        win_hi = min([hi] + [doc[a.start].idx for a in others if a.start >= here.end])
+    else:
+        win_lo, win_hi = lo, hi
     kept = []
     for d in dates:
-        if not getattr(d, "iso", None):
+        if not getattr(d, "iso", None) or not win_lo <= lo + d.start < win_hi:
             continue
         before = _norm_text(text[max(lo, lo + d.start - 40) : lo + d.start]).split()
         if any(w in blockers for w in before[-4:]):
