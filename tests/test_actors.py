@@ -99,6 +99,8 @@ TYPING = [
     ("Elle s'appuie sur Vekto, une librairie open source très utilisée.", "Vekto", "MISC"),
     # a name used as a common noun after an indefinite article is a kind of thing
     ("Les fondateurs sont arrivés à bord d'un Trelvo climatisé.", "Trelvo", "MISC"),
+    # a possessive determiner right before a name: a thing owned, not an actor
+    ("Le cinéma a ses Palmorix et la chanson ses victoires.", "Palmorix", "MISC"),
     # a name alone in quotation marks is a title, slogan or programme; an organisation cue outweighs it
     ("OpenAI prépare son initiative « Orbitra » pour 2026.", "Orbitra", "MISC"),
     ("La start-up « Zorblax » a levé deux millions d'euros.", "Zorblax", "ORG"),
@@ -187,6 +189,9 @@ CLEANED_SPANS = [
     # ordinal numbers (arrondissements, centuries)
     ("Le XVIe arrondissement accueille le siège de Zorblax.", "XVIe", False),
     ("Les bureaux de Zorblax sont dans le 13e, près de la gare.", "13e", False),
+    # a word cut off where an excerpt stops mid-sentence; a short last line (heading, sign-off) is no cut
+    ("Le fondateur de Zorblax est Jean Dubreuil, ancien secrétaire d'État devenu ensuite conseiller spécial de Morv", "Morv", False),
+    ("Un partenariat avec Zorblax", "Zorblax", True),
     # sector descriptor trimmed off, the name kept
     ("La Cleantech grenobloise Hydravo a levé dix millions d'euros.", "Cleantech grenobloise Hydravo", True),
 ]

@@ -320,6 +320,8 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         t.is_lower or not t.is_alpha for t in span[1:]
     ):
         return "sector descriptor, not a name"
+    if _cut_off(doc, span):
+        return "word cut off at the end of an excerpt"
     if _ordinal(lex).match(text):
         return "ordinal number (arrondissement, century)"
     if after_portfolio(doc, span.start, lex) and not (first_f in lex.given_names and len(span) > 1):
@@ -355,6 +357,13 @@ def _ordinal_re(pattern: str) -> re.Pattern[str]:
 
 def _ordinal(lex: Lexicons) -> re.Pattern[str]:
     return _ordinal_re(lex.other["ordinal"]["pattern"])
+
+
+def _cut_off(doc: Doc, span: Span) -> bool:
+    """A one-word name ending a text that stops mid-sentence (a long last line, no final punctuation)."""
+    full = doc_text(doc).rstrip()
+    last_line = full[full.rfind("\n") + 1 :]
+    return len(span) == 1 and span.end_char >= len(full) and full[-1:].isalnum() and len(last_line.split()) >= 12
 
 
 def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
