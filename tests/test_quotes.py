@@ -725,3 +725,14 @@ def test_pronoun_after_an_incise_speaker_keeps_that_speaker(make_doc):
             "se concentrer très vite. » « Nous devrons soutenir les petites entreprises », ajoute-t-il.")
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"] == ["Marc Petit"] * 2
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Nova a levé dix millions d'euros. Comme le souligne Paul Martin, « le marché européen va se consolider "
+     "très vite ».", "souligner"),
+    ("Nova a levé dix millions d'euros. « Le marché européen va se consolider très vite », comme le rappelle "
+     "Paul Martin.", "rappeler"),
+])
+def test_comme_le_dit_x(make_doc, text, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [("Paul Martin", verb)]

@@ -73,6 +73,11 @@ def utterance_like(span: Span) -> bool:
 
 # ---------------------------------------------------------------- incises after the quote
 
+def cue_verb(doc: Doc, cue: Cue) -> str | None:
+    """The verb a cue stores: its own, else the lemma of its last word (comme le souligne -> souligner)."""
+    return cue.verb or doc[cue.end - 1].lemma_.lower()
+
+
 def _cue_at(cues: list[Cue], i: int, kind: str) -> Cue | None:
     return next((c for c in cues if c.start == i and c.cue == kind), None)
 
@@ -121,7 +126,8 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
     marker = _cue_at(cues, i, "marker")
     if marker is not None:
         phrase = phrase_after(doc, marker.end)
-        return Attribution(resolve_phrase(ctx, phrase, doc[close_tok].idx), marker.verb, f"incise_{marker.id}")
+        return Attribution(resolve_phrase(ctx, phrase, doc[close_tok].idx), cue_verb(doc, marker),
+                           f"incise_{marker.id}")
     for j in range(i, min(len(doc), i + 4)):
         tok = doc[j]
         if tok.text in SENTENCE_END or tok.is_space or tok.text in ("«", "“", '"'):
@@ -179,7 +185,7 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
         if c.cue == "marker" and clause.start <= c.start and c.end <= colon_i:
             speaker = resolve_phrase(ctx, phrase_after(doc, c.end), doc[c.start].idx)
             if speaker is not None:
-                return Attribution(speaker, c.verb, f"{rule_id}_{c.id}")
+                return Attribution(speaker, cue_verb(doc, c), f"{rule_id}_{c.id}")
     people = [m for m in ctx.mentions_in(clause.start_char, clause.end_char, "PER")]
     if people:  # "premier constat de X :" / "Et X d'ajouter :"
         return Attribution(people[-1].ref(), seen_verb, rule_id + "_named")
@@ -197,7 +203,7 @@ def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | No
             return Attribution(resolve_phrase(ctx, list(doc[c.start + 1: c.end - 1]), doc[c.start].idx), c.verb, c.id)
         if c.cue == "marker":
             phrase = phrase_after(doc, c.end)
-            return Attribution(resolve_phrase(ctx, phrase, doc[c.start].idx), c.verb, c.id)
+            return Attribution(resolve_phrase(ctx, phrase, doc[c.start].idx), cue_verb(doc, c), c.id)
     return None
 
 
