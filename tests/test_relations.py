@@ -151,6 +151,8 @@ ROLE_GENERAL_CASES = [
     ("Pennylane lève 40 millions. Julien Roux, cofondateur et CEO de la fintech, a détaillé ses projets.",
      {("Julien Roux", "Pennylane", "cofondateur"), ("Julien Roux", "Pennylane", "CEO")}),
     ("Julien Roux a pris la tête de Malt en 2020.", {("Julien Roux", "Malt", "dirigeant")}),
+    ("Julien Roux, membre du conseil d'administration de Malt, a voté contre.",
+     {("Julien Roux", "Malt", "administrateur")}),
     # an anaphor with adjectives before the name
     ("Hugo Vidal, cofondateur de la jeune pousse lyonnaise Kelvio, veut recruter.",
      {("Hugo Vidal", "Kelvio", "cofondateur")}),
@@ -197,6 +199,8 @@ ROLE_NEGATIVES += [
     "Marc Bernard, secrétaire d'État au Numérique, a visité l'usine.",
     "Marie Blanc, ancienne ministre du Travail, a visité la start-up.",
     "Anne Roy, fondatrice du salon Vivatech, a pris la parole.",
+    # a fronted place is no person, whatever the NER says
+    "A Paris, le fondateur de Kelvio a présenté son robot.",
 ]
 
 
@@ -301,6 +305,9 @@ ACQUIRED_CASES = [
     ("Kelvio grandit vite. En 2021, la société a été revendue à Doctolib.", ("Doctolib", "Kelvio")),
     ("Cegid a décidé de reprendre la société Vizio.", ("Cegid", "Vizio")),
     ("Le groupe Fnac a repris Darty en 2016.", ("Fnac", "Darty")),
+    ("Vizio, rachetée l'an dernier par Cegid, recrute.", ("Cegid", "Vizio")),
+    ("Anne Morel, fondatrice de Vizio, rachetée par Cegid en 2020, recrute.", ("Cegid", "Vizio")),
+    ("Cegid a pris le contrôle de Vizio.", ("Cegid", "Vizio")),
 ]
 
 

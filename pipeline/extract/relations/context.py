@@ -24,6 +24,13 @@ MAX_NAME_WORDS = 2  # capitalised words in a name found without NER (particles n
 NAME_PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "der", "di", "da", "ben", "el", "al"}
 
 
+# A "name" opening with a preposition is a fronted place or adverbial the NER took for a person
+# ("A Paris, le fondateur de X ...").
+NOT_NAME_STARTS = {"a", "à", "en", "chez", "selon", "pour", "depuis", "dans", "sur", "avec", "par", "vers", "outre",
+                   "après", "avant", "hier", "aujourd'hui", "demain", "lundi", "mardi", "mercredi", "jeudi",
+                   "vendredi", "samedi", "dimanche"}
+
+
 def norm_text(text: str) -> str:
     """Lowercase, typographic apostrophe to ', single spaces: the key used for lexicon look-ups."""
     return " ".join(text.replace("’", "'").lower().split())
@@ -74,7 +81,9 @@ class DocContext:
             return None
         hit = self.entity_at(j)
         if hit and hit[1].label == "PER" and hit[0].end - 1 == j:
-            return None if self._article_before(hit[0].start) else self._noted(hit[0].start, hit[1])
+            if self._article_before(hit[0].start) or self.doc[hit[0].start].lower_ in NOT_NAME_STARTS:
+                return None
+            return self._noted(hit[0].start, hit[1])
         if not self._is_name_token(self.doc[j]):
             return None
         start, words = j, 1
@@ -94,7 +103,7 @@ class DocContext:
                 words += 1
                 continue
             break
-        if words < 2 or self.doc[start].lower_ in NAME_PARTICLES or self._article_before(start):
+        if words < 2 or self.doc[start].lower_ in NAME_PARTICLES | NOT_NAME_STARTS or self._article_before(start):
             return None
         return self._noted(start, self._person_ref(start, j + 1))
 

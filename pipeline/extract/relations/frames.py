@@ -326,6 +326,11 @@ def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     if org is None:
         return
     for agent in agents:
+        if row["predicate"] == "acquired":  # "Kelvio, rachetée en 2020 par Google"
+            rec = _rel(agent, "acquired", org, sent, row, date=date) if agent.label != "PER" else None
+            if rec:
+                yield rec
+            continue
         if row["predicate"] == "role":  # "Apple, dirigée par Tim Cook"
             rec = _rel(agent, "role", org, sent, row) if agent.label == "PER" else None
             if rec:
