@@ -736,3 +736,22 @@ def test_pronoun_after_an_incise_speaker_keeps_that_speaker(make_doc):
 def test_comme_le_dit_x(make_doc, text, verb):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [("Paul Martin", verb)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an organisation described by its kind: the one whose name holds that word, not the last one named
+    ("La Fondation Avenir soutient Nova depuis 2019, aux côtés de Bpifrance. « Nous croyons à ce projet depuis "
+     "le premier jour », réagit la fondation.", "Fondation Avenir"),
+    # two people before a colon and no speech verb: no guess
+    ("Entre Paul Martin et Léa Moreau, le ton monte : « nous ne pouvons pas continuer ainsi très longtemps ».",
+     None),
+])
+def test_organisation_kinds_and_colon_without_a_single_person(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+def test_reported_speech_pronoun_prefers_the_subject(make_doc):
+    _, quotes = quotes_of(make_doc, "Paul Martin a rencontré Kofi Mensah à Berlin. Il a précisé que l'entreprise "
+                                    "allait recruter cinquante ingénieurs.")
+    assert summary(quotes) == [("l'entreprise allait recruter cinquante ingénieurs", "Paul Martin", "indirect")]

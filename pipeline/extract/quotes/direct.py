@@ -187,7 +187,7 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
             if speaker is not None:
                 return Attribution(speaker, cue_verb(doc, c), f"{rule_id}_{c.id}")
     people = [m for m in ctx.mentions_in(clause.start_char, clause.end_char, "PER")]
-    if people:  # "premier constat de X :" / "Et X d'ajouter :"
+    if len({m.key for m in people}) == 1:  # "premier constat de X :" / "Et X d'ajouter :" (not "Entre X et Y :")
         return Attribution(people[-1].ref(), seen_verb, rule_id + "_named")
     return Attribution(None, seen_verb, rule_id) if seen_verb else None
 

@@ -9,7 +9,7 @@ from pipeline.extract.quotes.direct import Candidate
 from pipeline.records import Dropped
 from pipeline.rules import load_json
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, speech_lemma
-from pipeline.extract.quotes.speakers import Context, _surname_match, phrase_after, subject_of
+from pipeline.extract.quotes.speakers import Context, _subject_preferred, _surname_match, phrase_after, subject_of
 
 QUE = {"que", "qu'", "qu’"}
 MIN_CLAUSE_TOKENS = 4
@@ -45,7 +45,7 @@ def _recent_antecedent(ctx: Context, pron: Token):
     if sent.start > 0:
         prev_start = pron.doc[sent.start - 1].sent.start_char
     gender = "m" if pronoun_form(pron) == "il" else "f"
-    m = ctx.most_recent("PER", pron.idx, gender, after=prev_start)
+    m = _subject_preferred(ctx, ctx.most_recent("PER", pron.idx, gender, after=prev_start), gender)
     return m.ref() if m else None
 
 

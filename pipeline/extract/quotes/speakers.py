@@ -117,6 +117,17 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
     return m.ref()
 
 
+def _org_of_kind(ctx: Context, noun: str, before: int) -> EntityMention | None:
+    """"réagit la fondation": the last organisation whose name holds the noun (Fondation X), else the
+    last organisation named."""
+    key = normalize_name(noun)
+    for m in reversed(ctx.mentions):
+        if m.label == "ORG" and m.end <= before and key in normalize_name(m.name).split() \
+                and not ctx.in_quote(m.start, m.end):
+            return m
+    return ctx.most_recent("ORG", before)
+
+
 def main_org(ctx: Context, before: int) -> EntityMention | None:
     """The organisation the article is about: named most often before `before` (ties: named first)."""
     counts: dict[str, int] = {}
@@ -280,7 +291,7 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         if noun in speaker_nouns("org") or noun in speaker_nouns("org_main"):
             if orgs:
                 return orgs[0].ref()
-            m = main_org(ctx, before) if noun in speaker_nouns("org_main") else ctx.most_recent("ORG", before)
+            m = main_org(ctx, before) if noun in speaker_nouns("org_main") else _org_of_kind(ctx, noun, before)
             return m.ref() if m else None
     if orgs:
         return orgs[0].ref()
