@@ -1,5 +1,10 @@
 """Entity span cleaning: trim articles/titles/punctuation, split at line breaks and joined names, drop debris.
 
+Beside the debris, a span is no actor when it is a sector descriptor ('la Martech lyonnaise', trimmed
+off the name after it), a role word opening a span ('Président de X' -> X), a government portfolio
+('secrétaire d'État au Numérique'), an ordinal ('XIIIe'), a photo credit or an image bank, a name
+alone on a header line, or a word cut off where an excerpt stops (all lexicons in rules/).
+
 Every function takes spaCy spans and returns cleaned spans; anything dropped is recorded in
 `doc.user_data["dropped"]` with the reason, so that a missing entity can be explained.
 """

@@ -4,7 +4,8 @@ Steps (component `actor_entities`): NER spans + names the NER missed after an or
 person cue (`rules/org_cues.json`, `rules/person_cues.json`) + gazetteer names (`rules/gazetteer.jsonl`)
 -> cleaning (`pipeline.nlp.cleaning`: trim, split, drop debris with a `Dropped` record) -> grouping of
 the mentions of one entity (same normalised name, surname -> full name, acronym <-> expansion,
-gazetteer aliases, 'X' <-> 'X Technologies') -> typing by votes over every mention of the group
+gazetteer aliases, 'X' <-> 'X Technologies', a nickname cut from a one-word name 'EuraTech' <->
+'EuraTechnologies', a former name 'GV (ex-Google Ventures)') -> typing by votes over every mention of the group
 (`pipeline.nlp.typing`). After it, `doc.ents` holds the kept, retyped mentions and `doc._.entities`
 the `LocalEntity` clusters; `entity_ref` and `entities_in` let extractors point at them with an
 `ActorRef`.
