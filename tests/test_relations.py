@@ -108,6 +108,12 @@ ROLE_GENERAL_CASES = [
      {("Léo Faure", "Brivia", "cofondateur"), ("Inès Carpentier", "Brivia", "cofondateur")}),
     ("Léo Faure et Inès Carpentier, cofondateurs de Brivia, ont ouvert un bureau à Lille.",
      {("Léo Faure", "Brivia", "cofondateur"), ("Inès Carpentier", "Brivia", "cofondateur")}),
+    ("Léo Faure et Inès Carpentier, respectivement CEO et CTO de Brivia, ont signé.",
+     {("Léo Faure", "Brivia", "CEO"), ("Inès Carpentier", "Brivia", "CTO")}),
+    ("Les fondateurs de Brivia Léo Faure et Inès Carpentier ont signé.",
+     {("Léo Faure", "Brivia", "fondateur"), ("Inès Carpentier", "Brivia", "fondateur")}),
+    ("Brivia lève 3 millions d'euros. Ses deux fondateurs, Léo Faure et Inès Carpentier, recrutent.",
+     {("Léo Faure", "Brivia", "fondateur"), ("Inès Carpentier", "Brivia", "fondateur")}),
     # title phrases
     ("Romain Garnier, CEO et cofondateur de Talvia, a répondu à nos questions.",
      {("Romain Garnier", "Talvia", "CEO"), ("Romain Garnier", "Talvia", "cofondateur")}),
@@ -236,6 +242,11 @@ WRONG_ORG_CASES = [
 @pytest.mark.parametrize("text,expected", WRONG_ORG_CASES)
 def test_role_organisation_is_the_title_complement(make_doc, text, expected):
     assert _pairs(make_doc, text, "role") == expected
+
+
+def test_respectively_gives_one_title_each(make_doc):
+    text = "Léo Faure et Inès Carpentier, respectivement CEO et CTO de Brivia, ont signé."
+    assert {(s, a) for s, _, _, a in _triples(make_doc, text, "role")} == {("Léo Faure", "CEO"), ("Inès Carpentier", "CTO")}
 
 
 # ---- founded ----------------------------------------------------------------------------------

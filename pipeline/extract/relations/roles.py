@@ -9,6 +9,7 @@ Patterns (rule_id in the output):
                     "les cofondateurs de X, A, B et C", "Fondateur de cette société ..., Jensen Huang"
                     (not when the name has its own apposition: "le patron de A, X, le PDG de B")
 - role.adjacent     "la réintégration de Sam Altman à la tête d'OpenAI"
+- role.respectively "A et B, respectivement CEO et CTO de X" (i-th title to the i-th person)
 - role.joined_as    "X a rejoint Mistral AI comme / en tant que directeur technique"
 - role.previous_subject  "X est venu ... . Le créateur de Free défend ..." (one person in the
                     sentence before, which does not name the organisation)
@@ -315,6 +316,8 @@ def _fronted_chez(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Acto
 def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
     """'son patron, Sam Altman': a possessive title with no complement belongs to the topic org."""
     k = title.start - 1
+    while k > sent.start and (sent.doc[k].like_num or sent.doc[k].pos_ == "NUM"):
+        k -= 1  # "ses deux cofondateurs"
     if k < sent.start or norm_text(sent.doc[k].text) not in lex.possessives:
         return None
     if title.lemma in lex.person_relative_titles:
@@ -342,6 +345,9 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     """The named person(s) holding title n, and the rule that found them."""
     title = titles[n]
     doc = sent.doc
+    respective = _respectively(ctx, sent, titles, n)
+    if respective:
+        return [respective], "role.respectively"
     k = title.start - 1
     while k >= sent.start and (doc[k].like_num or doc[k].pos_ == "NUM"):
         k -= 1  # "les trois cofondateurs"
@@ -380,6 +386,31 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if has_det or left.text in (":",):
         return _inversion(ctx, sent, title, org_end, lex)
     return None
+
+
+RESPECTIVELY_SCAN = 15
+
+
+def _respectively(ctx, sent, titles, n) -> ActorRef | None:
+    """'A et B, respectivement CEO et CTO de X': the i-th title after "respectivement" goes to the
+    i-th person of the list before it."""
+    doc = sent.doc
+    title = titles[n]
+    r = None
+    for i in range(title.start - 1, max(sent.start, title.start - RESPECTIVELY_SCAN) - 1, -1):
+        if doc[i].lower_ == "respectivement":
+            r = i
+            break
+        if doc[i].text in BOUNDARIES and doc[i].text != ",":
+            return None
+    if r is None or r - 2 < sent.start or doc[r - 1].text != ",":
+        return None
+    hit = ctx.person_ending_at(r - 2, sent)
+    if not hit:
+        return None
+    people = [*_coordinated_persons(ctx, sent, hit[0]), hit[1]]
+    idx = [m for m, t in enumerate(titles) if t.start > r].index(n)
+    return people[idx] if idx < len(people) else None
 
 
 def _successor(ctx, sent, start: int, lex: Lexicon) -> ActorRef | None | bool:
@@ -475,7 +506,15 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
     if k < sent.end and doc[k].text != ",":
         hit = ctx.person_starting_at(k, sent)  # "le coprésident de X Olivier Mathiot"
         if hit and not _has_own_title(sent, hit[0], lex):
-            return [hit[1]], "role.inversion"
+            found = [hit[1]]
+            k = hit[0]
+            while title.plural and k + 1 < sent.end and doc[k].lower_ in (",", "et"):
+                more = ctx.person_starting_at(k + 1, sent)  # "les fondateurs de X A et B"
+                if not more or _has_own_title(sent, more[0], lex):
+                    break
+                found.append(more[1])
+                k = more[0]
+            return found, "role.inversion"
         if title.start != sent.start:
             return None
         # Fronted apposition: skip to the first comma.
