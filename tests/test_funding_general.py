@@ -161,3 +161,45 @@ def test_earlier_rounds_listed_in_one_sentence_are_events(make_doc):
 def test_founding_date_is_never_the_deal_date(make_doc, text, date):
     events, _ = _events(make_doc, text)
     assert [e.date for e in events] == [date]
+
+
+# ---------------------------------------------------------------- 6. investor cues
+
+
+@pytest.mark.parametrize(
+    "text, investors, leads",
+    [
+        ("Ondine lève 40 millions d'euros auprès d'un pool d'investisseurs prestigieux : Sofina, Eurazeo et Kima Ventures.",
+         {"sofina", "eurazeo", "kima ventures"}, set()),
+        ("Ondine a levé 10 millions d'euros. Elle a reçu l'appui de Partech et d'Elaia.", {"partech", "elaia"}, set()),
+        ("Ondine a pu compter sur Partech, Elaia et Serena pour boucler ce tour de 10 millions d'euros.",
+         {"partech", "elaia", "serena"}, set()),
+        ("Ondine a levé 10 millions d'euros. Partech, Elaia et Serena ont participé à l'opération.",
+         {"partech", "elaia", "serena"}, set()),
+        ("Ondine a levé 10 millions d'euros, apportés par Partech et Elaia.", {"partech", "elaia"}, set()),
+        ("Ondine réalise une augmentation de capital de 10 millions d'euros souscrite par Partech et Elaia.",
+         {"partech", "elaia"}, set()),
+        ("Ondine a levé 10 millions d'euros avec la participation de Partech.", {"partech"}, set()),
+        ("Ondine a levé 10 millions d'euros. Tencent mène le tour.", {"tencent"}, {"tencent"}),
+        ("Ondine a levé 10 millions d'euros auprès de ses investisseurs historiques Partech et Elaia.",
+         {"partech", "elaia"}, set()),
+    ],
+)
+def test_investor_cues(make_doc, text, investors, leads):
+    events, _ = _events(make_doc, text)
+    assert len(events) == 1
+    got = {normalize_name(r.name) for r in events[0].investors}
+    assert investors <= got, got
+    assert leads <= {normalize_name(r.name) for r in events[0].lead_investors}
+
+
+def test_pronoun_investor_of_investir_dans(make_doc):
+    events, _ = _events(make_doc, "Le fonds Aubépine est très actif. Il a investi 2 millions d'euros dans Ondine.")
+    assert [(normalize_name(e.recipient.name), [normalize_name(r.name) for r in e.investors]) for e in events] == [
+        ("ondine", [normalize_name("Aubépine")])
+    ]
+
+
+def test_support_cue_without_anaphor_names_no_investor(make_doc):
+    events, _ = _events(make_doc, "Ondine a levé 10 millions d'euros. Le salon a reçu le soutien de la mairie de Lyon.")
+    assert [list(e.investors) for e in events] == [[]]

@@ -338,7 +338,10 @@ def _bare_subject_cands(doc: Doc, covered: set[int], blocked: set[int]) -> list[
         i = tok.i
         if i in covered or i in blocked or i + 1 >= len(doc) or not tok.is_alpha or not tok.text[:1].isupper():
             continue
-        if tok.pos_ not in {"NOUN", "PROPN", "X", "ADJ"} or tok.is_stop or tok.text.isupper():
+        # The tagger may even read an unknown name as a pronoun ("Tencent"); real pronouns are stop words.
+        if tok.pos_ not in {"NOUN", "PROPN", "X", "ADJ", "PRON"} or tok.is_stop or tok.text.isupper():
+            continue
+        if tok.lower_ in set(_cues()["not_bare_subjects"]):
             continue
         prev = doc[i - 1] if i > 0 else None
         opens = prev is None or prev.text in _TERMINAL or ("\n" in prev.text) or prev.text in {"«", '"', "“"}
@@ -937,6 +940,8 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
         investor: Cand | str | None = inv if kind == "cand" else None
         if kind != "cand" and ctx.cue_spans("investor_anaphors", s, a):
             investor = "previous"
+        elif kind == "anaphor" and ctx.cue_spans("pronoun_anaphors", s, a):
+            investor = "previous_subject"  # "Il a investi 1 M€ dans X": the last organisation subject
         return investor, rec, rid
     return None
 
@@ -1233,6 +1238,11 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
             d.investors.append(investor.ref)
             # "investment" only for a direct investment stated with its investor ("X a investi N dans Y").
             d.round = "investment" if role == "invest" else None
+        elif investor == "previous_subject" and si > 0:
+            subj = _previous_org_subject(ctx, si)
+            if subj is not None and normalize_name(subj.name) != normalize_name(ref.name):
+                d.investors.append(subj)
+                d.round = "investment" if role == "invest" else None
         elif investor == "previous" and si > 0:
             ps, pe = ctx.sents[si - 1]
             prev = _cands_in(ctx, ps, pe)
@@ -1259,6 +1269,16 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
             if c.ref != ref and c.end < am.start and ctx.doc[c.end].lower_ == "et":
                 out.append(Draft(c.ref, si, f"{tid}+coordinated_each", am))
     return out
+
+
+def _previous_org_subject(ctx: Ctx, si: int) -> ActorRef | None:
+    """The first organisation of the previous sentence outside places and parentheses (its subject)."""
+    s, e = ctx.sents[si - 1]
+    depth = _paren_depth(ctx.doc, s, e)
+    for c in _cands_in(ctx, s, e):
+        if _org_like(c.ref) and c.ref.label != "PER" and not depth[c.start - s] and not _governed_by_place(ctx, c, s):
+            return c.ref
+    return None
 
 
 def _no_amount_events(ctx: Ctx, si: int, trig: list, inv_spans: list) -> list[Draft]:
@@ -1372,8 +1392,14 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     deal = any(_triggers()[rid]["kind"] == "noun" for rid, a, _ in ctx.triggers if s <= a < e)
     investors, leads, _ = _cue_investors(ctx, s, e)
     nouns = set(_cues()["follow_up_nouns"])
-    if not (deal or any(t.lower_ in nouns for t in doc[s:e])):
+    # "Elle a reçu l'appui de X": a support cue about the company just funded names its investors.
+    supported = bool(ctx.cue_spans("support_cues", s, e)) and _anaphor_before(ctx, s, min(e, s + 4))
+    if not (deal or supported or any(t.lower_ in nouns for t in doc[s:e])):
         investors, leads = [], []  # "aux côtés de X" with no word about money is not about the deal
+    if ctx.cue_spans("lead_objects", s, e):
+        # "Tencent mène le tour": the subject of an active lead verb leads the deal just reported.
+        subj = _lead_subjects(ctx, s, e)
+        investors, leads = subj + list(investors), subj + list(leads)
     found = list(investors)
     if (verb is not None or phrase) and (also or deal or _anaphor_before(ctx, s, e)):
         vpos = verb.i if verb is not None else phrase[0][0]
