@@ -755,3 +755,10 @@ def test_reported_speech_pronoun_prefers_the_subject(make_doc):
     _, quotes = quotes_of(make_doc, "Paul Martin a rencontré Kofi Mensah à Berlin. Il a précisé que l'entreprise "
                                     "allait recruter cinquante ingénieurs.")
     assert summary(quotes) == [("l'entreprise allait recruter cinquante ingénieurs", "Paul Martin", "indirect")]
+
+
+def test_possessive_role_goes_to_the_holder_named_with_the_organisation(make_doc):
+    text = ("Paul Martin, PDG de Nova, était absent de la conférence. Nova a levé dix millions d'euros. « Nous allons "
+            "recruter cinquante ingénieurs », se félicite son PDG.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Martin"]

@@ -128,6 +128,17 @@ def _org_of_kind(ctx: Context, noun: str, before: int) -> EntityMention | None:
     return ctx.most_recent("ORG", before)
 
 
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+
+
+def _possessor(ctx: Context, tokens: list[Token], head: Token, before: int) -> list[EntityMention]:
+    """"son PDG": the organisation named last stands for the possessive (its role holder is then looked up)."""
+    if not any(t.lower_ in POSSESSIVES and t.i < head.i for t in tokens):
+        return []
+    m = ctx.most_recent("ORG", before)
+    return [m] if m is not None else []
+
+
 def main_org(ctx: Context, before: int) -> EntityMention | None:
     """The organisation the article is about: named most often before `before` (ties: named first)."""
     counts: dict[str, int] = {}
@@ -281,7 +292,7 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         if noun in speaker_nouns("anaphoric"):
             return _anaphor(ctx, tokens, before)  # "ce dernier", "l'intéressée"
         if noun in speaker_nouns("person"):
-            for org in orgs:
+            for org in orgs or _possessor(ctx, tokens, head, before):
                 holder = role_holder(ctx, org, before)
                 if holder is not None:
                     return holder.ref()
