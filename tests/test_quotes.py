@@ -129,11 +129,13 @@ def test_scan_quotes_never_raises_and_stays_in_bounds(text):
 _PIECES = st.sampled_from([
     "Paul Martin a déclaré", " « ", " » ", "“", "”", '"', ", a-t-il ajouté", " Selon Léa Moreau, ",
     "nous allons recruter", ".", "\n", " : ", "Il a dit que tout allait bien", "« Bonjour", " fin »",
+    '."', '"Nous', ", explique le président", " comme le souligne Paul Martin", ", se félicite son PDG",
+    "Pour le fondateur de Nova, ", " indique dans un communiqué Léa Moreau, ", " que Nova recrute",
 ])
 
 
 @given(st.lists(_PIECES, max_size=12))
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_extract_quotes_never_raises_on_stray_marks(make_doc, pieces):
     doc = make_doc("".join(pieces))
     for q in extract_quotes(doc):
