@@ -159,6 +159,13 @@ ROLE_GENERAL_CASES = [
     ("Julien Roux a pris la tête de Malt en 2020.", {("Julien Roux", "Malt", "dirigeant")}),
     ("Julien Roux, membre du conseil d'administration de Malt, a voté contre.",
      {("Julien Roux", "Malt", "administrateur")}),
+    ("Julien Roux, directeur du programme d'accélération de Station F, a sélectionné dix projets.",
+     {("Julien Roux", "Station F", "directeur")}),
+    ("Julien Roux, l'un des cofondateurs de Malt, a détaillé ses projets.", {("Julien Roux", "Malt", "cofondateur")}),
+    ("Julien Roux est l'un des cofondateurs de Malt.", {("Julien Roux", "Malt", "cofondateur")}),
+    ("Julien Roux, désormais directeur de Malt, a détaillé ses projets.", {("Julien Roux", "Malt", "directeur")}),
+    ("Julien Roux, directeur de la stratégie et des partenariats de Malt, a détaillé ses projets.",
+     {("Julien Roux", "Malt", "directeur")}),
     # an anaphor with adjectives before the name
     ("Hugo Vidal, cofondateur de la jeune pousse lyonnaise Kelvio, veut recruter.",
      {("Hugo Vidal", "Kelvio", "cofondateur")}),

@@ -240,18 +240,29 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         # A common-noun head: follow its own "de ..." complement ("doyenne du département ... de X"),
         # or take the name it introduces ("patron du groupe maritime CMA CGM") unless it names a
         # unit of a larger organisation ("vice-président de la division AI Research d'IBM").
-        if norm_text(doc[k].text) in lex.non_org_heads:
-            return None  # "fondatrice du mouvement French Tech", "du salon VivaTech": no organisation
+        # "fondatrice du mouvement French Tech", "du salon VivaTech": the name a non-organisation
+        # head introduces is no organisation (a de-complement after it still may be one)
+        not_org = norm_text(doc[k].text) in lex.non_org_heads
         unit = norm_text(doc[k].text) in lex.unit_nouns
         first = False
         while k < limit and norm_text(doc[k].text) not in lex.org_prepositions:
+            if _coordinated_domain(sent, k, lex):
+                k += 1  # "directeur de la stratégie et des partenariats de X"
+                continue
             if doc[k].text in BOUNDARIES or doc[k].pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
                 return None
             named = ctx.org_starting_at(k, sent) if doc[k].text[:1].isupper() else None
-            if named and not (unit and _followed_by_org(ctx, sent, named[0], lex)):
+            if named and not not_org and not (unit and _followed_by_org(ctx, sent, named[0], lex)):
                 return named
             k = named[0] if named else k + 1
     return None
+
+
+def _coordinated_domain(sent, k: int, lex: Lexicon) -> bool:
+    """'et' joining two lowercase domains of one title ("de la stratégie et des partenariats")."""
+    doc = sent.doc
+    return doc[k].lower_ == "et" and k + 2 < sent.end and norm_text(doc[k + 1].text) in lex.org_prepositions \
+        and doc[k + 2].text[:1].islower() and k > sent.start and doc[k - 1].text[:1].islower()
 
 
 def _skip_adjectives(sent, k: int, most: int = 2) -> int:
@@ -351,9 +362,13 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     k = title.start - 1
     while k >= sent.start and (doc[k].like_num or doc[k].pos_ == "NUM"):
         k -= 1  # "les trois cofondateurs"
-    has_det = k >= sent.start and norm_text(doc[k].text) in lex.determiners
-    if has_det:
+    one_of = _one_of_before(sent, k)  # "l'un des cofondateurs de X"
+    k -= one_of
+    has_det = one_of > 0 or k >= sent.start and norm_text(doc[k].text) in lex.determiners
+    if has_det and not one_of:
         k -= 1
+    while k > sent.start and doc[k].lower_ in ADVERBS and doc[k - 1].text in (",", "("):
+        k -= 1  # "X, désormais directeur de Y"
     if k < sent.start:
         return _inversion(ctx, sent, title, org_end, lex)
     if k - 3 >= sent.start and doc[k].text == "," and doc[k - 1].lower_ == "ans" and doc[k - 2].like_num \
@@ -386,6 +401,20 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if has_det or left.text in (":",):
         return _inversion(ctx, sent, title, org_end, lex)
     return None
+
+
+ONE_OF = (("l'", "un", "des"), ("l'", "une", "des"), ("un", "des"), ("une", "des"), ("l'", "un", "de", "ses"),
+          ("l'", "une", "de", "ses"), ("un", "de", "ses"), ("une", "de", "ses"))
+
+
+def _one_of_before(sent, k: int) -> int:
+    """Length of "l'un des" / "une de ses" ending at token k (0 if none)."""
+    doc = sent.doc
+    for words in ONE_OF:
+        n = len(words)
+        if k - n + 1 >= sent.start and tuple(norm_text(t.text) for t in doc[k - n + 1 : k + 1]) == words:
+            return n
+    return 0
 
 
 RESPECTIVELY_SCAN = 15
