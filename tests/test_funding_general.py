@@ -203,3 +203,31 @@ def test_pronoun_investor_of_investir_dans(make_doc):
 def test_support_cue_without_anaphor_names_no_investor(make_doc):
     events, _ = _events(make_doc, "Ondine a levé 10 millions d'euros. Le salon a reçu le soutien de la mairie de Lyon.")
     assert [list(e.investors) for e in events] == [[]]
+
+
+# ---------------------------------------------------------------- 7-9. rounds and two deals in one sentence
+
+
+@pytest.mark.parametrize(
+    "text, recipient, round_",
+    [
+        ("Lumibrique réalise une série C de 23,6 millions d'euros.", "lumibrique", "series_c"),
+        ("En 2022, Lumibrique prolongeait une série B de 12 millions d'euros.", "lumibrique", "series_b"),
+        ("Ferrolab a obtenu un prêt de 5 millions d'euros.", "ferrolab", "debt"),
+        ("Ferrolab a obtenu une subvention de 2 millions d'euros.", "ferrolab", "grant"),
+        ("Ferrolab a levé 30 millions d'euros (série C) auprès de Partech.", "ferrolab", "series_c"),
+        ("Ferrolab a obtenu une ligne de crédit de 8 millions d'euros.", "ferrolab", "debt"),
+    ],
+)
+def test_round_words(make_doc, text, recipient, round_):
+    events, _ = _events(make_doc, text)
+    assert [(normalize_name(e.recipient.name), e.round) for e in events] == [(recipient, round_)]
+
+
+def test_series_plus_credit_line_gives_two_events(make_doc):
+    events, _ = _events(
+        make_doc,
+        "Lumibrique réalise une série C de 23,6 millions d'euros, complétée par une ligne de financement de 6 millions d'euros.",
+    )
+    got = sorted((e.amount, normalize_name(e.recipient.name), e.round) for e in events)
+    assert got == [(6e6, "lumibrique", "debt"), (23.6e6, "lumibrique", "series_c")]
