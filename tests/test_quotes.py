@@ -764,3 +764,10 @@ def test_possessive_role_goes_to_the_holder_named_with_the_organisation(make_doc
             "recruter cinquante ingénieurs », se félicite son PDG.")
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Martin"]
+
+
+def test_selon_at_the_end_of_the_sentence_covers_a_fragment(make_doc):
+    text = "Le marché reste « très tendu pour les petits acteurs » et va se consolider, selon Paul Martin."
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("très tendu pour les petits acteurs", "Paul Martin")]

@@ -267,9 +267,9 @@ def sentence_incise(ctx: Context, cues: list[Cue], span: Span, open_tok: int, cl
     for comma in _sentence_commas(ctx, open_tok, close_tok, ends_inside):
         if comma.i == 0 or doc[comma.i - 1].text in ("»", "”", '"'):
             continue  # the incise right after a quote is the quote's own (incise_after)
-        att = incise_after(ctx, [c for c in cues if c.cue == "inverted"], comma.i - 1)
-        if att is None or att.speaker is None or att.rule_id not in SENTENCE_INCISE_RULES:
-            continue
+        att = incise_after(ctx, [c for c in cues if c.cue in ("inverted", "marker")], comma.i - 1)
+        if att is None or att.speaker is None or not att.rule_id.startswith("incise_"):
+            continue  # "…, explique X." / "…, selon X."
         if incise_closes_clause(doc, cues, comma):
             return Attribution(att.speaker, att.verb, "sentence_incise")
     return None
