@@ -2,9 +2,11 @@
 
 Attribution evidence, strongest first: an incise inside the quote (« A, confie X. B »), an incise
 right after it (« … », a déclaré X / ajoute-t-elle / selon X / dixit X), a colon introduction
-(X a précisé : « … » / X : « … »), "Pour X, « … »" and "Selon X, « … »" before it, and a speech verb
-governing the quoted fragment (X défend une vision « … »). Context rules (previous quote, paragraph
-speaker) run afterwards on what is still unattributed; see `context.py`.
+(X a précisé : « … » / X : « … »), "Pour X, « … »", "Selon X, « … »", "Comme le souligne X, « … »"
+before it, a speech verb governing the quoted fragment (X défend une vision « … »), and last an incise
+elsewhere in the sentence (… « … », d'innover et de réussir, explique X.). Among the cues before the
+quote, the first whose speaker resolves wins. Context rules (previous quote, unmarked speech just
+before, paragraph speaker) run afterwards on what is still unattributed; see `context.py`.
 """
 
 from __future__ import annotations

@@ -1,9 +1,13 @@
 """Who speaks: resolve a speaker phrase (name, pronoun, description) to an actor of the article.
 
-Evidence order inside a phrase: an inverted or leading pronoun (ajoute-t-elle, celle qui …), a
-person named in it, a known person's surname, a description's head noun (le patron de Nova -> the
-person with a role at Nova; l'association -> the most recent organisation), an organisation named in
-it. Antecedents are searched among entity mentions before the quote and outside any quotation.
+Evidence order inside a phrase: an inverted or leading pronoun (ajoute-t-elle, celle qui …; the most
+recent gender-compatible person, preferring a sentence subject over an object), a person named in it,
+a known person's surname, a description's head noun (le patron de Nova -> the person with a role at
+Nova; le président -> the person given that title in the article or the one subject of the sentence
+before; l'entreprise -> the organisation the article is about; la fondation -> the organisation named
+with that word), an organisation named in it. Never a guess: a role description that nothing in the
+article resolves gives no speaker. Antecedents are searched among entity mentions before the quote and
+outside any quotation.
 """
 
 from __future__ import annotations
