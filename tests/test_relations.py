@@ -212,6 +212,9 @@ ROLE_NEGATIVES += [
     "Marc Bernard, secrétaire d'État au Numérique, a visité l'usine.",
     "Marie Blanc, ancienne ministre du Travail, a visité la start-up.",
     "Anne Roy, fondatrice du salon Vivatech, a pris la parole.",
+    # "responsable de" / "chargé de" after a copula: blame or a task, not a post
+    "Paul Durand est responsable de la faillite de Kelvio.",
+    "Paul Durand a été chargé de la refonte du site de Kelvio.",
     # a fronted place is no person, whatever the NER says
     "A Paris, le fondateur de Kelvio a présenté son robot.",
 ]

@@ -395,7 +395,8 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         chained = _apposition_chain(ctx, sent, k)
         if chained:
             return [chained], "role.coordination"
-    copula = _copula_subject(ctx, sent, k, lex)
+    # "X est responsable de la faillite de Y", "X a été chargé de la refonte de Y": not a post
+    copula = None if title.domain else _copula_subject(ctx, sent, k, lex)
     if copula:
         return [copula], "role.copula"
     if has_det or left.text in (":",):

@@ -99,6 +99,7 @@ class TitleMatch:
     kind: str
     plural: bool
     attribute: str  # modifiers + lemma, e.g. "ancien président exécutif"
+    domain: bool = False  # a domain title ("chargé des partenariats"): never after a copula
 
 
 _PREFIXES: dict[int, frozenset[str]] = {}
@@ -161,7 +162,9 @@ def find_titles(sent: Span) -> list[TitleMatch]:
     matches: list[TitleMatch] = []
     i = sent.start
     while i < sent.end:
-        core = _core_at(sent, i, lex) or _domain_title_at(sent, i, lex)
+        core = _core_at(sent, i, lex)
+        domain = core is None
+        core = core or _domain_title_at(sent, i, lex)
         # A capitalised form inside a sentence is usually a name ("Président" in a product name is rare),
         # but sentence-initial titles are capitalised: accept uppercase acronyms and sentence starts.
         if core is None or not (_plausible_case(doc[i], sent) or _title_case_phrase(doc[i : core[0]])):
@@ -183,7 +186,7 @@ def find_titles(sent: Span) -> list[TitleMatch]:
             post.append(lex.post_modifiers[norm_text(doc[stop].text)])
             stop += 1
         attribute = " ".join(pre + [lemma] + [p for p in post if p not in lemma.split()]).replace("ex ", "ex-")
-        matches.append(TitleMatch(start, stop, i, end, lemma, kind, plural, attribute))
+        matches.append(TitleMatch(start, stop, i, end, lemma, kind, plural, attribute, domain))
         i = stop
     return matches
 
