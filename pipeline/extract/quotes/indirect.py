@@ -126,6 +126,13 @@ def _inverted_subject_follows(verb: Token, rule_id: str) -> bool:
     return nxt is not None and (nxt.pos_ in ("DET", "PROPN", "NOUN") or nxt.ent_type_ in ("PER", "ORG"))
 
 
+def _speech_verb_form(tok: Token, modals: set[str]) -> bool:
+    """A verb in the future or conditional, or a modal (devoir, falloir …)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood") or tok.lemma_.lower() in modals
+
+
 def _speech_like(ctx: Context, body: str, start: int, end: int) -> bool:
     """Unmarked words read as someone's speech, not the journalist's narration ("Cette levée porte à 136
     millions les sommes levées, affirme X"): they say je/nous/vous, ask or exclaim, or sit next to a
@@ -138,8 +145,7 @@ def _speech_like(ctx: Context, body: str, start: int, end: int) -> bool:
         return True
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     modals = set(load_json(SPEECH_VERBS).get("speech_like_modals", []))
-    if span is not None and any(t.pos_ in ("VERB", "AUX") and ("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood")
-                                                                or t.lemma_.lower() in modals) for t in span):
+    if span is not None and any(_speech_verb_form(t, modals) for t in span):
         return True  # an announcement or a judgement ("… s'étendra au code source", "il faut …")
     text = doc_text(ctx.doc)
     for qs, qe in ctx.quoted:
