@@ -329,6 +329,9 @@ ACQUIRED_CASES = [
     ("Vizio, rachetée l'an dernier par Cegid, recrute.", ("Cegid", "Vizio")),
     ("Anne Morel, fondatrice de Vizio, rachetée par Cegid en 2020, recrute.", ("Cegid", "Vizio")),
     ("Cegid a pris le contrôle de Vizio.", ("Cegid", "Vizio")),
+    ("Vizio tombe dans l'escarcelle de Cegid.", ("Cegid", "Vizio")),
+    ("Vizio est passée sous le contrôle du groupe Cegid en 2019.", ("Cegid", "Vizio")),
+    ("Vizio rejoint le giron de Cegid.", ("Cegid", "Vizio")),
 ]
 
 
@@ -336,6 +339,7 @@ ACQUIRED_NEGATIVES = [
     "Orange reprend Google comme exemple de réussite.",
     "Paul Durand a repris la parole devant Google.",
     "Orange a vendu ses antennes à Cellnex.",  # assets, not a company
+    "La start-up Vizio grandit sous le contrôle de ses fondateurs.",
 ]
 
 

@@ -7,6 +7,8 @@ two slots are filled around it:
                object = the organisation the participle describes, subjects = the "par" agents
 - svo          "X rachète Y", "X s'offre Y", "X met la main sur Y"; passive "Y a été racheté par X";
                "X et Y ont fondé Z" (coordinated subjects); "Tim Cook, qui dirige Apple"
+- sold_to      "Y a été revendue à X", "Z a cédé Y à X" (X acquired Y)
+- taken_over   "Y tombe dans l'escarcelle de X", "Y passe sous le contrôle de X"
 - noun_de_par  "le rachat de Y par X", "X annonce l'acquisition de Y"
 - noun_avec    "X noue un partenariat avec Y", "un partenariat entre X et Y"
 - verb_avec    "X s'allie avec Y", "X collabore avec Y"
@@ -498,6 +500,18 @@ def _sold_to(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
             yield rec
 
 
+def _taken_over(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'Y tombe dans l'escarcelle de X' / 'Y passe sous le contrôle de X': the subject is the
+    acquired organisation, the complement the acquirer."""
+    acquired = subject_of(ctx, sent, trigger[0], ORGISH)
+    buyer = object_after(ctx, sent, trigger.end, ORGISH)
+    if acquired is None or buyer is None or acquired.label == "PER" or buyer[1].label == "PER":
+        return
+    rec = _rel(buyer[1], "acquired", acquired, sent, row)
+    if rec:
+        yield rec
+
+
 def _with_coordinated(ctx, sent, subject: ActorRef, verb_start: int, labels) -> list[ActorRef]:
     """The subject plus the actors coordinated with it right before the verb ("X et Y ont fondé Z")."""
     doc = sent.doc
@@ -735,6 +749,7 @@ FRAMES = {
     "agent_par": _agent_par,
     "svo": _svo,
     "sold_to": _sold_to,
+    "taken_over": _taken_over,
     "noun_de_par": _noun_de_par,
     "noun_avec": _noun_avec,
     "verb_avec": _verb_avec,
