@@ -231,3 +231,28 @@ def test_series_plus_credit_line_gives_two_events(make_doc):
     )
     got = sorted((e.amount, normalize_name(e.recipient.name), e.round) for e in events)
     assert got == [(6e6, "lumibrique", "debt"), (23.6e6, "lumibrique", "series_c")]
+
+
+# ---------------------------------------------------------------- anaphors reaching the article's company, idioms
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient",
+    [
+        ("Le groupe Rhodanie a présenté son nouveau plan stratégique. Celui-ci a permis à l'entreprise de lever "
+         "145 millions d'euros.", 145e6, "rhodanie"),
+        ("La palme revient au fabricant de capteurs Ventolux. La start-up, fondée en 2016, a annoncé le 20 février "
+         "dernier avoir levé 250 millions d'euros.", 250e6, "ventolux"),
+    ],
+)
+def test_company_anaphor_reaches_the_article_company(make_doc, text, amount, recipient):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {amount: recipient}
+
+
+def test_money_idiom_names_follow_up_investors(make_doc):
+    events, _ = _events(
+        make_doc, "Ventolux lève 10 millions d'euros. Les fonds historiques Partech et Elaia remettent au pot, rejoints par Eurazeo."
+    )
+    assert len(events) == 1
+    assert {normalize_name(r.name) for r in events[0].investors} == {"partech", "elaia", "eurazeo"}

@@ -709,7 +709,28 @@ def _topic(ctx: Ctx, si: int) -> ActorRef | None:
     """What "la start-up" / "elle" / "l'opération" refers to: the focus, else a recent subject;
     only an organisation (None when there is no plausible antecedent)."""
     ref = _topic_any(ctx, si)
-    return ref if _org_like(ref) else None
+    if _org_like(ref):
+        return ref
+    s, e = ctx.sents[si]
+    if ctx.cue_spans("company_anaphors", s, e):
+        return _main_company(ctx, si)  # "celui-ci a permis à l'entreprise de lever": the article's company
+    return None
+
+
+def _main_company(ctx: Ctx, si: int) -> ActorRef | None:
+    """The organisation the article is about so far: most mentions before sentence si (earliest on
+    ties), never one already seen as an investor."""
+    lo = ctx.doc[ctx.sents[si][0]].idx
+    investors = {normalize_name(r.name) for d in ctx.drafts for r in d.investors}
+    best, best_key = None, None
+    for ent in ctx.doc._.entities or []:
+        starts = [m.start for m in ent.mentions if m.start < lo]
+        if ent.label != "ORG" or not starts or normalize_name(ent.name) in investors:
+            continue
+        key = (-len(starts), min(starts))
+        if best_key is None or key < best_key:
+            best, best_key = ActorRef(ent.name, ent.label, ent.key), key
+    return best
 
 
 def _topic_any(ctx: Ctx, si: int) -> ActorRef | None:
@@ -1401,7 +1422,8 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         subj = _lead_subjects(ctx, s, e)
         investors, leads = subj + list(investors), subj + list(leads)
     found = list(investors)
-    if (verb is not None or phrase) and (also or deal or _anaphor_before(ctx, s, e)):
+    # "remettre au pot", "prendre part": money idioms need no deal noun to be about the deal.
+    if (verb is not None or phrase) and (also or deal or phrase or _anaphor_before(ctx, s, e)):
         vpos = verb.i if verb is not None else phrase[0][0]
         subjects = _walk_list(ctx, s, vpos, s, e, stop=False)
         found.extend(c for c in subjects if not _governed_by_place(ctx, c, s))
