@@ -4,6 +4,7 @@ and the roles stated by a verb ("X dirige Y", "Y, présidée par X").
 Each pattern (a spaCy Matcher token pattern with an id) finds a trigger; its `frame` says how the
 two slots are filled around it:
 - agent_par    "X, fondée en 2021 par A et B" / "la startup a été lancée par A" / "Fondée par A, X ..."
+               / "lancée par deux Français, A et B" / "X, rachetée l'an dernier par Y" (acquired)
                object = the organisation the participle describes, subjects = the "par" agents
 - svo          "X rachète Y", "X s'offre Y", "X met la main sur Y"; passive "Y a été racheté par X";
                "X et Y ont fondé Z" (coordinated subjects); "Tim Cook, qui dirige Apple"

@@ -13,9 +13,17 @@ Patterns (rule_id in the output):
 - role.joined_as    "X a rejoint Mistral AI comme / en tant que directeur technique"
 - role.previous_subject  "X est venu ... . Le créateur de Free défend ..." (one person in the
                     sentence before, which does not name the organisation)
+- role.adjacent also covers "A succède à B / remplace B à la tête de X" (the post goes to A)
+Titles come from the lexicon or are domain titles ("chargée des partenariats", "responsable des
+ventes": never after a copula). "A et B, cofondateurs de X" / "l'un des cofondateurs" / "X,
+désormais PDG de Y" / "X, ancien de Google et fondateur de Y" are appositions too; "Chez X, A, le
+CTO, ..." gives the bare title the fronted organisation.
 The organisation follows the title after de/d'/du/à/chez (past adjectives, "en IA", a de-chain
 through unit nouns: "la division AI Research d'IBM" -> IBM); "la firme", "cette société", ...
-and possessives ("son patron") stand for the topic organisation. A title with no named person
+and possessives ("son patron") stand for the topic organisation. Never an organisation: a name
+after a non-organisation head ("du mouvement French Tech"), a government portfolio ("ministre du
+Travail"), a person ("bras droit de X chez Y" -> Y), a clause after the apposition (a comma list
+must close with "et"), or a MISC topic for an anaphor. A title with no named person
 or no organisation gives nothing (logged in doc.user_data["dropped"] when the org is known).
 """
 
