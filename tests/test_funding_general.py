@@ -256,3 +256,30 @@ def test_money_idiom_names_follow_up_investors(make_doc):
     )
     assert len(events) == 1
     assert {normalize_name(r.name) for r in events[0].investors} == {"partech", "elaia", "eurazeo"}
+
+
+def test_round2_cue_lists_schema():
+    """The cue lists added for generalisation are non-empty lists of clean lowercase phrases."""
+    from pipeline.rules import load_json
+
+    cues = load_json("funding_cues.json")
+    for key in ("generic_plural_heads", "source_cues", "cumulative_cues", "support_cues", "lead_objects",
+                "not_bare_subjects", "company_anaphors"):
+        assert isinstance(cues[key], list) and cues[key], key
+        assert all(isinstance(w, str) and w and w == w.strip() and w == w.lower() for w in cues[key]), key
+        assert len(cues[key]) == len(set(cues[key])), key
+
+
+def test_round_word_goes_to_the_nearest_amount(make_doc):
+    events, _ = _events(
+        make_doc, "La medtech Orbis, qui a levé 4 millions d'euros en 2021, boucle une série A de 15 millions d'euros auprès de Partech."
+    )
+    got = {e.amount: (e.round, e.date, {normalize_name(r.name) for r in e.investors}) for e in events}
+    assert got == {4e6: (None, "2021", set()), 15e6: ("series_a", None, {"partech"})}
+
+
+def test_earlier_backers_are_not_this_rounds_investors(make_doc):
+    events, _ = _events(
+        make_doc, "Oxalis a bouclé un tour de table de 60 millions d'euros. Elle était déjà soutenue par Kima Ventures."
+    )
+    assert [list(e.investors) for e in events] == [[]]

@@ -1142,6 +1142,12 @@ def _round_for(ctx: Ctx, s: int, e: int, am: AmountAt | None) -> str | None:
         lo = max((x.end for x in others if x.end <= am.start), default=s)
         hi = min((x.start for x in others if x.start >= am.end), default=e)
         rounds = [r for r in rounds if lo <= r[1] < hi]
+
+        def dist(x: AmountAt, i: int) -> int:
+            return x.start - i if i < x.start else max(0, i - x.end)
+
+        # "qui a levé 4 M€ en 2021, boucle une série A de 15 M€": the round word is the next amount's.
+        rounds = [r for r in rounds if all(dist(am, r[1]) <= dist(x, r[1]) for x in others)]
         if not rounds:
             return None
     rounds.sort(key=lambda r: abs(r[1] - ref))
@@ -1414,7 +1420,9 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     investors, leads, _ = _cue_investors(ctx, s, e)
     nouns = set(_cues()["follow_up_nouns"])
     # "Elle a reçu l'appui de X": a support cue about the company just funded names its investors.
-    supported = bool(ctx.cue_spans("support_cues", s, e)) and _anaphor_before(ctx, s, min(e, s + 4))
+    # ... but "elle était déjà soutenue par X" names earlier backers, not this round's.
+    earlier = any(t.lower_ in {"déjà", "auparavant", "précédemment"} for t in doc[s:e])
+    supported = bool(ctx.cue_spans("support_cues", s, e)) and _anaphor_before(ctx, s, min(e, s + 4)) and not earlier
     if not (deal or supported or any(t.lower_ in nouns for t in doc[s:e])):
         investors, leads = [], []  # "aux côtés de X" with no word about money is not about the deal
     if ctx.cue_spans("lead_objects", s, e):
