@@ -256,7 +256,8 @@ def test_role_organisation_is_the_title_complement(make_doc, text, expected):
 
 def test_respectively_gives_one_title_each(make_doc):
     text = "Léo Faure et Inès Carpentier, respectivement CEO et CTO de Brivia, ont signé."
-    assert {(s, a) for s, _, _, a in _triples(make_doc, text, "role")} == {("Léo Faure", "CEO"), ("Inès Carpentier", "CTO")}
+    found = {(s, a) for s, _, _, a in _triples(make_doc, text, "role")}
+    assert found == {("Léo Faure", "CEO"), ("Inès Carpentier", "CTO")}
 
 
 # ---- founded ----------------------------------------------------------------------------------
