@@ -283,3 +283,33 @@ def test_earlier_backers_are_not_this_rounds_investors(make_doc):
         make_doc, "Oxalis a bouclé un tour de table de 60 millions d'euros. Elle était déjà soutenue par Kima Ventures."
     )
     assert [list(e.investors) for e in events] == [[]]
+
+
+# ---------------------------------------------------------------- precision: spending, plans, appositions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ventolux investit 10 millions d'euros dans sa nouvelle usine de Rouen.",
+        "Ventolux prévoit de lever 20 millions d'euros l'an prochain.",
+        "Ventolux s'apprête à lever 20 millions d'euros.",
+        "Ventolux a réalisé un chiffre d'affaires de 15 millions d'euros en 2023.",
+    ],
+)
+def test_spending_and_plans_are_not_events(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("Ventolux, la start-up fondée par Marie Dupont, a levé 4 millions d'euros.", "ventolux"),
+        ("La start-up lyonnaise Ventolux a levé 4 millions d'euros.", "ventolux"),
+        ("Spécialisée dans les capteurs, Ventolux lève 4 millions d'euros auprès de Partech.", "ventolux"),
+    ],
+)
+def test_apposition_of_an_anaphor_noun(make_doc, text, recipient):
+    events, _ = _events(make_doc, text)
+    assert [normalize_name(e.recipient.name) for e in events] == [recipient]

@@ -829,8 +829,15 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         # "la start-up Withings": the anaphor right before an actor is an apposition, not a subject.
         ana_end = max(b for a, b in anaphors if a == last_ana)
         nxt = next((c for c in ctx.cands if c.start >= ana_end), None)
-        if nxt is not None and nxt.start - ana_end <= 2 and nxt.start < pos:
+        # Only adjectives may sit between ("la start-up lyonnaise X"), not "la start-up fondée par X".
+        if nxt is not None and nxt.start - ana_end <= 2 and nxt.start < pos and all(
+                t.pos_ == "ADJ" and not t.lower_.endswith(("é", "ée", "és", "ées")) for t in doc[ana_end : nxt.start]):
             return "cand", nxt
+        # "X, la start-up fondée par Y, a levé": the anaphor is an apposition of the actor before the comma.
+        if last_ana > lo and doc[last_ana - 1].text == ",":
+            prev = next((c for c in cands if c.end == last_ana - 1), None)
+            if prev is not None and _org_like(prev.ref) and prev.ref.label != "PER":
+                return "cand", prev
         return "anaphor", None
     return ("cand", best) if best else ("none", None)
 
@@ -971,9 +978,12 @@ def _target_after(ctx: Ctx, start: int, e: int) -> Cand | str | None:
     """The receiver after "dans"/"à": "Anthropic", "la start-up grenobloise Isorg", or an anaphor."""
     doc = ctx.doc
     for i in range(start, min(e, start + 6)):
+        # "dans sa nouvelle usine de Rouen": money spent on the subject's own asset, not a company.
+        if "Yes" in doc[i].morph.get("Poss") or (doc[i].is_lower and doc[i].lower_ in {"usine", "usines", "site", "sites"}):
+            return None
         cand = next((c for c in ctx.cands if c.start == i), None)
         if cand is not None:
-            return cand
+            return cand  # any label: the NER often reads a young company as a place
         if doc[i].text in {",", ".", ";", ":", "(", ")"} or _active_verb_or_aux(doc[i]):
             break
     if _anaphor_before(ctx, max(0, start - 1), min(e, start + 5)):
