@@ -313,3 +313,22 @@ def test_spending_and_plans_are_not_events(make_doc, text):
 def test_apposition_of_an_anaphor_noun(make_doc, text, recipient):
     events, _ = _events(make_doc, text)
     assert [normalize_name(e.recipient.name) for e in events] == [recipient]
+
+
+# ---------------------------------------------------------------- interviews: first-person raises
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("« Nous avons levé 12 millions d'euros pour recruter », explique Marie Dupont, cofondatrice de Ventolux.", "ventolux"),
+        ("Ventolux fabrique des capteurs. « Nous avons bouclé un tour de 8 millions d'euros auprès de Partech », "
+         "précise sa dirigeante.", "ventolux"),
+        ("« On a levé 3 millions d'euros », raconte Paul Martin.", None),
+    ],
+)
+def test_first_person_raise_goes_to_the_speakers_company(make_doc, text, recipient):
+    events, doc = _events(make_doc, text)
+    assert [normalize_name(e.recipient.name) for e in events] == ([recipient] if recipient else [])
+    if recipient is None:
+        assert any("first-person" in r for r in _reasons(doc))

@@ -1119,12 +1119,29 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         return right.ref, "right_subject", ""
     if _plural_spans(ctx, s, e):
         return None, "", "market total (generic plural subject)"
+    if kind == "none" and ctx.cue_spans("first_person_subjects", s, am.start):
+        own = _speaker_company(ctx, si, am)
+        if own is not None:
+            return own, "first_person", ""
+        return None, "", "first-person raise without a known company"
     if kind == "anaphor" or _anaphor_before(ctx, s, e) or _ordinal_start(ctx, s, e) or _deal_noun_start(ctx, s, e, am):
         topic = _topic(ctx, si)
         if topic is not None:
             return topic, "anaphor", ""
         return None, "", "anaphor without antecedent"
     return None, "", "no recipient"
+
+
+def _speaker_company(ctx: Ctx, si: int, am: AmountAt) -> ActorRef | None:
+    """ "« Nous avons levé 12 M€ », explique X, cofondatrice de Y": the company after "de" in the
+    speech tag of the sentence, else the article's main company."""
+    s, e = ctx.sents[si]
+    doc = ctx.doc
+    close = next((t.i for t in doc[am.end : e] if t.text in {"»", "”", '"'}), None)
+    for c in _cands_in(ctx, close, e) if close is not None else []:
+        if _org_like(c.ref) and c.ref.label != "PER" and _prev_word(doc, c.start, close) in {"de", "d'", "chez"}:
+            return c.ref
+    return _main_company(ctx, si)
 
 
 def _deal_noun_start(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
