@@ -264,7 +264,7 @@ def test_round2_cue_lists_schema():
 
     cues = load_json("funding_cues.json")
     for key in ("generic_plural_heads", "source_cues", "cumulative_cues", "support_cues", "lead_objects",
-                "not_bare_subjects", "company_anaphors"):
+                "not_bare_subjects", "company_anaphors", "first_person_subjects"):
         assert isinstance(cues[key], list) and cues[key], key
         assert all(isinstance(w, str) and w and w == w.strip() and w == w.lower() for w in cues[key]), key
         assert len(cues[key]) == len(set(cues[key])), key
@@ -332,3 +332,32 @@ def test_first_person_raise_goes_to_the_speakers_company(make_doc, text, recipie
     assert [normalize_name(e.recipient.name) for e in events] == ([recipient] if recipient else [])
     if recipient is None:
         assert any("first-person" in r for r in _reasons(doc))
+
+
+# ---------------------------------------------------------------- 8. round-up rankings
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient",
+    [
+        ("Brisquet a levé 30 millions d'euros. Sur la troisième marche du podium, on retrouve Ventolux, qui a levé "
+         "12 millions d'euros.", 12e6, "ventolux"),
+        ("Brisquet a levé 30 millions d'euros. Vient ensuite Ventolux, avec 12 millions d'euros.", 12e6, "ventolux"),
+        ("Brisquet a levé 30 millions d'euros. Ventolux complète le podium avec 9 millions d'euros levés auprès de Partech.",
+         9e6, "ventolux"),
+        ("Brisquet a levé 30 millions d'euros. Deuxième de ce classement, Ventolux a obtenu 12 millions d'euros.",
+         12e6, "ventolux"),
+        ("Brisquet a levé 30 millions d'euros la semaine dernière. Ventolux, elle, a récolté 12 millions d'euros.",
+         12e6, "ventolux"),
+        ("Brisquet a levé 30 millions d'euros. La société Ventolux a quant à elle bouclé un tour de 12 millions d'euros.",
+         12e6, "ventolux"),
+    ],
+)
+def test_roundup_rankings(make_doc, text, amount, recipient):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {30e6: "brisquet", amount: recipient}
+
+
+def test_avec_amount_outside_a_roundup_is_no_event(make_doc):
+    events, _ = _events(make_doc, "Ventolux a ouvert un bureau à Lyon. Le salon s'est terminé avec 12 millions d'euros de ventes.")
+    assert events == []

@@ -1237,7 +1237,8 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
     trig = _sentence_triggers(ctx, s, e)
     amounts = [a for a in ctx.amounts if s <= a.start < e]
     _classify_amounts(ctx, s, e, amounts)
-    if not _is_triggered(ctx, si, trig):
+    continuation = not _is_triggered(ctx, si, trig) and _ranking_continuation(ctx, si, amounts)
+    if not _is_triggered(ctx, si, trig) and not continuation:
         _follow_up(ctx, si, amounts)
         return []
     investors, leads, inv_spans = _cue_investors(ctx, s, e)
@@ -1260,6 +1261,9 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
         drafts.extend(_amount_events(ctx, si, am, trig, inv_spans))
     if not mains:
         drafts.extend(_no_amount_events(ctx, si, trig, inv_spans))
+    if continuation:
+        for d in drafts:
+            d.rule_id = d.rule_id.replace("trig.anaphor", "trig.ranking_avec", 1)
     if _truncated(ctx, si) and drafts:
         _drop(ctx, _sent_text(ctx, si), "sentence cut off at the end of the text")
         return []
@@ -1267,6 +1271,20 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
     if not mains:
         _follow_up(ctx, si, amounts)
     return drafts
+
+
+def _ranking_continuation(ctx: Ctx, si: int, amounts: list[AmountAt]) -> bool:
+    """ "Vient ensuite X, avec 12 M€": in a round-up (a deal reported in the two sentences before),
+    an actor followed by "avec <amount>" continues the ranking without a funding word."""
+    if not any(d.amount is not None and 0 < si - d.sent <= 2 for d in ctx.drafts):
+        return False
+    doc = ctx.doc
+    s, _ = ctx.sents[si]
+    for am in amounts:
+        if am.kind == "main" and am.start - 1 >= s and _low(doc[am.start - 1]) == "avec":
+            if any(c.end <= am.start - 1 for c in _cands_in(ctx, s, am.start)):
+                return True
+    return False
 
 
 def _truncated(ctx: Ctx, si: int) -> bool:
