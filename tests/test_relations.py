@@ -172,7 +172,23 @@ ROLE_GENERAL_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", ROLE_CASES + ROLE_GENERAL_CASES)
+ROLE_ROUND3_CASES = [
+    # a line wrapped inside the apposition (one line break, no blank line)
+    ("« Nous changeons d'échelle », vante Paul Durand,\nCEO et fondateur de Lumio.",
+     {("Paul Durand", "Lumio", "CEO"), ("Paul Durand", "Lumio", "fondateur")}),
+    ("Sophie Marchal,\ndirectrice générale de Doctolib, a présenté le bilan.",
+     {("Sophie Marchal", "Doctolib", "directeur général")}),
+    # a capitalised title in an apposition
+    ("« Le marché mûrit », commente Alain Martin, Président de France Digitale.",
+     {("Alain Martin", "France Digitale", "président")}),
+    ("Claire Dubois, Directrice générale de Capgemini, a pris la parole.",
+     {("Claire Dubois", "Capgemini", "directeur général")}),
+    ("« Un cap est franchi », se réjouit Hugo Lenoir, Fondateur et CEO de Kelvio.",
+     {("Hugo Lenoir", "Kelvio", "fondateur"), ("Hugo Lenoir", "Kelvio", "CEO")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CASES + ROLE_GENERAL_CASES + ROLE_ROUND3_CASES)
 def test_role_patterns(make_doc, text, expected):
     found = {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
     assert expected <= found
@@ -217,6 +233,14 @@ ROLE_NEGATIVES += [
     "Paul Durand a été chargé de la refonte du site de Kelvio.",
     # a fronted place is no person, whatever the NER says
     "A Paris, le fondateur de Kelvio a présenté son robot.",
+]
+
+
+ROLE_NEGATIVES += [
+    # a blank line ends the paragraph: the title below belongs to nobody named
+    "« Nous changeons d'échelle », vante Paul Durand,\n\nCEO et fondateur de Lumio.",
+    # a capitalised title word with no comma before it is part of a name
+    "Le magazine Président de France a publié un dossier.",
 ]
 
 

@@ -276,6 +276,10 @@ def sentences(doc: Doc) -> list[Span]:
         if start is None:
             start = sent.start
         last = doc[sent.end - 1]
+        wrapped = _soft_break(doc, sent.end - 1) or last.is_space and sent.end - 2 >= start \
+            and _soft_break(doc, sent.end - 2)
+        if wrapped and sent.end < len(doc):
+            continue  # "vante Paul Durand,\nCEO de X": a line wrapped inside an apposition
         ends = last.text in TERMINALS or last.text.endswith("\n") or "\n" in last.whitespace_ \
             or last.is_space or sent.end == len(doc) or doc[sent.end].is_space or "\n" in doc[sent.end].text
         if ends or sent.end - start > 120:
@@ -291,11 +295,23 @@ def _split_lines(span: Span) -> list[Span]:
     doc = span.doc
     pieces, start = [], span.start
     for tok in span:
+        if _soft_break(doc, tok.i) or tok.is_space and tok.i > span.start and _soft_break(doc, tok.i - 1):
+            continue
         if "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
             pieces.append(_trim(doc[start : tok.i + 1]))
             start = tok.i + 1
     pieces.append(_trim(doc[start : span.end]))
     return pieces
+
+
+def _soft_break(doc: Doc, i: int) -> bool:
+    """Token i is a comma followed by a single line break (no blank line): the line was wrapped
+    inside an apposition ("vante Paul Durand,\nCEO et fondateur de X"), the sentence goes on."""
+    if doc[i].text != "," or i + 1 >= len(doc):
+        return False
+    gap = doc[i].whitespace_ + (doc[i + 1].text if doc[i + 1].is_space else "")
+    nxt = doc[i + 2] if doc[i + 1].is_space and i + 2 < len(doc) else doc[i + 1]
+    return gap.count("\n") == 1 and not nxt.is_space
 
 
 def _trim(span: Span) -> Span:

@@ -368,8 +368,8 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if respective:
         return [respective], "role.respectively"
     k = title.start - 1
-    while k >= sent.start and (doc[k].like_num or doc[k].pos_ == "NUM"):
-        k -= 1  # "les trois cofondateurs"
+    while k >= sent.start and (doc[k].like_num or doc[k].pos_ == "NUM" or doc[k].is_space):
+        k -= 1  # "les trois cofondateurs", "Paul Durand,\nCEO de X" (a wrapped line)
     one_of = _one_of_before(sent, k)  # "l'un des cofondateurs de X"
     k -= one_of
     has_det = one_of > 0 or k >= sent.start and norm_text(doc[k].text) in lex.determiners

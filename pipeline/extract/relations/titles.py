@@ -167,7 +167,8 @@ def find_titles(sent: Span) -> list[TitleMatch]:
         core = core or _domain_title_at(sent, i, lex)
         # A capitalised form inside a sentence is usually a name ("Président" in a product name is rare),
         # but sentence-initial titles are capitalised: accept uppercase acronyms and sentence starts.
-        if core is None or not (_plausible_case(doc[i], sent) or _title_case_phrase(doc[i : core[0]])):
+        if core is None or not (_plausible_case(doc[i], sent) or _title_case_phrase(doc[i : core[0]])
+                                or _capitalised_apposition(sent, i, core[0], lex)):
             i += 1
             continue
         end, lemma, kind, plural, ex = core
@@ -197,6 +198,19 @@ def _plausible_case(tok, sent: Span) -> bool:
     if text.islower() or text.isupper() or tok.i == sent.start or "-" in text and text[:1].islower():
         return True
     return text.lower().startswith("ex-") or text[:1].isupper() and tok.i > 0 and tok.nbor(-1).text in ("«", "\"", "(")
+
+
+def _capitalised_apposition(sent: Span, i: int, end: int, lex: Lexicon) -> bool:
+    """'Alain Martin, Président de France Fintech': a capitalised title set off by a comma (or a
+    parenthesis) and followed by its organisation's preposition is a title, not a name."""
+    doc = sent.doc
+    j = i - 1
+    while j >= sent.start and doc[j].is_space:
+        j -= 1
+    if j < sent.start or doc[j].text not in (",", "("):
+        return False
+    return end < sent.end and (norm_text(doc[end].text) in lex.org_prepositions | {"et", "chez"}
+                               or doc[end].pos_ == "ADJ" and doc[end].text.islower())
 
 
 def _title_case_phrase(span: Span) -> bool:
