@@ -771,3 +771,65 @@ def test_selon_at_the_end_of_the_sentence_covers_a_fragment(make_doc):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("très tendu pour les petits acteurs", "Paul Martin")]
+
+
+# ------------------------------------------------------------------ round 3: held-out failure classes
+
+@pytest.mark.parametrize("text, speaker, verb", [
+    # the incise and the speaker's apposition run over a single line break
+    ('Brivo a levé dix millions. "Nous renforçons nos équipes pour conquérir l\'Europe", vante Marc Lefort,\n'
+     "CEO et fondateur de Brivo.", "Marc Lefort", "vanter"),
+    ("Brivo a levé dix millions. « Nous renforçons nos équipes pour conquérir l'Europe », s'enthousiasme "
+     "Claire Dubois,\ndirectrice générale de Brivo.", "Claire Dubois", "enthousiasmer"),
+    ("« La route sera encore longue avant la rentabilité », tempère Marc Lefort.", "Marc Lefort", "tempérer"),
+    ("« Le marché reste fragile pour les jeunes acteurs », pointe Claire Dubois.", "Claire Dubois", "pointer"),
+])
+def test_incise_verbs_and_line_break_inside_the_incise(make_doc, text, speaker, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [(speaker, verb)]
+
+
+def test_speech_verb_lexicon_holds_the_common_incise_verbs():
+    verbs = load_json("speech_verbs.json")["verbs"]
+    for lemma in ("vanter", "enthousiasmer", "féliciter", "réjouir", "détailler", "marteler", "pointer", "relever",
+                  "nuancer", "tempérer", "reconnaître", "admettre", "prévenir", "avertir", "regretter", "déplorer",
+                  "espérer", "promettre", "insister", "résumer", "lâcher", "glisser", "sourire"):
+        assert "incise" in verbs[lemma], lemma
+    assert set(load_json("speech_verbs.json")["continuation_verbs"]) <= set(verbs)
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Brivo a levé dix millions d'euros. « Nous visons le marché allemand dès cette année », précise son PDG, "
+     "Marc Lefort.\n\nLa start-up emploie quarante personnes. « Nous allons recruter vingt ingénieurs de plus », "
+     "poursuit l'entrepreneur, qui a revu ses ambitions.", ["Marc Lefort", "Marc Lefort"]),
+    ("Brivo a levé dix millions d'euros. « Nous visons le marché allemand dès cette année », précise sa "
+     "présidente, Claire Dubois.\n\nLa start-up emploie quarante personnes. « Nous allons recruter vingt "
+     "ingénieurs de plus », ajoute la dirigeante.", ["Claire Dubois", "Claire Dubois"]),
+    # gender does not agree: no guess
+    ("Brivo a levé dix millions d'euros. « Nous visons le marché allemand dès cette année », précise son PDG, "
+     "Marc Lefort.\n\nLa start-up emploie quarante personnes. « Nous allons recruter vingt ingénieurs de plus », "
+     "ajoute la fondatrice.", ["Marc Lefort", None]),
+    # too far from the previous quote (more than two paragraphs): no guess
+    ("Brivo a levé dix millions d'euros. « Nous visons le marché allemand dès cette année », précise son PDG, "
+     "Marc Lefort.\nLa start-up emploie quarante personnes.\nElle vend ses robots en Italie.\nSes clients sont "
+     "des usines.\n« Nous allons recruter vingt ingénieurs de plus », poursuit le dirigeant.", ["Marc Lefort", None]),
+])
+def test_generic_description_continues_the_previous_speaker(make_doc, text, speakers):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == speakers
+
+
+@pytest.mark.parametrize("text, clause, speaker, verb", [
+    ("Brivo a levé dix millions d'euros. « Nous visons le marché allemand dès cette année », explique Marc "
+     "Lefort.\nPaul Girard, responsable des ventes de Siemens en Allemagne, indique pour sa part que le logiciel "
+     "de Brivo est compatible avec leurs machines.",
+     "le logiciel de Brivo est compatible avec leurs machines", "Paul Girard", "indiquer"),
+    ("Marc Lefort a expliqué que la levée servira à recruter. Paul Girard a pour sa part expliqué que le "
+     "partenariat durera cinq ans au moins.", "le partenariat durera cinq ans au moins", "Paul Girard", "expliquer"),
+    ("Marc Lefort a expliqué que la levée servira à recruter. Paul Girard, de son côté, estime que le marché "
+     "est encore trop jeune pour ces outils.", "le marché est encore trop jeune pour ces outils", "Paul Girard",
+     "estimer"),
+])
+def test_indirect_speech_with_a_phrase_between_verb_and_que(make_doc, text, clause, speaker, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert (clause, speaker, verb) in [(q.text, q.speaker.name if q.speaker else None, q.verb) for q in quotes]

@@ -37,7 +37,10 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     cues = ctx.cues = find_cues(doc)
     cands: list[Candidate] = []
     for m in marked:
-        cands.extend(direct_candidates(ctx, cues, m))
+        found = direct_candidates(ctx, cues, m)
+        # later descriptions ("poursuit l'entrepreneur") may continue these speakers
+        ctx.said.extend((c.start, c.speaker) for c in found if c.speaker is not None)
+        cands.extend(found)
     cands.extend(_not_overlapping(block_quotes(ctx) + interview_answers(ctx), cands))
     cands.extend(_not_overlapping(first_person_paragraphs(ctx), cands))
     cands.sort(key=lambda c: c.start)

@@ -9,7 +9,8 @@ from pipeline.extract.quotes.direct import Candidate
 from pipeline.records import Dropped
 from pipeline.rules import load_json
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, speech_lemma
-from pipeline.extract.quotes.speakers import Context, _subject_preferred, _surname_match, phrase_after, subject_of
+from pipeline.extract.quotes.speakers import (Context, _subject_preferred, _surname_match, phrase_after,
+                                              sentence_start, subject_of)
 
 QUE = {"que", "qu'", "qu’"}
 MIN_CLAUSE_TOKENS = 4
@@ -17,14 +18,35 @@ MIN_CLAUSE_TOKENS = 4
 ADDRESSEE = {"à", "au", "aux", "auprès", "de", "avec", "pour", "par"}
 
 
+CLAUSE_DEPS = ("ccomp", "obj", "advcl", "xcomp", "acl", "csubj")
+# "indique pour sa part que …", "estime de son côté que …": the parser hangs the que-clause on the
+# adverbial phrase between the verb and que; it is still the verb's complement.
+ADVERBIAL_DEPS = ("obl", "obl:mod", "obl:arg", "advmod", "nmod")
+
+
+def _marked_que(head: Token) -> Token | None:
+    for g in head.children:
+        if g.dep_ == "mark" and g.lower_ in QUE and g.i < head.i and g.i == head.left_edge.i:
+            return g
+    return None
+
+
 def _que_clause(verb: Token) -> tuple[Token, Token] | None:
     """(the 'que' token, the clause head) of a complement clause of the verb."""
     for child in verb.children:
-        if child.i < verb.i or child.dep_ not in ("ccomp", "obj", "advcl", "xcomp", "acl", "csubj"):
+        if child.i < verb.i:
             continue
-        for g in child.children:
-            if g.dep_ == "mark" and g.lower_ in QUE and g.i < child.i and g.i == child.left_edge.i:
-                return g, child
+        if child.dep_ in CLAUSE_DEPS:
+            que = _marked_que(child)
+            if que is not None:
+                return que, child
+        elif child.dep_ in ADVERBIAL_DEPS:
+            for g in child.children:
+                que = _marked_que(g) if g.i > child.i and g.dep_ in CLAUSE_DEPS + ("acl:relcl",) else None
+                clause = {t.i for t in g.subtree}
+                # the adverbial phrase ends right before que (a que-clause, not a relative inside it)
+                if que is not None and all(t.i < que.i for t in child.subtree if t.i not in clause):
+                    return que, g
     return None
 
 
@@ -60,6 +82,21 @@ def _named_speaker(ctx: Context, subj: list[Token]):
     return known.ref() if known else None
 
 
+def _sentence_initial_name(ctx: Context, verb: Token):
+    """"X, chargé de … en Europe, indique pour sa part que …": a name opening the verb's sentence,
+    followed only by its apposition or an adverbial phrase, is the subject the parse missed."""
+    start = sentence_start(ctx, verb.idx)
+    text = doc_text(ctx.doc)
+    for m in ctx.mentions_in(start, verb.idx, "PER") + ctx.mentions_in(start, verb.idx, "ORG"):
+        if text[start:m.start].strip() or ctx.in_quote(m.start, m.end):
+            continue
+        between = ctx.doc.char_span(m.end, verb.idx, alignment_mode="expand")
+        if between is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                           for t in between):
+            return m.ref()
+    return None
+
+
 def _inverted_named(ctx: Context, verb: Token, que: Token):
     """"indique dans un communiqué X, chargé de …, que …": the subject named between the verb and que."""
     start, end = verb.idx + len(verb), que.idx
@@ -86,7 +123,12 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
             continue
         que, head = found
         subj = subject_of(verb)
-        speaker = _named_speaker(ctx, subj) if subj and subj[0].i < verb.i else _inverted_named(ctx, verb, que)
+        if subj and subj[0].i < verb.i and subj[0].idx < sentence_start(ctx, verb.idx):
+            subj = None  # the parse ran over a sentence or paragraph end: not this clause's subject
+        if subj and subj[0].i < verb.i:
+            speaker = _named_speaker(ctx, subj)
+        else:
+            speaker = _inverted_named(ctx, verb, que) or _sentence_initial_name(ctx, verb)
         if speaker is None:
             continue
         last = _clause_end(head)

@@ -30,7 +30,9 @@ def _lemma_guesses(tok: Token) -> list[str]:
     low = tok.lower_
     for suffix, infinitive in load_json(SPEECH_VERBS).get("incise_lemma_suffixes", []):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            guesses.append(low[: -len(suffix)] + infinitive)
+            guess = low[: -len(suffix)] + infinitive
+            # stem vowel alternation: tempère -> tempérer, martèle -> marteler
+            guesses.extend([guess, guess.replace("è", "é"), guess.replace("è", "e")] if "è" in guess else [guess])
     return guesses
 
 

@@ -20,6 +20,7 @@ from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
 from pipeline.nlp.entities import normalize_name
 from pipeline.records import ActorRef, Dropped
+from pipeline.rules import load_json
 
 # Tokens that end a speaker phrase after an inverted speech verb.
 PHRASE_STOP = {",", ".", ";", ":", "!", "?", "«", "»", "“", "”", '"', "(", ")", "—", "–", "\n"}
@@ -48,6 +49,7 @@ class Context:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # char ranges inside quotation marks
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> 'm'/'f' learnt from pronouns
     cues: list = field(default_factory=list)  # lexicon.Cue matches of the doc
+    said: list[tuple[int, ActorRef]] = field(default_factory=list)  # (quote start, speaker) of earlier quotes
 
     @classmethod
     def build(cls, doc: Doc) -> "Context":
@@ -335,9 +337,55 @@ def _described_person(ctx: Context, tokens: list[Token], head: Token, before: in
         return titled.ref()
     if any(t.lower_ in speaker_nouns("demonstratives") for t in tokens[:2]):
         return _anaphor(ctx, tokens, before)
+    previous = _previous_speaker(ctx, tokens, head, before)
+    if previous is not None:
+        return previous
     ctx.doc.user_data.setdefault("dropped", []).append(Dropped(
         "quotes", " ".join(t.text for t in tokens), "speaker description not resolved (no title, role or apposition)"))
     return None
+
+
+# How far back (paragraphs) a generic description may find the speaker it continues.
+SPEAKER_PARAGRAPHS = 2
+DEFINITE = {"le", "la", "l'", "l’"}
+
+
+def _speech_verb_before(tokens: list[Token]) -> str | None:
+    """Lemma of the incise verb right before a speaker phrase (poursuit l'entrepreneur -> poursuivre)."""
+    doc, i = tokens[0].doc, tokens[0].i - 1
+    while i >= 0 and (doc[i].pos_ in ("AUX", "ADV") or doc[i].lower_ in ("se", "s'", "s’")):
+        i -= 1
+    return speech_lemma(doc[i], "incise", lenient=True) if i >= 0 else None
+
+
+def _previous_speaker(ctx: Context, tokens: list[Token], head: Token, before: int) -> ActorRef | None:
+    """"« A », précise son PDG, X. … « B », poursuit l'entrepreneur": a definite generic person description
+    (no organisation, no possessive) continues the speaker of the previous quote, within a couple of
+    paragraphs, when that speaker is a person of compatible gender. With a verb that is not a
+    continuation verb (ajouter, poursuivre …), no other person may be named in between."""
+    if not tokens or tokens[0].lower_ not in DEFINITE or any(t.lower_ in POSSESSIVES for t in tokens) \
+            or ctx.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), "ORG"):
+        return None
+    earlier = [(pos, ref) for pos, ref in ctx.said if pos < before]
+    if not earlier:
+        return None
+    pos, ref = earlier[-1]
+    text = doc_text(ctx.doc)
+    if ref.label != "PER" or sum(1 for line in text[pos:before].split("\n")[1:] if line.strip()) > SPEAKER_PARAGRAPHS:
+        return None
+    gender = _gender_of_phrase(tokens) or _noun_gender(head)
+    if gender and ref.key and ctx.gender.get(ref.key, gender) != gender:
+        return None
+    continuation = _speech_verb_before(tokens) in set(load_json("speech_verbs.json").get("continuation_verbs", []))
+    if not continuation and any(m.key != ref.key and not ctx.in_quote(m.start, m.end)
+                                for m in ctx.mentions_in(pos, before, "PER")):
+        return None
+    return ref
+
+
+def _noun_gender(tok: Token) -> str | None:
+    g = tok.morph.get("Gender")
+    return ("f" if g[0] == "Fem" else "m") if g else None
 
 
 def is_subject_position(doc: Doc, m: EntityMention) -> bool:
