@@ -361,3 +361,16 @@ def test_roundup_rankings(make_doc, text, amount, recipient):
 def test_avec_amount_outside_a_roundup_is_no_event(make_doc):
     events, _ = _events(make_doc, "Ventolux a ouvert un bureau à Lyon. Le salon s'est terminé avec 12 millions d'euros de ventes.")
     assert events == []
+
+
+def test_lead_subject_of_a_round_dans_company(make_doc):
+    events, _ = _events(make_doc, "Partech a mené un tour de 20 millions d'euros dans Ventolux.")
+    assert [(normalize_name(e.recipient.name), [normalize_name(r.name) for r in e.lead_investors]) for e in events] == [
+        ("ventolux", ["partech"])
+    ]
+
+
+@pytest.mark.parametrize("text", ["Le peloton a bouclé un tour de 20 kilomètres.", "Ventolux a fait le tour de France des salons."])
+def test_tour_without_money_is_no_event(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []

@@ -937,7 +937,8 @@ def _deal_noun_before(ctx: Ctx, am: AmountAt, s: int) -> tuple[str, int, int] | 
     """The deal noun the amount complements ("une levée de 8 M€", "un tour de table à 5 M€")."""
     best = None
     for rid, a, b in ctx.triggers:
-        if _triggers()[rid]["kind"] == "noun" and s <= a and b <= am.start and am.start - b <= 4:
+        # b may reach the amount's first token: "tour de 20 M€" is matched with its number.
+        if _triggers()[rid]["kind"] == "noun" and s <= a < am.start and b <= am.start + 1 and am.start - b <= 4:
             best = (rid, a, b)
     return best
 
@@ -1109,6 +1110,12 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         dex = _de_x_after(ctx, am.end, e)
         if dex is not None:
             return dex.ref, "noun_de_x", ""
+    if noun is not None and any(a <= c.start < b for c in _cands_in(ctx, s, noun[1]) for a, b in blocked):
+        # "Partech a mené un tour de 20 M€ dans X": the subject leads; the company follows "dans".
+        prep = next((t.i for t in ctx.doc[am.end : min(e, am.end + 3)] if _low(t) == "dans"), None)
+        target = _target_after(ctx, prep + 1, e) if prep is not None else None
+        if isinstance(target, Cand):
+            return target.ref, "noun_target", ""
     kind, cand = _left_scan(ctx, s, am.start, blocked)
     if kind == "cand" and cand is not None:
         return cand.ref, "left_subject", ""
