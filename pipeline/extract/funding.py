@@ -11,7 +11,8 @@ pattern per id; the id reaches `FundingRecord.rule_id` as "<trigger id>+<pattern
    before a number: the tagger reads "récolte" as a noun), a deal noun (levée, tour de table,
    opération, financement, subvention, prêt...), or a round word with "annoncer/réaliser".
 3. Each amount (`find_amounts`) gets a kind: valuation ("valorisée à"), excluded (revenue, totals,
-   thresholds, cumulated periods, fund sizes, classes of deals "les levées de plus de 100 M€"),
+   thresholds, cumulated periods, running totals "depuis sa création, ... a levé", fund sizes,
+   classes of deals "les levées de plus de 100 M€"),
    sought ("cherche"), tranche ("dont 11 M€", "(100 M€ de X, ...)"), conversion ("9 M$ (8 M€)") or
    main. Each main amount is one event.
 4. Recipient of a main amount, in order: round-up pair "X (3 millions)"; agent of a raise participle
@@ -20,13 +21,20 @@ pattern per id; the id reaches `FundingRecord.rule_id` as "<trigger id>+<pattern
    investor lists, parentheses, place complements and "le fonds X"); the actor after a fronted
    adjunct ("Avec 9 M$, X conclut"); else, for an anaphor ("la start-up", "elle", "L'opération",
    "La seconde", "Un tour de table de N qui lui..."), the focus: the recipient of the latest funding
-   sentence, or a company just introduced by a descriptor ("le producteur d'insectes X"). Generic
-   plural subjects ("les start-up françaises") make a market total, never an event.
+   sentence, or a company just introduced by a descriptor ("le producteur d'insectes X"); only an
+   organisation-like actor (never a place, a MISC label or one-letter debris), else the article's main
+   company for "l'entreprise"/"la société", else the event is dropped with a reason. A capitalised
+   word opening a sentence before a finite verb is a name ("Korrigan a, quant à elle, levé"), so an
+   explicit subject always beats the anaphor. Generic subjects ("les start-up françaises", "le
+   secteur", "la French Tech", "14 startups") make a market total, never an event; a cited source
+   ("selon les estimations de X") is never a party. "« Nous avons levé »" goes to the speaker's
+   company; "Vient ensuite X, avec N" continues a round-up just after a reported deal.
 5. Investors: enumerations after investor cues (lead cues give lead investors), tranche zones, the
    subject of an active lead verb ("le fonds X a mené"), and follow-up sentences ("X, Y et Z ont
    participé à l'opération", "Parmi les investisseurs figurent ..."). Appositions ("X, le fonds
    de Y"), parenthesised affiliations and "les investisseurs de X" are skipped.
-6. Round, valuation and date (nearest to the amount; founding years skipped) from the sentence; a
+6. Round, valuation and date from the amount's own stretch of the sentence (a round word or date
+   between two amounts goes to the nearest / preceding one; founding years skipped); a
    valuation or round named in a follow-up sentence joins the deal just reported.
 7. Round-up lists without amounts ("trois opérations (A, B et C)") and "la levée de fonds de X"
    give events without amount (merged with the same company's amount in the article).
