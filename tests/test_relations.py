@@ -188,7 +188,19 @@ ROLE_ROUND3_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", ROLE_CASES + ROLE_GENERAL_CASES + ROLE_ROUND3_CASES)
+ROLE_DESCRIBED_CASES = [
+    # a common-noun description of the company in focus stands for it
+    ("Doctolib a levé des fonds. Le jury a félicité les cofondateurs du logiciel de réservation, "
+     "Éléonore Dupin et Marc Leroy, pour leur travail.",
+     {("Éléonore Dupin", "Doctolib", "cofondateur"), ("Marc Leroy", "Doctolib", "cofondateur")}),
+    ("Doctolib a levé des fonds. Marc Leroy, cofondateur de la plateforme, se réjouit.",
+     {("Marc Leroy", "Doctolib", "cofondateur")}),
+    ("Doctolib a levé des fonds. Les fondateurs de l'application, Julie Roy et Paul Henry, recrutent.",
+     {("Julie Roy", "Doctolib", "fondateur"), ("Paul Henry", "Doctolib", "fondateur")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CASES + ROLE_GENERAL_CASES + ROLE_ROUND3_CASES + ROLE_DESCRIBED_CASES)
 def test_role_patterns(make_doc, text, expected):
     found = {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
     assert expected <= found
@@ -239,6 +251,9 @@ ROLE_NEGATIVES += [
 ROLE_NEGATIVES += [
     # a blank line ends the paragraph: the title below belongs to nobody named
     "« Nous changeons d'échelle », vante Paul Durand,\n\nCEO et fondateur de Lumio.",
+    # a generic or indefinite description is no company in focus
+    "Doctolib a levé des fonds. Marc Leroy, chef d'entreprise, se réjouit.",
+    "Doctolib a levé des fonds. Marc Leroy, fondateur d'une entreprise de transport, se réjouit.",
     # a capitalised title word with no comma before it is part of a name
     "Le magazine Président de France a publié un dossier.",
 ]
@@ -472,7 +487,7 @@ def test_titles_lexicon_schema():
     for key in ("org_prepositions", "determiners", "anaphors", "anaphor_determiners", "role_verbs",
                 "blocked_orgs", "relative_heads", "possessives", "adjacent_person_forms", "unit_nouns",
                 "institution_nouns", "not_orgs", "pre_adjectives", "join_verbs", "as_markers", "non_org_heads",
-                "government_portfolios", "person_relative_titles", "succession_verbs"):
+                "descriptive_heads", "government_portfolios", "person_relative_titles", "succession_verbs"):
         assert data[key] and all(isinstance(w, str) and w for w in data[key])
     assert data["domain_heads"] and all(isinstance(v, str) and v for v in data["domain_heads"].values())
     # the lemma forms asked for by analysts

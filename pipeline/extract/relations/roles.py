@@ -209,6 +209,9 @@ def _government_org(ctx, title: TitleMatch, end: int, ref: ActorRef, lex: Lexico
 def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
     """The organisation introduced by a preposition at token k (following a de-chain if needed)."""
     doc = sent.doc
+    described = _described_org(ctx, sent, k, title_start, lex)
+    if described:
+        return described
     limit = min(sent.end, k + ORG_SCAN_TOKENS)
     first = True
     while k < limit:
@@ -264,6 +267,41 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
                 return named
             k = named[0] if named else k + 1
     return None
+
+
+DESCRIPTION_TOKENS = 6  # "du logiciel de planification des équipes"
+# preposition -> article after it ("du" holds its own); never none ("chef d'entreprise" is generic)
+DESCRIPTION_ARTICLES = {"du": None, "de": ("la", "l'")}
+
+
+def _described_org(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'les cofondateurs du logiciel de planification, A et B', 'fondatrice de la jeune pousse,
+    A': a title whose complement is a common-noun description of a company (no name in it, closed
+    by a comma or the sentence end) belongs to the organisation in focus (the topic)."""
+    doc = sent.doc
+    prep = norm_text(doc[k].text) if k < sent.end else None
+    if prep not in DESCRIPTION_ARTICLES:
+        return None
+    j = k + 1
+    articles = DESCRIPTION_ARTICLES[prep]
+    if articles:
+        if j >= sent.end or norm_text(doc[j].text) not in articles:
+            return None
+        j += 1
+    head_end = next((j + n for n in (2, 1) if j + n <= sent.end
+                     and norm_text(doc[j : j + n].text) in lex.descriptive_heads), None)
+    if head_end is None:
+        return None
+    end = head_end
+    while end < min(sent.end, head_end + DESCRIPTION_TOKENS) and doc[end].text not in BOUNDARIES:
+        tok = doc[end]
+        if not tok.text.islower() or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+            return None  # a name ("du groupe de luxe LVMH") or a clause: not a bare description
+        end += 1
+    if end < sent.end and doc[end].text != ",":
+        return None
+    topic = ctx.org_topic(title_start)
+    return (end, topic) if topic else None
 
 
 def _coordinated_domain(sent, k: int, lex: Lexicon) -> bool:

@@ -36,6 +36,7 @@ class Lexicon:
     as_markers: tuple[str, ...]
     adjacent_person_forms: frozenset[str]
     non_org_heads: frozenset[str]
+    descriptive_heads: frozenset[str]
     domain_heads: dict[str, str]
     person_relative_titles: frozenset[str]
     succession_verbs: frozenset[str]
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         as_markers=tuple(norm_text(w) for w in data["as_markers"]),
         adjacent_person_forms=frozenset(norm_text(f) for f in data["adjacent_person_forms"]),
         non_org_heads=frozenset(norm_text(w) for w in data["non_org_heads"]),
+        descriptive_heads=frozenset(norm_text(w) for w in data["descriptive_heads"]),
         domain_heads={norm_text(k): v for k, v in data["domain_heads"].items()},
         person_relative_titles=frozenset(data["person_relative_titles"]),
         succession_verbs=frozenset(data["succession_verbs"]),
