@@ -264,7 +264,7 @@ def test_round2_cue_lists_schema():
 
     cues = load_json("funding_cues.json")
     for key in ("generic_plural_heads", "source_cues", "cumulative_cues", "support_cues", "lead_objects",
-                "not_bare_subjects", "company_anaphors", "first_person_subjects"):
+                "not_bare_subjects", "company_anaphors", "first_person_subjects", "giver_nouns"):
         assert isinstance(cues[key], list) and cues[key], key
         assert all(isinstance(w, str) and w and w == w.strip() and w == w.lower() for w in cues[key]), key
         assert len(cues[key]) == len(set(cues[key])), key
@@ -374,3 +374,16 @@ def test_lead_subject_of_a_round_dans_company(make_doc):
 def test_tour_without_money_is_no_event(make_doc, text):
     events, _ = _events(make_doc, text)
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ("Lumen a reçu une subvention de 500 000 euros de la région Occitanie.", "occitanie"),
+        ("Lumen a obtenu un prêt de 2 millions d'euros de la banque Triodos.", "triodos"),
+    ],
+)
+def test_giver_named_after_its_kind(make_doc, text, giver):
+    events, _ = _events(make_doc, text)
+    assert len(events) == 1 and normalize_name(events[0].recipient.name) == "lumen"
+    assert giver in {normalize_name(r.name) for r in events[0].investors}

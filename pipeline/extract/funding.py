@@ -938,7 +938,11 @@ def _de_x_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
     doc = ctx.doc
     if pos >= e or _low(doc[pos]) not in {"de", "d'", "du", "des"}:
         return None
-    return next((c for c in ctx.cands if c.start in {pos + 1, pos + 2} and c.end <= e), None)
+    found = next((c for c in ctx.cands if c.start in {pos + 1, pos + 2} and c.end <= e), None)
+    if found is None and pos + 3 < e and doc[pos + 1].pos_ == "DET" and doc[pos + 2].lower_ in set(_cues()["giver_nouns"]):
+        # "une subvention de 2 M€ de la région Occitanie": a public giver named after its kind.
+        found = next((c for c in ctx.cands if c.start == pos + 3 and c.end <= e), None)
+    return found
 
 
 def _deal_noun_before(ctx: Ctx, am: AmountAt, s: int) -> tuple[str, int, int] | None:
