@@ -833,3 +833,35 @@ def test_generic_description_continues_the_previous_speaker(make_doc, text, spea
 def test_indirect_speech_with_a_phrase_between_verb_and_que(make_doc, text, clause, speaker, verb):
     _, quotes = quotes_of(make_doc, text)
     assert (clause, speaker, verb) in [(q.text, q.speaker.name if q.speaker else None, q.verb) for q in quotes]
+
+
+@pytest.mark.parametrize("text, speaker, verb", [
+    # no comma before 'qui', an infinitive clause between the verb and the quoted fragment
+    ("Parmi les exposants, on croisait Sophie Marchand, fondatrice de Tissea qui a expliqué être venue à Lyon "
+     "pour rencontrer des distributeurs parce que l'export est “un vrai changement d'échelle”.",
+     "Sophie Marchand", "expliquer"),
+    ("Paul Girard a présenté ses robots. On croisait aussi Sophie Marchand, fondatrice de Tissea qui a raconté "
+     "avoir quitté son poste car le textile recyclé reste « un marché encore à inventer ».",
+     "Sophie Marchand", "raconter"),
+])
+def test_relative_qui_without_comma_speaks_for_its_antecedent(make_doc, text, speaker, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [(speaker, verb)]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('Selon Le Monde, l\'entreprise "va doubler ses effectifs d\'ici deux ans". Le groupe "prévoit aussi '
+     'd\'ouvrir trois usines".', ["Le Monde", "Le Monde"]),
+    ("Le secteur reste dynamique avec « une activité soutenue sur tous les segments », peut-on lire dans le "
+     "baromètre de France Digitale. Les chiffres « montrent que les levées reprennent enfin ».",
+     ["France Digitale", "France Digitale"]),
+    # someone else named in between: the fragment keeps no speaker
+    ('Selon Le Monde, l\'entreprise "va doubler ses effectifs d\'ici deux ans". Pour l\'instant, Paul Girard '
+     'dirige un groupe qui "prévoit aussi d\'ouvrir trois usines".', ["Le Monde", None]),
+    # two sentences later: too far
+    ('Selon Le Monde, l\'entreprise "va doubler ses effectifs d\'ici deux ans". Elle emploie cent personnes. '
+     'Le groupe "prévoit aussi d\'ouvrir trois usines".', ["Le Monde", None]),
+])
+def test_organisation_source_covers_the_next_sentence_fragments(make_doc, text, speakers):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == speakers

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.blocks import block_quotes, first_person_paragraphs, interview_answers
-from pipeline.extract.quotes.context import attribute_from_context
+from pipeline.extract.quotes.context import attribute_from_context, attribute_source_fragments
 from pipeline.extract.quotes.direct import Candidate, direct_candidates
 from pipeline.extract.quotes.indirect import incise_candidates, indirect_candidates
 from pipeline.extract.quotes.lexicon import find_cues
@@ -45,6 +45,7 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     cands.extend(_not_overlapping(first_person_paragraphs(ctx), cands))
     cands.sort(key=lambda c: c.start)
     attribute_from_context(ctx, cands)
+    attribute_source_fragments(ctx, cands)
     cands.extend(_not_overlapping(indirect_candidates(ctx), cands))
     cands.extend(_not_overlapping(incise_candidates(ctx), cands))
     cands.sort(key=lambda c: c.start)

@@ -12,7 +12,9 @@ from __future__ import annotations
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import (SENTENCE_INCISE_RULES, Attribution, Candidate, incise_after,
                                              incise_closes_clause)
+from pipeline.extract.quotes.lexicon import SPEECH_VERBS, speech_lemma
 from pipeline.extract.quotes.speakers import Context, is_subject_position, sentence_start
+from pipeline.rules import load_json
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -127,3 +129,29 @@ def _first_person_after(ctx: Context, start: int, para_end: int):
         if people:
             return people[0] if is_subject_position(ctx.doc, people[0]) else None
     return None
+
+
+def attribute_source_fragments(ctx: Context, cands: list[Candidate]) -> None:
+    """'Selon Le Journal, l'entreprise « … ». Le groupe « … »': a quoted fragment with no cue of its own, in
+    the sentence right after a fragment sourced to an organisation (selon X, peut-on lire dans X), keeps
+    that source when nobody else is named or speaks in between (in place)."""
+    text = doc_text(ctx.doc)
+    sources = set(load_json(SPEECH_VERBS).get("source_verbs", []))
+    for n, cand in enumerate(cands):
+        if cand.kind != "direct" or cand.speaker is not None or cand.attributed or n == 0:
+            continue
+        prev = cands[n - 1]
+        if prev.kind != "direct" or prev.speaker is None or prev.speaker.label != "ORG" or prev.verb not in sources:
+            continue
+        gap = text[prev.end:cand.start]
+        if "\n" in gap or sum(gap.count(c) for c in ".!?") > 1 or _someone_speaks(ctx, prev.end, cand.start):
+            continue
+        cand.speaker, cand.verb, cand.rule_id = prev.speaker, prev.verb, "context_source"
+
+
+def _someone_speaks(ctx: Context, start: int, end: int) -> bool:
+    """A person named or a speech verb between two quotes (outside quotation marks)."""
+    if any(not ctx.in_quote(m.start, m.end) for m in ctx.mentions_in(start, end, "PER")):
+        return True
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(speech_lemma(t, "incise") for t in span if not ctx.in_quote(t.idx, t.idx + 1))

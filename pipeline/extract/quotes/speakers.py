@@ -469,7 +469,27 @@ def subject_of(verb: Token) -> list[Token] | None:
                 # "X, qui a annoncé …": the relative pronoun stands for its antecedent
                 inner = {t.i for t in verb.subtree}
                 return [t for t in verb.head.subtree if t.i not in inner]
+            if child.lower_ == "qui" and child.pos_ == "PRON":
+                return _relative_antecedent(child) or [child]
             return list(child.subtree)
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return subject_of(verb.head)
     return None
+
+
+# Dependencies that chain a noun to the name it describes ("X, fondatrice de Y").
+NOMINAL_CHAIN = ("nmod", "appos", "flat:name", "flat")
+
+
+def _relative_antecedent(qui: Token) -> list[Token] | None:
+    """"X, fondatrice de Y qui a expliqué …" when the parser did not attach the relative clause: the noun
+    phrase right before 'qui', climbed through its appositions and complements to the name it describes."""
+    doc, k = qui.doc, qui.i - 1
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    tok = doc[k]
+    while tok.dep_ in NOMINAL_CHAIN and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return [t for t in tok.subtree if t.i < qui.i] or None
