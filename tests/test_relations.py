@@ -345,6 +345,28 @@ FOUNDED_NEGATIVES = [
 ]
 
 
+RELATIVE_FOUNDED_CASES = [
+    # "l'entreprise qu'il avait cofondée": the company in focus, the one person of the sentence
+    ("Doctolib a levé des fonds. « Tout était à refaire », raconte Paul Durand, qui reprend alors "
+     "la direction de l'entreprise qu'il avait cofondée.",
+     {("Paul Durand", "founded", "Doctolib", None), ("Paul Durand", "role", "Doctolib", "cofondateur")}),
+    ("Doctolib a levé des fonds. Marie Roy dirige la start-up qu'elle a fondée en 2019.",
+     {("Marie Roy", "founded", "Doctolib", None), ("Marie Roy", "role", "Doctolib", "fondateur")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RELATIVE_FOUNDED_CASES)
+def test_founded_relative_anaphor(make_doc, text, expected):
+    assert expected <= _triples(make_doc, text)
+
+
+FOUNDED_NEGATIVES += [
+    # unclear antecedent: two persons, or an indefinite company
+    "Doctolib a levé des fonds. Marie Roy et Paul Henry ont quitté la société qu'il avait créée.",
+    "Doctolib a levé des fonds. Marie Roy a quitté une entreprise qu'elle avait créée.",
+]
+
+
 @pytest.mark.parametrize("text", FOUNDED_NEGATIVES)
 def test_founded_negatives(make_doc, text):
     assert _triples(make_doc, text, "founded") == set()

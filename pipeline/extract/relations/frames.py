@@ -746,7 +746,26 @@ def _division(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         j += 1
 
 
+def _relative_anaphor(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
+    """'X, qui reprend les clés de l'entreprise qu'il avait cofondée': the anaphor before "qu'il"
+    is the organisation in focus, "il" the one person named earlier in the sentence (nothing when
+    the antecedent is unclear: no anaphor, no topic, or several persons)."""
+    if not _anaphor_ending_at(sent, trigger.start - 1):
+        return
+    people = {ctx.entity_at(i)[1].name: ctx.entity_at(i)[1] for i in range(sent.start, trigger.start)
+              if ctx.entity_at(i) and ctx.entity_at(i)[1].label == "PER"}
+    org = ctx.org_topic(trigger.start)
+    if len(people) != 1 or org is None:
+        return
+    person = next(iter(people.values()))
+    rec = _rel(person, "founded", org, sent, row, date=_date_in(sent, trigger.end, trigger.end + 4))
+    if rec:
+        yield rec
+        yield RelationRecord(person, "role", org, rec.evidence, row["id"], row["role"])
+
+
 FRAMES = {
+    "relative_anaphor": _relative_anaphor,
     "agent_par": _agent_par,
     "svo": _svo,
     "sold_to": _sold_to,
