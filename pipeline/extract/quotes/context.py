@@ -4,7 +4,8 @@ Journalistic convention: such a quote continues the previous quote of the paragr
 speech just before it ("…, explique X. « … »"), or belongs to the person the paragraph is about when
 it names only one person (« Quelle fierté… » after "X a reçu le prix."), or — when it opens
 the paragraph — to the subject of the next sentence (« Allez ! » X est monté sur scène…).
-Quoted fragments inside a sentence are left unattributed when no cue names the speaker.
+Quoted fragments inside a sentence are left unattributed when no cue names the speaker, except in the
+sentence right after a fragment sourced to an organisation (Selon X, … « … ». Le groupe « … »).
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Indirect speech: a speech verb with a named subject and a que-clause (X a déclaré que …)."""
+"""Indirect speech: a speech verb with a named subject and a que-clause (X a déclaré que …).
+
+The que-clause may follow an adverbial phrase (X indique pour sa part que …); when the parse gives the
+verb no subject in its own sentence, a name opening the sentence (past its apposition) is the subject.
+"""
 
 from __future__ import annotations
 

@@ -5,7 +5,9 @@ recent gender-compatible person, preferring a sentence subject over an object), 
 a known person's surname, a description's head noun (le patron de Nova -> the person with a role at
 Nova; le président -> the person given that title in the article or the one subject of the sentence
 before; l'entreprise -> the organisation the article is about; la fondation -> the organisation named
-with that word), an organisation named in it. Never a guess: a role description that nothing in the
+with that word), an organisation named in it. A definite generic description (poursuit l'entrepreneur)
+that no title or role resolves continues the speaker of the previous quote (same discourse, a person of
+compatible gender, within two paragraphs). Never a guess: a role description that nothing in the
 article resolves gives no speaker. Antecedents are searched among entity mentions before the quote and
 outside any quotation.
 """
