@@ -188,6 +188,32 @@ ROLE_ROUND3_CASES = [
 ]
 
 
+ODDLY_TYPED = "« Le marché mûrit », commente Alain Martin, Président de France Fintech."
+
+
+@pytest.mark.parametrize("ents", [
+    [("Alain Martin", "PER"), ("Président de France Fintech", "PER")],
+    [("Alain Martin", "PER"), ("Président de France Fintech", "ORG")],
+    [("Alain Martin", "PER"), ("Président de France", "LOC")],
+    [("Alain Martin, Président", "PER"), ("France Fintech", "ORG")],
+    [("Alain Martin", "PER"), ("Président", "MISC"), ("France Fintech", "ORG")],
+])
+def test_role_survives_odd_entity_typing(make_doc, ents):
+    """The NER may swallow the title into the organisation or the person, or cut the name short."""
+    from spacy.tokens import Span
+
+    doc = make_doc(ODDLY_TYPED)
+    spans = []
+    for text, label in ents:
+        start = ODDLY_TYPED.index(text)
+        char_span = doc.char_span(start, start + len(text))
+        spans.append(Span(doc, char_span.start, char_span.end, label=label))
+    doc.ents = spans
+    doc._.entities = []
+    found = {(r.subject.name, r.object.name, r.attribute) for r in extract_relations(doc) if r.predicate == "role"}
+    assert found == {("Alain Martin", "France Fintech", "président")}
+
+
 ROLE_DESCRIBED_CASES = [
     # a common-noun description of the company in focus stands for it
     ("Doctolib a levé des fonds. Le jury a félicité les cofondateurs du logiciel de réservation, "

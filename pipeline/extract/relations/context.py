@@ -169,8 +169,11 @@ class DocContext:
         hit = self.entity_at(i)
         if hit and hit[0].start < i:
             # An entity swallowing the words before ("Chief Revenue Officer de Kelvio"): its tail.
-            tail = self.doc[i : hit[0].end]
-            return (hit[0].end, ActorRef(tail.text, "ORG", None)) if tail[0].text[:1].isupper() else None
+            end = hit[0].end
+            while end < sent.end and self.doc[end].text[:1].isupper() and not self.entity_at(end):
+                end += 1  # "Président de France" tagged LOC, "Fintech" left out: the name runs on
+            tail = self.doc[i:end]
+            return (end, ActorRef(tail.text, "ORG", None)) if tail[0].text[:1].isupper() else None
         if hit:
             # Any label: the syntax says organisation (NER often types "Hugging Face" as PER).
             return hit[0].end, hit[1]
