@@ -122,6 +122,7 @@ def run(
                 summary.failed += 1
                 print(f"error: {item.source}: {item.stage}: {item.message}", file=sys.stderr)
             else:
+                _log_dropped(item)
                 state.store(item)
                 results[item.article_id] = item
     keep = set()
@@ -150,6 +151,13 @@ def run(
 def _files_unchanged(state: State, files: str) -> bool:
     """True when the corpus files have the same paths, sizes and times as at the last complete run."""
     return bool(files) and state.manifest.get("files") == files and state.manifest.get("inputs") is not None
+
+
+def _log_dropped(result: ArticleResult) -> None:
+    """What the extractors chose not to keep, and why, at debug level (`-vv`); also kept in the state."""
+    if log.isEnabledFor(logging.DEBUG):
+        for d in result.dropped:
+            log.debug("%s: dropped (%s) %r: %s", result.sources[0], d.stage, d.text, d.reason)
 
 
 def _process(todo: list[PendingArticle], n_process: int | None, engine: str, ray_address: str | None):  # type: ignore[no-untyped-def]
