@@ -783,6 +783,9 @@ def test_selon_at_the_end_of_the_sentence_covers_a_fragment(make_doc):
      "Claire Dubois,\ndirectrice générale de Brivo.", "Claire Dubois", "enthousiasmer"),
     ("« La route sera encore longue avant la rentabilité », tempère Marc Lefort.", "Marc Lefort", "tempérer"),
     ("« Le marché reste fragile pour les jeunes acteurs », pointe Claire Dubois.", "Claire Dubois", "pointer"),
+    ("« Le marché reste fragile pour les jeunes acteurs », souffle Claire Dubois.", "Claire Dubois", "souffler"),
+    ("Marc Lefort dirige Brivo. « Le marché reste fragile pour les jeunes acteurs », martèle-t-il.", "Marc Lefort",
+     "marteler"),
 ])
 def test_incise_verbs_and_line_break_inside_the_incise(make_doc, text, speaker, verb):
     _, quotes = quotes_of(make_doc, text)
