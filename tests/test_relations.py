@@ -178,6 +178,8 @@ ROLE_ROUND3_CASES = [
      {("Paul Durand", "Lumio", "CEO"), ("Paul Durand", "Lumio", "fondateur")}),
     ("Sophie Marchal,\ndirectrice générale de Doctolib, a présenté le bilan.",
      {("Sophie Marchal", "Doctolib", "directeur général")}),
+    ("Sophie Marchal, cofondatrice et\ndirectrice générale de Doctolib, a présenté le bilan.",
+     {("Sophie Marchal", "Doctolib", "cofondateur"), ("Sophie Marchal", "Doctolib", "directeur général")}),
     # a capitalised title in an apposition
     ("« Le marché mûrit », commente Alain Martin, Président de France Digitale.",
      {("Alain Martin", "France Digitale", "président")}),

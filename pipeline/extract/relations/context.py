@@ -308,9 +308,11 @@ def _split_lines(span: Span) -> list[Span]:
 
 
 def _soft_break(doc: Doc, i: int) -> bool:
-    """Token i is a comma followed by a single line break (no blank line): the line was wrapped
-    inside an apposition ("vante Paul Durand,\nCEO et fondateur de X"), the sentence goes on."""
-    if doc[i].text != "," or i + 1 >= len(doc):
+    """Token i is a comma (or "et", "de", "le"...) followed by a single line break (no blank line):
+    the line was wrapped inside an apposition ("vante Paul Durand,\nCEO et fondateur de X"), the
+    sentence goes on."""
+    # a comma, a conjunction, a preposition or an article never ends a paragraph or a headline
+    if i + 1 >= len(doc) or doc[i].text != "," and doc[i].pos_ not in ("CCONJ", "ADP", "DET"):
         return False
     gap = doc[i].whitespace_ + (doc[i + 1].text if doc[i + 1].is_space else "")
     nxt = doc[i + 2] if doc[i + 1].is_space and i + 2 < len(doc) else doc[i + 1]

@@ -169,7 +169,7 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     k = title.end
     if k < sent.end and doc[k].lower_ in ("et", "&") and n + 1 < len(titles):
         nxt = titles[n + 1]
-        between = [t for t in doc[k + 1 : nxt.start] if t.lower_ not in lex.determiners]
+        between = [t for t in doc[k + 1 : nxt.start] if t.lower_ not in lex.determiners and not t.is_space]
         if not between and orgs.get(n + 1):
             return orgs[n + 1]
     while k < sent.end and k < title.end + 2 and doc[k].pos_ == "ADJ" and doc[k].text.islower() \
