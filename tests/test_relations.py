@@ -378,6 +378,8 @@ RELATIVE_FOUNDED_CASES = [
     ("Doctolib a levé des fonds. « Tout était à refaire », raconte Paul Durand, qui reprend alors "
      "la direction de l'entreprise qu'il avait cofondée.",
      {("Paul Durand", "founded", "Doctolib", None), ("Paul Durand", "role", "Doctolib", "cofondateur")}),
+    ("Doctolib a levé des fonds. Marie Roy et Paul Henry dirigent toujours la société qu'ils ont cofondée.",
+     {("Marie Roy", "role", "Doctolib", "cofondateur"), ("Paul Henry", "role", "Doctolib", "cofondateur")}),
     ("Doctolib a levé des fonds. Marie Roy dirige la start-up qu'elle a fondée en 2019.",
      {("Marie Roy", "founded", "Doctolib", None), ("Marie Roy", "role", "Doctolib", "fondateur")}),
 ]

@@ -748,20 +748,23 @@ def _division(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
 
 def _relative_anaphor(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     """'X, qui reprend les clés de l'entreprise qu'il avait cofondée': the anaphor before "qu'il"
-    is the organisation in focus, "il" the one person named earlier in the sentence (nothing when
-    the antecedent is unclear: no anaphor, no topic, or several persons)."""
+    is the organisation in focus, "il" the one person named earlier in the sentence, "ils" the
+    persons named there (nothing when the antecedent is unclear: no anaphor, no topic, several
+    persons for "il", one for "ils")."""
     if not _anaphor_ending_at(sent, trigger.start - 1):
         return
     people = {ctx.entity_at(i)[1].name: ctx.entity_at(i)[1] for i in range(sent.start, trigger.start)
               if ctx.entity_at(i) and ctx.entity_at(i)[1].label == "PER"}
     org = ctx.org_topic(trigger.start)
-    if len(people) != 1 or org is None:
+    plural = _ntext(trigger[1]) in ("ils", "elles")
+    if org is None or (len(people) < 2 if plural else len(people) != 1):
         return
-    person = next(iter(people.values()))
-    rec = _rel(person, "founded", org, sent, row, date=_date_in(sent, trigger.end, trigger.end + 4))
-    if rec:
-        yield rec
-        yield RelationRecord(person, "role", org, rec.evidence, row["id"], row["role"])
+    date = _date_in(sent, trigger.end, trigger.end + 4)
+    for person in people.values():
+        rec = _rel(person, "founded", org, sent, row, date=date)
+        if rec:
+            yield rec
+            yield RelationRecord(person, "role", org, rec.evidence, row["id"], row["role"])
 
 
 FRAMES = {
