@@ -387,3 +387,53 @@ def test_giver_named_after_its_kind(make_doc, text, giver):
     events, _ = _events(make_doc, text)
     assert len(events) == 1 and normalize_name(events[0].recipient.name) == "lumen"
     assert giver in {normalize_name(r.name) for r in events[0].investors}
+
+
+# ---------------------------------------------------------------- round 3
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient",
+    [
+        ("Ventolux a levé 20 millions d'euros. La startup du Next 40 bénéficiera en outre d'un financement "
+         "complémentaire de 6 millions d'euros.", 6e6, "ventolux"),
+        ("Brindille a levé 12 millions d'euros. La pépite de la French Tech a aussi obtenu un prêt de 3 millions d'euros.",
+         3e6, "brindille"),
+        ("Marelle a bouclé un tour de 9 millions d'euros. La société du SBF 120 a ensuite levé 2 millions d'euros.",
+         2e6, "marelle"),
+    ],
+)
+def test_label_complement_is_not_the_antecedent(make_doc, text, amount, recipient):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient
+
+
+def test_label_names_schema():
+    from pipeline.rules import load_json
+
+    cues = load_json("funding_cues.json")
+    for name in ("label_names", "round_history_cues"):
+        assert cues[name] and all(isinstance(x, str) and x.strip() == x and x for x in cues[name])
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient",
+    [
+        ("Brindille a levé 12 millions d'euros. Tournesol rafle la deuxième place avec sa levée de 41 millions "
+         "d'euros, la cinquième en six ans,", 41e6, "tournesol"),
+        ("Marelle a obtenu 8 millions d'euros auprès de Kima Ventures pour recruter des ingénieurs et", 8e6, "marelle"),
+    ],
+)
+def test_truncated_sentence_with_a_whole_amount_is_kept(make_doc, text, amount, recipient):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ventolux conçoit des drones. La société a levé 1,1 million d'euro",
+     "Ventolux conçoit des drones. La société a levé 3 millions"],
+)
+def test_truncated_amount_is_dropped(make_doc, text):
+    events, doc = _events(make_doc, text)
+    assert events == [] and "sentence cut off at the end of the text" in _reasons(doc)

@@ -822,6 +822,7 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         c
         for c in _cands_in(ctx, lo, pos)
         if depth[c.start - s] == d0 and not _in_spans(c.start, blocked) and not _governed_by_place(ctx, c, lo)
+        and not _label_complement(ctx, c, lo)
     ]
     companies = [c for c in cands if not _investor_introduced(ctx, c, lo)]
     best = companies[-1] if companies else (cands[-1] if cands else None)
@@ -848,6 +849,20 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
                 return "cand", prev
         return "anaphor", None
     return ("cand", best) if best else ("none", None)
+
+
+def _label_complement(ctx: Ctx, cand: Cand, lo: int) -> bool:
+    """ "La startup du Next 40", "la pépite de la French Tech": a programme, index or label after
+    "de" describes the anaphor before it; it is never the subject."""
+    labels = {normalize_name(n) for n in _cues()["label_names"]}
+    nxt = ctx.doc[cand.end].text if cand.end < len(ctx.doc) else ""
+    # The NER may leave the number out of the name ("SBF" + "120").
+    if normalize_name(cand.ref.name) not in labels and normalize_name(f"{cand.ref.name} {nxt}") not in labels:
+        return False
+    doc, j = ctx.doc, cand.start
+    if _prev_word(doc, j, lo) in {"la", "l'"}:
+        j -= 1  # "de la French Tech"
+    return _prev_word(doc, j, lo) in {"du", "de", "d'", "des"}
 
 
 def _plural_spans(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -1284,8 +1299,12 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
         for d in drafts:
             d.rule_id = d.rule_id.replace("trig.anaphor", "trig.ranking_avec", 1)
     if _truncated(ctx, si) and drafts:
-        _drop(ctx, _sent_text(ctx, si), "sentence cut off at the end of the text")
-        return []
+        # A web excerpt cut mid-sentence: keep the events whose amount is followed by more words
+        # (the amount and its recipient were read whole); drop those the cut may have shortened.
+        kept = [d for d in drafts if d.amount is not None and e - d.amount.end >= 2]
+        if len(kept) < len(drafts):
+            _drop(ctx, _sent_text(ctx, si), "sentence cut off at the end of the text")
+        drafts = kept
     _attach(ctx, si, drafts, amounts, investors, leads, trig)
     if not mains:
         _follow_up(ctx, si, amounts)
