@@ -868,3 +868,21 @@ def test_relative_qui_without_comma_speaks_for_its_antecedent(make_doc, text, sp
 def test_organisation_source_covers_the_next_sentence_fragments(make_doc, text, speakers):
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    'Lumio a levé cinq millions. "Nous renforçons nos moyens pour atteindre nos objectifs", vante Paul Durand,\n'
+    'CEO et fondateur de Lumio. "La demande est très forte en Espagne et en Italie."',
+    'Lumio a levé cinq millions. "Nous renforçons nos moyens pour atteindre nos objectifs", vante Paul Durand,\n'
+    'CEO et fondateur de Lumio.\n"La demande est très forte en Espagne et en Italie."',
+])
+def test_line_break_after_a_comma_does_not_end_the_paragraph(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Durand", "Paul Durand"]
+
+
+def test_paragraphs_join_a_line_ending_with_a_comma():
+    from pipeline.extract.quotes.context import paragraphs
+
+    text = "Un, deux,\ntrois.\n\nQuatre,\n\ncinq."
+    assert [text[s:e] for s, e in paragraphs(text)] == ["Un, deux,\ntrois.", "Quatre,", "cinq."]

@@ -19,13 +19,20 @@ from pipeline.rules import load_json
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line of the text (one line = one paragraph in our inputs)."""
-    out, pos = [], 0
+    """(start, end) of each non-empty line of the text (one line = one paragraph in our inputs).
+
+    A line ending with a comma goes on over a single line break ('…, vante X,\nCEO de Y.'): a
+    paragraph never ends with a comma, so the next line is the same paragraph."""
+    out, pos, joined = [], 0, False
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             start = pos + line.index(stripped[0])
-            out.append((start, start + len(stripped)))
+            if joined and out:
+                out[-1] = (out[-1][0], start + len(stripped))
+            else:
+                out.append((start, start + len(stripped)))
+        joined = stripped.endswith(",")
         pos += len(line) + 1
     return out
 
