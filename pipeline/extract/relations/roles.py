@@ -20,7 +20,10 @@ désormais PDG de Y" / "X, ancien de Google et fondateur de Y" are appositions t
 CTO, ..." gives the bare title the fronted organisation.
 The organisation follows the title after de/d'/du/à/chez (past adjectives, "en IA", a de-chain
 through unit nouns: "la division AI Research d'IBM" -> IBM); "la firme", "cette société", ...
-and possessives ("son patron") stand for the topic organisation. Never an organisation: a name
+and possessives ("son patron") stand for the topic organisation, and so does a bare common-noun
+description closed by a comma ("les cofondateurs du logiciel de planification, A et B"; heads in
+`descriptive_heads`). Capitalised titles count in an apposition ("A, Président de X"), and a
+single line break after a comma/"et"/"de" does not end the sentence ("vante A,\nCEO de X"). Never an organisation: a name
 after a non-organisation head ("du mouvement French Tech"), a government portfolio ("ministre du
 Travail"), a person ("bras droit de X chez Y" -> Y), a clause after the apposition (a comma list
 must close with "et"), or a MISC topic for an anaphor. A title with no named person
