@@ -412,7 +412,7 @@ def test_label_names_schema():
     from pipeline.rules import load_json
 
     cues = load_json("funding_cues.json")
-    for name in ("label_names", "round_history_cues"):
+    for name in ("label_names", "round_reference_cues"):
         assert cues[name] and all(isinstance(x, str) and x.strip() == x and x for x in cues[name])
 
 
@@ -437,3 +437,57 @@ def test_truncated_sentence_with_a_whole_amount_is_kept(make_doc, text, amount, 
 def test_truncated_amount_is_dropped(make_doc, text):
     events, doc = _events(make_doc, text)
     assert events == [] and "sentence cut off at the end of the text" in _reasons(doc)
+
+
+def test_earlier_rounds_before_a_named_round(make_doc):
+    text = ("Ventolux a annoncé une série C de 50 millions d'euros. L'entreprise a donc levé 80 millions d'euros "
+            "au total. Avant cette série C, la startup avait obtenu 12 millions d'euros en 2017 et 30 millions "
+            "d'euros en 2019.")
+    events, _ = _events(make_doc, text)
+    got = {e.amount: (normalize_name(e.recipient.name), e.round, e.date) for e in events}
+    assert got == {
+        50e6: ("ventolux", "series_c", None),
+        12e6: ("ventolux", None, "2017"),
+        30e6: ("ventolux", None, "2019"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text, round_",
+    [
+        ("Le palmarès distingue Ventolux, avec une levée de 6 millions d'euros. La biotech, qui prolongeait une "
+         "série B initiée en décembre 2019, a reçu l'appui de Kima Ventures.", "series_b"),
+        ("Le palmarès distingue Ventolux, avec une levée de 6 millions d'euros. La start-up, qui poursuit une "
+         "série A entamée en mars 2022, est soutenue par Serena.", "series_a"),
+    ],
+)
+def test_round_in_a_relative_clause_of_the_next_sentence(make_doc, text, round_):
+    events, _ = _events(make_doc, text)
+    assert [(normalize_name(e.recipient.name), e.round, e.date) for e in events] == [("ventolux", round_, None)]
+
+
+def test_round_of_another_company_in_the_next_sentence_is_not_joined(make_doc):
+    text = "Ventolux a levé 6 millions d'euros. Marelle prépare de son côté une série B."
+    events, _ = _events(make_doc, text)
+    assert [(normalize_name(e.recipient.name), e.round) for e in events if e.amount] == [("ventolux", None)]
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient",
+    [
+        ("Les fintechs Brindille et Marelle dominent le marché. Une semaine avant Marelle, la fintech spécialisée "
+         "dans les paiements a réalisé une levée de 40 millions d'euros.", 40e6, "brindille"),
+        ("Les fintechs Brindille et Marelle dominent le marché. Quelques jours après Brindille, la néobanque a "
+         "annoncé une levée de 15 millions d'euros.", 15e6, "marelle"),
+    ],
+)
+def test_contrasted_name_is_not_the_antecedent(make_doc, text, amount, recipient):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient
+
+
+def test_contrasted_name_without_a_clear_partner_is_dropped(make_doc):
+    text = ("Les fintechs Marelle, Brindille et Tournesol dominent le marché. Une semaine avant Marelle, la fintech "
+            "a réalisé une levée de 40 millions d'euros.")
+    events, doc = _events(make_doc, text)
+    assert events == [] and "anaphor antecedent is the contrasted name" in _reasons(doc)

@@ -717,12 +717,62 @@ def _topic(ctx: Ctx, si: int) -> ActorRef | None:
     """What "la start-up" / "elle" / "l'opération" refers to: the focus, else a recent subject;
     only an organisation (None when there is no plausible antecedent)."""
     ref = _topic_any(ctx, si)
+    if ref is not None and _contrasted(ctx, si, ref):
+        ref = _coordination_partner(ctx, si, ref)
+        if ref is None:  # "Une semaine avant X, la fintech a levé": never the contrasted name
+            _drop(ctx, _sent_text(ctx, si), "anaphor antecedent is the contrasted name")
+            return None
     if _org_like(ref):
         return ref
     s, e = ctx.sents[si]
     if ctx.cue_spans("company_anaphors", s, e):
         return _main_company(ctx, si)  # "celui-ci a permis à l'entreprise de lever": the article's company
     return None
+
+
+def _contrasted(ctx: Ctx, si: int, ref: ActorRef) -> bool:
+    """ "Une semaine avant X, la fintech ...": X, named in a contrast adjunct of sentence si, is not
+    what the anaphor of that sentence refers to."""
+    s, e = ctx.sents[si]
+    key = normalize_name(ref.name)
+    preps = {v for p in _cues()["contrast_prepositions"] for v in _variants(p)}
+    for c in _cands_in(ctx, s, e):
+        if normalize_name(c.ref.name) != key:
+            continue
+        j = c.start - 1
+        while j > s and ctx.doc[j].pos_ == "DET":
+            j -= 1
+        words = " ".join(_low(t) for t in ctx.doc[max(s, j - 3) : j + 1]).replace("' ", "'")
+        if any(words == p or words.endswith(" " + p) for p in preps):
+            return True
+    return False
+
+
+def _coordination_partner(ctx: Ctx, si: int, ref: ActorRef) -> ActorRef | None:
+    """ "Les fintechs X et Y ... Une semaine avant Y, la fintech ...": the one other organisation
+    coordinated with the contrasted name in the previous sentence (None when there is not exactly one)."""
+    if si == 0:
+        return None
+    s, e = ctx.sents[si - 1]
+    key = normalize_name(ref.name)
+    cands = _cands_in(ctx, s, e)
+    for i, c in enumerate(cands):
+        if normalize_name(c.ref.name) != key:
+            continue
+        lo, hi = i, i  # the coordination chain around the contrasted name
+        while lo > 0 and _coordinated(ctx, cands[lo - 1], cands[lo]):
+            lo -= 1
+        while hi + 1 < len(cands) and _coordinated(ctx, cands[hi], cands[hi + 1]):
+            hi += 1
+        if hi - lo == 1:
+            other = cands[hi] if lo == i else cands[lo]
+            return other.ref if _org_like(other.ref) else None
+    return None
+
+
+def _coordinated(ctx: Ctx, a: Cand, b: Cand) -> bool:
+    between = {_low(t) for t in ctx.doc[a.end : b.start]}
+    return bool(between) and between <= {"et", ",", "ou"}
 
 
 def _main_company(ctx: Ctx, si: int) -> ActorRef | None:
@@ -1193,7 +1243,10 @@ def _deal_noun_start(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
 def _round_for(ctx: Ctx, s: int, e: int, am: AmountAt | None) -> str | None:
     # Round words after "dont" describe a tranche ("dont 4 millions sous forme de prêt"), not the round.
     block = min((t.i for t in ctx.doc[s:e] if _low(t) in set(_cues()["round_blockers"])), default=e)
-    rounds = [(rid, a) for rid, a, _ in ctx.triggers if s <= a < block and _triggers()[rid].get("round")]
+    # "Avant cette série C, elle avait obtenu 12 M€": a round named as a time reference is another deal.
+    refs = [b for _, b in ctx.cue_spans("round_reference_cues", s, e)]
+    rounds = [(rid, a) for rid, a, _ in ctx.triggers
+              if s <= a < block and _triggers()[rid].get("round") and not any(0 <= a - b <= 1 for b in refs)]
     if not rounds:
         return None
     ref = am.start if am is not None else s
@@ -1477,10 +1530,17 @@ def _follow_up_round(ctx: Ctx, si: int, target: Draft) -> None:
     s, e = ctx.sents[si]
     if target.round is not None or si - target.sent > 2:
         return
-    others = [c for c in _cands_in(ctx, s, e) if normalize_name(c.ref.name) != normalize_name(target.recipient.name)]
-    rounds = [_triggers()[rid]["round"] for rid, a, _ in ctx.triggers if s <= a < e and _triggers()[rid]["kind"] == "round"]
+    round_at = [(_triggers()[rid]["round"], a) for rid, a, _ in ctx.triggers if s <= a < e and _triggers()[rid]["kind"] == "round"]
+    rounds = [r for r, _ in round_at]
+    if not rounds:
+        return
+    # Only a company named before the round word competes ("X a aussi bouclé une série A");
+    # backers named after it ("..., a reçu l'appui de Y") do not.
+    others = [c for c in _cands_in(ctx, s, round_at[0][1]) if normalize_name(c.ref.name) != normalize_name(target.recipient.name)]
     deal = any(_triggers()[rid]["kind"] == "noun" for rid, a, _ in ctx.triggers if s <= a < e)
-    if rounds and deal and not others and len(set(rounds)) == 1:
+    # "La biotech, qui prolongeait une série B initiée en 2019, a reçu ...": the anaphor subject is the company just funded.
+    about_it = deal or any(a == s for a, _ in ctx.cue_spans("recipient_anaphors", s, min(e, s + 6)))
+    if about_it and not others and len(set(rounds)) == 1:
         target.round = rounds[0]
 
 
