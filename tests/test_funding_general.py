@@ -412,7 +412,7 @@ def test_label_names_schema():
     from pipeline.rules import load_json
 
     cues = load_json("funding_cues.json")
-    for name in ("label_names", "round_reference_cues"):
+    for name in ("label_names", "round_reference_cues", "contrast_prepositions", "non_recipient_names"):
         assert cues[name] and all(isinstance(x, str) and x.strip() == x and x for x in cues[name])
 
 
@@ -491,3 +491,31 @@ def test_contrasted_name_without_a_clear_partner_is_dropped(make_doc):
             "a réalisé une levée de 40 millions d'euros.")
     events, doc = _events(make_doc, text)
     assert events == [] and "anaphor antecedent is the contrasted name" in _reasons(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Covid-19 a levé 3 millions d'euros de dons pour la recherche.",
+        "La crise sanitaire est passée. Elle a levé 4 millions d'euros.",
+        "« Les chiffres montrent que la crise n'a pas freiné les levées : 123 millions ont été levés », affirme Jeanne Roux.",
+        "« Le marché reste dynamique : 300 millions d'euros ont été levés en un trimestre », selon Paul Morel.",
+    ],
+)
+def test_events_and_market_statements_are_not_recipients(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("Selon Les Échos, Ventolux fabrique des capteurs. D'après Les Échos, celui-ci a permis à l'entreprise "
+         "de lever 145 millions de dollars.", "ventolux"),
+        ("D'après Le Parisien, Marelle ouvre une usine. Marelle recrute. Selon Le Parisien, ce contrat a permis "
+         "à la société de lever 20 millions d'euros.", "marelle"),
+    ],
+)
+def test_company_fallback_skips_cited_sources(make_doc, text, recipient):
+    events, _ = _events(make_doc, text)
+    assert [normalize_name(e.recipient.name) for e in events] == [recipient]

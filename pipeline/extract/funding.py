@@ -710,7 +710,10 @@ def _org_like(ref: ActorRef | None) -> bool:
     """A plausible antecedent of "la start-up": not a place ("l'Hexagone"), a label ("French Tech",
     "Next 40") or one-letter debris ("C" of "série C"). A PER label is kept: the French NER often
     reads a company name as a person, and a focus reached that far was already a deal's subject."""
-    return ref is not None and ref.label not in {"LOC", "MISC"} and sum(c.isalnum() for c in ref.name) >= 2
+    return (
+        ref is not None and ref.label not in {"LOC", "MISC"} and sum(c.isalnum() for c in ref.name) >= 2
+        and normalize_name(ref.name) not in {normalize_name(n) for n in _cues()["non_recipient_names"]}
+    )
 
 
 def _topic(ctx: Ctx, si: int) -> ActorRef | None:
@@ -780,9 +783,11 @@ def _main_company(ctx: Ctx, si: int) -> ActorRef | None:
     ties), never one already seen as an investor."""
     lo = ctx.doc[ctx.sents[si][0]].idx
     investors = {normalize_name(r.name) for d in ctx.drafts for r in d.investors}
+    # "D'après Les Échos, ...": a cited source is never the article's company.
+    sources = [(ctx.doc[a].idx, ctx.doc[b - 1].idx + len(ctx.doc[b - 1])) for a, b in _source_zones(ctx, 0, len(ctx.doc)) if b > a]
     best, best_key = None, None
     for ent in ctx.doc._.entities or []:
-        starts = [m.start for m in ent.mentions if m.start < lo]
+        starts = [m.start for m in ent.mentions if m.start < lo and not any(a <= m.start < b for a, b in sources)]
         if ent.label != "ORG" or not starts or normalize_name(ent.name) in investors:
             continue
         key = (-len(starts), min(starts))
@@ -1416,6 +1421,8 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
     ref, pattern, why = _recipient_for(ctx, si, am, inv_spans)
     if ref is not None and am.amount.value is None and pattern in {"right_subject", "anaphor"}:
         ref, why = None, "vague amount without a stated recipient"
+    if ref is not None and not _recipient_like(ref, pattern):
+        ref, why = None, f"recipient is not an organisation ({ref.label} {ref.name})"
     if ref is None:
         _drop(ctx, _sent_text(ctx, si), f"{why}: {am.amount.text}")
         return []
@@ -1432,6 +1439,16 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
             if c.ref != ref and c.end < am.start and ctx.doc[c.end].lower_ == "et":
                 out.append(Draft(c.ref, si, f"{tid}+coordinated_each", am))
     return out
+
+
+def _recipient_like(ref: ActorRef, pattern: str) -> bool:
+    """An event, a disease or a crisis ("le Covid-19", "la crise") never receives money; a subject
+    tagged MISC (a product, an event) is no company either. Names after a funding noun
+    ("la levée de X") keep any label: the NER often mistypes young companies there."""
+    key = normalize_name(ref.name)
+    if key in {normalize_name(n) for n in _cues()["non_recipient_names"]}:
+        return False
+    return not (ref.label == "MISC" and pattern in {"left_subject", "right_subject"})
 
 
 def _previous_org_subject(ctx: Ctx, si: int) -> ActorRef | None:
