@@ -519,3 +519,18 @@ def test_events_and_market_statements_are_not_recipients(make_doc, text):
 def test_company_fallback_skips_cited_sources(make_doc, text, recipient):
     events, _ = _events(make_doc, text)
     assert [normalize_name(e.recipient.name) for e in events] == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient",
+    [
+        ("Brindille a levé 5 millions d'euros. Marelle, basée à Lyon, a levé 3 millions d'euros.", 3e6, "marelle"),
+        ("Brindille a levé 5 millions d'euros. Tournesol, une jeune pousse nantaise, a obtenu 2 millions d'euros.",
+         2e6, "tournesol"),
+        ("Brindille a levé 5 millions d'euros. Mardi, lors du salon, la start-up a obtenu 2 millions d'euros.",
+         2e6, "brindille"),
+    ],
+)
+def test_unknown_name_before_an_apposition_is_the_subject(make_doc, text, amount, recipient):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient

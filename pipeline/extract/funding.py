@@ -357,7 +357,26 @@ def _bare_subject_cands(doc: Doc, covered: set[int], blocked: set[int]) -> list[
         form = nxt.morph.get("VerbForm")
         if opens and nxt.pos_ in {"VERB", "AUX"} and form and form[0] == "Fin" and nxt.is_lower:
             out.append(Cand(i, i + 1, _ref_for_part(doc, doc[i : i + 1], False)))
+        elif opens and _apposition_then_verb(doc, i + 1):
+            out.append(Cand(i, i + 1, _ref_for_part(doc, doc[i : i + 1], False)))
     return out
+
+
+def _apposition_then_verb(doc: Doc, j: int) -> bool:
+    """ "Marelle, basée à Lyon, a levé": a comma, a lower-case apposition (participle, determiner,
+    adjective or noun) closed by a comma, then a finite verb."""
+    if j + 1 >= len(doc) or doc[j].text != "," or not doc[j + 1].is_lower:
+        return False
+    if doc[j + 1].pos_ not in {"VERB", "DET", "ADJ", "NOUN"}:
+        return False
+    for k in range(j + 2, min(len(doc) - 1, j + 14)):
+        if doc[k].text in _TERMINAL or doc[k].text in {";", ":", "("}:
+            return False
+        if doc[k].text == ",":
+            nxt = doc[k + 1]
+            form = nxt.morph.get("VerbForm")
+            return nxt.pos_ in {"VERB", "AUX"} and bool(form) and form[0] == "Fin" and nxt.is_lower
+    return False
 
 
 def build_context(doc: Doc) -> Ctx:
