@@ -28,16 +28,28 @@ pattern per id; the id reaches `FundingRecord.rule_id` as "<trigger id>+<pattern
    explicit subject always beats the anaphor. Generic subjects ("les start-up françaises", "le
    secteur", "la French Tech", "14 startups") make a market total, never an event; a cited source
    ("selon les estimations de X") is never a party. "« Nous avons levé »" goes to the speaker's
-   company; "Vient ensuite X, avec N" continues a round-up just after a reported deal.
+   company; "Vient ensuite X, avec N" continues a round-up just after a reported deal. Programme and
+   label names after "la startup du" ("Next 40", "French Tech 120") describe the anaphor; the name in
+   a contrast adjunct ("Une semaine avant X, la fintech ...") is never the antecedent (its one
+   coordination partner of the previous sentence, else dropped); events, diseases and MISC subjects
+   ("le Covid-19", "la crise") never receive money; the article-company fallback skips cited
+   sources ("D'après Les Échos"); "Marelle, basée à Lyon, a levé": an unknown opening name before
+   an apposition and a finite verb is the subject.
 5. Investors: enumerations after investor cues (lead cues give lead investors), tranche zones, the
    subject of an active lead verb ("le fonds X a mené"), and follow-up sentences ("X, Y et Z ont
    participé à l'opération", "Parmi les investisseurs figurent ..."). Appositions ("X, le fonds
    de Y"), parenthesised affiliations and "les investisseurs de X" are skipped.
 6. Round, valuation and date from the amount's own stretch of the sentence (a round word or date
    between two amounts goes to the nearest / preceding one; founding years skipped); a
-   valuation or round named in a follow-up sentence joins the deal just reported.
+   valuation or round named in a follow-up sentence joins the deal just reported (also in a relative
+   clause about the anaphor: "La biotech, qui prolongeait une série B initiée en 2019, ..." -> round,
+   not date); a round named as a time reference ("Avant cette série C, elle avait obtenu") is not the
+   round of the amounts it introduces.
 7. Round-up lists without amounts ("trois opérations (A, B et C)") and "la levée de fonds de X"
    give events without amount (merged with the same company's amount in the article).
+
+A last sentence cut off by the excerpt keeps the events whose amount is followed by more words;
+only an amount at the very cut is dropped.
 
 Anything seen but not kept is recorded in `doc.user_data["dropped"]` with a reason.
 """
