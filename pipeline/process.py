@@ -59,6 +59,7 @@ def result_from_doc(item: PendingArticle, doc: Doc) -> ArticleResult:
     from pipeline.extract import extract_all
 
     doc._.published = item.raw.published
+    doc._.published_precision = item.raw.published_precision or "day"
     funding, quotes, relations = extract_all(doc)
     return ArticleResult(
         article_id=item.article_id,

