@@ -886,3 +886,43 @@ def test_paragraphs_join_a_line_ending_with_a_comma():
 
     text = "Un, deux,\ntrois.\n\nQuatre,\n\ncinq."
     assert [text[s:e] for s, e in paragraphs(text)] == ["Un, deux,\ntrois.", "Quatre,", "cinq."]
+
+
+# ------------------------------------------------------------------ round 4: press releases and newspapers
+
+@pytest.mark.parametrize("text, speaker", [
+    # a bare press release speaks for the article's company
+    ("Nova a levé dix millions d'euros. Nova veut grandir. « " + RECRUIT + " », indique le communiqué.", "Nova"),
+    # "le communiqué de X" names its issuer, even when another company is the topic
+    ("Nova a levé dix millions d'euros. « " + RECRUIT + " », précise le communiqué de Bpifrance.", "Bpifrance"),
+    # a fragment in a sentence closed by the release
+    ("Nova a levé dix millions d'euros. Cette levée est « nécessaire à la survie de la société », "
+     "précise le communiqué de Nova.", "Nova"),
+    # no organisation at all: nobody
+    ("La levée est bouclée. « " + RECRUIT + " », indique le communiqué.", None),
+])
+def test_press_release_speaker(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("D'après Le Parisien, Nova a levé dix millions d'euros. « " + RECRUIT + " », indique le quotidien.",
+     "Le Parisien"),
+    ("Selon Le Figaro, Nova a levé dix millions d'euros. La start-up « va en priorité accélérer ses "
+     "recrutements », écrit le journal.", "Le Figaro"),
+    ("Nova a levé dix millions d'euros, rapporte Le Monde. « " + RECRUIT + " », précise le journal.", "Le Monde"),
+    # a company named without a source cue is not a newspaper: nobody
+    ("Nova a levé dix millions d'euros auprès de Bpifrance. « " + RECRUIT + " », indique le journal.", None),
+])
+def test_newspaper_description_is_cited_source(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert quotes and quotes[-1].speaker is not None and quotes[-1].speaker.name == speaker if speaker \
+        else quotes[-1].speaker is None
+
+
+def test_release_and_media_nouns_schema():
+    nouns = load_json("speaker_nouns.json")
+    for kind in ("release", "media"):
+        assert nouns[kind] and all(n == n.lower() and " " not in n for n in nouns[kind]), kind
+        assert not set(nouns[kind]) & (set(nouns["person"]) | set(nouns["org"]) | set(nouns["org_main"])), kind

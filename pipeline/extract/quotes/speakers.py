@@ -160,6 +160,27 @@ def main_org(ctx: Context, before: int) -> EntityMention | None:
     return first[max(counts, key=lambda k: (counts[k], -first[k].start))]
 
 
+# Words right before an organisation that make it a cited source (d'après X, selon X, rapporte X).
+SOURCE_CUES = {"selon", "après"}
+SOURCE_VERBS = {"rapporter", "révéler", "écrire", "relater", "citer"}
+
+
+def cited_source(ctx: Context, before: int) -> EntityMention | None:
+    """The last organisation cited as a source before `before`, outside quotes (D'après X, selon X,
+    rapporte X); None when no organisation was cited that way."""
+    doc = ctx.doc
+    for m in reversed(ctx.mentions):
+        if m.label != "ORG" or m.end > before or ctx.in_quote(m.start, m.end):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        prev = [t for t in doc[max(0, span.start - 3): span.start] if t.pos_ != "DET" and not t.is_space]
+        if prev and (prev[-1].lower_ in SOURCE_CUES or prev[-1].lemma_.lower() in SOURCE_VERBS):
+            return m
+    return None
+
+
 def _subject_preferred(ctx: Context, m: EntityMention | None, gender: str | None) -> EntityMention | None:
     """"X a rencontré Y. « … », a-t-il expliqué": a pronoun continues the subject of the sentence that
     named its candidates, not the object named last (when both fit the pronoun's gender)."""
@@ -257,7 +278,7 @@ def _head_noun(tokens: list[Token]) -> Token | None:
     for tok in _first_word_after_prep(tokens):
         if tok.pos_ in ("NOUN", "PROPN", "ADJ") and noun_text(tok) in (
             speaker_nouns("person") | speaker_nouns("org") | speaker_nouns("org_main") | speaker_nouns("collective")
-            | speaker_nouns("anaphoric")
+            | speaker_nouns("anaphoric") | speaker_nouns("release") | speaker_nouns("media")
         ):
             return tok
         if tok.pos_ == "NOUN":
@@ -299,6 +320,14 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         noun = noun_text(head)
         if noun in speaker_nouns("anaphoric"):
             return _anaphor(ctx, tokens, before)  # "ce dernier", "l'intéressée"
+        if noun in speaker_nouns("release"):
+            # "précise le communiqué (de X)": the company that issued it
+            m = orgs[0] if orgs else main_org(ctx, before)
+            return m.ref() if m else None
+        if noun in speaker_nouns("media"):
+            # "indique le quotidien": the newspaper cited as source before (d'après X, selon X)
+            m = orgs[0] if orgs else cited_source(ctx, before)
+            return m.ref() if m else None
         if noun in speaker_nouns("person"):
             for org in orgs or _possessor(ctx, tokens, head, before):
                 holder = role_holder(ctx, org, before)
