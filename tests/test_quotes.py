@@ -260,7 +260,6 @@ def test_unattributed_fragment_keeps_no_speaker(make_doc):
     "Le concours « Grand Prix Nova Innovation » revient cette année.",
     "Nova mise sur l'« open source » depuis ses débuts.",
     "Ils ont lancé l'offre \"Nova Cloud Pro\" la semaine dernière.",
-    "Nova vit un « tournant », selon les mots de Paul Martin.",
     "Nova lance une campagne baptisée « Le goût du fait maison pour tous » dès septembre.",
     "Le service est vendu sous le nom de « Nova pour les petites entreprises » en Europe.",
     "Elle publie le livre « Comment lever des fonds sans perdre la tête » chez un éditeur parisien.",
@@ -926,3 +925,38 @@ def test_release_and_media_nouns_schema():
     for kind in ("release", "media"):
         assert nouns[kind] and all(n == n.lower() and " " not in n for n in nouns[kind]), kind
         assert not set(nouns[kind]) & (set(nouns["person"]) | set(nouns["org"]) | set(nouns["org_main"])), kind
+    assert nouns["wording"] and all(n == n.lower() and " " not in n for n in nouns["wording"])
+
+
+# ------------------------------------------------------------------ round 4: short attributed words
+
+PM = "Paul Martin, PDG de Nova, est satisfait. "
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb or selon with a resolved speaker makes the word the speaker's
+    (PM + "Cette levée marque un « tournant », selon son PDG.", [("tournant", "Paul Martin")]),
+    (PM + "Cette levée marque un « tournant », selon Paul Martin.", [("tournant", "Paul Martin")]),
+    (PM + "Cette levée marque un « tournant », affirme-t-il.", [("tournant", "Paul Martin")]),
+    # selon someone's vocabulary (les termes, les mots de X): a label, not their words
+    ("Nova vit un « tournant », selon les mots de Paul Martin.", []),
+    (PM + "Nova est une « pépite », selon l'expression de Paul Martin.", []),
+    # selon someone nobody can resolve: a scare quote
+    ("Nova a levé dix millions. Cette levée marque un « tournant », selon son PDG.", []),
+    # a plural description is never one person: scare quote
+    (PM + "Cette levée marque un « tournant », selon les experts.", []),
+    # no cue at all: scare quote
+    (PM + "Cette levée marque un « tournant » pour la région.", []),
+])
+def test_short_word_after_cue(make_doc, text, expected):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Martin est satisfait. « " + RECRUIT + " », expliquent les fondateurs.",
+    "Léa Moreau a visité le site. « " + RECRUIT + " », affirment ces ingénieurs.",
+])
+def test_plural_description_is_not_one_person(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert quotes and all(q.speaker is None for q in quotes)

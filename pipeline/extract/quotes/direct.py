@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.lexicon import Cue, speech_lemma
+from pipeline.extract.quotes.lexicon import Cue, speaker_nouns, speech_lemma
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
 from pipeline.extract.quotes.speakers import Context, phrase_after, resolve_phrase, resolve_pronoun, subject_of
 from pipeline.records import ActorRef
 
+# Source markers after a short quote that make it the speaker's word (un « tournant », selon son PDG)
+# when the speaker they introduce resolves; unresolved, the word stays a scare quote.
+SHORT_MARKERS = ("incise_selon", "incise_d_apres", "incise_d_apres_joined", "incise_dixit")
 MIN_WORDS = 4  # shorter quoted phrases are labels/scare quotes unless they read as an utterance
 INCISE_MAX_TOKENS = 20  # longest "raconte cette ancienne pharmacienne qui …" inside a quote
 SKIP_BEFORE_VERB = {",", "—", "–", "-"}
@@ -381,7 +384,9 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     standalone = is_standalone(doc_text(doc), m.open, m.close)
     if len(n_words) < MIN_WORDS or title_like(n_words):
         # a short quote is kept only when it reads as an utterance said by someone (« Allez Nova ! »)
-        said = after is not None and after.rule_id in ("incise_verb", "incise_inverted")
+        said = after is not None and (after.rule_id in ("incise_verb", "incise_inverted")
+                                      or after.rule_id in SHORT_MARKERS and after.speaker is not None
+                                      and not _wording_after(doc, close[-1].i))
         if not (said and not title_like(n_words)) and not (utterance_like(span) and (after or standalone)):
             _drop(doc, doc_text(doc)[m.start:m.end], "scare quote / label (short or title-like)")
             return []
@@ -409,6 +414,13 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
             cand.speaker, cand.verb, cand.rule_id, cand.attributed = chosen.speaker, chosen.verb, chosen.rule_id, True
         out.append(cand)
     return out
+
+
+def _wording_after(doc: Doc, close_i: int) -> bool:
+    """« licorne », selon les termes de X: the marker cites someone's vocabulary, so the word is a label."""
+    toks = [t for t in doc[close_i + 1: close_i + 6] if not t.is_punct and t.pos_ not in ("DET", "ADP")
+            and t.lower_ not in ("selon", "d'", "d’", "après", "d'après", "d’après")]
+    return bool(toks) and toks[0].lower_ in speaker_nouns("wording")
 
 
 def _first_named(rules: list) -> Attribution | None:

@@ -361,7 +361,12 @@ def _anaphor(ctx: Context, tokens: list[Token], before: int) -> ActorRef | None:
 
 def _described_person(ctx: Context, tokens: list[Token], head: Token, before: int) -> ActorRef | None:
     """A person description (le président, la fondatrice, cette ancienne pharmacienne) -> the person the
-    article gives that title, or the person just named for a demonstrative; never a guess: else None."""
+    article gives that title, or the person just named for a demonstrative; never a guess: else None.
+    A plural description (les experts, ces chercheurs) is never one person."""
+    if "Plur" in head.morph.get("Number") or any(t.lower_ in ("les", "ces") for t in tokens[:2]):
+        ctx.doc.user_data.setdefault("dropped", []).append(Dropped(
+            "quotes", " ".join(t.text for t in tokens), "plural description is not one speaker"))
+        return None
     titled = title_holder(ctx, head, before) or title_by_previous_sentence(ctx, head, before) \
         or _topic_person(ctx, head, _gender_of_phrase(tokens))
     if titled is not None:
