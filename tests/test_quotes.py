@@ -960,3 +960,13 @@ def test_short_word_after_cue(make_doc, text, expected):
 def test_plural_description_is_not_one_person(make_doc, text):
     _, quotes = quotes_of(make_doc, text)
     assert quotes and all(q.speaker is None for q in quotes)
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Paul Martin affirme que cette levée marque un « tournant ».", "cette levée marque un « tournant »"),
+    ("Léa Moreau estime que Nova est devenue une « pépite » .", "Nova est devenue une « pépite »"),
+    ("Paul Martin affirme que cette levée marque un tournant décisif.", "cette levée marque un tournant décisif"),
+])
+def test_indirect_clause_keeps_closing_mark(make_doc, text, clause):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.text for q in quotes if q.kind == "indirect"] == [clause]

@@ -141,12 +141,27 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
         if last.i - que.i < MIN_CLAUSE_TOKENS:
             continue
         first = doc[que.i + 1]
-        start, end = first.idx, last.idx + len(last)
+        start, end = first.idx, _close_marks(doc_text(doc), first.idx, last.idx + len(last))
         if ctx.in_quote(start, end):
             continue
         out.append(Candidate(start, end, doc_text(doc)[start:end], kind="indirect", rule_id="indirect_que",
                              speaker=speaker, verb=lemma, attributed=True))
     return out
+
+
+PAIRS = {"«": "»", "“": "”"}
+
+
+def _close_marks(text: str, start: int, end: int) -> int:
+    """End of the clause text past the closing mark of a quotation opened inside it (… un « tournant »):
+    stripping the final punctuation must not cut the pair in half."""
+    for open_, close in PAIRS.items():
+        body = text[start:end]
+        if body.count(open_) > body.count(close):
+            k = text.find(close, end)
+            if k != -1 and not text[end:k].strip(" \u00a0\u202f"):
+                end = k + 1
+    return end
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
