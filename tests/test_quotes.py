@@ -970,3 +970,27 @@ def test_plural_description_is_not_one_person(make_doc, text):
 def test_indirect_clause_keeps_closing_mark(make_doc, text, clause):
     _, quotes = quotes_of(make_doc, text)
     assert [q.text for q in quotes if q.kind == "indirect"] == [clause]
+
+
+# ------------------------------------------------------------------ round 4: a title introduced indefinitely
+
+VISIT = "Venu à Nantes, {who} a rencontré des entrepreneurs. Il a visité les locaux de Nova. "
+SAID = "« Ce que vous faites ici compte pour tout le pays », a insisté le président."
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # 'un président' in a sentence naming nobody, one person in the whole article -> that person
+    (VISIT.format(who="Paul Martin") + "Les fondateurs ont présenté leur robot à un président tout sourire. "
+     + SAID, "Paul Martin"),
+    # a second person named: ambiguous, nobody
+    (VISIT.format(who="Paul Martin") + "Claire Dubois l'accompagnait. Les fondateurs ont présenté leur robot "
+     "à un président tout sourire. " + SAID, None),
+    # the title never introduced: nobody
+    (VISIT.format(who="Paul Martin") + SAID, None),
+    # gender clash (la présidente, one man named): nobody
+    (VISIT.format(who="Paul Martin") + "Les fondateurs ont présenté leur robot à une présidente ravie. "
+     "« Ce que vous faites ici compte », a insisté la présidente.", None),
+])
+def test_title_introduced_indefinitely_with_one_person(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"] == [speaker]

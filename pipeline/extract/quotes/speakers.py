@@ -368,7 +368,8 @@ def _described_person(ctx: Context, tokens: list[Token], head: Token, before: in
             "quotes", " ".join(t.text for t in tokens), "plural description is not one speaker"))
         return None
     titled = title_holder(ctx, head, before) or title_by_previous_sentence(ctx, head, before) \
-        or _topic_person(ctx, head, _gender_of_phrase(tokens))
+        or _topic_person(ctx, head, _gender_of_phrase(tokens)) \
+        or sole_person_for_title(ctx, head, before, _gender_of_phrase(tokens))
     if titled is not None:
         return titled.ref()
     if any(t.lower_ in speaker_nouns("demonstratives") for t in tokens[:2]):
@@ -480,9 +481,29 @@ def title_by_previous_sentence(ctx: Context, noun: Token, before: int) -> Entity
             continue
         prev = doc[sent.start - 1].sent
         people = [m for m in ctx.mentions_in(prev.start_char, prev.end_char, "PER") if not ctx.in_quote(m.start, m.end)]
-        if len({m.key for m in people}) == 1:
+        gender = _noun_gender(noun)  # la présidente is not the man named before
+        if len({m.key for m in people}) == 1 and (not gender or ctx.gender.get(people[-1].key, gender) == gender):
             best = people[-1]
     return best
+
+
+def sole_person_for_title(ctx: Context, noun: Token, before: int, gender: str | None) -> EntityMention | None:
+    """"Paul Martin est venu à Nantes. … Les fondateurs ont expliqué à un président ravi … « … », a insisté le
+    président": the title was introduced earlier with an indefinite article in a sentence naming nobody, and
+    the article names exactly one person before the quote -> that person. Any second person: None."""
+    doc, lemma = ctx.doc, noun.lemma_.lower()
+    introduced = any(
+        tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.i != noun.i and _indefinite(tok)
+        and not ctx.in_quote(tok.idx, tok.idx + len(tok))
+        and not ctx.mentions_in(tok.sent.start_char, tok.sent.end_char, "PER")
+        for tok in doc if tok.idx < before)
+    if not introduced:
+        return None
+    people = {m.key: m for m in ctx.mentions if m.label == "PER" and m.end <= before and not ctx.in_quote(m.start, m.end)}
+    if len(people) != 1:
+        return None
+    m = next(iter(people.values()))
+    return m if not gender or ctx.gender.get(m.key, gender) == gender else None
 
 
 def phrase_after(doc: Doc, i: int, limit: int = 14) -> list[Token]:
