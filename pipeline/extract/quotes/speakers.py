@@ -9,7 +9,11 @@ with that word), an organisation named in it. A definite generic description (po
 that no title or role resolves continues the speaker of the previous quote (same discourse, a person of
 compatible gender, within two paragraphs). Never a guess: a role description that nothing in the
 article resolves gives no speaker. Antecedents are searched among entity mentions before the quote and
-outside any quotation.
+outside any quotation. A press release (précise le communiqué de X) speaks for its issuer, else the
+article's company; a newspaper described by its kind (indique le quotidien) for the organisation last
+cited as a source (d'après X, selon X, rapporte X). A title first introduced indefinitely (à un président
+ravi) in a sentence naming nobody goes to the article's only person named before the quote. A plural
+description (les experts) is never one person.
 """
 
 from __future__ import annotations
