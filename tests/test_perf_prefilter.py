@@ -45,3 +45,12 @@ def test_every_first_token_is_prefilterable():
     lows, lemmas, regex = frames._first_tokens()
     assert lows or lemmas
     assert regex is None or regex.pattern != ""
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_sentence_matches_equal_plain_matcher(make_doc, text):
+    """Running from the first possible start token gives the same matches, in the same order."""
+    doc = make_doc(text)
+    matcher, _ = frames._matcher(doc)
+    for sent in sentences(doc):
+        assert [tuple(m) for m in frames._sentence_matches(matcher, sent)] == [tuple(m) for m in matcher(sent)]
