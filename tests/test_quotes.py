@@ -937,6 +937,8 @@ PM = "Paul Martin, PDG de Nova, est satisfait. "
     # a speech verb or selon with a resolved speaker makes the word the speaker's
     (PM + "Cette levée marque un « tournant », selon son PDG.", [("tournant", "Paul Martin")]),
     (PM + "Cette levée marque un « tournant », selon Paul Martin.", [("tournant", "Paul Martin")]),
+    ("Cette levée marque un « tournant », selon son PDG, Paul Martin.", [("tournant", "Paul Martin")]),
+    ("Nova a levé dix millions. « " + RECRUIT + " », selon sa directrice, Léa Moreau.", [(RECRUIT, "Léa Moreau")]),
     (PM + "Cette levée marque un « tournant », affirme-t-il.", [("tournant", "Paul Martin")]),
     # selon someone's vocabulary (les termes, les mots de X): a label, not their words
     ("Nova vit un « tournant », selon les mots de Paul Martin.", []),

@@ -131,8 +131,9 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
     marker = _cue_at(cues, i, "marker")
     if marker is not None:
         phrase = phrase_after(doc, marker.end)
-        return Attribution(resolve_phrase(ctx, phrase, doc[close_tok].idx), cue_verb(doc, marker),
-                           f"incise_{marker.id}")
+        # "selon son PDG, Paul Martin": the name in apposition after the description
+        speaker = resolve_phrase(ctx, phrase, doc[close_tok].idx) or _apposed_person(ctx, phrase)
+        return Attribution(speaker, cue_verb(doc, marker), f"incise_{marker.id}")
     for j in range(i, min(len(doc), i + 4)):
         tok = doc[j]
         if tok.text in SENTENCE_END or tok.is_space or tok.text in ("«", "“", '"'):
