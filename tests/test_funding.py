@@ -163,10 +163,10 @@ ANAPHORS = [
     ("Fondée en 2018 à Bordeaux, Ecotrak développe un logiciel de maintenance. "
      "La start-up a levé 8 millions d'euros auprès de Seventure.", "Ecotrak", 8e6),
     ("Deux ans après le lancement de son application, Nutriflow annonce une levée de fonds. "
-     "Aujourd'hui, la société annonce un tour de table de 5 millions d'euros mené par Racine Capital.",
+     "Ce mardi, l'entreprise dévoile un tour de table de 5 millions d'euros mené par Racine Capital.",
      "Nutriflow", 5e6),
     ("Kelvio a déjà réalisé deux levées de fonds depuis 2015. "
-     "La première de 2 millions d'euros a été réalisée auprès de business angels en 2016.", "Kelvio", 2e6),
+     "La première, de 2 millions d'euros, avait été bouclée avec des business angels en 2016.", "Kelvio", 2e6),
     ("Orbitec a confirmé avoir bouclé un nouveau tour de table. "
      "L'opération a atteint 25 millions de dollars.", "Orbitec", 25e6),
     ("Alpheon recrute des ingénieurs. Elle a obtenu 4 millions d'euros de financement.", "Alpheon", 4e6),
@@ -201,7 +201,7 @@ FOLLOW_UPS = [
      "Ventech, Idinvest Partners et 360 Capital Partners.", {"ventech", "idinvest partners", "360 capital partners"}),
     ("Fluxio a levé 20 millions d'euros menés par Lee Fixel, ainsi que ses investisseurs historiques, "
      "Lux Capital, le fonds de Jean Dupont, et Betaworks.", {"lee fixel", "lux capital", "betaworks"}),
-    ("La startup Calyps lève 4 millions de dollars, notamment auprès des premiers investisseurs d'Instagram.", set()),
+    ("La startup Calyps lève 4 millions de dollars, entre autres auprès des tout premiers investisseurs d'Instagram.", set()),
     ("Greenly a réalisé une levée de fonds de 2 millions d'euros. Parmi les investisseurs figurent Alven et Frst.",
      {"alven", "frst"}),
     ("La start-up Skyloom a levé 15 millions d'euros lors d'un tour de table mené par Eurazeo, avec la "

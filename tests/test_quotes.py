@@ -612,7 +612,7 @@ def test_role_descriptions_are_resolved_or_left_null(make_doc, text, speaker):
 @pytest.mark.parametrize("text, speaker", [
     # the paragraph names one person: the quote is theirs
     ("Claire Dubois a été récompensée mardi soir. Un prix mérité pour celle qui dirige Nova depuis dix ans. "
-     "« Je suis très touchée de recevoir ce prix ce soir. »", "Claire Dubois"),
+     "« Je suis vraiment émue de recevoir cette distinction ce soir. »", "Claire Dubois"),
     # several people named: no guess
     ("Paul Martin a fondé Nova et Léa Moreau l'a rejoint. Marc Petit, Claire Dubois et Sophie Bernard étaient "
      "présents à la soirée. « Nous sommes très fiers de ce résultat et de toute l'équipe. »", None),
