@@ -123,15 +123,20 @@ def _decode(data: bytes, source: str, declared: str | None = None) -> tuple[str,
     return decoded.text, notes
 
 
+def _read_decoded(path: Path, source: str) -> tuple[str, list[Item]] | IngestError:
+    """A file's bytes decoded to text (with any decoding notes), or the error that stopped it."""
+    data = _read_bytes(path, source)
+    if isinstance(data, IngestError):
+        return data
+    return _decode(data, source, declared_charset(data))
+
+
 # --- formats ------------------------------------------------------------------------------
 
 
 def read_text(path: Path, source: str) -> list[Item]:
     """A `.txt` or `.md` file: optional front matter and date marker, then (Markdown-ish) text."""
-    data = _read_bytes(path, source)
-    if isinstance(data, IngestError):
-        return [data]
-    decoded = _decode(data, source, declared_charset(data))
+    decoded = _read_decoded(path, source)
     if isinstance(decoded, IngestError):
         return [decoded]
     text, notes = decoded
@@ -143,10 +148,7 @@ def read_text(path: Path, source: str) -> list[Item]:
 
 def read_html(path: Path, source: str) -> list[Item]:
     """An `.html`/`.htm` page."""
-    data = _read_bytes(path, source)
-    if isinstance(data, IngestError):
-        return [data]
-    decoded = _decode(data, source, declared_charset(data))
+    decoded = _read_decoded(path, source)
     if isinstance(decoded, IngestError):
         return [decoded]
     text, notes = decoded

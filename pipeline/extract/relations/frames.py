@@ -25,7 +25,8 @@ never parties. A trigger whose slots cannot be filled is logged in doc.user_data
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import combinations
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -366,6 +367,16 @@ def _partners(a: ActorRef, b: ActorRef, sent: Span, row: dict) -> RelationRecord
     return _rel(first, "partner", second, sent, row)
 
 
+def _partner_records(
+    pairs: Iterable[tuple[ActorRef, ActorRef]], sent: Span, row: dict
+) -> Iterator[RelationRecord]:
+    """One partner relation per pair of organisations (pairs with a person give nothing)."""
+    for a, b in pairs:
+        rec = _partners(a, b, sent, row)
+        if rec:
+            yield rec
+
+
 # ---- frames -----------------------------------------------------------------------------------
 def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     """'X, fondée en 2021 par A et B' / 'Y a été lancée par A' / 'Fondée par A, X ...'."""
@@ -622,10 +633,7 @@ def _noun_avec(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     else:
         subject = subject_of(ctx, sent, trigger[0], ORGISH)
         pairs = [(subject, b) for b in others] if subject else []
-    for a, b in pairs:
-        rec = _partners(a, b, sent, row)
-        if rec:
-            yield rec
+    yield from _partner_records(pairs, sent, row)
 
 
 def _coordinated_subjects_partner(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
@@ -635,11 +643,7 @@ def _coordinated_subjects_partner(ctx, sent, trigger: Span, row) -> Iterator[Rel
         return
     subject = subject_of(ctx, sent, verb, ORGISH)
     refs = _with_coordinated(ctx, sent, subject, verb.i, ORGISH) if subject else []
-    for n, a in enumerate(refs):
-        for b in refs[n + 1 :]:
-            rec = _partners(a, b, sent, row)
-            if rec:
-                yield rec
+    yield from _partner_records(combinations(refs, 2), sent, row)
 
 
 def _verb_avec(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
@@ -649,10 +653,8 @@ def _verb_avec(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         return
     _, others = actor_list(ctx, sent, link + 1, ORGISH)
     subject = subject_of(ctx, sent, trigger[0], ORGISH)
-    for b in others if subject else []:
-        rec = _partners(subject, b, sent, row)
-        if rec:
-            yield rec
+    if subject:
+        yield from _partner_records(((subject, b) for b in others), sent, row)
 
 
 def _partenaire(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
@@ -668,10 +670,8 @@ def _partenaire(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         subject = found[1] if found else None
     elif k < trigger.start - 1:
         subject = subject_of(ctx, sent, trigger[0], ORGISH)
-    for b in others if subject else []:
-        rec = _partners(subject, b, sent, row)
-        if rec:
-            yield rec
+    if subject:
+        yield from _partner_records(((subject, b) for b in others), sent, row)
 
 
 def _jointly(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
@@ -681,11 +681,7 @@ def _jointly(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     while k >= sent.start and (doc[k].pos_ in ("VERB", "AUX", "ADV", "PRON") and doc[k].text != ","):
         k -= 1
     refs = coordinated_left(ctx, sent, k, ORGISH)
-    for n, a in enumerate(refs):
-        for b in refs[n + 1 :]:
-            rec = _partners(a, b, sent, row)
-            if rec:
-                yield rec
+    yield from _partner_records(combinations(refs, 2), sent, row)
 
 
 def coordinated_left(ctx, sent, k: int, labels) -> list[ActorRef]:
