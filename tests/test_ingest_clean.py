@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pipeline.ingest.clean import (
@@ -292,10 +292,15 @@ def test_clean_text_output_is_nfc_and_tidy(raw):
     assert "\r" not in once and "\n\n\n" not in once
 
 
-_prose = st.lists(st.sampled_from(["Nova", "lève", "3", "millions", "d'euros", "«", "»", ".", "\n", "\n\n", "**", "#", "_"]), max_size=40)
+_prose = st.lists(
+    st.sampled_from(["Nova", "lève", "3", "millions", "d'euros", "«", "»", ".", "\n", "\n\n", "**", "#", "_", ">", "*", "-"]),
+    max_size=40,
+)
 
 
 @given(_prose)
+@example(["#", "**", "**"])  # the heading mark goes, then '** **' reads as a horizontal rule
+@example([">", ">", ">", ">", ">"])  # nested block-quote marks
 def test_clean_text_is_idempotent_on_prose(words):
     once = clean_text(" ".join(words)).text
     assert clean_text(once).text == once

@@ -56,7 +56,7 @@ _MD_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
 _MD_HEADING = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+)+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _MD_SETEXT = re.compile(r"^(.+)\n {0,3}(?:=+|-{2,})[ \t]*$", re.M)
 _MD_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$", re.M)
-_MD_QUOTE = re.compile(r"^ {0,3}>[ \t]?", re.M)
+_MD_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+", re.M)  # nested levels at once
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
 _MD_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _MD_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
@@ -275,7 +275,23 @@ def clean_text(text: str, markup: bool = True) -> Cleaned:
     """The whole chain: characters, Markdown (when `markup`), boilerplate, layout.
 
     NFC runs again at the end because removing markup can join a base letter and a combining mark.
+    One pass can uncover markup ('# ** **' loses its heading mark and then reads as a rule), so the
+    chain runs again until the text no longer changes: cleaning is idempotent.
     """
+    removed: list[Removed] = []
+    for _ in range(MAX_CLEAN_PASSES):
+        cleaned = _clean_once(text, markup)
+        removed.extend(cleaned.removed)
+        if cleaned.text == text:
+            break
+        text = cleaned.text
+    return Cleaned(text, removed)
+
+
+MAX_CLEAN_PASSES = 4
+
+
+def _clean_once(text: str, markup: bool) -> Cleaned:
     for step in PRE_STEPS + (MARKUP_STEPS if markup else ()):
         text = step(text)
     text, removed = remove_boilerplate(text)
