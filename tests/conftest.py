@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check behaviour, never speed (speed is the benchmark's business): no deadline, so a
+# loaded CI machine cannot fail them. HYPOTHESIS_PROFILE=stress explores far more examples.
+settings.register_profile("default", deadline=None)
+settings.register_profile("stress", deadline=None, max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
