@@ -534,3 +534,65 @@ def test_company_fallback_skips_cited_sources(make_doc, text, recipient):
 def test_unknown_name_before_an_apposition_is_the_subject(make_doc, text, amount, recipient):
     events, _ = _events(make_doc, text)
     assert _by_amount(events).get(amount) == recipient
+
+
+# ---------------------------------------------------------------- round 3: held-out failure classes
+
+
+@pytest.mark.parametrize(
+    "text, amount, currency",
+    [
+        ("La société Orvane a bouclé un tour de table de 450 millions de dollars, soit environ 410 millions d'euros.",
+         450e6, "USD"),
+        ("Tisserand a levé 2 millions de livres sterling, soit 2,4 millions d'euros, auprès de Kima Ventures.",
+         2e6, "GBP"),
+        ("Le studio Ombrelle a obtenu 8 millions de francs suisses, l'équivalent de 8,5 millions d'euros.",
+         8e6, "CHF"),
+    ],
+)
+def test_restated_amount_is_a_conversion_not_an_event(make_doc, text, amount, currency):
+    events, _ = _events(make_doc, text)
+    assert [(e.amount, e.currency) for e in events] == [(amount, currency)]
+
+
+def test_two_rounds_in_one_sentence_are_not_conversions(make_doc):
+    events, _ = _events(make_doc, "Brindille a levé 3 millions d'euros en 2021, puis 12 millions d'euros en 2023.")
+    assert sorted(e.amount for e in events) == [3e6, 12e6]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le fonds Arpège Capital a annoncé le premier closing de son deuxième véhicule, à 90 millions d'euros.",
+        "Du côté des fonds, Hélios Partners a levé 150 millions d'euros pour investir dans les jeunes pousses de la santé.",
+        "Tamaris Ventures a finalisé son nouveau véhicule consacré au climat, doté de 80 millions d'euros.",
+        "La société de gestion Ormeau a bouclé le closing final de son fonds à 300 millions d'euros.",
+    ],
+)
+def test_fund_closings_are_not_events(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, amount",
+    [
+        ("Brindille a levé 5 millions d'euros pour investir dans sa recherche.", 5e6),
+        ("Basé à Lyon et doté de 50 millions d'euros, le laboratoire Orphée ouvrira ses portes en mai.", 50e6),
+    ],
+)
+def test_company_raises_with_a_purpose_stay_events(make_doc, text, amount):
+    events, _ = _events(make_doc, text)
+    assert [e.amount for e in events] == [amount]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon Dealroom, les investisseurs ont injecté plus de 40 milliards de dollars dans la robotique l'an dernier.",
+        "Les capital-risqueurs ont investi 3 milliards d'euros dans la santé en 2024.",
+    ],
+)
+def test_generic_investors_investing_in_a_sector_is_a_market_total(make_doc, text):
+    events, doc = _events(make_doc, text)
+    assert events == [] and any("market total" in r for r in _reasons(doc))

@@ -495,9 +495,11 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "tranche" if _de_x_after(ctx, am.end, e) is not None else "conversion"
         elif zone is not None and zone[0] < am.start < zone[1]:
             am.kind = "tranche"
+        elif prev_end is not None and _restated(ctx, prev_end, am):
+            am.kind = "conversion"
         elif tranche_from is not None and am.start > tranche_from:
             am.kind = "tranche"
-        elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am):
+        elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am) or _fund_size(ctx, s, e, am):
             am.kind = "excluded"
         elif _is_valuation(ctx, s, e, am):
             am.kind = "valuation"
@@ -508,6 +510,16 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
         elif _window_has(ctx, "seek_cues", max(s, am.start - 6), am.start):
             am.kind = "sought"
         prev_end = am.end
+
+
+def _restated(ctx: Ctx, prev_end: int, am: AmountAt) -> bool:
+    """ "450 M$, soit environ 410 M€": the amount restates the previous one in another unit
+    (only a conversion cue and punctuation stand between them)."""
+    words = [t for t in ctx.doc[prev_end : am.start] if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 4:
+        return False
+    phrase = _norm_text(ctx.doc[words[0].i : words[-1].i + 1].text)
+    return any(phrase == v for cue in _cues()["conversion_cues"] for v in _variants(cue))
 
 
 def _cumulative(ctx: Ctx, s: int, am: AmountAt) -> bool:
@@ -531,6 +543,18 @@ def _not_a_deal(ctx: Ctx, s: int, am: AmountAt) -> bool:
     j = am.start - 1
     if j - 1 >= s and _low(doc[j]) in {"de", "d'"} and doc[j - 1].lower_ == "fonds":
         return j - 2 < s or _low(doc[j - 2]) not in {"de", "d'"}  # but "levée de fonds de 5 M€" is a deal
+    return False
+
+
+def _fund_size(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
+    """A fund's closing, not a deal: "le premier closing de son véhicule, à 120 M€", "doté de 250 M€",
+    "a levé 300 M€ pour investir dans les start-up" (the money goes on to other companies)."""
+    if ctx.has_cue("fund_cues", s, am.start):
+        return True
+    heads = set(_cues()["fund_target_heads"])
+    for _, b in ctx.cue_spans("fund_purpose_cues", am.end, min(e, am.end + 4)) if am.end < e else []:
+        if any(_low(t) in heads for t in ctx.doc[b : min(e, b + 4)]):
+            return True
     return False
 
 
@@ -1080,7 +1104,9 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
             rec = _target_after(ctx, prep + 1, e)
         kind, inv = _left_scan(ctx, s, a, [])
         investor: Cand | str | None = inv if kind == "cand" else None
-        if kind != "cand" and ctx.cue_spans("investor_anaphors", s, a):
+        if kind == "plural":
+            investor = "plural"  # "les investisseurs ont injecté 100 Md$ dans l'IA": a market total
+        elif kind != "cand" and ctx.cue_spans("investor_anaphors", s, a):
             investor = "previous"
         elif kind == "anaphor" and ctx.cue_spans("pronoun_anaphors", s, a):
             investor = "previous_subject"  # "Il a investi 1 M€ dans X": the last organisation subject
@@ -1427,6 +1453,9 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
     inv = _invest_parts(ctx, s, e, am)
     if inv is not None:
         investor, rec, rid = inv
+        if investor == "plural":
+            _drop(ctx, _sent_text(ctx, si), "market total (generic plural subject)")
+            return []
         ref = _topic(ctx, si) if rec == "anaphor" else rec.ref if isinstance(rec, Cand) else None
         if ref is None:
             _drop(ctx, _sent_text(ctx, si), "investment without recipient")
