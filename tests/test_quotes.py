@@ -996,3 +996,24 @@ SAID = "« Ce que vous faites ici compte pour tout le pays », a insisté le pr�
 def test_title_introduced_indefinitely_with_one_person(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"] == [speaker]
+
+
+# ------------------------------------------------------------------ round 5: reported speech shapes
+
+@pytest.mark.parametrize("text, clause, speaker, verb", [
+    # an elided "qu'" the parser takes for an object; a time phrase between the verb and que
+    ("Le marché recule. La directrice de Nova, Léa Moreau, a indiqué jeudi matin qu'elle ouvrirait un "
+     "second site à Lille avant l'automne.", "elle ouvrirait un second site à Lille avant l'automne",
+     "Léa Moreau", "indiquer"),
+    # "Il a toutefois assuré que …": a subject the parser calls passive on an active verb
+    ("Paul Martin, patron de Nova, a confirmé que les usines tourneraient tout l'été. Il a toutefois "
+     "assuré que les prix des abonnements resteraient stables.",
+     "les prix des abonnements resteraient stables", "Paul Martin", "assurer"),
+    # a present participle clause shares the main verb's subject
+    ("Bpifrance a refusé mardi le projet de rachat de la filiale, estimant que les garanties apportées "
+     "restaient trop faibles.", "les garanties apportées restaient trop faibles", "Bpifrance", "estimer"),
+])
+def test_reported_speech_shapes(make_doc, text, clause, speaker, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert (clause, speaker, "indirect", verb) in [(q.text, q.speaker.name if q.speaker else None, q.kind, q.verb)
+                                                   for q in quotes]

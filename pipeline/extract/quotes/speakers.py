@@ -522,10 +522,25 @@ def phrase_after(doc: Doc, i: int, limit: int = 14) -> list[Token]:
     return out
 
 
+def _active_subject(verb: Token, child: Token) -> bool:
+    """An nsubj child, or an 'nsubj:pass' on a verb with no passive auxiliary ("Il a assuré que …" is
+    active: the parser sometimes calls its subject passive)."""
+    if child.dep_ == "nsubj:pass":
+        return not any(c.dep_ == "aux:pass" for c in verb.children)
+    return child.dep_.startswith("nsubj") or child.dep_ == "expl:subj"
+
+
+def _participle_clause(verb: Token) -> bool:
+    """", estimant que …": a present participle hanging on the main verb shares its subject."""
+    forms = verb.morph.get("VerbForm")
+    return verb.dep_ == "advcl" and "Part" in forms and "Pres" in verb.morph.get("Tense") and verb.head.i < verb.i
+
+
 def subject_of(verb: Token) -> list[Token] | None:
-    """The subject phrase of a verb (its nsubj subtree), following aux/conj heads."""
+    """The subject phrase of a verb (its nsubj subtree), following aux/conj heads and the main verb of
+    a participle clause."""
     for child in verb.children:
-        if child.dep_.startswith("nsubj") and child.dep_ != "nsubj:pass" or child.dep_ == "expl:subj":
+        if _active_subject(verb, child):
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
                 # "X, qui a annoncé …": the relative pronoun stands for its antecedent
                 inner = {t.i for t in verb.subtree}
@@ -533,7 +548,7 @@ def subject_of(verb: Token) -> list[Token] | None:
             if child.lower_ == "qui" and child.pos_ == "PRON":
                 return _relative_antecedent(child) or [child]
             return list(child.subtree)
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if (verb.dep_ in ("conj", "xcomp") or _participle_clause(verb)) and verb.head is not verb:
         return subject_of(verb.head)
     return None
 
