@@ -1,0 +1,138 @@
+"""A spaCy `Matcher` that only runs where one of its patterns can start: the same matches, faster.
+
+The Matcher tests every pattern's first token at every token of the doc (a Python predicate call
+per token and pattern for `IN` sets), while trigger words are rare: most of a news article cannot
+start any funding pattern. `PrefilteredMatcher` reads the LOWER and LEMMA hashes of the doc as
+arrays, finds the tokens whose value a pattern's first token accepts (`numpy.isin`), and runs the
+Matcher only on windows from such a token to at most the longest pattern's length after it.
+
+The result is exactly `Matcher(doc)`'s — same matches, same order — provided every pattern
+- constrains its first token by LOWER or LEMMA (a literal, an `IN` list or a `REGEX`), without an
+  optional `OP` on it, and
+- has a bounded length (no `*` or `+` operator).
+Any other pattern set is still matched correctly: the prefilter is then simply not used.
+Ordering holds because the Matcher reports a match when it ends, windows are disjoint and in text
+order, and no match can begin outside a window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+Pattern = Sequence[Mapping[str, object]]
+_UNBOUNDED_OPS = {"*", "+"}
+_OPTIONAL_OPS = {"?", "*", "!"}
+
+
+@dataclass
+class FirstTokens:
+    """What a pattern set's first tokens accept: LOWER and LEMMA values (as hashes), regexes."""
+
+    lowers: set[str] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)
+    regexes: dict[str, list[str]] = field(default_factory=lambda: {"LOWER": [], "LEMMA": []})
+
+    def add(self, token: Mapping[str, object]) -> bool:
+        """Record one first token; False when it constrains neither LOWER nor LEMMA."""
+        if token.get("OP") in _OPTIONAL_OPS:
+            return False
+        found = False
+        for attr, target in (("LOWER", self.lowers), ("LEMMA", self.lemmas)):
+            value = token.get(attr)
+            if isinstance(value, str):
+                target.add(value)
+                found = True
+            elif isinstance(value, Mapping) and ("IN" in value or "REGEX" in value):
+                target.update(str(v) for v in value.get("IN", ()))  # type: ignore[attr-defined]
+                if "REGEX" in value:
+                    self.regexes[attr].append(f"(?:{value['REGEX']})")
+                found = True
+        return found
+
+
+def _window_length(patterns: Mapping[str, Sequence[Pattern]]) -> int | None:
+    """The longest pattern's token count, or None when some pattern has no bounded length."""
+    longest = 0
+    for alternatives in patterns.values():
+        for pattern in alternatives:
+            if any(tok.get("OP") in _UNBOUNDED_OPS for tok in pattern):
+                return None
+            longest = max(longest, len(pattern))
+    return longest
+
+
+class PrefilteredMatcher:
+    """`Matcher` over `patterns` ({id: [pattern, ...]}) returning `(id, start, end)` with the id
+    as a Python `str` (a string-store lookup would fail for ids added inside a memory zone)."""
+
+    def __init__(self, vocab: Vocab, patterns: Mapping[str, Sequence[Pattern]]) -> None:
+        self.matcher = Matcher(vocab)
+        for rid, alternatives in patterns.items():
+            self.matcher.add(rid, [list(p) for p in alternatives])
+        self.names = {get_string_id(rid): rid for rid in patterns}
+        self.window = _window_length(patterns)
+        first = FirstTokens()
+        usable = all(first.add(p[0]) for alts in patterns.values() for p in alts if p)
+        self.prefilter = usable and self.window is not None
+        self._lowers = numpy.array(sorted(get_string_id(v) for v in first.lowers), dtype="uint64")
+        self._lemmas = numpy.array(sorted(get_string_id(v) for v in first.lemmas), dtype="uint64")
+        self._regexes = [(column, re.compile("|".join(found)))
+                         for column, found in enumerate(first.regexes.values()) if found]
+        self._regex_hits: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, doclike: Doc | Span) -> list[tuple[str, int, int]]:
+        """Every match in `doclike`, offsets relative to it, in the Matcher's order."""
+        if not self.prefilter or not len(doclike):
+            return self._named(self.matcher(doclike), 0)
+        out: list[tuple[str, int, int]] = []
+        for lo, hi in self._windows(doclike):
+            out.extend(self._named(self.matcher(doclike[lo:hi]), lo))
+        return out
+
+    def _named(self, matches: list[tuple[int, int, int]], offset: int) -> list[tuple[str, int, int]]:
+        return [(self.names[m], s + offset, e + offset) for m, s, e in matches if m in self.names]
+
+    def candidates(self, doclike: Doc | Span) -> list[int]:
+        """Positions (relative to `doclike`) of the tokens some pattern could start with."""
+        doc = doclike if isinstance(doclike, Doc) else doclike.doc
+        lo = 0 if isinstance(doclike, Doc) else doclike.start
+        arr = doc.to_array([LOWER, LEMMA])[lo : lo + len(doclike)]
+        hit = numpy.isin(arr[:, 0], self._lowers) | numpy.isin(arr[:, 1], self._lemmas)
+        for column, regex in self._regexes:
+            hit |= self._regex_mask(doc, column, regex, arr[:, column])
+        return numpy.flatnonzero(hit).tolist()
+
+    def _regex_mask(self, doc: Doc, column: int, regex: re.Pattern, keys: numpy.ndarray) -> numpy.ndarray:
+        """Tokens whose LOWER (column 0) or LEMMA (column 1) string the regex finds, cached by hash."""
+        strings = doc.vocab.strings
+        mask = numpy.zeros(len(keys), dtype=bool)
+        for i, key in enumerate(keys.tolist()):
+            hit = self._regex_hits.get((column, key))
+            if hit is None:
+                hit = regex.search(strings[key]) is not None
+                if len(self._regex_hits) > 200_000:
+                    self._regex_hits.clear()
+                self._regex_hits[(column, key)] = hit
+            mask[i] = hit
+        return mask
+
+    def _windows(self, doclike: Doc | Span) -> list[tuple[int, int]]:
+        """Disjoint windows [lo, hi) covering every candidate start and the longest match from it."""
+        size = len(doclike)
+        windows: list[tuple[int, int]] = []
+        for start in self.candidates(doclike):
+            end = min(size, start + self.window)  # type: ignore[operator]
+            if windows and start < windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
+        return windows

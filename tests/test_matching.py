@@ -1,0 +1,83 @@
+"""PrefilteredMatcher returns exactly what spaCy's Matcher returns (same matches, same order)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
+
+from pipeline.extract.matching import PrefilteredMatcher
+from pipeline.rules import load_jsonl
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SENTENCES = [
+    "La start-up nantaise lève 4 millions d'euros ; elle avait déjà levé 1 million en amorçage.",
+    "Le tour de table, mené par Partech, a été bouclé en mars. Une levée de fonds record !",
+    "Selon son fondateur, « la série B servira à recruter », a-t-il expliqué.",
+    "Rien à signaler ici.",
+]
+SYNTHETIC = {  # literal, IN and REGEX first tokens, on LOWER and LEMMA, optional later tokens
+    "lit": [[{"LOWER": "levée"}, {"LOWER": "de"}, {"LOWER": "fonds", "OP": "?"}]],
+    "in": [[{"LEMMA": {"IN": ["lever", "boucler"]}}, {"POS": "DET", "OP": "?"}, {"LIKE_NUM": True}]],
+    "rx": [[{"LOWER": {"REGEX": "^s[ée]ries?$"}}, {"IS_UPPER": True}]],
+    "lemma_rx": [[{"LEMMA": {"REGEX": "^expliqu"}}]],
+}
+
+
+def _rule_patterns(name: str) -> dict[str, list[list[dict]]]:
+    return {row["id"]: [row["pattern"]] for row in load_jsonl(name)}
+
+
+PATTERN_SETS = {
+    "funding_triggers": _rule_patterns("funding_triggers.jsonl"),
+    "relation_patterns": _rule_patterns("relation_patterns.jsonl"),
+    "quote_patterns": _rule_patterns("quote_patterns.jsonl"),
+    "synthetic": SYNTHETIC,
+}
+
+
+def _plain(vocab, patterns):
+    matcher = Matcher(vocab)
+    for rid, alternatives in patterns.items():
+        matcher.add(rid, alternatives)
+    names = {get_string_id(rid): rid for rid in patterns}
+    return lambda doclike: [(names[m], s, e) for m, s, e in matcher(doclike)]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    texts = SENTENCES + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    return list(nlp.pipe(texts))
+
+
+@pytest.mark.parametrize("name", sorted(PATTERN_SETS))
+def test_same_matches_in_the_same_order_as_the_matcher(nlp, docs, name):
+    patterns = PATTERN_SETS[name]
+    fast, plain = PrefilteredMatcher(nlp.vocab, patterns), _plain(nlp.vocab, patterns)
+    found = 0
+    for doc in docs:
+        assert fast(doc) == plain(doc)
+        for sent in doc.sents:
+            assert fast(sent) == plain(sent)
+        found += len(plain(doc))
+    assert found  # the comparison is not vacuous
+
+
+def test_prefilter_is_used_only_where_it_is_exact(nlp):
+    assert PrefilteredMatcher(nlp.vocab, SYNTHETIC).prefilter
+    assert PrefilteredMatcher(nlp.vocab, PATTERN_SETS["funding_triggers"]).prefilter
+    unbounded = {"u": [[{"LOWER": "selon"}, {"IS_ALPHA": True, "OP": "+"}]]}
+    optional_first = {"o": [[{"LOWER": "très", "OP": "?"}, {"LOWER": "bien"}]]}
+    by_pos = {"p": [[{"POS": "VERB"}]]}
+    for patterns in (unbounded, optional_first, by_pos):
+        assert not PrefilteredMatcher(nlp.vocab, patterns).prefilter
+
+
+def test_candidates_are_the_possible_starts(nlp):
+    doc = nlp("Elle a levé des fonds, puis une levée de fonds a suivi.")
+    fast = PrefilteredMatcher(nlp.vocab, SYNTHETIC)
+    assert [doc[i].text for i in fast.candidates(doc)] == ["levé", "levée"]
+    assert fast(nlp("Aucun mot utile.")) == []
