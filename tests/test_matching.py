@@ -24,6 +24,7 @@ SYNTHETIC = {  # literal, IN and REGEX first tokens, on LOWER and LEMMA, optiona
     "in": [[{"LEMMA": {"IN": ["lever", "boucler"]}}, {"POS": "DET", "OP": "?"}, {"LIKE_NUM": True}]],
     "rx": [[{"LOWER": {"REGEX": "^s[ée]ries?$"}}, {"IS_UPPER": True}]],
     "lemma_rx": [[{"LEMMA": {"REGEX": "^expliqu"}}]],
+    "quantified": [[{"LOWER": {"IN": ["selon", "d'"]}}, {"IS_ALPHA": True, "OP": "{1,3}"}, {"IS_PUNCT": True}]],
 }
 
 
@@ -72,7 +73,8 @@ def test_prefilter_is_used_only_where_it_is_exact(nlp):
     unbounded = {"u": [[{"LOWER": "selon"}, {"IS_ALPHA": True, "OP": "+"}]]}
     optional_first = {"o": [[{"LOWER": "très", "OP": "?"}, {"LOWER": "bien"}]]}
     by_pos = {"p": [[{"POS": "VERB"}]]}
-    for patterns in (unbounded, optional_first, by_pos):
+    open_range = {"r": [[{"LOWER": "selon"}, {"IS_ALPHA": True, "OP": "{2,}"}]]}
+    for patterns in (unbounded, optional_first, by_pos, open_range):
         assert not PrefilteredMatcher(nlp.vocab, patterns).prefilter
 
 
@@ -81,3 +83,11 @@ def test_candidates_are_the_possible_starts(nlp):
     fast = PrefilteredMatcher(nlp.vocab, SYNTHETIC)
     assert [doc[i].text for i in fast.candidates(doc)] == ["levé", "levée"]
     assert fast(nlp("Aucun mot utile.")) == []
+
+
+@pytest.mark.parametrize(("op", "most"), [(None, 1), ("?", 1), ("!", 1), ("{3}", 3), ("{1,4}", 4), ("{,2}", 2),
+                                          ("*", None), ("+", None), ("{2,}", None), ("bizarre", None)])
+def test_operator_bounds(op, most):
+    from pipeline.extract.matching import _max_tokens
+
+    assert _max_tokens(op) == most

@@ -9,7 +9,7 @@ Matcher only on windows from such a token to at most the longest pattern's lengt
 The result is exactly `Matcher(doc)`'s — same matches, same order — provided every pattern
 - constrains its first token by LOWER or LEMMA (a literal, an `IN` list or a `REGEX`), without an
   optional `OP` on it, and
-- has a bounded length (no `*` or `+` operator).
+- has a bounded length (no `*`, `+` or `{n,}` operator; `?` and `{n,m}` are fine).
 Any other pattern set is still matched correctly: the prefilter is then simply not used.
 Ordering holds because the Matcher reports a match when it ends, windows are disjoint and in text
 order, and no match can begin outside a window.
@@ -30,7 +30,7 @@ from spacy.vocab import Vocab
 
 Pattern = Sequence[Mapping[str, object]]
 _UNBOUNDED_OPS = {"*", "+"}
-_OPTIONAL_OPS = {"?", "*", "!"}
+_OPTIONAL_OPS = {"?", "*", "!"}  # a first token that may match nothing (or is negated)
 
 
 @dataclass
@@ -59,14 +59,33 @@ class FirstTokens:
         return found
 
 
+_QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")  # spaCy's {n}, {n,m}, {,m} and {n,} operators
+
+
+def _max_tokens(op: object) -> int | None:
+    """How many tokens one pattern token can match at most under its `OP` (None: no bound)."""
+    if op is None or op in {"!", "?", "1"}:
+        return 1
+    if op in _UNBOUNDED_OPS:
+        return None
+    m = _QUANTIFIER.match(str(op))
+    if m is None:
+        return None  # an operator we do not know: never assume a bound
+    low, comma, high = m.groups()
+    if not comma:
+        return int(low or 0)
+    return int(high) if high else None
+
+
 def _window_length(patterns: Mapping[str, Sequence[Pattern]]) -> int | None:
-    """The longest pattern's token count, or None when some pattern has no bounded length."""
+    """The most tokens any pattern can match, or None when some pattern has no bounded length."""
     longest = 0
     for alternatives in patterns.values():
         for pattern in alternatives:
-            if any(tok.get("OP") in _UNBOUNDED_OPS for tok in pattern):
+            bounds = [_max_tokens(tok.get("OP")) for tok in pattern]
+            if None in bounds:
                 return None
-            longest = max(longest, len(pattern))
+            longest = max(longest, sum(b for b in bounds if b is not None))
     return longest
 
 
