@@ -1017,3 +1017,42 @@ def test_reported_speech_shapes(make_doc, text, clause, speaker, verb):
     _, quotes = quotes_of(make_doc, text)
     assert (clause, speaker, "indirect", verb) in [(q.text, q.speaker.name if q.speaker else None, q.kind, q.verb)
                                                    for q in quotes]
+
+
+# ------------------------------------------------------------------ round 5: incises inside a quote
+
+@pytest.mark.parametrize("text, parts, speaker", [
+    # a compound tense after the comma
+    ("« Nous ouvrirons deux agences en Espagne, a expliqué Paul Martin, le directeur de Nova. Le reste "
+     "attendra l'an prochain. »", ["Nous ouvrirons deux agences en Espagne", "Le reste attendra l'an prochain."],
+     "Paul Martin"),
+    # a reflexive verb in a compound tense
+    ("« Personne ne croyait au projet, s'est souvenue Léa Moreau. Aujourd'hui tout le monde veut en être. »",
+     ["Personne ne croyait au projet", "Aujourd'hui tout le monde veut en être."], "Léa Moreau"),
+    # an adverb between the verb and its subject, and a relative clause on the speaker's apposition
+    ("“Le prix compte moins que la fiabilité, tempère cependant Claire Dubois, cofondatrice de Nova, qui équipe "
+     "déjà trois cents ateliers. Un client qui tombe en panne ne revient jamais.”",
+     ["Le prix compte moins que la fiabilité", "Un client qui tombe en panne ne revient jamais."], "Claire Dubois"),
+])
+def test_inner_incise_shapes(make_doc, text, parts, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [(p, speaker) for p in parts]
+
+
+def test_cue_in_the_paragraph_before_does_not_reach_a_quote(make_doc):
+    # "glisse un fournisseur" names nobody: the "Selon X" of the paragraph before must not take over
+    text = ("Nova recrute. Selon Léa Moreau, les commandes reprendront au printemps.\n\n"
+            "« Le vrai risque, c'est la pénurie de composants », glisse un fournisseur.")
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [("Le vrai risque, c'est la pénurie de composants", None, "direct")]
+
+
+def test_colon_clause_stops_at_the_paragraph_break(make_doc):
+    # the parser runs the first sentence over the paragraph break: its speech verb must not introduce the quote
+    text = ("Claire Dubois est chercheuse chez Nova. Elle rappelle que les commandes passées par les hôpitaux "
+            "dans le cadre du plan « Santé 2030 » ont doublé en un an.\n\n"
+            "Lors du salon, Paul Martin s'est amusé de la comparaison avec le film « Les Bronzés », diffusé la "
+            "veille : « Nous aussi, nous partons à la montagne chaque hiver. »")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "direct"] \
+        == [("Nous aussi, nous partons à la montagne chaque hiver.", "Paul Martin")]

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import Cue, speaker_nouns, speech_lemma
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
-from pipeline.extract.quotes.speakers import Context, phrase_after, resolve_phrase, resolve_pronoun, subject_of
+from pipeline.extract.quotes.speakers import (Context, phrase_after, resolve_phrase, resolve_pronoun, sentence_start,
+                                              subject_of)
 from pipeline.records import ActorRef
 
 # Source markers after a short quote that make it the speaker's word (un « tournant », selon son PDG)
@@ -174,7 +175,7 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
     sent_start = doc[colon_i].sent.start
     if colon_i > 0 and doc[colon_i - 1].sent.start < sent_start:
         sent_start = doc[colon_i - 1].sent.start
-    clause = doc[sent_start:colon_i]
+    clause = doc[max(sent_start, _text_sentence_start(ctx, colon_i)):colon_i]
     if not len(clause):
         return None
     seen_verb = None
@@ -198,12 +199,20 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
     return Attribution(None, seen_verb, rule_id) if seen_verb else None
 
 
+def _text_sentence_start(ctx: Context, i: int) -> int:
+    """Token index where the sentence of token i starts by the text (. ! ? or a paragraph break): the
+    parser's sentences often run over a paragraph break onto a quote mark opening the next paragraph."""
+    span = _span(ctx.doc, sentence_start(ctx, ctx.doc[i].idx), ctx.doc[i].idx + len(ctx.doc[i]))
+    return span.start if span is not None else 0
+
+
 def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | None:
-    """Selon X, « … » / D'après X, « … » / Pour X, « … » earlier in the sentence."""
+    """Selon X, « … » / D'après X, « … » / Pour X, « … » earlier in the sentence (never in the paragraph
+    before)."""
     doc = ctx.doc
-    sent = doc[open_tok].sent
+    first = max(doc[open_tok].sent.start, _text_sentence_start(ctx, open_tok))
     for c in reversed(cues):
-        if c.start < sent.start or c.end > open_tok:
+        if c.start < first or c.end > open_tok:
             continue
         if c.cue == "pour":
             return Attribution(resolve_phrase(ctx, list(doc[c.start + 1: c.end - 1]), doc[c.start].idx), c.verb, c.id)
@@ -290,9 +299,24 @@ def _incise_shape(doc: Doc, cues: list[Cue], verb: Token) -> bool:
         return False
     if verb.i + 1 >= len(doc):
         return False
-    nxt = doc[verb.i + 1]
-    return _inverted_pronoun(doc, cues, nxt.i, nxt.i + 2) is not None or nxt.pos_ in ("DET", "PROPN", "NOUN") \
-        or nxt.ent_type_ in ("PER", "ORG") or nxt.lower_ in ("celle", "celui")
+    k = verb.i + 1
+    while k + 1 < len(doc) and doc[k].pos_ == "ADV" and doc[k].is_alpha:
+        k += 1  # "nuance toutefois X", "explique encore X"
+    nxt = doc[k]
+    return _inverted_pronoun(doc, cues, verb.i + 1, verb.i + 3) is not None \
+        or nxt.pos_ in ("DET", "PROPN", "NOUN") or nxt.ent_type_ in ("PER", "ORG") or nxt.lower_ in ("celle", "celui")
+
+
+INCISE_AUX = {"se", "s'", "s’"}
+
+
+def _opens_incise(doc: Doc, i: int) -> bool:
+    """Token i starts an incise after a comma, past a tense auxiliary or reflexive (", a expliqué X",
+    ", s'est exclamée X")."""
+    k = i - 1
+    while k > 0 and (doc[k].pos_ == "AUX" or doc[k].lower_ in INCISE_AUX) and doc[k].text != ",":
+        k -= 1
+    return doc[k].text == ","
 
 
 def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, int, Attribution | None]]:
@@ -302,7 +326,7 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
     i = span.start + 3
     while i < span.end - 2:
         tok = doc[i]
-        lemma = speech_lemma(tok, "incise", lenient=True) if doc[i - 1].text == "," else None
+        lemma = speech_lemma(tok, "incise", lenient=True) if _opens_incise(doc, i) else None
         if lemma is not None and not _incise_shape(doc, cues, tok):
             lemma = None
         if lemma is None:
@@ -326,7 +350,10 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
         if stop >= span.end - 1:
             i += 1
             continue
-        parts.append((part_start, doc[i - 1].idx, a))
+        comma = i - 1
+        while doc[comma].text != ",":
+            comma -= 1
+        parts.append((part_start, doc[comma].idx, a))
         part_start, att = doc[stop + 1].idx if stop + 1 < len(doc) else span.end_char, a
         i = stop + 1
     parts.append((part_start, span.end_char, att))
@@ -334,16 +361,22 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
 
 
 def _apposition_end(doc: Doc, stop: int, limit: int) -> int:
-    """Extend an incise over the speaker's apposition: "…, estime X, cofondateur de Y et de Z. Suite"."""
+    """Extend an incise over the speaker's apposition: "…, estime X, cofondateur de Y et de Z. Suite",
+    including a relative clause on it ("…, fondateur de Y, qui vend des logiciels. Suite")."""
     if doc[stop].text != "," or stop + 1 >= limit or doc[stop + 1].pos_ not in ("NOUN", "PROPN", "DET", "ADJ"):
         return stop
+    relative = False
     for k in range(stop + 1, limit):
         tok = doc[k]
         if tok.text in (".", ";", "!", "?"):
             return k
-        if "Fin" in tok.morph.get("VerbForm") or tok.text in ("«", "“", '"'):
+        relative = relative or (tok.lower_ in RELATIVES and doc[k - 1].text == ",")
+        if ("Fin" in tok.morph.get("VerbForm") and not relative) or tok.text in ("«", "“", '"'):
             return stop  # a finite verb: the quote goes on after the first comma
     return stop
+
+
+RELATIVES = {"qui", "dont", "où"}
 
 
 # ---------------------------------------------------------------- one marked quote
