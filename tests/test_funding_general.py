@@ -596,3 +596,119 @@ def test_company_raises_with_a_purpose_stay_events(make_doc, text, amount):
 def test_generic_investors_investing_in_a_sector_is_a_market_total(make_doc, text):
     events, doc = _events(make_doc, text)
     assert events == [] and any("market total" in r for r in _reasons(doc))
+
+
+def _one(events, amount):
+    found = [e for e in events if e.amount == amount]
+    assert len(found) == 1, [(e.recipient.name, e.amount) for e in events]
+    return found[0]
+
+
+def _names(refs) -> set[str]:
+    return {normalize_name(r.name) for r in refs}
+
+
+@pytest.mark.parametrize(
+    "text, amount, investors",
+    [
+        # a plural investor noun phrase announces the list
+        ("La start-up Pluvia a levé 6 millions d'euros. Ses actionnaires historiques, Alto Partners et Citadelle Invest, "
+         "ont remis au pot.", 6e6, {"alto partners", "citadelle invest"}),
+        ("La société Pluvia a levé 6 millions d'euros aux côtés des investisseurs historiques de l'entreprise, Alto Partners et Citadelle Invest.",
+         6e6, {"alto partners", "citadelle invest"}),
+        # "dont" after such a phrase opens the list
+        ("Pluvia a levé 2 millions d'euros auprès de plusieurs fonds, dont Kerlann Capital et Vesper Invest.",
+         2e6, {"kerlann capital", "vesper invest"}),
+        ("Pluvia a levé 6 millions d'euros. Plusieurs dirigeants ont aussi mis la main au portefeuille, dont Marc Dubreuil.",
+         6e6, {"marc dubreuil"}),
+        # a role noun after a person is an apposition, not a new list item
+        ("Pluvia a levé 1 million d'euros auprès de business angels, parmi lesquels Marc Dubreuil, ancien dirigeant de Fromex, "
+         "et Laura Simonin, fondatrice de Tissea.", 1e6, {"marc dubreuil", "laura simonin"}),
+        # participle cues
+        ("La PME Ferrane a émis 4 millions d'euros d'obligations convertibles souscrites par Alto Partners.", 4e6, {"alto partners"}),
+        ("La PME Ferrane a bénéficié d'un prêt de 2 millions d'euros accordé par la banque Crédit Vosgien.", 2e6, {"credit vosgien"}),
+        # "de X et de Y" after a deal noun whose "de X" is the giver; a giver named after its kind with an adjective
+        ("Ferrane a reçu un financement de 2 millions d'euros de la Région et de l'Ademe.", 2e6, {"region", "ademe"}),
+        ("Ferrane a obtenu une subvention de 3 millions de livres de l'agence publique Innovate UK.", 3e6, {"innovate uk"}),
+    ],
+)
+def test_investor_lists_in_varied_prose(make_doc, text, amount, investors):
+    events, _ = _events(make_doc, text)
+    assert _names(_one(events, amount).investors) == investors
+
+
+@pytest.mark.parametrize(
+    "text, amount, lead",
+    [
+        ("Ferrane avait levé 30 millions d'euros en 2023 lors d'une série B conduite par Alto Partners.", 30e6, "alto partners"),
+        ("Ferrane a levé 30 millions d'euros, une opération co-menée par Alto Partners et Vesper Invest.", 30e6, "alto partners"),
+    ],
+)
+def test_conduire_and_co_mener_name_leads(make_doc, text, amount, lead):
+    events, _ = _events(make_doc, text)
+    assert lead in _names(_one(events, amount).lead_investors)
+
+
+def test_passive_part_in_the_next_sentence_gives_investors_to_the_deal(make_doc):
+    text = ("L'industriel Ferrane vient de sécuriser un financement de 6 millions d'euros. Une enveloppe de 4 millions "
+            "d'euros a été apportée par le fonds Alto Partners et par Vesper Invest.")
+    events, _ = _events(make_doc, text)
+    assert [e.amount for e in events] == [6e6]
+    assert _names(events[0].investors) == {"alto partners", "vesper invest"}
+
+
+def test_a_joining_fund_does_not_become_the_company_in_focus(make_doc):
+    text = ("L'entreprise Varennes vient de réaliser une levée de fonds de 1,5 million d'euros. Le fonds régional "
+            "Alto Partners complète le tour de table. En parallèle, l'entreprise a obtenu un prêt d'honneur de "
+            "40 000 euros de Réseau Entreprendre, ainsi qu'une aide de 150 000 euros accordée par Bpifrance.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {1.5e6: "varennes", 4e4: "varennes", 1.5e5: "varennes"}
+    assert "alto partners" in _names(_one(events, 1.5e6).investors)
+
+
+@pytest.mark.parametrize(
+    "text, amount, round_",
+    [
+        ("Bpifrance a octroyé un prêt d'amorçage de 300 000 euros à la société Tarnis.", 3e5, "debt"),
+        ("La biotech Orvia a obtenu une avance remboursable de 1,1 million d'euros de Bpifrance.", 1.1e6, "debt"),
+        ("La Région accorde une aide de 400 000 euros à la société Tarnis.", 4e5, "grant"),
+        ("La start-up Pixame avait obtenu une bourse de 30 000 euros de Bpifrance l'an dernier.", 3e4, "grant"),
+    ],
+)
+def test_loans_grants_and_aids_get_their_round(make_doc, text, amount, round_):
+    events, _ = _events(make_doc, text)
+    assert _one(events, amount).round == round_
+
+
+@pytest.mark.parametrize(
+    "text, round_",
+    [
+        ("La biotech Orvia annonce une levée de 25 millions d'euros. Cette série B a été emmenée par Alto Partners.", "series_b"),
+        ("La société Orvia a bouclé un tour de table de 85 millions d'euros. C'est la plus importante série C du secteur.", "series_c"),
+    ],
+)
+def test_round_stated_in_the_next_sentence(make_doc, text, round_):
+    events, _ = _events(make_doc, text)
+    assert [e.round for e in events] == [round_]
+
+
+def test_a_future_round_after_the_amount_is_sought(make_doc):
+    text = "La société Orvia a levé 1 million d'euros. Elle prépare une deuxième levée, d'environ 5 millions d'euros, qu'elle espère boucler en 2027."
+    events, _ = _events(make_doc, text)
+    assert [e.amount for e in events] == [1e6]
+
+
+def test_fund_closing_sentence_adds_no_investor_to_the_previous_deal(make_doc):
+    text = ("Orvia a réalisé une levée de fonds de 10 millions d'euros pilotée par Alto Partners. À noter aussi : "
+            "le fonds Vesper Invest a annoncé le premier closing de son deuxième véhicule, à 120 millions d'euros, "
+            "pour investir dans les start-up du logiciel.")
+    events, _ = _events(make_doc, text)
+    assert [e.amount for e in events] == [10e6]
+    assert _names(events[0].investors) == {"alto partners"}
+
+
+def test_previous_recipient_is_an_antecedent_whatever_its_ner_label(make_doc):
+    text = ("La Région Occitanie accorde une aide de 400 000 euros à Marinor, une PME de Sète. "
+            "Elle complète une subvention de 1,5 million d'euros accordée par Bpifrance.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {4e5: "marinor", 1.5e6: "marinor"}

@@ -406,8 +406,32 @@ def build_context(doc: Doc) -> Ctx:
     covered |= {i for c in chunks for i in range(c.start, c.end)}
     chunks += _bare_subject_cands(doc, covered, blocked)
     ents = [c for c in ents if not any(a.start <= c.start < a.end for a in amounts)]
-    cands = sorted(ents + chunks, key=lambda c: c.start)
+    cands = _join_given_names(doc, sorted(ents + chunks, key=lambda c: c.start))
     return Ctx(doc, _norm_text(doc_text(doc)), _sentences(doc), cands, amounts, triggers)
+
+
+def _given_name(text: str) -> bool:
+    """ "Jean-Marc", "Anne": every hyphen part is a known given name."""
+    from pipeline.nlp.lexicons import given_names
+
+    parts = text.lower().split("-")
+    return all(p in given_names() for p in parts)
+
+
+def _join_given_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """ "Jean-Marc" + "Le Goff": a given name the NER split from the person's surname is one person."""
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == c.start and c.ref.label == "PER" and _given_name(doc[prev.start : prev.end].text):
+            span = doc[prev.start : c.end]
+            key = normalize_name(span.text)
+            ref = next((ActorRef(e.name, e.label, e.key) for e in doc._.entities or [] if normalize_name(e.name) == key),
+                       ActorRef(span.text, "PER", None))
+            out[-1] = Cand(prev.start, c.end, ref)
+            continue
+        out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------- helpers on token ranges
@@ -499,7 +523,9 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "conversion"
         elif tranche_from is not None and am.start > tranche_from:
             am.kind = "tranche"
-        elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am) or _fund_size(ctx, s, e, am):
+        elif _fund_size(ctx, s, e, am):
+            am.kind = "fund"
+        elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am):
             am.kind = "excluded"
         elif _is_valuation(ctx, s, e, am):
             am.kind = "valuation"
@@ -507,7 +533,9 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             ctx, "non_event_cues", am.end, min(e, am.end + 4)
         ):
             am.kind = "excluded"
-        elif _window_has(ctx, "seek_cues", max(s, am.start - 6), am.start):
+        elif _window_has(ctx, "seek_cues", max(s, am.start - 6), am.start) or _window_has(
+            ctx, "seek_after_cues", am.end, min(e, am.end + 5)
+        ):
             am.kind = "sought"
         prev_end = am.end
 
@@ -553,7 +581,8 @@ def _fund_size(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
         return True
     heads = set(_cues()["fund_target_heads"])
     for _, b in ctx.cue_spans("fund_purpose_cues", am.end, min(e, am.end + 4)) if am.end < e else []:
-        if any(_low(t) in heads for t in ctx.doc[b : min(e, b + 4)]):
+        # Words of the text, not tokens: the tokenizer may split "start-up".
+        if heads & set(re.findall(r"[\w-]+", _norm_text(ctx.doc[b : min(e, b + 6)].text))):
             return True
     return False
 
@@ -639,7 +668,8 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             i += 2 if low == "ainsi" else 1
             cur = i
             continue
-        if stop and d == base and low == ":" and not any(c.start < i for c in _cands_in(ctx, start, i)):
+        if stop and d == base and (low == ":" or (low == "dont" and _prev_word(doc, i, start) == ",")) and not any(
+                c.start < i for c in _cands_in(ctx, start, i)):
             items.append((cur, i, conn))  # "auprès d'un pool d'investisseurs : A, B et C"
             conn, cur, i = "", i + 1, i + 1
             continue
@@ -662,6 +692,8 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         if first is None:
             continue
         opens_np = first.pos_ in {"DET", "PRON", "NUM"} and not any(c.start == first.i + 1 for c in ctx.cands)
+        # "X, ancienne dirigeante de Saur, et Y": a role noun after a person is an apposition too.
+        opens_np = opens_np or (first.is_lower and first.pos_ in {"NOUN", "ADJ"} and prev_kind == "actor")
         if conn == "," and opens_np and prev_kind in {"actor", "apposition"} and not any(
             c.start <= first.i < c.end for c in ctx.cands
         ):
@@ -677,9 +709,15 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         elif conn == "," and prev_kind == "other":
             break  # "Grâce à cette collaboration, AWS renforce": the enumeration ended
         got = _item_cands(ctx, a, b, depth, s)
-        prev_kind = "actor" if got else "other"
+        prev_kind = "actor" if got else "" if _introduces_investors(doc[a:b]) else "other"
         out.extend(got)
     return out
+
+
+def _introduces_investors(span: Span) -> bool:
+    """ "ses investisseurs historiques, A et B": a plural investor noun phrase announces the list."""
+    heads = set(_cues()["investor_intro_heads"])
+    return any(t.lower_ in heads for t in span)
 
 
 def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand], list[Cand], list[tuple[int, int]]]:
@@ -736,6 +774,17 @@ def _tranche_investors(ctx: Ctx, s: int, e: int, main: list[AmountAt]) -> list[C
     return out
 
 
+def _in_person_apposition(ctx: Ctx, cand: Cand, lo: int) -> bool:
+    """ "Marc Dubreuil, ancien dirigeant de Fromex, ...": an actor inside the role apposition of a person."""
+    doc = ctx.doc
+    comma = next((i for i in range(cand.start - 1, lo - 1, -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= cand.start:
+        return False
+    first = doc[comma + 1]
+    person = next((c for c in ctx.cands if c.end == comma and c.ref.label == "PER"), None)
+    return person is not None and first.is_lower and first.pos_ in {"NOUN", "ADJ", "VERB"}
+
+
 def _tranche_zone(ctx: Ctx, start: int, end: int, s: int, e: int) -> list[Cand]:
     """In "dont 100 M€ de X, 100 M€ de Y et le reste par la fondation de Z": X, Y, Z."""
     doc = ctx.doc
@@ -745,7 +794,7 @@ def _tranche_zone(ctx: Ctx, start: int, end: int, s: int, e: int) -> list[Cand]:
         if depth[c.start - s] > depth[start - s]:
             continue
         prev = _prev_word(doc, c.start, start)
-        if prev in {"de", "d'", "du", "des", "par", "via", "auprès"} or prev in _LEADING:
+        if (prev in {"de", "d'", "du", "des", "par", "via", "auprès"} or prev in _LEADING) and not _in_person_apposition(ctx, c, start):
             out.append(c)
     # "la fondation de Z": keep the last actor of a determiner-led item only.
     return out
@@ -780,12 +829,17 @@ def _topic(ctx: Ctx, si: int) -> ActorRef | None:
         if ref is None:  # "Une semaine avant X, la fintech a levé": never the contrasted name
             _drop(ctx, _sent_text(ctx, si), "anaphor antecedent is the contrasted name")
             return None
-    if _org_like(ref):
+    if _org_like(ref) or _was_recipient(ctx, ref):
         return ref
     s, e = ctx.sents[si]
     if ctx.cue_spans("company_anaphors", s, e):
         return _main_company(ctx, si)  # "celui-ci a permis à l'entreprise de lever": the article's company
     return None
+
+
+def _was_recipient(ctx: Ctx, ref: ActorRef | None) -> bool:
+    """A name that already received a deal is an organisation, even when the NER labels it a place."""
+    return ref is not None and any(normalize_name(d.recipient.name) == normalize_name(ref.name) for d in ctx.drafts)
 
 
 def _contrasted(ctx: Ctx, si: int, ref: ActorRef) -> bool:
@@ -890,8 +944,8 @@ def _introduced(ctx: Ctx, sj: int) -> ActorRef | None:
         prev = ctx.doc[c.start - 1] if c.start > s else None
         if prev is None or prev.pos_ not in {"NOUN", "ADJ"} or not prev.is_lower or depth[c.start - s]:
             continue
-        if prev.lemma_ in set(_cues()["investor_descriptors"]) or prev.lower_ in set(_cues()["investor_descriptors"]):
-            continue  # "le fonds Long Journey" introduces an investor, not the company
+        if _investor_introduced(ctx, c, s):
+            continue  # "le fonds (régional) Long Journey" introduces an investor, not the company
         # The descriptor is a noun phrase opened by a determiner: "le producteur d'insectes X".
         window = ctx.doc[max(s, c.start - 5) : c.start]
         dets = [tok.i for tok in window if tok.pos_ == "DET" or tok.lower_ in {"au", "aux", "du", "des"}]
@@ -924,7 +978,7 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
     ] + [
         sp
         for sp in ctx.cue_spans("deal_anaphors", lo, pos)
-        if sp[0] == _clause_start(doc, lo, sp[0]) and doc[sp[1]].pos_ not in {"NOUN", "PROPN"}
+        if sp[0] == _clause_start(doc, lo, sp[0]) and (sp[1] >= len(doc) or doc[sp[1]].pos_ not in {"NOUN", "PROPN"})
     ]
     plural = _plural_spans(ctx, lo, pos)
     blocked = blocked + _source_zones(ctx, s, pos)
@@ -932,7 +986,7 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         c
         for c in _cands_in(ctx, lo, pos)
         if depth[c.start - s] == d0 and not _in_spans(c.start, blocked) and not _governed_by_place(ctx, c, lo)
-        and not _label_complement(ctx, c, lo)
+        and not _label_complement(ctx, c, lo) and not _amount_source(ctx, c)
     ]
     companies = [c for c in cands if not _investor_introduced(ctx, c, lo)]
     best = companies[-1] if companies else (cands[-1] if cands else None)
@@ -959,6 +1013,12 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
                 return "cand", prev
         return "anaphor", None
     return ("cand", best) if best else ("none", None)
+
+
+def _amount_source(ctx: Ctx, cand: Cand) -> bool:
+    """ "un prêt de 50 000 euros d'Initiative Rennes, ainsi qu'une aide de 200 000 euros": the actor
+    after "<amount> de" gives that amount; it is never the subject of a later one."""
+    return any(_de_x_after(ctx, am.end, cand.end) is cand for am in ctx.amounts if 1 <= cand.start - am.end <= 3)
 
 
 def _label_complement(ctx: Ctx, cand: Cand, lo: int) -> bool:
@@ -1065,9 +1125,23 @@ def _de_x_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
         return None
     found = next((c for c in ctx.cands if c.start in {pos + 1, pos + 2} and c.end <= e), None)
     if found is None and pos + 3 < e and doc[pos + 1].pos_ == "DET" and doc[pos + 2].lower_ in set(_cues()["giver_nouns"]):
-        # "une subvention de 2 M€ de la région Occitanie": a public giver named after its kind.
-        found = next((c for c in ctx.cands if c.start == pos + 3 and c.end <= e), None)
+        # "une subvention de 2 M€ de la région Occitanie", "de l'agence publique Innovate UK": a giver named after its kind.
+        j = pos + 3
+        while j < min(e, pos + 6) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1
+        found = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
     return found
+
+
+def _de_x_givers(ctx: Ctx, pos: int, e: int) -> list[Cand]:
+    """ "... de 2,2 M€ de la Région et de l'Ademe": every giver of a "de X (et de Y)" chain."""
+    out: list[Cand] = []
+    cand = _de_x_after(ctx, pos, e)
+    while cand is not None:
+        out.append(cand)
+        nxt = cand.end + 1 if cand.end < e and _low(ctx.doc[cand.end]) in {"et", ","} else None
+        cand = _de_x_after(ctx, nxt, e) if nxt is not None else None
+    return out
 
 
 def _deal_noun_before(ctx: Ctx, am: AmountAt, s: int) -> tuple[str, int, int] | None:
@@ -1312,6 +1386,9 @@ def _round_for(ctx: Ctx, s: int, e: int, am: AmountAt | None) -> str | None:
     if not rounds:
         return None
     ref = am.start if am is not None else s
+    noun = _deal_noun_before(ctx, am, s) if am is not None else None
+    if noun is not None and _triggers()[noun[0]].get("round") and noun[1] < block:
+        return _triggers()[noun[0]]["round"]  # "un prêt d'amorçage de 300 k€": the loan, not the seed word
     if am is not None:
         # A round word belongs to the amount of its own stretch, between the neighbouring amounts.
         others = [x for x in ctx.amounts if s <= x.start < e and x is not am and x.kind == "main"]
@@ -1396,7 +1473,7 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
     inv_spans = inv_spans + [(c.start, c.end) for c in lead_subj]
     mains = [a for a in amounts if a.kind == "main"]
     for a in amounts:
-        if a.kind in {"excluded", "sought"}:
+        if a.kind in {"excluded", "sought", "fund"}:
             _drop(ctx, _sent_text(ctx, si), f"{a.kind} amount: {a.amount.text}")
     drafts: list[Draft] = []
     pairs = _roundup_pairs(ctx, s, e, mains)
@@ -1420,10 +1497,22 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
         if len(kept) < len(drafts):
             _drop(ctx, _sent_text(ctx, si), "sentence cut off at the end of the text")
         drafts = kept
+    if not drafts and mains and investors:
+        _tranche_follow_up(ctx, si, mains, investors)
     _attach(ctx, si, drafts, amounts, investors, leads, trig)
     if not mains:
         _follow_up(ctx, si, amounts)
     return drafts
+
+
+def _tranche_follow_up(ctx: Ctx, si: int, mains: list[AmountAt], investors: list[Cand]) -> None:
+    """ "X a sécurisé 5 M€. Une enveloppe de 3 M€ a été apportée par A et B": an amount without its own
+    recipient, no larger than the deal just reported, is a part of it; its givers join that deal."""
+    target = _last_focus_event(ctx, si)
+    if target is None or target.amount is None or si - target.sent > 1 or not target.amount.amount.value:
+        return
+    if all(m.amount.value and m.amount.value <= target.amount.amount.value for m in mains):
+        _add_unique(target.investors, [c.ref for c in investors], target.recipient)
 
 
 def _ranking_continuation(ctx: Ctx, si: int, amounts: list[AmountAt]) -> bool:
@@ -1490,9 +1579,8 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
     noun = _deal_noun_before(ctx, am, s)
     if noun is not None and _triggers()[noun[0]].get("de_x") == "investor":
         # "une subvention de 2 M€ de la Région X", "l'investissement de 10 M€ réalisé par X"
-        giver = _de_x_after(ctx, am.end, e) or _agent_after(ctx, am, e)
-        if giver is not None and giver.ref != ref:
-            out[0].investors.append(giver.ref)
+        givers = _de_x_givers(ctx, am.end, e) or [g for g in [_agent_after(ctx, am, e)] if g is not None]
+        out[0].investors.extend(g.ref for g in givers if g.ref != ref)
     if pattern == "left_subject" and ctx.doc[s:e].text.lower().find("chacun") >= 0:
         # "X et Y ont chacun levé 4 M€": one event each.
         for c in _cands_in(ctx, s, am.start):
@@ -1532,7 +1620,7 @@ def _no_amount_events(ctx: Ctx, si: int, trig: list, inv_spans: list) -> list[Dr
             if dex is not None and not ctx.doc[a].text.lower().endswith("s"):
                 out.append(Draft(dex.ref, si, f"{rid}+noun_de_x"))
     follow_up_like = bool(ctx.cue_spans("participation_phrases", s, e) or ctx.cue_spans("investor_cues", s, e)) or any(
-        t.lemma_ in set(_cues()["participation_lemmas"]) for t in ctx.doc[s:e]
+        t.lemma_ in set(_cues()["participation_lemmas"]) or _participation_verb(t) for t in ctx.doc[s:e]
     )
     if not out:
         for rid, a, _ in sorted(trig, key=lambda t: _triggers()[t[0]]["kind"] != "verb"):
@@ -1617,14 +1705,25 @@ def _follow_up_round(ctx: Ctx, si: int, target: Draft) -> None:
     deal = any(_triggers()[rid]["kind"] == "noun" for rid, a, _ in ctx.triggers if s <= a < e)
     # "La biotech, qui prolongeait une série B initiée en 2019, a reçu ...": the anaphor subject is the company just funded.
     about_it = deal or any(a == s for a, _ in ctx.cue_spans("recipient_anaphors", s, min(e, s + 6)))
+    # "Cette série B a été emmenée par ...", "C'est la plus grosse série C de l'année": the deal just reported.
+    about_it = about_it or any(a == s for a, _ in ctx.cue_spans("round_statement_starts", s, min(e, s + 3)))
     if about_it and not others and len(set(rounds)) == 1:
         target.round = rounds[0]
+
+
+def _participation_verb(tok: Token) -> bool:
+    """ "participer", "rejoindre"...; also the surface forms the tagger misreads ("complète" as an adjective)."""
+    if tok.lemma_ in set(_cues()["participation_lemmas"]) and tok.pos_ in {"VERB", "AUX"}:
+        return True
+    return tok.lower_ in set(_cues()["participation_forms"])
 
 
 def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     """Investors named after the event: "X, Y et Z ont également participé au tour de table"."""
     s, e = ctx.sents[si]
     doc = ctx.doc
+    if any(a.kind == "fund" for a in amounts):
+        return  # "le fonds X a bouclé son véhicule de 120 M€": about a fund, not the deal just reported
     target = _last_focus_event(ctx, si)
     vals = [a for a in amounts if a.kind == "valuation" and a.amount.value]
     if vals and target is not None and (_anaphor_before(ctx, s, e)) and target.valuation is None:
@@ -1633,7 +1732,7 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         return
     _follow_up_round(ctx, si, target)
     lemmas = set(_cues()["participation_lemmas"])
-    verb = next((t for t in doc[s:e] if t.lemma_ in lemmas and t.pos_ in {"VERB", "AUX"}), None)
+    verb = next((t for t in doc[s:e] if _participation_verb(t)), None)
     phrase = ctx.cue_spans("participation_phrases", s, e)
     also = any(t.lower_ in {"également", "aussi"} for t in doc[s:e])
     deal = any(_triggers()[rid]["kind"] == "noun" for rid, a, _ in ctx.triggers if s <= a < e)
@@ -1655,8 +1754,8 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         vpos = verb.i if verb is not None else phrase[0][0]
         subjects = _walk_list(ctx, s, vpos, s, e, stop=False)
         found.extend(c for c in subjects if not _governed_by_place(ctx, c, s))
-        colon = next((t.i for t in doc[vpos:e] if t.text == ":"), None)
-        if colon is not None:
+        colon = next((t.i for t in doc[vpos:e] if t.text == ":" or (_low(t) == "dont" and _prev_word(doc, t.i, s) == ",")), None)
+        if colon is not None:  # "... ont mis la main au portefeuille, dont X": the list follows
             found.extend(_walk_list(ctx, colon + 1, e, s, e))
         elif deal and verb is not None and verb.lemma_ in set(_cues()["post_verb_participation_lemmas"]):
             # "on retrouve Bpifrance et ...", "figurent X et Y": the list follows the verb.
