@@ -1056,3 +1056,25 @@ def test_colon_clause_stops_at_the_paragraph_break(make_doc):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "direct"] \
         == [("Nous aussi, nous partons à la montagne chaque hiver.", "Paul Martin")]
+
+
+# ------------------------------------------------------------------ round 5: a colon after any verb of a person
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role noun as the subject; the title given before the name with a participle ("chargée de …")
+    ("La réforme est portée par la secrétaire d'État chargée de l'industrie, Claire Dubois.\n\n"
+     "Les syndicats restent méfiants. Questionnée sur le calendrier, la secrétaire s'est montrée confiante : "
+     "« Les premières usines ouvriront dès l'automne prochain. »", "Claire Dubois"),
+    # a named subject with any verb
+    ("Paul Martin a d'abord hésité, puis il a choisi ses mots : « Nous resterons à Nantes quoi qu'il arrive. »",
+     "Paul Martin"),
+    # a pronoun subject after the person was named
+    ("Léa Moreau dirige Nova depuis 2019.\n\nElle a eu cette formule devant les salariés : « Nous ne "
+     "fermerons aucun atelier cette année. »", "Léa Moreau"),
+    # a thing as the subject: nobody
+    ("Paul Martin a rencontré Léa Moreau. Le calendrier est serré : « Nous livrerons en mai et en juin au plus "
+     "tard. »", None),
+])
+def test_colon_after_a_person_subject(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"] == [speaker]

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.lexicon import Cue, speaker_nouns, speech_lemma
+from pipeline.extract.quotes.lexicon import Cue, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
-from pipeline.extract.quotes.speakers import (Context, phrase_after, resolve_phrase, resolve_pronoun, sentence_start,
-                                              subject_of)
+from pipeline.extract.quotes.speakers import (Context, active_subject, noun_text, phrase_after, resolve_phrase,
+                                              resolve_pronoun, sentence_start, subject_of)
 from pipeline.records import ActorRef
 
 # Source markers after a short quote that make it the speaker's word (un « tournant », selon son PDG)
@@ -196,7 +196,37 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
     people = [m for m in ctx.mentions_in(clause.start_char, clause.end_char, "PER")]
     if len({m.key for m in people}) == 1:  # "premier constat de X :" / "Et X d'ajouter :" (not "Entre X et Y :")
         return Attribution(people[-1].ref(), seen_verb, rule_id + "_named")
+    if seen_verb is None and rule_id == "colon_intro":
+        speaker = _person_subject(ctx, clause)  # "la ministre s'est voulue rassurante : « … »"
+        if speaker is not None:
+            return Attribution(speaker, None, rule_id + "_subject")
     return Attribution(None, seen_verb, rule_id) if seen_verb else None
+
+
+def _person_subject(ctx: Context, clause: Span) -> ActorRef | None:
+    """The speaker of a quote opened after "<subject> <any verb> :" when the subject of the clause's main
+    verb is a person: a third-person pronoun, a person named in it or a role noun (speaker_nouns
+    'person': "le dirigeant a tenu un discours plus nuancé : « … »"). Never a thing or an organisation."""
+    for tok in reversed(clause):
+        head = tok.head
+        if not active_subject(head, tok) or not (clause.start <= head.i < clause.end) or head.dep_ == "acl:relcl":
+            continue
+        subj = [t for t in tok.subtree if t.i < clause.end]
+        if not subj or subj[0].i < clause.start:
+            continue
+        if ctx.mentions_in(subj[0].idx, subj[-1].idx + len(subj[-1]), "PER") or _person_head(subj):
+            return resolve_phrase(ctx, subj, subj[0].idx)
+        return None
+    return None
+
+
+def _person_head(subj: list[Token]) -> bool:
+    """A singular third-person pronoun (il, elle) or a definite role noun (la ministre, le cofondateur)."""
+    first = subj[0]
+    if pronoun_form(first) in pronoun_gender():
+        return not pronoun_gender()[pronoun_form(first)][1]
+    heads = [t for t in subj if t.pos_ in ("NOUN", "PROPN")]
+    return bool(heads) and noun_text(heads[0]) in speaker_nouns("person")
 
 
 def _text_sentence_start(ctx: Context, i: int) -> int:

@@ -32,6 +32,8 @@ from pipeline.rules import load_json
 PHRASE_STOP = {",", ".", ";", ":", "!", "?", "«", "»", "“", "”", '"', "(", ")", "—", "–", "\n"}
 # How far (chars) an apposition may separate a person from their organisation ("X, PDG de Y").
 ROLE_WINDOW = 90
+# How far (chars) before a name its title may start ("la ministre déléguée chargée du numérique, X").
+TITLE_BEFORE = 60
 
 
 @dataclass(frozen=True)
@@ -249,13 +251,14 @@ def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None
     for m in ctx.mentions:
         if m.label != "PER" or m.end > before or ctx.in_quote(m.start, m.end):
             continue
-        around = doc.char_span(max(0, m.start - 40), min(len(doc_text(doc)), m.end + ROLE_WINDOW), alignment_mode="contract")
+        around = doc.char_span(max(0, m.start - TITLE_BEFORE), min(len(doc_text(doc)), m.end + ROLE_WINDOW),
+                               alignment_mode="contract")
         if around is None:
             continue
         for tok in around:
             if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
                 gap = (m.end, tok.idx) if tok.idx >= m.end else (tok.idx + len(tok), m.start)
-                if gap[1] >= gap[0] and not _has_verb(doc, *gap):
+                if gap[1] >= gap[0] and not _has_verb(doc, *gap, participles=False):
                     best = m
                     break
     return best
@@ -265,9 +268,14 @@ def _indefinite(head: Token) -> bool:
     return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in head.children)
 
 
-def _has_verb(doc: Doc, start: int, end: int) -> bool:
+def _has_verb(doc: Doc, start: int, end: int, participles: bool = True) -> bool:
+    """A verb or a sentence break between two offsets; `participles=False` lets a bare participle of a
+    title through ("la ministre déléguée chargée du numérique, X")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.pos_ in ("VERB", "AUX") or t.text in ".;\n" for t in span)
+    if span is None:
+        return False
+    return any(t.text in ".;\n" or t.pos_ == "AUX" or t.pos_ == "VERB" and (
+        participles or "Part" not in t.morph.get("VerbForm")) for t in span)
 
 
 def noun_text(tok: Token) -> str:
@@ -522,7 +530,7 @@ def phrase_after(doc: Doc, i: int, limit: int = 14) -> list[Token]:
     return out
 
 
-def _active_subject(verb: Token, child: Token) -> bool:
+def active_subject(verb: Token, child: Token) -> bool:
     """An nsubj child, or an 'nsubj:pass' on a verb with no passive auxiliary ("Il a assuré que …" is
     active: the parser sometimes calls its subject passive)."""
     if child.dep_ == "nsubj:pass":
@@ -540,7 +548,7 @@ def subject_of(verb: Token) -> list[Token] | None:
     """The subject phrase of a verb (its nsubj subtree), following aux/conj heads and the main verb of
     a participle clause."""
     for child in verb.children:
-        if _active_subject(verb, child):
+        if active_subject(verb, child):
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
                 # "X, qui a annoncé …": the relative pronoun stands for its antecedent
                 inner = {t.i for t in verb.subtree}
