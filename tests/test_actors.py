@@ -564,3 +564,120 @@ def test_type_evidence_round_trip(make_doc):
     assert parse_evidence(None) == dict.fromkeys(LABELS, 0.0)
     assert lexicons().gazetteer[normalize_name("AWS")].name == "Amazon Web Services"
     assert json.dumps(scores)
+
+
+# ---------------------------------------------------------------------------- journalistic prose (held-out lessons)
+
+
+def test_cue_span_widened_over_a_ner_fragment_does_not_crash(make_doc):
+    doc = make_doc("Selon l'association de quartier Bien Vivre à Trélivan, la route reste dangereuse.")
+    assert _entity(doc, "Bien Vivre").label == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text,full,acronym",
+    [
+        ("Le rapport de l'Observatoire national de la qualité de l'air (ONQA) est sévère.", "Observatoire national de la qualité de l'air", "ONQA"),
+        ("La Caisse mutuelle d'épargne du Morvan (CMEM) a financé le projet.", "Caisse mutuelle d'épargne du Morvan", "CMEM"),
+        ("Selon l'Institut de recherche pour la mer et les littoraux (Irml), la hausse continue.", "Institut de recherche pour la mer et les littoraux", "Irml"),
+    ],
+)
+def test_expansion_before_a_parenthesised_acronym_is_one_name(make_doc, text, full, acronym):
+    ent = _entity(doc := make_doc(text), full)
+    assert ent is not None and ent.label == "ORG", [(e.name, e.label) for e in doc._.entities]
+    assert acronym in {m.text for m in ent.mentions}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Le ministère de la Santé et des Solidarités a publié un décret.", "ministère de la Santé et des Solidarités"),
+        ("Le conseil régional de Normandie a voté une aide exceptionnelle.", "conseil régional de Normandie"),
+        ("Le tribunal judiciaire de Rennes a condamné la société à une amende.", "tribunal judiciaire de Rennes"),
+        ("La communauté d'agglomération Val-de-Brenne finance l'étude.", "communauté d'agglomération Val-de-Brenne"),
+        ("La Région Occitanie accorde une subvention à la coopérative.", "Région Occitanie"),
+    ],
+)
+def test_public_bodies_named_by_head_and_place_are_organisations(make_doc, text, name):
+    doc = make_doc(text)
+    assert _entity(doc, name) is not None and _entity(doc, name).label == "ORG", [(e.name, e.label) for e in doc._.entities]
+
+
+def test_two_institutions_joined_by_et_stay_apart(make_doc):
+    doc = make_doc("Le projet attend l'avis de l'Autorité de sûreté nucléaire et du ministère de l'Industrie.")
+    assert not any(" et du " in e.name for e in doc._.entities)
+
+
+@pytest.mark.parametrize(
+    "text,demonym,person",
+    [
+        ("Le Danois Henrik Sørensen a signé jusqu'en 2027 avec le club.", "Danois", "Henrik Sørensen"),
+        ("Au troisième tour, la Lyonnaise Camille Vernet a été éliminée.", "Lyonnaise", "Camille Vernet"),
+    ],
+)
+def test_demonym_before_a_person_is_not_an_actor(make_doc, text, demonym, person):
+    doc = make_doc(text)
+    assert _entity(doc, demonym) is None and _entity(doc, person).label == "PER"
+
+
+def test_word_between_a_political_title_and_a_name_is_the_party(make_doc):
+    doc = make_doc("La sénatrice Horizons Anne Dufresne votera contre le texte.")
+    assert _entity(doc, "Horizons").label == "ORG" and _entity(doc, "Anne Dufresne").label == "PER"
+
+
+def test_lone_given_name_joins_the_person(make_doc):
+    doc = make_doc("Hervé Castagnol a repris la ferme en 2019. Pour Hervé, le bio est une évidence.")
+    ent = _entity(doc, "Hervé Castagnol")
+    assert ent.label == "PER" and "Hervé" in {m.text for m in ent.mentions}
+
+
+def test_family_firm_keeps_its_own_entity(make_doc):
+    doc = make_doc("L'entreprise Berthaud emploie quarante personnes. Son PDG, Pierre Berthaud, veut exporter. Berthaud a été fondée en 1950.")
+    assert _entity(doc, "Pierre Berthaud").label == "PER"
+    firm = next(e for e in doc._.entities if e.name == "Berthaud")
+    assert firm.label == "ORG"
+
+
+def test_short_name_joins_its_prefixed_group_name(make_doc):
+    doc = make_doc("Le groupe Castelli rachète l'usine. Grupo Castelli réalise 300 millions d'euros de chiffre d'affaires.")
+    ent = _entity(doc, "Grupo Castelli")
+    assert ent.label == "ORG" and "Castelli" in {m.text for m in ent.mentions}
+
+
+@pytest.mark.parametrize("name,acronym", [("AS Montclar-Rivière", "ASMR"), ("Union sportive de Brévan", "USB")])
+def test_acronym_forms_spell_capital_words(name, acronym):
+    from pipeline.nlp.entities import acronym_forms
+
+    assert acronym in acronym_forms(name)
+
+
+@pytest.mark.parametrize(
+    "text,author",
+    [
+        ("De notre envoyée spéciale, Lucie Marchal\n\nLa ville de Gap accueille le sommet des maires ruraux.", "Lucie Marchal"),
+        ("La Voix du Causse – Par Hugo Ferrand\n\nLa coopérative Lactalpes ferme son site de Millau.", "Hugo Ferrand"),
+    ],
+)
+def test_bylines_after_a_marker_are_dropped(make_doc, text, author):
+    doc = make_doc(text)
+    assert _entity(doc, author) is None
+
+
+@pytest.mark.parametrize(
+    "text,name,label",
+    [
+        ("Le maire de Plouzané a inauguré la médiathèque.", "Plouzané", "LOC"),
+        ("Rendez-vous mardi à 20 heures, salle Kerlouan, pour la réunion publique.", "Kerlouan", "LOC"),
+        ("Le fonds a été rejoint par Ouest Amorçage et par des business angels.", "Ouest Amorçage", "ORG"),
+        ("Elle a reçu le prix des Libraires de la Presqu'île en mai.", "Libraires de la Presqu'île", "MISC"),
+    ],
+)
+def test_place_and_title_cues(make_doc, text, name, label):
+    doc = make_doc(text)
+    ent = _entity(doc, name)
+    assert ent is None and label != "ORG" or ent is not None and ent.label == label, [(e.name, e.label) for e in doc._.entities]
+
+
+def test_legal_status_acronym_alone_is_not_an_actor(make_doc):
+    doc = make_doc("Les salariés ont créé une société coopérative et participative (SCOP) pour reprendre l'atelier.")
+    assert _entity(doc, "SCOP") is None

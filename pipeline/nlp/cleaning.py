@@ -88,9 +88,23 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
         return "site header line (the name appears nowhere else)"
     if words and words[0] in {"par", "by", "auteur", "auteur :", "redaction"} and len(words) <= 8:
         return "byline"
+    if len(words) <= 12 and _byline_after_marker(line, span, lex):
+        return "byline"
     if line.strip() == span.text and 2 <= len(span) <= 3 and fold(span[0].text) in _given_names() and span[0].is_title:
         return "byline (a person's name alone on a line)"
     return None
+
+
+def _byline_after_marker(line: str, span: Span, lex: Lexicons) -> bool:
+    """'De notre correspondante, Anne X', 'Le Journal – Par Paul Y': the name follows a byline marker on its line."""
+    low = fold(line)
+    name = fold(span.text)
+    at = low.find(name)
+    head = low[:at] if at >= 0 else ""
+    tail = low[at + len(name) :] if at >= 0 else ""
+    if re.match(r"(?: \S+){0,3} ?[–—|] ?par ", tail):
+        return True  # the title or rubric before the author on that line
+    return any(m in head for m in lex.person["byline_markers"]) or bool(re.search(r"(?:^|[–—|\-:,] ?)par $", head))
 
 
 def _lexicons() -> Lexicons:
@@ -246,12 +260,26 @@ def _institution_head(doc: Doc, start: int, lex: Lexicons) -> int:
     return start
 
 
-def _pieces(doc: Doc, span: Span) -> list[Span]:
+def _coordinated_complement(doc: Doc, span: Span, i: int, lex: Lexicons | None) -> bool:
+    """'ministère de l'Économie et des Finances', 'Chambre de métiers et de l'artisanat': an 'et'
+    joining two complements of an institution's head noun is inside the name."""
+    if lex is None or doc[i].lower_ != "et" or i + 1 >= span.end or doc[i + 1].lower_ not in {"de", "des", "du", "d'", "d’"}:
+        return False
+    heads = {fold(w) for w in lex.org["institution_heads"]} | {fold(w) for w in lex.org["name_prefixes"]["words"]}
+    k = i + 1
+    while k < span.end and doc[k].lower_ in {"de", "des", "du", "d'", "d’", "la", "l'", "l’", "le", "les"}:
+        k += 1
+    second_head = k < span.end and fold(doc[k].text) in heads  # 'l'Autorité de la concurrence et du ministère de …': two names
+    return fold(doc[span.start].text) in heads and not second_head and any(t.lower_ in {"de", "des", "du", "d'", "d’"} for t in doc[span.start + 1 : i])
+
+
+def _pieces(doc: Doc, span: Span, lex: Lexicons | None = None) -> list[Span]:
     """Split a span at line breaks and at coordinating / separating tokens inside it."""
     pieces, start = [], span.start
     for i in range(span.start, span.end):
         tok = doc[i]
         cut = tok.is_space or "\n" in tok.text or tok.text in _SPLIT_WORDS and not (tok.text == "-" and not tok.whitespace_ and i > span.start and not doc[i - 1].whitespace_)
+        cut = cut and not _coordinated_complement(doc, span, i, lex)
         if cut or "\n" in tok.whitespace_:
             end = i if cut else i + 1
             if end > start:
@@ -329,13 +357,15 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "word cut off at the end of an excerpt"
     if _ordinal(lex).match(text):
         return "ordinal number (arrondissement, century)"
+    if _demonym_before_person(doc, span, lex):
+        return "nationality or demonym before a person's name"
     if after_portfolio(doc, span.start, lex) and not (first_f in lex.given_names and len(span) > 1):
         return "government portfolio ('secrétaire d'État au Numérique')"
     if any(key.startswith(w) and key != w for w in lex.stoplist if " " in w):
         return "page chrome glued to a name"
     first = span[0]
     heads = {fold(w) for w in lex.org["institution_heads"]}
-    if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]) and fold(first.text) not in heads:
+    if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]) and fold(first.text) not in heads and not _place_institution(text, lex):
         return "lowercase start (common words)"
     if len(text) > 60 or len(span) > 7:
         return "too long for a name"
@@ -362,6 +392,26 @@ def _ordinal_re(pattern: str) -> re.Pattern[str]:
 
 def _ordinal(lex: Lexicons) -> re.Pattern[str]:
     return _ordinal_re(lex.other["ordinal"]["pattern"])
+
+
+def _place_institution(text: str, lex: Lexicons) -> bool:
+    """True for 'communauté d'agglomération Cergy-Pontoise': a public body's head phrase, then a capitalised place."""
+    low = fold(text)
+    return any(low.startswith(fold(h) + " ") and any(c.isupper() for c in text[len(h) :]) for h in lex.org["place_institution_heads"])
+
+
+def _demonym_before_person(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """'le Sénégalais Ousmane Diagne': one ordinary word with a demonym ending, after an article and before a given name."""
+    if len(span) != 1 or span.start == 0 or span.end + 1 >= len(doc) or not span[0].is_title:
+        return False
+    before, word, nxt = doc[span.start - 1], span[0], doc[span.end]
+    if fold(before.text) not in {"le", "la", "les", "l'", "un", "une"} or not (before.text[:1].islower() or is_line_start(doc, before.i)):
+        return False
+    if fold(word.text) in lex.given_names or not is_known_word(doc, word) or not _ordinal_re(lex.other["demonym"]["pattern"]).search(fold(word.text)):
+        return False
+    ner_person = any(e.start == span.end and e.label_ == "PER" for e in doc.ents)  # NER's own spans, still in doc.ents here
+    first_name = fold(nxt.text.split("-")[0]) in lex.given_names or not is_known_word(doc, nxt) or ner_person
+    return nxt.is_title and first_name and doc[span.end + 1].is_title
 
 
 def _cut_off(doc: Doc, span: Span) -> bool:
@@ -400,7 +450,7 @@ def clean_spans(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     # A lone head noun right before another name ('l’Institut' + 'Max Planck') is taken in by that name.
     spans = [s for s in spans if not (fold(s[-1].text) in heads and s.end in starts)]
     for span in spans:
-        for piece in _pieces(doc, strip_role(doc, span, lex)):
+        for piece in _pieces(doc, strip_role(doc, span, lex), lex):
             piece = _past_portfolio(doc, piece, lex)
             if piece is None:
                 continue

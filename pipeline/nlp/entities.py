@@ -63,6 +63,16 @@ def acronym_of(name: str) -> str | None:
     return fold("".join(w[0] for w in content)).upper()
 
 
+def acronym_forms(name: str) -> set[str]:
+    """Initials of a name, also with the letters of its all-capital words ('US Roncey-Vallée' -> URV, USRV)."""
+    plain = acronym_of(name)
+    if plain is None:
+        return set()
+    words = [w for w in re.split(r"[\s\-’']+", name) if w and fold(w) not in _CONNECTORS]
+    caps = fold("".join(w if w.isupper() and w.isalpha() else w[0] for w in words)).upper()
+    return {plain, caps}
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in text
@@ -98,6 +108,102 @@ def _cue_spans(doc: Doc, lex: Lexicons, taken: set[int]) -> list[Span]:
             j -= 1
         out.append(Span(doc, i, j, label=label))
         i = j
+    return out
+
+
+_ACRONYM_TOKEN = re.compile(r"[A-Z][A-Za-z0-9]{1,7}")
+_EXPANSION_INNER = {",", "'", "’", "-"}
+EXPANSION_MAX_TOKENS = 14
+
+
+def _acronym_letters(token: str) -> str | None:
+    """Letters of a token that may be an acronym ('OFB', 'Inrae', 'M2iSH'), upper-cased; else None."""
+    if not _ACRONYM_TOKEN.fullmatch(token):
+        return None
+    return fold("".join(c for c in token if c.isalpha())).upper()
+
+
+def _spells(initials: str, acr: str) -> bool:
+    """True when the initials spell the acronym: exactly, or with at most two initials skipped inside
+    ('INRAE' from Institut national de recherche pour l'agriculture, l'alimentation et l'environnement)."""
+    if len(acr) < 2 or not initials or initials[0] != acr[0] or initials[-1] != acr[-1] or not 0 <= len(initials) - len(acr) <= 2:
+        return False
+    rest = iter(initials)
+    return all(c in rest for c in acr)
+
+
+def _expansion_start(doc: Doc, paren: int, acr: str) -> int | None:
+    """First token of the words right before '(' whose initials spell `acr` (same line), or None."""
+    initials = ""
+    k = paren - 1
+    while k >= 0 and paren - k <= EXPANSION_MAX_TOKENS:
+        tok = doc[k]
+        if "\n" in tok.whitespace_ or tok.is_space or not tok.is_alpha and tok.text not in _EXPANSION_INNER and not fold(tok.text) in {"l'", "d'"}:
+            return None
+        if tok.is_alpha and fold(tok.text) not in _CONNECTORS and fold(tok.text) not in {"l'", "d'", "sur", "dans"}:
+            initials = fold(tok.text)[0].upper() + initials
+            if tok.text[:1].isupper() and _spells(initials, acr):
+                return k
+        k -= 1
+    return None
+
+
+def _expansions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Office français de la biodiversité (OFB)': the whole expansion before a parenthesised acronym
+    is one organisation name (NER often stops at a lowercase word); the spans inside it give way."""
+    out = list(spans)
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or (acr := _acronym_letters(doc[i + 1].text)) is None:
+            continue
+        start = _expansion_start(doc, i, acr)
+        if start is None or any(s.start < start < s.end for s in out):
+            continue
+        out = [s for s in out if not (start <= s.start and s.end <= i)]
+        out.append(Span(doc, start, i, label="ORG"))
+        if not any(s.start <= i + 1 < s.end for s in out):
+            out.append(Span(doc, i + 1, i + 2, label="ORG"))
+    return sorted(out, key=lambda x: x.start)
+
+
+_PLACE_PREPS = ("de la ", "de l'", "des ", "du ", "de ", "d'", "")
+
+
+def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
+    """'le conseil départemental du Finistère', 'la communauté d'agglomération Cergy-Pontoise': a public
+    body's lowercase head phrase before a place name makes one organisation of both."""
+    heads = sorted({fold(h) for h in lex.org["place_institution_heads"]}, key=len, reverse=True)
+    text = doc_text(doc)
+    out = []
+    for s in spans:
+        raw = text[max(0, s.start_char - 60) : s.start_char]
+        if "\n" in raw:
+            raw = raw[raw.rfind("\n") + 1 :]
+        before = fold(raw) + (" " if raw[-1:].isspace() else "")
+        found = next((h + " " + p for h in heads for p in _PLACE_PREPS if before.endswith(" " + h + " " + p) or before == h + " " + p), None)
+        span = doc.char_span(s.start_char - len(found), s.end_char, label="ORG", alignment_mode="expand") if found else None
+        if span is not None and (not out or out[-1].end <= span.start) and fold(span.text).startswith(found.split()[0]):
+            out.append(span)
+        else:
+            out.append(s)
+    return out
+
+
+_COMPLEMENT_DETS = {"de", "des", "du", "d'", "d’", "la", "l'", "l’", "le", "les"}
+
+
+def _join_coordinated(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
+    """'ministère de l'Économie' + 'et des' + 'Finances': an institution whose head noun takes two
+    coordinated complements is one name (NER cuts it at 'et')."""
+    heads = _heads(lex) | {fold(w) for w in lex.org["name_prefixes"]["words"]}
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and fold(prev[0].text) in heads and any(t.lower_ in _COMPLEMENT_DETS for t in prev[1:]):
+            gap = doc[prev.end : s.start]
+            if 2 <= len(gap) <= 5 and fold(s[0].text) not in heads and gap[0].lower_ == "et" and gap[1].lower_ in {"de", "des", "du", "d'", "d’"} and all(t.is_lower or t.lower_ in _COMPLEMENT_DETS for t in gap) and "\n" not in gap.text:
+                out[-1] = Span(doc, prev.start, s.end, label=prev.label_ or "ORG")
+                continue
+        out.append(s)
     return out
 
 
@@ -197,7 +303,7 @@ def _merge_into(groups: dict[str, list[Span]], src: str, dst: str) -> None:
         groups[dst].extend(groups.pop(src))
 
 
-def _group(doc: Doc, spans: list[Span], lex: Lexicons, per_like: set[str]) -> dict[str, list[Span]]:
+def _group(doc: Doc, spans: list[Span], lex: Lexicons, per_like: set[str], org_like: frozenset[str] = frozenset()) -> dict[str, list[Span]]:
     """Mentions grouped by entity key: same normalised name first, then the within-article links."""
     groups: dict[str, list[Span]] = defaultdict(list)
     for s in spans:
@@ -213,7 +319,9 @@ def _group(doc: Doc, spans: list[Span], lex: Lexicons, per_like: set[str]) -> di
             else:
                 by_gaz[entry.id] = key
     _link_acronyms(doc, groups, lex)
-    _link_surnames(groups, lex, per_like)
+    _link_parenthesised_acronyms(doc, groups, lex, per_like)
+    _link_surnames(groups, lex, per_like, org_like)
+    _link_given_names(groups, lex, per_like, org_like)
     _link_short_forms(groups, lex, per_like)
     _link_former_names(doc, groups, lex, per_like)
     return groups
@@ -224,7 +332,7 @@ def _link_acronyms(doc: Doc, groups: dict[str, list[Span]], lex: Lexicons) -> No
     acr_keys = [k for k in groups if any(_is_acronym(s.text) for s in groups[k])]
     for k in acr_keys:
         acr = next(s.text for s in groups[k] if _is_acronym(s.text)).replace(".", "")
-        owners = [o for o in groups if o != k and acronym_of(groups[o][0].text) == acr.upper()]
+        owners = [o for o in groups if o != k and acr.upper() in acronym_forms(groups[o][0].text)]
         if len(owners) == 1:
             g1, g2 = lex.gazetteer.get(k), lex.gazetteer.get(owners[0])
             if g1 is not None and g2 is not None and g1.id != g2.id:
@@ -232,16 +340,49 @@ def _link_acronyms(doc: Doc, groups: dict[str, list[Span]], lex: Lexicons) -> No
             _merge_into(groups, k, owners[0])
 
 
-def _link_surnames(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str]) -> None:
-    """A lone surname ('Altman', 'Le Maire') joins the unique person name ending with it."""
+def _link_surnames(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str], org_like: frozenset[str] = frozenset()) -> None:
+    """A lone surname ('Altman', 'Le Maire') joins the unique person name ending with it.
+
+    Not a name that the text calls an organisation on its own ('le fabricant Velland' beside its
+    PDG 'Jean-Charles Velland'): a family firm keeps its own entity.
+    """
     full = [k for k in groups if k in per_like and len(k.split()) >= 2]
     for k in list(groups):
-        if k in per_like and len(k.split()) >= 2 or k not in groups:
+        if k in per_like and len(k.split()) >= 2 or k not in groups or k in org_like:
             continue
         n = len(k.split())
         owners = [f for f in full if f != k and f.split()[-n:] == k.split() and len(f.split()) > n]
         if len(owners) == 1 and lex.gazetteer.get(k) is None:
             _merge_into(groups, k, owners[0])
+
+
+def _link_given_names(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str], org_like: frozenset[str]) -> None:
+    """A lone given name ('Karim a le profil…') joins the unique person of the article with that first name."""
+    full = [k for k in groups if k in per_like and len(k.split()) >= 2]
+    for k in list(groups):
+        if " " in k or k not in groups or k in org_like or k not in lex.given_names or lex.gazetteer.get(k) is not None or k in lex.places:
+            continue
+        owners = [f for f in full if f.split()[0] == k]
+        if len(owners) == 1:
+            _merge_into(groups, k, owners[0])
+
+
+def _link_parenthesised_acronyms(doc: Doc, groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str]) -> None:
+    """'Conseil européen de l'innovation (EIC)': an acronym in parentheses right after an organisation
+    name is that organisation, whatever its letters (English acronyms of French names)."""
+    group_of = {(s.start, s.end): k for k, members in groups.items() for s in members}
+    for (s1, e1), (s2, e2) in zip(sorted(group_of), sorted(group_of)[1:]):
+        if not (s2 == e1 + 1 and doc[e1].text == "(" and e2 < len(doc) and doc[e2].text == ")"):
+            continue
+        inner = doc[s2:e2].text
+        if not _is_acronym(inner) and not ((letters := _acronym_letters(inner)) and _expansion_start(doc, e1, letters) == s1):
+            continue
+        a, b = group_of[(s1, e1)], group_of[(s2, e2)]
+        ga, gb = lex.gazetteer.get(a), lex.gazetteer.get(b)
+        if a in per_like or a == b or a not in groups or b not in groups or ga is not None and gb is not None and ga.id != gb.id or len(a.split()) < 2:
+            continue
+        _merge_into(groups, b, a)
+        group_of = {(s.start, s.end): k for k, members in groups.items() for s in members}
 
 
 @lru_cache(maxsize=4)
@@ -257,6 +398,11 @@ def strip_suffix(key: str, lex: Lexicons) -> str | None:
     return None
 
 
+def _prefix_keys(lex: Lexicons) -> frozenset[str]:
+    """Organisation name prefixes ('Groupe', 'Grupo', 'Fondation'), normalised."""
+    return _strippable(tuple(lex.org["name_prefixes"]["words"]))
+
+
 def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str]) -> None:
     """'Qarnot' joins 'Qarnot Computing', 'Hugging' joins 'Hugging Face' in the same text.
 
@@ -270,6 +416,8 @@ def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: se
         if " " in key or key in per_like or lex.gazetteer.get(key) is not None or key not in groups or key in lex.places:
             continue  # a place keeps its own entity ('France' vs 'France Digitale')
         owners = [k for k in groups if k.split()[0] == key and " " in k and k not in per_like]
+        if not owners:  # 'Ferraresi' for 'Grupo Ferraresi', 'Velland' for 'Groupe Velland'
+            owners = [k for k in groups if k.split()[-1] == key and len(k.split()) == 2 and k.split()[0] in _prefix_keys(lex) and k not in per_like]
         if len(owners) == 1:
             _merge_into(groups, key, owners[0])
     _link_prefixes(groups, lex, per_like)
@@ -341,15 +489,17 @@ class ActorEntities:
         lex = self.lex
         ner = self.gazetteer.widen(doc, list(doc.ents))
         ner_label = {}
-        spans = clean_spans(doc, ner, lex)
+        spans = _place_institutions(doc, _join_coordinated(doc, _expansions(doc, clean_spans(doc, ner, lex)), lex), lex)
         for s in spans:
             src = next((e for e in ner if e.start <= s.start and s.end <= e.end), None)
             ner_label[(s.start, s.end)] = s.label_ if s.label_ else (src.label_ if src else None)
         taken = {i for s in spans for i in range(s.start, s.end)}
-        extra = clean_spans(doc, _cue_spans(doc, lex, taken), lex)
-        taken |= {i for s in extra for i in range(s.start, s.end)}
-        extra += clean_spans(doc, self.gazetteer.spans(doc, taken), lex)
-        taken |= {i for s in extra for i in range(s.start, s.end)}
+        spans, extra = _without_overlaps(spans, clean_spans(doc, _cue_spans(doc, lex, taken), lex))
+        taken = {i for s in spans + extra for i in range(s.start, s.end)}
+        spans, more = _without_overlaps(spans + extra, clean_spans(doc, self.gazetteer.spans(doc, taken), lex))
+        extra = [s for s in spans if (s.start, s.end) not in ner_label] + more
+        spans = [s for s in spans if (s.start, s.end) in ner_label]
+        taken = {i for s in spans + extra for i in range(s.start, s.end)}
         echoes = _echoes(doc, spans + extra, taken, lex, self.tokenizer)
         rule_of = {(s.start, s.end): ("ner:" + (ner_label[(s.start, s.end)] or "").lower()) for s in spans}
         rule_of.update({(s.start, s.end): "cue" if s.label_ else "gazetteer" for s in extra})
@@ -377,7 +527,7 @@ class ActorEntities:
             scores = ty.tally(votes_of[(s.start, s.end)] + ty.name_votes(surface(s)[0], lex))
             if scores["PER"] > 0 and scores["PER"] >= max(scores.values()):
                 per_like.add(normalize_name(surface(s)[0]))
-        groups = _group(doc, spans, lex, per_like)
+        groups = _group(doc, spans, lex, per_like, _org_like(spans, votes_of, per_like))
         sent_of = _sentence_of(doc)
         entities: list[LocalEntity] = []
         ents: list[Span] = []
@@ -387,7 +537,7 @@ class ActorEntities:
             # Words inside a name vote once per distinct form; context and NER vote once per mention.
             forms = sorted({surface(s)[0] for s in members})
             votes = [v for s in members for v in votes_of[(s.start, s.end)]] + [v for f in forms for v in ty.name_votes(f, lex)]
-            if not any(v[2] in {"loc.place", "ner.loc", "loc.name.word"} or v[0] == "LOC" and v[2].startswith("gazetteer:") for v in votes):
+            if not any(v[2] in {"loc.place", "ner.loc", "loc.name.word", "loc.name.compass"} or v[0] == "LOC" and v[2].startswith("gazetteer:") for v in votes):
                 votes = [v for v in votes if v[2] != "loc.before.prep"]
             label, evidence = ty.decide(votes)
             name = _fullest(members, lex)
@@ -402,6 +552,39 @@ class ActorEntities:
             entities.append(LocalEntity(f"e{n}", name, label, mentions, evidence))
             ents.extend(Span(doc, s.start, s.end, label=label) for s in members)
         return entities, sorted(ents, key=lambda s: s.start)
+
+
+ORG_CONTEXT_CUES = ("org.before.kind", "org.after.", "org.name.")
+
+
+def _org_like(spans: list[Span], votes_of: dict, per_like: set[str]) -> frozenset[str]:
+    """One-word names that a mention's own context calls an organisation ('le fabricant X', 'X, fondée en')."""
+    out = set()
+    for s in spans:
+        key = normalize_name(surface(s)[0])
+        votes = votes_of[(s.start, s.end)]
+        org = sum(w for lab, w, cid in votes if lab == "ORG" and cid.startswith(ORG_CONTEXT_CUES))
+        per = sum(w for lab, w, cid in votes if lab == "PER" and not cid.startswith("ner."))
+        if " " not in key and org >= 3 and org > per:
+            out.add(key)
+    return frozenset(out)
+
+
+def _without_overlaps(kept: list[Span], new: list[Span]) -> tuple[list[Span], list[Span]]:
+    """New spans that cleaning widened over kept ones ('Bien' -> 'Bien Vivre' over NER's 'Vivre').
+
+    A new span that covers whole kept spans replaces them (its cue is the stronger evidence); one
+    that crosses a kept span only in part is left out. Returns (kept, new), disjoint.
+    """
+    out_new: list[Span] = []
+    for n in new:
+        inside = [k for k in kept if n.start <= k.start and k.end <= n.end]
+        crossing = [k for k in kept if k.start < n.end and n.start < k.end and k not in inside]
+        if crossing or any(o.start < n.end and n.start < o.end for o in out_new):
+            continue
+        kept = [k for k in kept if k not in inside]
+        out_new.append(n)
+    return kept, out_new
 
 
 def _share_list_votes(doc: Doc, spans: list[Span], votes_of: dict, lex: Lexicons) -> None:

@@ -107,6 +107,10 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     for label, weight, cid, phrases in groups["before"]:
         if phrases & ends:
             votes.append((label, weight, cid))
+    if any(cid == "per.before.role" for _, _, cid in votes) and _before_person_name(doc, span, lex):
+        # 'le député Renaissance Hugo Valadier', 'la sénatrice PS Anne X': the word between a role
+        # and a person's name is the person's party or employer.
+        votes = [v for v in votes if v[2] != "per.before.role"] + [("ORG", 4, "org.between.role_and_person")]
     after = _raw_after(doc, span)
     after_f = fold(after) if after.strip() else ""
     if after_f and after[:1].isspace():
@@ -129,6 +133,15 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
         if loc[3] & suffixes(befores[0]):
             votes.append((loc[0], loc[1], loc[2]))
     return votes
+
+
+def _before_person_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """True when a capitalised given name follows the span (and the span does not open with one)."""
+    e = span.end
+    if e + 1 >= len(doc) or fold(span[0].text) in lex.given_names:
+        return False
+    nxt = doc[e]
+    return nxt.is_title and fold(nxt.text.split("-")[0]) in lex.given_names and doc[e + 1].text[:1].isupper() and not span[-1].whitespace_.count("\n")
 
 
 def _quoted_alone(doc: Doc, span: Span, cue: dict) -> bool:
@@ -209,6 +222,9 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
         votes.append(("LOC", lex.other["place_weight"], "loc.place"))
     if any(w in loc_words for w in folded) and not orgish:
         votes.append(("LOC", lex.other["loc_name_words"]["weight"], lex.other["loc_name_words"]["id"]))
+    compass = lex.other["loc_compass_words"]
+    if len(words) > 1 and any(w in lex.word_set(compass) for w in folded) and any(w in lex.places and w not in lex.word_set(compass) for w in folded) and not orgish:
+        votes.append(("LOC", compass["weight"], compass["id"]))  # 'Finistère Sud', not 'Ouest Croissance'
     topo = lex.other["loc_name_infixes"]
     if any(i in text.lower().replace("’", "'") for i in topo["infixes"]) and not orgish:
         votes.append(("LOC", topo["weight"], topo["id"]))
