@@ -712,3 +712,32 @@ def test_previous_recipient_is_an_antecedent_whatever_its_ner_label(make_doc):
             "Elle complète une subvention de 1,5 million d'euros accordée par Bpifrance.")
     events, _ = _events(make_doc, text)
     assert _by_amount(events) == {4e5: "marinor", 1.5e6: "marinor"}
+
+
+def test_split_given_name_and_surname_are_one_investor(make_doc):
+    text = "La société Pluvia a levé 1 million d'euros auprès de business angels, dont Jean-Marc Le Goff et Anne Kervella."
+    events, _ = _events(make_doc, text)
+    names = _names(_one(events, 1e6).investors)
+    assert "jean marc le goff" in names and "le goff" not in names and "jean marc" not in names
+
+
+def test_person_appositions_name_no_investor_and_no_antecedent(make_doc):
+    text = ("La société Pluvia annonce une levée de fonds de 8 millions d'euros. Le tour est mené par Alto Partners, aux côtés "
+            "de business angels, parmi lesquels Laura Simonin, fondatrice de la marque Tissea. Fondée en 2018, la jeune pousse "
+            "avait déjà réuni 1 million d'euros en amorçage en 2020.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {8e6: "pluvia", 1e6: "pluvia"}
+    assert "tissea" not in _names(_one(events, 8e6).investors)
+
+
+def test_a_label_after_a_noun_is_not_the_recipient(make_doc):
+    text = "Pixame a levé 2 millions de dollars. La start-up avait déjà obtenu une bourse French Tech de 30 000 euros l'an dernier."
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {2e6: "pixame", 3e4: "pixame"}
+
+
+def test_capitalised_giver_noun_names_the_articles_actor_of_that_kind(make_doc):
+    text = ("La Région Occitanie soutient la filière. À Toulouse, Aérolyse a reçu un financement de 2,2 millions d'euros "
+            "de la Région et de l'Ademe. La présidente de région a salué ce choix.")
+    events, _ = _events(make_doc, text)
+    assert _names(_one(events, 2.2e6).investors) == {"region occitanie", "ademe"}

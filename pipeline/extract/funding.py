@@ -423,7 +423,10 @@ def _join_given_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and prev.end == c.start and c.ref.label == "PER" and _given_name(doc[prev.start : prev.end].text):
+        gap = doc[prev.end : c.start] if prev is not None else []
+        # "Jean-Marc" + "Le Goff" (the candidate lost its capitalised particle "Le").
+        joined = len(gap) == 0 or (len(gap) == 1 and gap[0].text[:1].isupper() and gap[0].lower_ in _LEADING)
+        if prev is not None and joined and c.ref.label == "PER" and _given_name(doc[prev.start : prev.end].text):
             span = doc[prev.start : c.end]
             key = normalize_name(span.text)
             ref = next((ActorRef(e.name, e.label, e.key) for e in doc._.entities or [] if normalize_name(e.name) == key),
@@ -693,7 +696,7 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             continue
         opens_np = first.pos_ in {"DET", "PRON", "NUM"} and not any(c.start == first.i + 1 for c in ctx.cands)
         # "X, ancienne dirigeante de Saur, et Y": a role noun after a person is an apposition too.
-        opens_np = opens_np or (first.is_lower and first.pos_ in {"NOUN", "ADJ"} and prev_kind == "actor")
+        opens_np = opens_np or (first.is_lower and first.pos_ in {"NOUN", "ADJ", "PROPN"} and prev_kind == "actor")
         if conn == "," and opens_np and prev_kind in {"actor", "apposition"} and not any(
             c.start <= first.i < c.end for c in ctx.cands
         ):
@@ -782,7 +785,7 @@ def _in_person_apposition(ctx: Ctx, cand: Cand, lo: int) -> bool:
         return False
     first = doc[comma + 1]
     person = next((c for c in ctx.cands if c.end == comma and c.ref.label == "PER"), None)
-    return person is not None and first.is_lower and first.pos_ in {"NOUN", "ADJ", "VERB"}
+    return person is not None and first.is_lower and first.pos_ in {"NOUN", "ADJ", "PROPN", "VERB"}
 
 
 def _tranche_zone(ctx: Ctx, start: int, end: int, s: int, e: int) -> list[Cand]:
@@ -944,8 +947,8 @@ def _introduced(ctx: Ctx, sj: int) -> ActorRef | None:
         prev = ctx.doc[c.start - 1] if c.start > s else None
         if prev is None or prev.pos_ not in {"NOUN", "ADJ"} or not prev.is_lower or depth[c.start - s]:
             continue
-        if _investor_introduced(ctx, c, s):
-            continue  # "le fonds (régional) Long Journey" introduces an investor, not the company
+        if _investor_introduced(ctx, c, s) or _in_person_apposition(ctx, c, s):
+            continue  # "le fonds (régional) X" is an investor; "Y, cofondateur de la plateforme X" describes a person
         # The descriptor is a noun phrase opened by a determiner: "le producteur d'insectes X".
         window = ctx.doc[max(s, c.start - 5) : c.start]
         dets = [tok.i for tok in window if tok.pos_ == "DET" or tok.lower_ in {"au", "aux", "du", "des"}]
@@ -1030,6 +1033,8 @@ def _label_complement(ctx: Ctx, cand: Cand, lo: int) -> bool:
     if normalize_name(cand.ref.name) not in labels and normalize_name(f"{cand.ref.name} {nxt}") not in labels:
         return False
     doc, j = ctx.doc, cand.start
+    if j - 1 >= lo and doc[j - 1].is_lower and doc[j - 1].pos_ == "NOUN":
+        return True  # "une bourse French Tech", "le programme Next 40": the label names the noun before it
     if _prev_word(doc, j, lo) in {"la", "l'"}:
         j -= 1  # "de la French Tech"
     return _prev_word(doc, j, lo) in {"du", "de", "d'", "des"}
@@ -1130,7 +1135,21 @@ def _de_x_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
         while j < min(e, pos + 6) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j += 1
         found = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
-    return found
+    return found or _named_giver(ctx, pos + 1, e)
+
+
+def _named_giver(ctx: Ctx, i: int, e: int) -> Cand | None:
+    """ "de la Région": a capitalised public-giver noun names the article's actor of that kind
+    ("Région Occitanie"), or stands alone as the giver's name."""
+    doc = ctx.doc
+    if i < e and doc[i].pos_ == "DET":
+        i += 1
+    if i >= e or not doc[i].text[:1].isupper() or doc[i].lower_ not in set(_cues()["giver_nouns"]):
+        return None
+    word = normalize_name(doc[i].text)
+    named = [ent for ent in doc._.entities or [] if normalize_name(ent.name).split(" ")[:1] == [word] and " " in ent.name]
+    ref = ActorRef(named[0].name, named[0].label, named[0].key) if len(named) == 1 else ActorRef(doc[i].text, "ORG", None)
+    return Cand(i, i + 1, ref)
 
 
 def _de_x_givers(ctx: Ctx, pos: int, e: int) -> list[Cand]:
