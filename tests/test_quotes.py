@@ -1078,3 +1078,51 @@ def test_colon_clause_stops_at_the_paragraph_break(make_doc):
 def test_colon_after_a_person_subject(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"] == [speaker]
+
+
+# ------------------------------------------------------------------ round 5: cues, verbs and subject phrases
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # "Pour X (party)," and "Pour le député (party) X," before a quoted fragment
+    ("Pour la sénatrice Claire Dubois (LR), très active sur ce dossier, la réforme « revient à "
+     "abandonner les petites communes ».", "revient à abandonner les petites communes", "Claire Dubois"),
+    ("Pour le député (PS) Paul Martin, rapporteur du texte, il s'agit d'« un cadeau fait aux plus grandes "
+     "plateformes ».", "un cadeau fait aux plus grandes plateformes", "Paul Martin"),
+    # a short quoted predicate after "Pour X," is X's words
+    ("Léa Moreau suit le dossier depuis 2020. Pour elle, les concurrents « jouent la montre » depuis des mois.",
+     "jouent la montre", "Léa Moreau"),
+])
+def test_pour_cues_with_parentheses_and_short_predicates(make_doc, text, quote, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [(quote, speaker)]
+
+
+@pytest.mark.parametrize("text, quote, speaker, verb", [
+    ("Chez Nova, la directrice financière, Claire Dubois, évoque un plan « qui permettra de doubler la "
+     "production d'ici deux ans ».", "qui permettra de doubler la production d'ici deux ans", "Claire Dubois",
+     "évoquer"),
+    ("Paul Martin qualifie la décision de « coup dur pour toute la filière régionale ».",
+     "coup dur pour toute la filière régionale", "Paul Martin", "qualifier"),
+    ("« Nous avons perdu deux ans à cause de cette procédure », fustige Léa Moreau.",
+     "Nous avons perdu deux ans à cause de cette procédure", "Léa Moreau", "fustiger"),
+    ("« Personne ne nous a prévenus avant la fermeture du site », s'insurge Paul Martin.",
+     "Personne ne nous a prévenus avant la fermeture du site", "Paul Martin", "insurger"),
+    # the organisation named at the head of its apposition speaks, not a noun of the apposition
+    ("Dans un communiqué, la CGT, premier syndicat de Nova, dénonce « une fermeture décidée sans la moindre "
+     "concertation ».", "une fermeture décidée sans la moindre concertation", "CGT", "dénoncer"),
+    # an organisation in a relative clause on the subject does not speak
+    ("La fédération Syntec Numérique, qui avait saisi Bpifrance en 2023, salue une décision « attendue depuis "
+     "trop longtemps par tout le secteur ».", "attendue depuis trop longtemps par tout le secteur",
+     "Syntec Numérique", "saluer"),
+])
+def test_more_speech_verbs_and_subject_phrases(make_doc, text, quote, speaker, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [(quote, speaker, verb)]
+
+
+def test_reprendre_continues_the_speaker(make_doc):
+    text = ("« Nous ouvrirons à Lyon en mars », a annoncé Paul Martin, le patron de Nova. Le marché est porteur. "
+            "« Ensuite viendront Lille et Bordeaux », reprend le dirigeant.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [("Paul Martin", "annoncer"),
+                                                                                  ("Paul Martin", "reprendre")]

@@ -440,7 +440,7 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     open_ = _span(doc, m.open, m.open + 1)
     if span is None or close is None or open_ is None or not len(span):
         return []
-    if any(c.cue == "label" and c.end == open_[0].i for c in cues):
+    if any(c.cue == "label" and c.end == open_[0].i for c in cues) and not _relative_clause(span):
         _drop(doc, doc_text(doc)[m.start:m.end], "a name or title (baptisé « … », sous le nom de « … »)")
         return []
     after = incise_after(ctx, cues, close[-1].i)
@@ -451,7 +451,8 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
         said = after is not None and (after.rule_id in ("incise_verb", "incise_inverted")
                                       or after.rule_id in SHORT_MARKERS and after.speaker is not None
                                       and not _wording_after(doc, close[-1].i))
-        if not (said and not title_like(n_words)) and not (utterance_like(span) and (after or standalone)):
+        if not (said and not title_like(n_words)) and not (utterance_like(span) and (after or standalone)) \
+                and not _cited_predicate(ctx, cues, span, n_words, open_[0].i):
             _drop(doc, doc_text(doc)[m.start:m.end], "scare quote / label (short or title-like)")
             return []
     before = _first_named([
@@ -478,6 +479,24 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
             cand.speaker, cand.verb, cand.rule_id, cand.attributed = chosen.speaker, chosen.verb, chosen.rule_id, True
         out.append(cand)
     return out
+
+
+def _relative_clause(span: Span) -> bool:
+    """« qui changera … » after a noun is a relative clause on it, never a title (un plan « qui … »)."""
+    first = next((t for t in span if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.text in RELATIVES
+
+
+def _cited_predicate(ctx: Context, cues: list[Cue], span: Span, n_words: list[Token], open_tok: int) -> bool:
+    """« joue la montre » after "Pour X," / "Selon X,": a short quoted predicate (a finite verb in
+    lowercase words) is the cited speaker's own words when that speaker resolves; a noun phrase
+    (« médecine au rabais ») stays a scare quote."""
+    if len(n_words) < 2 or title_like(n_words) or not n_words[0].is_lower:
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in n_words):
+        return False
+    att = cue_before(ctx, cues, open_tok)
+    return att is not None and att.speaker is not None
 
 
 def _wording_after(doc: Doc, close_i: int) -> bool:

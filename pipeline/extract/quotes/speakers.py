@@ -324,6 +324,9 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
     if known is not None:
         return known.ref()
     orgs = ctx.mentions_in(start, end, "ORG")
+    lead = next((t for t in tokens if t.pos_ != "DET"), tokens[0])
+    if orgs and orgs[0].start == lead.idx:
+        return orgs[0].ref()  # "la CFDT, premier syndicat du groupe": the name heads its apposition
     head = _head_noun(tokens)
     if head is not None and _indefinite(head):
         # "un porte-parole de Nova", "un investisseur": nobody in particular
@@ -555,10 +558,16 @@ def subject_of(verb: Token) -> list[Token] | None:
                 return [t for t in verb.head.subtree if t.i not in inner]
             if child.lower_ == "qui" and child.pos_ == "PRON":
                 return _relative_antecedent(child) or [child]
-            return list(child.subtree)
+            return _without_relatives(child)
     if (verb.dep_ in ("conj", "xcomp") or _participle_clause(verb)) and verb.head is not verb:
         return subject_of(verb.head)
     return None
+
+
+def _without_relatives(head: Token) -> list[Token]:
+    """A subject phrase without its relative clauses ("X, qui avait saisi la Commission, …" is X)."""
+    inner = {t.i for c in head.subtree if c.dep_ == "acl:relcl" and c.i != head.i for t in c.subtree}
+    return [t for t in head.subtree if t.i not in inner]
 
 
 # Dependencies that chain a noun to the name it describes ("X, fondatrice de Y").
