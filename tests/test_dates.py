@@ -49,6 +49,8 @@ EXPRESSIONS = [
     ("il y a deux mois", "2020-07", None),
     ("il y a trois jours", "2020-09-22", None),
     ("il y a près de deux ans", "2018", None),
+    ("il y a tout juste un an", "2019", None),
+    ("il y a à peine deux mois", "2020-07", None),
     ("mi-mars", "2020-03", None),
     ("début juillet", "2020-07", None),
     ("au premier trimestre", "2020", None),

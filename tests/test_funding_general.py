@@ -741,3 +741,21 @@ def test_capitalised_giver_noun_names_the_articles_actor_of_that_kind(make_doc):
             "de la Région et de l'Ademe. La présidente de région a salué ce choix.")
     events, _ = _events(make_doc, text)
     assert _names(_one(events, 2.2e6).investors) == {"region occitanie", "ademe"}
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Son concurrent allemand Rotterix est valorisé 6 milliards d'euros depuis son dernier tour.",
+        "La société prévoit de recruter 40 personnes, un plan d'embauche estimé à 3 millions d'euros.",
+    ],
+)
+def test_a_later_valuation_of_another_company_or_a_cost_is_not_the_deals(make_doc, later):
+    events, _ = _events(make_doc, "La société Orvane a bouclé un tour de table de 80 millions d'euros. " + later)
+    assert [(e.amount, e.valuation) for e in events] == [(80e6, None)]
+
+
+def test_a_later_valuation_of_the_company_itself_is_the_deals(make_doc):
+    text = "La société Orvane a bouclé un tour de table de 80 millions d'euros. La start-up est désormais valorisée 900 millions d'euros."
+    events, _ = _events(make_doc, text)
+    assert [(e.amount, e.valuation) for e in events] == [(80e6, 900e6)]

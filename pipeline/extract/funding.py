@@ -1695,8 +1695,22 @@ def _attach(ctx: Ctx, si: int, drafts: list[Draft], amounts: list[AmountAt], inv
 def _attach_valuation(ctx: Ctx, si: int, val: AmountAt) -> None:
     """A valuation in a follow-up sentence ("En bouclant ce tour de table, elle sera valorisée à")."""
     last = _last_focus_event(ctx, si)
-    if last is not None and last.valuation is None:
+    if last is not None and last.valuation is None and _own_valuation(ctx, si, val, last):
         last.valuation = val.amount.value
+
+
+def _own_valuation(ctx: Ctx, si: int, val: AmountAt, target: Draft) -> bool:
+    """A valuation in a later sentence belongs to the deal just reported only when a valuation word
+    states it ("valorisée", not "un plan estimé à") and its subject is that company or an anaphor
+    ("Son concurrent X est valorisé 6 Md€" is another company's)."""
+    s, _ = ctx.sents[si]
+    stems = tuple(_cues()["own_valuation_stems"])
+    if not any(t.lower_.startswith(stems) for t in ctx.doc[max(s, val.start - 8) : val.start]):
+        return False
+    kind, cand = _left_scan(ctx, s, val.start, [])
+    if kind == "cand" and cand is not None:
+        return normalize_name(cand.ref.name) == normalize_name(target.recipient.name)
+    return kind == "anaphor"
 
 
 def _last_focus_event(ctx: Ctx, si: int, max_gap: int = 10) -> Draft | None:
@@ -1745,7 +1759,7 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         return  # "le fonds X a bouclé son véhicule de 120 M€": about a fund, not the deal just reported
     target = _last_focus_event(ctx, si)
     vals = [a for a in amounts if a.kind == "valuation" and a.amount.value]
-    if vals and target is not None and (_anaphor_before(ctx, s, e)) and target.valuation is None:
+    if vals and target is not None and (_anaphor_before(ctx, s, e)) and target.valuation is None and _own_valuation(ctx, si, vals[0], target):
         target.valuation = vals[0].amount.value
     if target is None:
         return
