@@ -1126,3 +1126,19 @@ def test_reprendre_continues_the_speaker(make_doc):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [("Paul Martin", "annoncer"),
                                                                                   ("Paul Martin", "reprendre")]
+
+
+@pytest.mark.parametrize("text, clause, speaker", [
+    # a role description that the article's titles resolve; the colon of a following quote ends the clause
+    ("Léa Moreau, présidente de Nova, était à Lyon. Le marché recule. La présidente a indiqué que le groupe "
+     "fermerait trois magasins en 2026.", "le groupe fermerait trois magasins en 2026", "Léa Moreau"),
+    ("Nova a été fondée par Claire Dubois et Paul Martin. « Le plus dur est derrière nous », sourit Paul Martin, "
+     "directeur technique. Le cofondateur reconnaît que les débuts ont été difficiles : « Nous avons tout "
+     "reconstruit deux fois. »", "les débuts ont été difficiles", "Paul Martin"),
+    # nobody holds the title: no reported speech
+    ("Nova recrute. Le président a indiqué que le groupe fermerait trois magasins en 2026.", None, None),
+])
+def test_reported_speech_by_a_role_description(make_doc, text, clause, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    found = [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"]
+    assert found == ([(clause, speaker)] if clause else [])

@@ -12,9 +12,9 @@ from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import Candidate
 from pipeline.records import Dropped
 from pipeline.rules import load_json
-from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, speech_lemma
-from pipeline.extract.quotes.speakers import (Context, _subject_preferred, _surname_match, phrase_after,
-                                              sentence_start, subject_of)
+from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, speaker_nouns, speech_lemma
+from pipeline.extract.quotes.speakers import (Context, _subject_preferred, _surname_match, noun_text, phrase_after,
+                                              resolve_phrase, sentence_start, subject_of)
 
 QUE = {"que", "qu'", "qu’"}
 MIN_CLAUSE_TOKENS = 4
@@ -62,7 +62,12 @@ def _clause_end(head: Token) -> Token:
         nxt = tok.nbor(1)
         if tok.text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense"):
             return head.doc[tok.i - 1]
+        if tok.text == ":" and nxt.text in OPENING_MARKS:
+            return head.doc[tok.i - 1]  # "… que X : « … »": the colon introduces a direct quote
     return last
+
+
+OPENING_MARKS = {"«", "“", '"'}
 
 
 def _recent_antecedent(ctx: Context, pron: Token):
@@ -84,7 +89,21 @@ def _named_speaker(ctx: Context, subj: list[Token]):
     if named:
         return named[0].ref()
     known = _surname_match(ctx, subj)
-    return known.ref() if known else None
+    if known:
+        return known.ref()
+    return resolve_phrase(ctx, subj, start) if _role_description(subj) else None
+
+
+def _role_description(subj: list[Token]) -> bool:
+    """"Le cofondateur", "sa présidente": a definite singular role noun (speaker_nouns 'person'), which
+    the article's titles and roles may resolve to one person."""
+    if len(subj) > 4 or subj[0].lower_ not in ROLE_DETERMINERS:
+        return False
+    head = next((t for t in subj[1:] if t.pos_ == "NOUN"), None)
+    return head is not None and noun_text(head) in speaker_nouns("person") and "Plur" not in head.morph.get("Number")
+
+
+ROLE_DETERMINERS = {"le", "la", "l'", "l’", "son", "sa"}
 
 
 def _sentence_initial_name(ctx: Context, verb: Token):
