@@ -602,3 +602,33 @@ def test_never_fails_and_well_formed(make_doc, words):
         assert rel.subject.name and rel.object.name and rel.subject.name != rel.object.name
         assert rel.evidence and rel.evidence in text
         assert rel.attribute is None or rel.attribute.strip() == rel.attribute != ""
+
+
+# ---- journalistic prose (held-out lessons) ----------------------------------------------------
+ROLE_PROSE_CASES = [
+    # a possessive opening a sentence points back to the organisation of the sentence before
+    ("Le cabinet Orvalis publie une étude sur le télétravail. Selon Orvalis, les salariés y gagnent. "
+     "Le syndicat Solidaires Numérique conteste ses chiffres. Son secrétaire général, Yann Quéré, dénonce un biais.",
+     {("Yann Quéré", "Solidaires Numérique", "secrétaire général")}),
+    ("La mairie a signé une convention avec la Fondation Terres Vives, qui finance les haies. "
+     "Sa déléguée régionale, Odette Pradel, salue l'accord.",
+     {("Odette Pradel", "Fondation Terres Vives", "délégué")}),
+    # 'X, dont la présidente, Y'
+    ("Le texte inquiète France Logistique, dont la présidente, Hélène Vasseur, demande un report.",
+     {("Hélène Vasseur", "France Logistique", "président")}),
+    # titles of local, sports and press life
+    ("Le trésorier de l'association Rives Propres, Gaël Morvan, présente les comptes.",
+     {("Gaël Morvan", "Rives Propres", "trésorier")}),
+    ("Nicolas Ferré, rédacteur en chef du Courrier de Gascogne, quitte le journal.",
+     {("Nicolas Ferré", "Courrier de Gascogne", "rédacteur en chef")}),
+    ("Le club a prolongé Théo Navarro, capitaine de l'AS Valmont depuis trois saisons.",
+     {("Théo Navarro", "AS Valmont", "capitaine")}),
+    ("Aline Roussel, ancienne ingénieure de Dassault Aviation, rejoint la start-up.",
+     {("Aline Roussel", "Dassault Aviation", "ancien ingénieur")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_PROSE_CASES)
+def test_role_prose_cases(make_doc, text, expected):
+    found = {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+    assert expected <= found, found

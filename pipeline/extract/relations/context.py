@@ -45,6 +45,7 @@ class DocContext:
     org_counts: dict[str, int] = field(default_factory=dict)
     persons_seen: list[tuple[int, ActorRef]] = field(default_factory=list)
     salient: list[tuple[ActorRef, int]] = field(default_factory=list)  # (funding recipient, char offset)
+    previous: Span | None = None  # the sentence before the one being read (set by the role rules)
 
     @classmethod
     def build(cls, doc: Doc, salient: list[tuple[ActorRef, int]] | None = None) -> DocContext:

@@ -51,6 +51,7 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
     """Every role stated in one sentence (`prev`: the sentence before, for 'Le créateur de X a ...')."""
     lex = lexicon()
     titles = find_titles(sent)
+    ctx.previous = prev
     orgs: dict[int, tuple[int, ActorRef] | None] = {}
     # Right to left so that "fondatrice et CEO de X" can borrow the org of the next title.
     for n in range(len(titles) - 1, -1, -1):
@@ -378,6 +379,9 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
     k = title.start - 1
     while k > sent.start and (sent.doc[k].like_num or sent.doc[k].pos_ == "NUM"):
         k -= 1  # "ses deux cofondateurs"
+    if _dont_determiner(sent, k, lex):
+        last = ctx.last_org(k - 1, sent.start)  # "Régions de France, dont la présidente, X"
+        return (title.end, last) if last else None
     if k < sent.start or norm_text(sent.doc[k].text) not in lex.possessives:
         return None
     if title.lemma in lex.person_relative_titles:
@@ -386,9 +390,29 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
         return None
     # the possessor is the last organisation named in the sentence, else the article's topic,
     # else the organisation named later in the sentence ("Selon son PDG, X, la société Y ...")
-    topic = ctx.last_org(title.start, sent.start) or ctx.org_topic(title.start) \
-        or ctx.next_org(title.end, sent.end)
+    topic = ctx.last_org(title.start, sent.start) or _previous_sentence_org(ctx, title.start) \
+        or ctx.org_topic(title.start) or ctx.next_org(title.end, sent.end)
     return (title.end, topic) if topic else None
+
+
+def _dont_determiner(sent: Span, k: int, lex: Lexicon) -> bool:
+    """True for the article of 'X, dont la présidente, Y' (token k), which makes the title X's."""
+    return k > sent.start and norm_text(sent.doc[k].text) in lex.determiners and sent.doc[k - 1].lower_ == "dont"
+
+
+def _previous_sentence_org(ctx, before: int) -> ActorRef | None:
+    """'… la Fondation X, qui finance … . Son délégué, Y, …': a possessive opening a sentence points
+    back to the sentence before: to the article's topic if that sentence names it, else to the
+    first organisation it names (its subject, as a rule); None when it names none."""
+    prev = ctx.previous
+    if prev is None:
+        return None
+    named = [ctx.entity_at(i)[1] for i in range(prev.start, prev.end)
+             if ctx.entity_at(i) and ctx.entity_at(i)[1].label == "ORG" and ctx.entity_at(i)[0].start == i]
+    if not named:
+        return None
+    topic = ctx.org_topic(before)
+    return topic if topic is not None and any(r.name == topic.name for r in named) else named[0]
 
 
 def _anaphor_at(sent: Span, k: int, lex: Lexicon) -> int | None:
