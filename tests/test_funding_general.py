@@ -759,3 +759,72 @@ def test_a_later_valuation_of_the_company_itself_is_the_deals(make_doc):
     text = "La société Orvane a bouclé un tour de table de 80 millions d'euros. La start-up est désormais valorisée 900 millions d'euros."
     events, _ = _events(make_doc, text)
     assert [(e.amount, e.valuation) for e in events] == [(80e6, 900e6)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Son entrée en Bourse a permis à la société Ormelle de lever 80 millions d'euros, au prix de 12 euros par action.",
+    ],
+)
+def test_share_price_is_not_an_event(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert [e.amount for e in events] == [80e6]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Son concurrent Halvard chercherait à lever près d'un milliard d'euros.",
+        "Selon la presse, la société Halvard viserait une levée de 300 millions d'euros.",
+    ],
+)
+def test_conditional_rumours_are_sought(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+def test_running_total_stated_after_the_amount_is_not_an_event(make_doc):
+    events, _ = _events(make_doc, "La fintech Prestio revendique 70 millions d'euros de crédits accordés depuis son lancement.")
+    assert events == []
+
+
+def test_support_noun_names_the_giver_not_the_recipient(make_doc):
+    text = "À Annecy, Lumeo Robotics a reçu le soutien financier de la Banque Populaire des Alpes, sous la forme d'un prêt de 400 000 euros."
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {4e5: "lumeo robotics"}
+
+
+def test_co_led_round_names_both_leads(make_doc):
+    text = "La start-up Orvane a levé 30 millions de dollars lors d'un tour co-dirigé par Alto Partners et Vesper Invest."
+    events, _ = _events(make_doc, text)
+    assert _names(_one(events, 30e6).lead_investors) == {"alto partners", "vesper invest"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Le montage associe un prêt de 1 million d'euros du Crédit Mutuel Océan, une subvention de 200 000 euros de la "
+        "Région Bretagne et 300 000 euros apportés par des particuliers.",
+        "La somme se répartit entre 1 million d'euros de capital, apportés par le Crédit Mutuel Océan, et 500 000 euros "
+        "de dette auprès de la Région Bretagne.",
+    ],
+)
+def test_parts_adding_up_to_the_deal_just_reported_are_not_new_deals(make_doc, second):
+    events, _ = _events(make_doc, "La conserverie Kerbrat vient de boucler un financement de 1,5 million d'euros. " + second)
+    assert [e.amount for e in events] == [1.5e6]
+    assert {"credit mutuel ocean", "region bretagne"} <= _names(events[0].investors)
+
+
+def test_name_in_the_incise_after_a_subject_anaphor_is_not_the_recipient(make_doc):
+    text = ("Orvane a levé 20 millions de dollars. La jeune entreprise, née en 2020 dans un laboratoire du CNRS à Lyon, "
+            "avait auparavant levé 3 millions d'euros en 2022.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {20e6: "orvane", 3e6: "orvane"}
+
+
+def test_a_backer_named_in_a_follow_up_is_not_the_next_antecedent(make_doc):
+    text = ("La start-up Orvane a levé 20 millions d'euros auprès de Alto Partners. Y ont également participé : Hi Inov et "
+            "le family office de la famille Delorme. La jeune pousse avait levé 4 millions d'euros en 2022.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {20e6: "orvane", 4e6: "orvane"}

@@ -558,7 +558,12 @@ def _cumulative(ctx: Ctx, s: int, am: AmountAt) -> bool:
     the same clause chain (not separated from it by another amount: "avait obtenu 8 M€ puis 25 M€"
     lists rounds)."""
     prev_end = max((x.end for x in ctx.amounts if s <= x.end <= am.start), default=s)
-    return ctx.has_cue("cumulative_cues", prev_end, am.start)
+    if ctx.has_cue("cumulative_cues", prev_end, am.start):
+        return True
+    # "90 M€ de prêts octroyés depuis son lancement": the running total is stated after the amount.
+    nxt = min((x.start for x in ctx.amounts if x.start > am.start), default=len(ctx.doc))
+    hi = min(nxt, am.end + 6, len(ctx.doc))
+    return ctx.has_cue("cumulative_after_cues", am.end, hi) and not any(t.text in {",", ";"} for t in ctx.doc[am.end : hi])
 
 
 def _not_a_deal(ctx: Ctx, s: int, am: AmountAt) -> bool:
@@ -943,7 +948,10 @@ def _introduced(ctx: Ctx, sj: int) -> ActorRef | None:
     s, e = ctx.sents[sj]
     depth = _paren_depth(ctx.doc, s, e)
     found = None
+    investors = {normalize_name(r.name) for d in ctx.drafts for r in d.investors}
     for c in _cands_in(ctx, s, e):
+        if normalize_name(c.ref.name) in investors:
+            continue  # "... et le family office de la famille X" named a backer of the deal, not a new company
         prev = ctx.doc[c.start - 1] if c.start > s else None
         if prev is None or prev.pos_ not in {"NOUN", "ADJ"} or not prev.is_lower or depth[c.start - s]:
             continue
@@ -991,6 +999,7 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         if depth[c.start - s] == d0 and not _in_spans(c.start, blocked) and not _governed_by_place(ctx, c, lo)
         and not _label_complement(ctx, c, lo) and not _amount_source(ctx, c)
     ]
+    cands = [c for c in cands if not _in_anaphor_incise(ctx, anaphors, c, pos)]
     companies = [c for c in cands if not _investor_introduced(ctx, c, lo)]
     best = companies[-1] if companies else (cands[-1] if cands else None)
     last_ana = max((a for a, _ in anaphors), default=-1)
@@ -1016,6 +1025,22 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
                 return "cand", prev
         return "anaphor", None
     return ("cand", best) if best else ("none", None)
+
+
+def _in_anaphor_incise(ctx: Ctx, anaphors: list[tuple[int, int]], cand: Cand, pos: int) -> bool:
+    """ "La jeune entreprise, née dans un laboratoire du CEA, a levé": a name inside the incise
+    between commas right after a subject anaphor is not the subject."""
+    doc = ctx.doc
+    for _, b in anaphors:
+        j = b
+        while j < pos and doc[j].pos_ == "ADJ":
+            j += 1  # "la start-up lyonnaise, ..."
+        if j >= pos or doc[j].text != ",":
+            continue
+        close = next((i for i in range(j + 1, pos) if doc[i].text == ","), None)
+        if close is not None and j < cand.start < close:
+            return True
+    return False
 
 
 def _amount_source(ctx: Ctx, cand: Cand) -> bool:
@@ -1516,12 +1541,31 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
         if len(kept) < len(drafts):
             _drop(ctx, _sent_text(ctx, si), "sentence cut off at the end of the text")
         drafts = kept
-    if not drafts and mains and investors:
-        _tranche_follow_up(ctx, si, mains, investors)
+    if not drafts and mains:
+        _tranche_follow_up(ctx, si, mains, investors + [g for m in mains for g in _noun_givers(ctx, m, s, e)])
+    if _breakdown_of_previous(ctx, si, drafts, investors):
+        return []
     _attach(ctx, si, drafts, amounts, investors, leads, trig)
     if not mains:
         _follow_up(ctx, si, amounts)
     return drafts
+
+
+def _breakdown_of_previous(ctx: Ctx, si: int, drafts: list[Draft], investors: list[Cand]) -> bool:
+    """ "X a bouclé 2 M€. Le montage associe un prêt de 1,2 M€ de A, une subvention de 300 000 € de B et
+    500 000 € de particuliers": amounts that add up to the deal just reported are its parts, not new
+    deals; their givers join it."""
+    amounts = [d.amount for d in drafts if d.amount is not None and d.amount.amount.value]
+    target = _last_focus_event(ctx, si)
+    if len(amounts) < 2 or target is None or target.amount is None or not target.amount.amount.value:
+        return False
+    total = target.amount.amount.value
+    if not 0 < si - target.sent <= 2 or abs(sum(a.amount.value for a in amounts) - total) > 0.02 * total:
+        return False
+    refs = [c.ref for c in investors] + [r for d in drafts for r in d.investors]
+    _add_unique(target.investors, refs, target.recipient)
+    _drop(ctx, _sent_text(ctx, si), "parts of the deal reported just before")
+    return True
 
 
 def _tranche_follow_up(ctx: Ctx, si: int, mains: list[AmountAt], investors: list[Cand]) -> None:
@@ -1530,8 +1574,16 @@ def _tranche_follow_up(ctx: Ctx, si: int, mains: list[AmountAt], investors: list
     target = _last_focus_event(ctx, si)
     if target is None or target.amount is None or si - target.sent > 1 or not target.amount.amount.value:
         return
-    if all(m.amount.value and m.amount.value <= target.amount.amount.value for m in mains):
+    if investors and all(m.amount.value and m.amount.value <= target.amount.amount.value for m in mains):
         _add_unique(target.investors, [c.ref for c in investors], target.recipient)
+
+
+def _noun_givers(ctx: Ctx, am: AmountAt, s: int, e: int) -> list[Cand]:
+    """ "un prêt de 1 M€ du Crédit Mutuel": the givers named after a giver-type deal noun's amount."""
+    noun = _deal_noun_before(ctx, am, s)
+    if noun is None or _triggers()[noun[0]].get("de_x") != "investor":
+        return []
+    return _de_x_givers(ctx, am.end, e)
 
 
 def _ranking_continuation(ctx: Ctx, si: int, amounts: list[AmountAt]) -> bool:
