@@ -31,7 +31,7 @@ def summary(quotes):
 # ------------------------------------------------------------------ rules files (schema)
 
 USES = {"incise", "intro", "que"}
-CUES = {"marker", "pour", "inverted", "org_hint", "label"}
+CUES = {"marker", "pour", "inverted", "inverted_on", "org_hint", "label"}
 
 
 def test_speech_verbs_schema():
@@ -1142,3 +1142,44 @@ def test_reported_speech_by_a_role_description(make_doc, text, clause, speaker):
     _, quotes = quotes_of(make_doc, text)
     found = [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"]
     assert found == ([(clause, speaker)] if clause else [])
+
+
+# ------------------------------------------------------------------ round 5: asides, narrative infinitives, "on"
+
+@pytest.mark.parametrize("text, speaker, rule_id", [
+    # an aside set off by commas between the incise verb and its subject
+    ("« Nous ne lâcherons rien sur les salaires », répète, un brin agacée, Léa Moreau.", "Léa Moreau",
+     "incise_verb"),
+    ("« Il y a cinq ans, personne n'y croyait », a lancé, visiblement ému, Paul Martin, le patron de Nova.",
+     "Paul Martin", "incise_verb"),
+    # "explique-t-on chez X": the organisation, never a person named before
+    ("Paul Martin a quitté Nova. « Rien ne presse pour la suite du calendrier », indique-t-on chez Bpifrance.",
+     "Bpifrance", "incise_inverted_on"),
+    ("Nova se montre ouverte. « Nous sommes prêts à discuter du calendrier », explique-t-on au siège de "
+     "l'entreprise.", "Nova", "incise_inverted_on"),
+    ("Paul Martin est venu. « Rien ne presse pour la suite du calendrier », assure-t-on à Bercy.", None,
+     "incise_inverted_on"),
+    # a headline quote followed by "entretien avec X"
+    ("« Nous voulons devenir la référence de l'artisanat » : entretien avec Claire Dubois, cofondatrice de Nova\n\n"
+     "La plateforme Nova vient de lever huit millions d'euros.", "Claire Dubois", "incise_interview_with"),
+])
+def test_asides_inverted_on_and_interview_headlines(make_doc, text, speaker, rule_id):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.rule_id) for q in quotes] == [(speaker, rule_id)]
+
+
+def test_narrative_infinitive_continues_the_speaker(make_doc):
+    text = ("Claire Dubois, technicienne chez Nova, raconte son parcours : « J'ai passé dix ans dans une fonderie. »\n\n"
+            "Et d'ajouter, en souriant : « Mes enfants trouvent ce métier bien plus moderne. »")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [("Claire Dubois", "raconter"),
+                                                                                  ("Claire Dubois", "ajouter")]
+
+
+def test_mis_tagged_subject_clitic_of_reported_speech(make_doc):
+    # the parser tags 'Elle' as a determiner here; it is still the subject of 'juge'
+    text = ("Léa Moreau est prudente. Elle juge néanmoins que Nova dispose d'un avantage technologique réel sur "
+            "les batteries sans cobalt.")
+    _, quotes = quotes_of(make_doc, text)
+    assert ("Nova dispose d'un avantage technologique réel sur les batteries sans cobalt", "Léa Moreau") in [
+        (q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"]

@@ -147,10 +147,45 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         pron = _inverted_pronoun(doc, cues, i, j + 3)
         if pron is not None:
             return Attribution(resolve_pronoun(ctx, pron, doc[close_tok].idx), lemma, "incise_inverted")
-        phrase = phrase_after(doc, j + 1)
+        on = next((c for c in cues if c.cue == "inverted_on" and j < c.start <= j + 2), None)
+        if on is not None:  # "explique-t-on chez X": unnamed people of an organisation
+            return Attribution(_organisation_in(ctx, phrase_after(doc, on.end), doc[close_tok].idx), lemma,
+                               "incise_inverted_on")
+        phrase = phrase_after(doc, _past_aside(doc, j + 1))
         speaker = _apposed_person(ctx, phrase) or resolve_phrase(ctx, phrase, doc[close_tok].idx)
         return Attribution(speaker, lemma, "incise_verb")
     return None
+
+
+def _organisation_in(ctx: Context, phrase: list[Token], before: int) -> ActorRef | None:
+    """The organisation of "-t-on chez X / au siège de l'organisation patronale": one named in the place
+    phrase, else an organisation noun resolved like a description; a person or a plain place is nobody."""
+    orgs = ctx.mentions_in(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), "ORG") if phrase else []
+    if orgs:
+        return orgs[0].ref()
+    nouns = speaker_nouns("org") | speaker_nouns("org_main")
+    k = next((k for k, t in enumerate(phrase) if t.pos_ == "NOUN" and noun_text(t) in nouns), None)
+    if k is None:
+        return None
+    return resolve_phrase(ctx, phrase[max(0, k - 1):], before)
+
+
+ASIDE_MAX_TOKENS = 5
+
+
+def _past_aside(doc: Doc, i: int) -> int:
+    """Token index of the speaker after an aside set off by commas between the incise verb and its
+    subject (« … », a lancé, visiblement ému, X): a few words with no finite verb."""
+    if i >= len(doc) or doc[i].text != ",":
+        return i
+    for k in range(i + 1, min(len(doc), i + ASIDE_MAX_TOKENS + 2)):
+        tok = doc[k]
+        if tok.text == ",":
+            return k + 1 if k > i + 1 else i
+        if tok.text in SENTENCE_END or tok.is_space or "Fin" in tok.morph.get("VerbForm") \
+                or tok.ent_type_ in ("PER", "ORG"):
+            return i
+    return i
 
 
 # ---------------------------------------------------------------- cues before the quote
@@ -178,12 +213,12 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
     clause = doc[max(sent_start, _text_sentence_start(ctx, colon_i)):colon_i]
     if not len(clause):
         return None
-    seen_verb = None
+    seen_verb, seen_tok = None, None
     for tok in reversed(clause):
         lemma = speech_lemma(tok, "intro")
         if lemma is None:
             continue
-        seen_verb = seen_verb or lemma
+        seen_verb, seen_tok = seen_verb or lemma, seen_tok or tok
         subj = subject_of(tok)
         speaker = resolve_phrase(ctx, subj, tok.idx) if subj else None
         if speaker is not None:
@@ -196,11 +231,36 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
     people = [m for m in ctx.mentions_in(clause.start_char, clause.end_char, "PER")]
     if len({m.key for m in people}) == 1:  # "premier constat de X :" / "Et X d'ajouter :" (not "Entre X et Y :")
         return Attribution(people[-1].ref(), seen_verb, rule_id + "_named")
+    if seen_tok is not None and not people and _narrative_infinitive(clause, seen_tok):
+        previous = _last_speaker(ctx, clause.start_char)
+        if previous is not None:
+            return Attribution(previous, seen_verb, rule_id + "_continued")
     if seen_verb is None and rule_id == "colon_intro":
         speaker = _person_subject(ctx, clause)  # "la ministre s'est voulue rassurante : « … »"
         if speaker is not None:
             return Attribution(speaker, None, rule_id + "_subject")
     return Attribution(None, seen_verb, rule_id) if seen_verb else None
+
+
+NARRATIVE_OPENERS = {"et", "puis"}
+SPEAKER_PARAGRAPHS = 2
+
+
+def _narrative_infinitive(clause: Span, verb: Token) -> bool:
+    """"Et d'ajouter :" / "Puis de conclure, en souriant :": a narrative infinitive with no subject of
+    its own continues whoever was speaking."""
+    return clause[0].lower_ in NARRATIVE_OPENERS and "Inf" in verb.morph.get("VerbForm") and verb.i > 0 \
+        and verb.doc[verb.i - 1].lower_ in ("de", "d'", "d’")
+
+
+def _last_speaker(ctx: Context, before: int) -> ActorRef | None:
+    """The speaker of the last quote before `before`, if it is at most two paragraphs back."""
+    earlier = [(pos, ref) for pos, ref in ctx.said if pos < before]
+    if not earlier:
+        return None
+    pos, ref = earlier[-1]
+    paragraphs = sum(1 for line in doc_text(ctx.doc)[pos:before].split("\n")[1:] if line.strip())
+    return ref if paragraphs <= SPEAKER_PARAGRAPHS else None
 
 
 def _person_subject(ctx: Context, clause: Span) -> ActorRef | None:

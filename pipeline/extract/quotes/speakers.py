@@ -559,8 +559,24 @@ def subject_of(verb: Token) -> list[Token] | None:
             if child.lower_ == "qui" and child.pos_ == "PRON":
                 return _relative_antecedent(child) or [child]
             return _without_relatives(child)
+    clitic = _clitic_subject(verb)
+    if clitic is not None:
+        return [clitic]
     if (verb.dep_ in ("conj", "xcomp") or _participle_clause(verb)) and verb.head is not verb:
         return subject_of(verb.head)
+    return None
+
+
+SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
+
+
+def _clitic_subject(verb: Token) -> Token | None:
+    """"Elle juge que …" with 'Elle' mis-tagged (det, obj …): a subject clitic pronoun hanging on the
+    verb right before it is its subject whatever its label."""
+    for child in verb.children:
+        if child.i < verb.i and child.pos_ == "PRON" and child.lower_ in SUBJECT_CLITICS \
+                and all(t.pos_ in ("ADV", "PRON") for t in verb.doc[child.i + 1: verb.i]):
+            return child
     return None
 
 
