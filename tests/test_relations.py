@@ -625,7 +625,35 @@ ROLE_PROSE_CASES = [
      {("Théo Navarro", "AS Valmont", "capitaine")}),
     ("Aline Roussel, ancienne ingénieure de Dassault Aviation, rejoint la start-up.",
      {("Aline Roussel", "Dassault Aviation", "ancien ingénieur")}),
+    # an anaphor noun that opens a name is the name ('chercheuse à l'Institut ...')
+    ("Le Centre Hélios publie son bilan. Léna Marchal, chercheuse à l'Institut des sciences de la mer (ISM), le conteste.",
+     {("Léna Marchal", "Institut des sciences de la mer", "chercheur")}),
+    # 'du club' = de + le club: the organisation in focus
+    ("L'AS Valmont recrute. Elle sera entraînée par Marc Tessier, ancien attaquant du club, qui connaît la maison.",
+     {("Marc Tessier", "AS Valmont", "ancien attaquant")}),
+    # an organisation written right after the title
+    ("La déléguée syndicale CFDT, Nadia Perrin, réclame des garanties.",
+     {("Nadia Perrin", "CFDT", "délégué")}),
+    # a bare business title in apposition: the organisation in focus
+    ("La société Brivex a levé trois millions d'euros. Anne Morel, directrice financière, quittera l'entreprise en juin.",
+     {("Anne Morel", "Brivex", "directeur financier")}),
+    ("Vostra ouvre une usine. Paul Garnier, cofondateur et directeur technique, supervise le chantier.",
+     {("Paul Garnier", "Vostra", "cofondateur"), ("Paul Garnier", "Vostra", "directeur technique")}),
+    ("L'ancienne ministre Claire Vidal, aujourd'hui présidente du think tank Terra Nostra, critique le texte.",
+     {("Claire Vidal", "Terra Nostra", "président")}),
 ]
+
+ROLE_PROSE_NEGATIVES = [
+    # a founder's own title is no organisation
+    ("Cofondée en 2021 par Léa Brun, CEO, et Marc Viel, CTO, la jeune pousse compte 30 salariés.", "CTO"),
+    # 'du groupe toscan' is another group than the one in focus
+    ("Le fabricant Laverne est racheté. « C'est une chance », dit Piero Conti, le directeur du groupe toscan, à Prato.", "Laverne"),
+]
+
+
+@pytest.mark.parametrize("text,org", ROLE_PROSE_NEGATIVES)
+def test_role_prose_negatives(make_doc, text, org):
+    assert not any(o == org for _, o in _pairs(make_doc, text, "role"))
 
 
 @pytest.mark.parametrize("text,expected", ROLE_PROSE_CASES)

@@ -174,6 +174,8 @@ def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
             start = k  # 'Martech lyonnaise Vorantis', 'Fintech Plumeo': a sector descriptor, not the name
         elif tok.is_lower and tok.is_alpha and start + 1 < end and low not in heads and doc[start + 1].text[:1].isupper():
             start += 1  # 'cloud Scaleway': a common word glued before the name
+        elif tok.is_lower and tok.is_alpha and low not in heads and (k := _after_lowercase(doc, start, end)) < end and k - start <= 2 and doc[k].text[:1].isupper():
+            start = k  # 'think tank Horizons': a lowercase kind noun of two words glued before the name
         else:
             break
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in {".", "!", "+"}):
@@ -183,6 +185,13 @@ def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
     if end <= start:
         return None
     return Span(doc, start, end, label=span.label)
+
+
+def _after_lowercase(doc: Doc, k: int, end: int) -> int:
+    """First token at or after k (before end) that is not a lowercase word."""
+    while k < end and doc[k].is_lower and doc[k].is_alpha:
+        k += 1
+    return k
 
 
 def _descriptors(lex: Lexicons) -> frozenset[str]:

@@ -455,8 +455,8 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
         for j in range(agents_end, min(sent.end - 1, agents_end + FRONTED_SCAN)):
             if doc[j].text == ",":
                 found = object_after(ctx, sent, j + 1, ORGISH)
-                if found:
-                    return found[1]
+                if found and norm_text(found[1].name) not in lexicon().not_orgs:
+                    return found[1]  # not ", CTO," (a founder's own title)
         return None
     if doc[k].text == ",":
         found = actor_ending_at(ctx, sent, k - 1, ORGISH)

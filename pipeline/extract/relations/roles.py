@@ -43,7 +43,7 @@ from pipeline.records import ActorRef, Dropped, RelationRecord
 BOUNDARIES = {",", ";", ":", "(", ")", ".", "«", "»", "\"", "[", "]", "–", "—"}
 ORG_SCAN_TOKENS = 14  # how far a "département ... de l'université de X" chain is followed
 FRONTED_SCAN_TOKENS = 25  # "Fondateur de cette société valorisée ..., Jensen Huang"
-ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "déjà", "encore", "alors"}
+ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "déjà", "encore", "alors", "aujourd'hui", "aujourd’hui"}
 AUX = {"avoir", "être"}
 
 
@@ -183,11 +183,15 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
         k += 2  # "directeur de la recherche en IA de Meta"
     found = _org_after(ctx, sent, k, title.start, lex)
     if found is None:
+        found = _named_right_after(ctx, sent, k, lex)
+    if found is None:
         found = _chez_after(ctx, sent, k, title.start, lex)
     if found is None:
         found = _possessive_org(ctx, sent, title, lex)
     if found is None:
         found = _fronted_chez(ctx, sent, title, lex)
+    if found is None and not any(t.start >= title.end and t.start <= title.end + 1 for t in titles):
+        found = _bare_apposition_org(ctx, sent, title, lex)
     if found is None:
         return None
     end, ref = found
@@ -196,6 +200,18 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     if title.kind == "government" and not _government_org(ctx, title, end, ref, lex):
         return None
     return end, ref
+
+
+def _named_right_after(ctx, sent, k: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'le délégué syndical CGT, Patrice X': an organisation entity written right after the title,
+    then a comma and the person."""
+    hit = ctx.entity_at(k) if k < sent.end else None
+    if not hit or hit[0].start != k or hit[1].label != "ORG" or hit[1].key is None or norm_text(hit[1].name) in lex.not_orgs:
+        return None
+    end = hit[0].end
+    if end + 1 >= sent.end or sent.doc[end].text != "," or not ctx.person_starting_at(end + 1, sent):
+        return None
+    return end, hit[1]
 
 
 def _government_org(ctx, title: TitleMatch, end: int, ref: ActorRef, lex: Lexicon) -> bool:
@@ -228,7 +244,9 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             k += 1
         if k >= sent.end:
             return None
-        anaphor_end = _anaphor_at(sent, k, lex)
+        anaphor_end = _anaphor_at(sent, k, lex) if not doc[k].text[:1].isupper() or not ctx.org_starting_at(k, sent) else None
+        if anaphor_end and det is None and doc[k - 1].lower_ == "du" and (anaphor_end >= sent.end or doc[anaphor_end].text in BOUNDARIES):
+            det = "le"  # "ex-défenseur du club": du = de + le (not "du groupe toscan", another one)
         name_at = _skip_adjectives(sent, anaphor_end) if anaphor_end else None
         named = ctx.org_starting_at(name_at, sent) if name_at and name_at < sent.end else None
         if named and sent.doc[name_at].text[:1].isupper():
@@ -393,6 +411,30 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
     topic = ctx.last_org(title.start, sent.start) or _previous_sentence_org(ctx, title.start) \
         or ctx.org_topic(title.start) or ctx.next_org(title.end, sent.end)
     return (title.end, topic) if topic else None
+
+
+def _bare_apposition_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'Anne X, directrice financière, quittera l'entreprise': a bare business title set off by
+    commas right after a person's name is a post at the organisation in focus (named earlier in
+    the sentence, else as for a possessive: the sentence before, else the article's topic)."""
+    doc = sent.doc
+    if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
+        return None
+    if title.end >= sent.end or doc[title.end].text != "," or title.start - 2 < sent.start:
+        return None
+    k = title.start - 1
+    if doc[k].lower_ == "et" and k - 1 > sent.start:  # 'X, cofondateur et CTO,'
+        k = _title_start_before(sent, k - 1)
+    if k <= sent.start or doc[k].text != "," or not ctx.person_ending_at(k - 1, sent):
+        return None
+    org = ctx.last_org(k, sent.start) or _previous_sentence_org(ctx, title.start) or ctx.org_topic(title.start)
+    return (title.end, org) if org else None
+
+
+def _title_start_before(sent: Span, k: int) -> int:
+    """The token before the title ending at k ('X, cofondateur et CTO,'), else k itself."""
+    starts = [t.start for t in find_titles(sent) if t.end - 1 == k]
+    return starts[0] - 1 if starts else k
 
 
 def _dont_determiner(sent: Span, k: int, lex: Lexicon) -> bool:
