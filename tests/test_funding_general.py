@@ -828,3 +828,17 @@ def test_a_backer_named_in_a_follow_up_is_not_the_next_antecedent(make_doc):
             "le family office de la famille Delorme. La jeune pousse avait levé 4 millions d'euros en 2022.")
     events, _ = _events(make_doc, text)
     assert _by_amount(events) == {20e6: "orvane", 4e6: "orvane"}
+
+
+@pytest.mark.parametrize(
+    "second, amount, giver",
+    [
+        ("En parallèle, la société a été retenue par la Commission européenne, qui lui versera une subvention de 6 millions d'euros.",
+         6e6, "commission europeenne"),
+        ("La Région lui a accordé une aide de 300 000 euros.", 3e5, "region"),
+    ],
+)
+def test_dative_clitic_makes_the_company_in_focus_the_receiver(make_doc, second, amount, giver):
+    events, _ = _events(make_doc, "La start-up Orvane a levé 20 millions de dollars. " + second)
+    ev = _one(events, amount)
+    assert normalize_name(ev.recipient.name) == "orvane" and giver in _names(ev.investors)

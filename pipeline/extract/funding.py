@@ -1220,6 +1220,8 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
         rec: Cand | str | None = None
         if prep is not None:
             rec = _target_after(ctx, prep + 1, e)
+        if rec is None and role == "give" and _dative_before(ctx, s, a):
+            rec = "anaphor"  # "la Commission, qui lui versera une subvention de 6 M€": the company in focus
         kind, inv = _left_scan(ctx, s, a, [])
         investor: Cand | str | None = inv if kind == "cand" else None
         if kind == "plural":
@@ -1230,6 +1232,15 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
             investor = "previous_subject"  # "Il a investi 1 M€ dans X": the last organisation subject
         return investor, rec, rid
     return None
+
+
+def _dative_before(ctx: Ctx, s: int, verb: int) -> bool:
+    """ "qui lui versera", "lui a accordé", "leur a octroyé": a dative clitic before the giving verb
+    (auxiliaries and negation may sit between)."""
+    j = verb - 1
+    while j >= s and (ctx.doc[j].pos_ == "AUX" or _low(ctx.doc[j]) in {"ne", "n'", "pas", "en", "y"}):
+        j -= 1
+    return j >= s and _low(ctx.doc[j]) in set(_cues()["dative_pronouns"])
 
 
 def _target_after(ctx: Ctx, start: int, e: int) -> Cand | str | None:
