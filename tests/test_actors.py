@@ -681,3 +681,8 @@ def test_place_and_title_cues(make_doc, text, name, label):
 def test_legal_status_acronym_alone_is_not_an_actor(make_doc):
     doc = make_doc("Les salariés ont créé une société coopérative et participative (SCOP) pour reprendre l'atelier.")
     assert _entity(doc, "SCOP") is None
+
+
+def test_article_and_common_noun_is_no_person(make_doc):
+    doc = make_doc("Le groupe doit céder deux titres, L'Écho du Val et Le Réveil de Dreux, avant l'été.")
+    assert not any(e.label == "PER" and e.name.startswith("Le Réveil") for e in doc._.entities), [(e.name, e.label) for e in doc._.entities]

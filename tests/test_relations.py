@@ -641,6 +641,13 @@ ROLE_PROSE_CASES = [
      {("Paul Garnier", "Vostra", "cofondateur"), ("Paul Garnier", "Vostra", "directeur technique")}),
     ("L'ancienne ministre Claire Vidal, aujourd'hui présidente du think tank Terra Nostra, critique le texte.",
      {("Claire Vidal", "Terra Nostra", "président")}),
+    # an anaphor opening a sentence points back to the organisation of the sentence before
+    ("Vostra lève 10 millions. Vostra recrute. Le podium se complète avec Pramo, basée à Lille. "
+     "La société, dirigée par Julie Caron, vise l'Espagne.",
+     {("Julie Caron", "Pramo", "dirigeant")}),
+    # a person descriptor between 'par' and the name
+    ("Le groupe Hexalis, dirigé par l'homme d'affaires Paul Vernet, se retire du capital.",
+     {("Paul Vernet", "Hexalis", "dirigeant")}),
 ]
 
 ROLE_PROSE_NEGATIVES = [

@@ -250,10 +250,20 @@ def prior_votes(span: Span, ner_label: str | None, lex: Lexicons) -> list[Vote]:
     if ner_label == "PER":
         if len(words) == 1:
             return [("ORG", 1.0, "ner.per1->org")]
+        if _article_and_common_noun(span, lex):
+            return [("ORG", 1.0, "ner.per->org.title")]  # 'Le Réveil de Beauvais', a title, not Mr Réveil
         return [("PER", 1.5, "ner.per")]
     if ner_label == "LOC":
         return [("LOC", 1.0, "ner.loc"), ("ORG", 1.2, "ner.loc->org")]
     return [("ORG", 1.0, "ner.misc->org"), ("MISC", 0.5, "ner.misc")]
+
+
+def _article_and_common_noun(span: Span, lex: Lexicons) -> bool:
+    """'Le Réveil', 'La Gazette': a capitalised article, then an ordinary noun that is no given name."""
+    if len(span) < 2 or span[0].text not in {"Le", "La", "Les", "L'", "L’"}:
+        return False
+    noun = span[1]
+    return noun.is_title and fold(noun.text) not in lex.given_names and bool(span.doc.vocab[noun.lower_].has_vector)
 
 
 def tally(votes: Iterable[Vote]) -> dict[str, float]:

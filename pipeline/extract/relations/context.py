@@ -238,6 +238,20 @@ class DocContext:
         "son PDG") never stands for a MISC topic such as a movement or a label."""
         return self.topic_org(before, ("ORG",))
 
+    def previous_sentence_org(self, before: int) -> ActorRef | None:
+        """'… la Fondation X, qui finance … . Son délégué, Y, …': a possessive or an anaphor opening a
+        sentence points back to the sentence before: to the article's topic if that sentence names
+        it, else to the first organisation it names (its subject, as a rule); None when it names none."""
+        prev = self.previous
+        if prev is None:
+            return None
+        named = [hit[1] for i in range(prev.start, prev.end)
+                 if (hit := self.entity_at(i)) and hit[1].label == "ORG" and hit[0].start == i]
+        if not named:
+            return None
+        topic = self.org_topic(before)
+        return topic if topic is not None and any(r.name == topic.name for r in named) else named[0]
+
     def last_org(self, before: int, min_token: int) -> ActorRef | None:
         """The last ORG/MISC entity named in [min_token, before)."""
         for i in range(before - 1, min_token - 1, -1):

@@ -388,6 +388,8 @@ def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         return
     labels = row.get("agent_labels")
     end, agents = actor_list(ctx, sent, par + 1, labels)
+    if not agents and (past := _past_person_descriptor(sent, par + 1)) > par + 1:
+        end, agents = actor_list(ctx, sent, past, labels)  # "dirigé par l'homme d'affaires X"
     if not agents or _unnamed_group(sent, par + 1):
         end, agents = _named_after_description(ctx, sent, par + 1)
     if not agents:
@@ -463,7 +465,8 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
         if found and not (org_only and found[1].label != "ORG"):
             return found[1]
         if _anaphor_ending_at(sent, k - 1):  # "La start-up, lancée par A, ..."
-            return ctx.org_topic(k)
+            opens = _anaphor_ending_at(sent, k - 1, at_start=True)
+            return (ctx.previous_sentence_org(k) if opens else None) or ctx.org_topic(k)
     ref = _head_noun_actor(ctx, sent, t) if t.dep_ == "acl" and k == trigger.start - 1 else None
     if ref is None and _is_anaphor(doc[k]):
         return _actor_of_token(ctx, sent, doc[k], None)  # "la startup a été lancée par": the noun says org
@@ -477,15 +480,28 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
     return ref
 
 
-def _anaphor_ending_at(sent: Span, j: int) -> bool:
-    """An anaphoric noun of one to three tokens ("start - up") with its determiner ends at token j."""
+def _anaphor_ending_at(sent: Span, j: int, at_start: bool = False) -> bool:
+    """An anaphoric noun of one to three tokens ("start - up") with its determiner ends at token j
+    (`at_start`: and the determiner opens the sentence)."""
     doc = sent.doc
     for n in (1, 2, 3):
         i = j - n + 1
         if i - 1 >= sent.start and norm_text(doc[i : j + 1].text) in lexicon().anaphors \
-                and _ntext(doc[i - 1]) in lexicon().anaphor_determiners:
+                and _ntext(doc[i - 1]) in lexicon().anaphor_determiners and (not at_start or i - 1 == sent.start):
             return True
     return False
+
+
+def _past_person_descriptor(sent: Span, k: int) -> int:
+    """Token after a person descriptor opening at k ("l'homme d'affaires", "le milliardaire"), else k."""
+    from pipeline.nlp.lexicons import fold, lexicons
+
+    phrases = {fold(p) for g in lexicons().person["before"] if g["id"] == "per.before.role" for p in g["phrases"]}
+    doc = sent.doc
+    for n in (4, 3, 2):
+        if k + n < sent.end and fold(doc[k : k + n].text) in phrases:
+            return k + n
+    return k
 
 
 def _is_anaphor(tok: Token) -> bool:

@@ -408,7 +408,7 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
         return None
     # the possessor is the last organisation named in the sentence, else the article's topic,
     # else the organisation named later in the sentence ("Selon son PDG, X, la société Y ...")
-    topic = ctx.last_org(title.start, sent.start) or _previous_sentence_org(ctx, title.start) \
+    topic = ctx.last_org(title.start, sent.start) or ctx.previous_sentence_org(title.start) \
         or ctx.org_topic(title.start) or ctx.next_org(title.end, sent.end)
     return (title.end, topic) if topic else None
 
@@ -427,7 +427,7 @@ def _bare_apposition_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
         k = _title_start_before(sent, k - 1)
     if k <= sent.start or doc[k].text != "," or not ctx.person_ending_at(k - 1, sent):
         return None
-    org = ctx.last_org(k, sent.start) or _previous_sentence_org(ctx, title.start) or ctx.org_topic(title.start)
+    org = ctx.last_org(k, sent.start) or ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
     return (title.end, org) if org else None
 
 
@@ -440,21 +440,6 @@ def _title_start_before(sent: Span, k: int) -> int:
 def _dont_determiner(sent: Span, k: int, lex: Lexicon) -> bool:
     """True for the article of 'X, dont la présidente, Y' (token k), which makes the title X's."""
     return k > sent.start and norm_text(sent.doc[k].text) in lex.determiners and sent.doc[k - 1].lower_ == "dont"
-
-
-def _previous_sentence_org(ctx, before: int) -> ActorRef | None:
-    """'… la Fondation X, qui finance … . Son délégué, Y, …': a possessive opening a sentence points
-    back to the sentence before: to the article's topic if that sentence names it, else to the
-    first organisation it names (its subject, as a rule); None when it names none."""
-    prev = ctx.previous
-    if prev is None:
-        return None
-    named = [ctx.entity_at(i)[1] for i in range(prev.start, prev.end)
-             if ctx.entity_at(i) and ctx.entity_at(i)[1].label == "ORG" and ctx.entity_at(i)[0].start == i]
-    if not named:
-        return None
-    topic = ctx.org_topic(before)
-    return topic if topic is not None and any(r.name == topic.name for r in named) else named[0]
 
 
 def _anaphor_at(sent: Span, k: int, lex: Lexicon) -> int | None:
