@@ -1183,3 +1183,41 @@ def test_mis_tagged_subject_clitic_of_reported_speech(make_doc):
     _, quotes = quotes_of(make_doc, text)
     assert ("Nova dispose d'un avantage technologique réel sur les batteries sans cobalt", "Léa Moreau") in [
         (q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the person spoken to between the comma and the incise verb
+    ("Nova ouvre un site. « Nous voulons savoir si ces robots rendent service au quotidien », nous confie "
+     "Léa Moreau, directrice de Nova.", "Léa Moreau"),
+    ("« Vous êtes le premier à le savoir, nous livrerons en mai », m'explique Paul Martin.", "Paul Martin"),
+])
+def test_object_clitic_before_the_incise_verb(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+def test_reported_speech_by_ce_dernier(make_doc):
+    text = ("« Dans cinq ans, nos robots seront partout », assure Paul Martin. Ce dernier reconnaît toutefois "
+            "que la réglementation reste le principal frein au déploiement.")
+    _, quotes = quotes_of(make_doc, text)
+    assert ("la réglementation reste le principal frein au déploiement", "Paul Martin") in [
+        (q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"]
+
+
+def test_governing_verb_is_not_in_the_paragraph_before(nlp):
+    """A parse that hangs a quote of the next paragraph on the speech verb of the one before (built by
+    hand: the parser does this only on some long texts)."""
+    from spacy.tokens import Doc
+
+    from pipeline.extract.quotes.direct import governing_verb
+    from pipeline.extract.quotes.speakers import Context
+
+    words = ["Léa", "résume", ".", "\n\n", "Un", "modèle", "«", "entraîné", "sur", "la", "loi", "»", "."]
+    heads = [1, 1, 1, 2, 5, 1, 7, 5, 10, 10, 7, 7, 1]
+    deps = ["nsubj", "ROOT", "punct", "dep", "det", "obj", "punct", "acl", "case", "det", "obl", "punct", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "SPACE", "DET", "NOUN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT", "PUNCT"]
+    spaces = [True, False, False, False, True, True, True, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              lemmas=["Léa", "résumer", ".", "\n\n", "un", "modèle", "«", "entraîner", "sur", "le", "loi", "»", "."])
+    ctx = Context.build(doc)
+    assert governing_verb(ctx, doc[7:11]) is None

@@ -123,6 +123,11 @@ def _unlisted_incise_verb(ctx: Context, cues: list[Cue], tok: Token) -> str | No
     return None
 
 
+# Clitics between the comma and an incise verb: reflexive, inverted -t, and the person spoken to
+# ("…, nous confie X", "…, m'explique X", "…, lui répond X").
+INCISE_CLITICS = {"se", "s'", "s’", "-t", "nous", "vous", "me", "m'", "m’", "lui", "leur"}
+
+
 def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution | None:
     """« … », a déclaré X / ajoute-t-elle / selon X / dixit X right after the closing mark."""
     doc = ctx.doc
@@ -141,7 +146,7 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
             return None
         lemma = speech_lemma(tok, "incise", lenient=True) or _unlisted_incise_verb(ctx, cues, tok)
         if lemma is None:
-            if tok.pos_ in ("AUX", "ADV") or tok.lower_ in ("se", "s'", "s’", "-t") or tok.lower_.startswith("-"):
+            if tok.pos_ in ("AUX", "ADV") or tok.lower_ in INCISE_CLITICS or tok.lower_.startswith("-"):
                 continue
             return None
         pron = _inverted_pronoun(doc, cues, i, j + 3)
@@ -316,9 +321,10 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
     """A speech verb outside the quote that governs it in the parse (X défend une vision « … »)."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end)]
     seen = set()
+    first = _text_sentence_start(ctx, span.start)  # never a verb of the paragraph before
     for tok in roots[:2]:
         head, steps = tok.head, 0
-        while steps < 5 and head.i not in seen and head.sent.start == span.sent.start:
+        while steps < 5 and head.i not in seen and head.sent.start == span.sent.start and head.i >= first:
             seen.add(head.i)
             if not (span.start <= head.i < span.end):
                 lemma = speech_lemma(head, "intro")

@@ -95,15 +95,17 @@ def _named_speaker(ctx: Context, subj: list[Token]):
 
 
 def _role_description(subj: list[Token]) -> bool:
-    """"Le cofondateur", "sa présidente": a definite singular role noun (speaker_nouns 'person'), which
-    the article's titles and roles may resolve to one person."""
+    """"Le cofondateur", "sa présidente", "ce dernier": a definite singular role or anaphoric noun
+    (speaker_nouns 'person' / 'anaphoric'), which the article's titles, roles or last person resolve."""
     if len(subj) > 4 or subj[0].lower_ not in ROLE_DETERMINERS:
         return False
-    head = next((t for t in subj[1:] if t.pos_ == "NOUN"), None)
-    return head is not None and noun_text(head) in speaker_nouns("person") and "Plur" not in head.morph.get("Number")
+    head = next((t for t in subj[1:] if t.pos_ in ("NOUN", "ADJ")), None)
+    if head is None or "Plur" in head.morph.get("Number"):
+        return False
+    return noun_text(head) in speaker_nouns("person") | speaker_nouns("anaphoric")  # also "ce dernier"
 
 
-ROLE_DETERMINERS = {"le", "la", "l'", "l’", "son", "sa"}
+ROLE_DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "ce", "cette"}
 
 
 def _sentence_initial_name(ctx: Context, verb: Token):
