@@ -842,3 +842,44 @@ def test_dative_clitic_makes_the_company_in_focus_the_receiver(make_doc, second,
     events, _ = _events(make_doc, "La start-up Orvane a levé 20 millions de dollars. " + second)
     ev = _one(events, amount)
     assert normalize_name(ev.recipient.name) == "orvane" and giver in _names(ev.investors)
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient",
+    [
+        ("Mention spéciale pour la biotech lilloise Genzyra, qui a reçu 2 millions d'euros du programme EIC Accelerator.", 2e6, "genzyra"),
+        ("La PME Tessal a perçu 400 000 euros de la Région Grand Est.", 4e5, "tessal"),
+    ],
+)
+def test_recevoir_and_percevoir_are_funding_verbs(make_doc, text, amount, recipient):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {amount: recipient}
+
+
+@pytest.mark.parametrize(
+    "text, amounts",
+    [
+        ("- Brumalis (Nantes) : 1,5 million d'euros pour ses capteurs, auprès de Alto Partners et de business angels.\n"
+         "- Calvora (Toulouse) : la start-up de simulation lève 3 millions d'euros en amorçage.",
+         {1.5e6: "brumalis", 3e6: "calvora"}),
+        ("- Ostrelle (Arcachon) : l'ostréiculteur connecté obtient 500 000 euros de France Active.\n"
+         "- Calvora (Toulouse) : la jeune pousse lève 3 millions d'euros.",
+         {5e5: "ostrelle", 3e6: "calvora"}),
+    ],
+)
+def test_round_up_bullets_headed_by_a_name_and_a_colon(make_doc, text, amounts):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == amounts
+
+
+def test_heading_colon_without_investor_cue_is_no_event(make_doc):
+    events, _ = _events(make_doc, "- Brumalis (Nantes) : 1,5 million d'euros de chiffre d'affaires en 2024.")
+    assert events == []
+
+
+def test_misc_labelled_name_opening_a_sentence_is_the_antecedent(make_doc):
+    # The NER labels this invented name MISC; opening its sentence with an apposition, it is the company.
+    text = ("Orthalis, l'application de suivi orthopédique conçue par deux chirurgiens lyonnais, change de dimension. "
+            "La jeune pousse a finalisé une série A de 9 millions d'euros, emmenée par Alto Partners.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {9e6: "orthalis"}

@@ -837,7 +837,7 @@ def _topic(ctx: Ctx, si: int) -> ActorRef | None:
         if ref is None:  # "Une semaine avant X, la fintech a levé": never the contrasted name
             _drop(ctx, _sent_text(ctx, si), "anaphor antecedent is the contrasted name")
             return None
-    if _org_like(ref) or _was_recipient(ctx, ref):
+    if _org_like(ref) or _was_recipient(ctx, ref) or _opens_a_sentence(ctx, ref):
         return ref
     s, e = ctx.sents[si]
     if ctx.cue_spans("company_anaphors", s, e):
@@ -925,11 +925,35 @@ def _topic_any(ctx: Ctx, si: int) -> ActorRef | None:
         depth = _paren_depth(ctx.doc, s, e)
         _, _, inv_spans = _cue_investors(ctx, s, e)
         for c in _cands_in(ctx, s, e):
-            if c.ref.label == "PER" or not _org_like(c.ref) or _governed_by_place(ctx, c, s) or depth[c.start - s]:
+            if c.ref.label == "PER" or not (_org_like(c.ref) or _misc_subject(ctx, c, s)) or _governed_by_place(ctx, c, s) or depth[c.start - s]:
                 continue
             if not _investor_introduced(ctx, c, s) and not _in_spans(c.start, inv_spans):
                 return c.ref
     return None
+
+
+def _misc_subject(ctx: Ctx, cand: Cand, s: int) -> bool:
+    """ "Kinévia, l'application de ...": a name the NER calls MISC that opens its sentence (or the text
+    after a heading colon) is the company the paragraph is about, unless it is a known label."""
+    if cand.ref.label != "MISC" or sum(ch.isalnum() for ch in cand.ref.name) < 2:
+        return False
+    if normalize_name(cand.ref.name) in {normalize_name(n) for n in _cues()["label_names"]}:
+        return False
+    return cand.start == s or ctx.doc[cand.start - 1].text == ":"
+
+
+def _opens_a_sentence(ctx: Ctx, ref: ActorRef | None) -> bool:
+    """A MISC-labelled name that opens one of the text's sentences (see _misc_subject)."""
+    if ref is None or ref.label != "MISC":
+        return False
+    key = normalize_name(ref.name)
+    starts = {a for a, _ in ctx.sents}
+    for c in ctx.cands:
+        if normalize_name(c.ref.name) == key:
+            s = max((a for a in starts if a <= c.start), default=0)
+            if _misc_subject(ctx, c, s):
+                return True
+    return False
 
 
 def _investor_introduced(ctx: Ctx, cand: Cand, lo: int) -> bool:
@@ -1286,12 +1310,39 @@ def _sentence_triggers(ctx: Ctx, s: int, e: int) -> list[tuple[str, int, int]]:
     return [t for t in ctx.triggers if s <= t[1] < e]
 
 
+def _heading_subject(ctx: Ctx, s: int, pos: int) -> Cand | None:
+    """ "- Brumea (Nantes) : ...", "Calcéo : ...": the one name heading a list item before its colon."""
+    doc = ctx.doc
+    colon = next((i for i in range(pos - 1, s - 1, -1) if doc[i].text == ":"), None)
+    if colon is None:
+        return None
+    first = next((t.i for t in doc[s:colon] if not (t.is_punct or t.is_space)), None)
+    depth = _paren_depth(doc, s, colon + 1)
+    names = [c for c in _cands_in(ctx, s, colon) if depth[c.start - s] == 0]
+    if len(names) != 1 or names[0].start != first or not (_org_like(names[0].ref) or names[0].ref.label == "MISC"):
+        return None
+    rest = [t for t in doc[names[0].end : colon] if depth[t.i - s] == 0 and not (t.is_punct or t.is_space)]
+    return names[0] if not rest else None
+
+
+def _heading_amount(ctx: Ctx, si: int) -> bool:
+    """ "- Brumea (Nantes) : 1,8 million d'euros ..., auprès de X": a round-up item whose amount follows
+    the heading colon, with an investor cue, is a deal without a funding word."""
+    s, e = ctx.sents[si]
+    for am in ctx.amounts:
+        if s < am.start < e and ctx.doc[am.start - 1].text == ":" and _heading_subject(ctx, s, am.start) is not None:
+            return bool(ctx.cue_spans("investor_cues", am.end, e)) if am.end < e else False
+    return False
+
+
 def _is_triggered(ctx: Ctx, si: int, trig: list[tuple[str, int, int]]) -> bool:
-    """A funding sentence: a trigger, or an ordinal anaphor ("La seconde ...") after one."""
+    """A funding sentence: a trigger, a round-up heading amount, or an ordinal anaphor ("La seconde ...") after one."""
     kinds = {_triggers()[rid]["kind"] for rid, _, _ in trig}
     roles = {_triggers()[rid].get("role") for rid, _, _ in trig if _triggers()[rid]["kind"] == "verb"}
     # "annoncer", "réaliser" are funding verbs only with a deal noun or a round word ("annonce une levée").
     if "noun" in kinds or roles - {"raise_noun"} or ("raise_noun" in roles and "round" in kinds):
+        return True
+    if _heading_amount(ctx, si):
         return True
     s, e = ctx.sents[si]
     if si > 0 and _ordinal_start(ctx, s, e):
@@ -1389,6 +1440,9 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         return cand.ref, "left_subject", ""
     if kind == "plural":
         return None, "", "market total (generic plural subject)"
+    head = _heading_subject(ctx, s, am.start) if kind in {"anaphor", "none"} else None
+    if head is not None:  # "- Calcéo (Toulouse) : la start-up lève 4 M€": the bullet's name
+        return head.ref, "heading", ""
     right = _right_subject(ctx, am.end, e, blocked)
     if right is not None:
         return right.ref, "right_subject", ""
