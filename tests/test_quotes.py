@@ -1221,3 +1221,20 @@ def test_governing_verb_is_not_in_the_paragraph_before(nlp):
               lemmas=["Léa", "résumer", ".", "\n\n", "un", "modèle", "«", "entraîner", "sur", "le", "loi", "»", "."])
     ctx = Context.build(doc)
     assert governing_verb(ctx, doc[7:11]) is None
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # "le groupe" / "la direction" stand for the article's company, not the organisation named last
+    ("Le groupe Nova ferme son usine de Lille. Le maire l'a appris par Bpifrance. Le groupe affirme que chaque "
+     "salarié se verra proposer un poste à Lyon.", "chaque salarié se verra proposer un poste à Lyon", "Nova"),
+    ("Nova ferme trois magasins, selon Bpifrance. La direction a indiqué qu'elle verserait un dividende de "
+     "quarante centimes par action.", "elle verserait un dividende de quarante centimes par action", "Nova"),
+    # "un porte-parole du groupe": the company; "un salarié du groupe": nobody in particular
+    ("Le groupe Nova ferme son usine. Le maire l'a appris par Bpifrance. « Le marché recule de deux pour cent "
+     "par an », précise un porte-parole du groupe.", "Le marché recule de deux pour cent par an", "Nova"),
+    ("Le groupe Nova ferme son usine. « Nous ne partirons pas sans garanties », lâche un salarié du groupe.",
+     "Nous ne partirons pas sans garanties", None),
+])
+def test_company_descriptions(make_doc, text, quote, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [(quote, speaker)]

@@ -95,14 +95,16 @@ def _named_speaker(ctx: Context, subj: list[Token]):
 
 
 def _role_description(subj: list[Token]) -> bool:
-    """"Le cofondateur", "sa présidente", "ce dernier": a definite singular role or anaphoric noun
-    (speaker_nouns 'person' / 'anaphoric'), which the article's titles, roles or last person resolve."""
+    """"Le cofondateur", "sa présidente", "ce dernier", "le groupe": a definite singular role, anaphoric or
+    company noun (speaker_nouns 'person' / 'anaphoric' / 'org_main'), which the article's titles, roles,
+    last person or main organisation resolve."""
     if len(subj) > 4 or subj[0].lower_ not in ROLE_DETERMINERS:
         return False
     head = next((t for t in subj[1:] if t.pos_ in ("NOUN", "ADJ")), None)
     if head is None or "Plur" in head.morph.get("Number"):
         return False
-    return noun_text(head) in speaker_nouns("person") | speaker_nouns("anaphoric")  # also "ce dernier"
+    # also "ce dernier", and the article's company ("le groupe", "la direction", "l'entreprise")
+    return noun_text(head) in speaker_nouns("person") | speaker_nouns("anaphoric") | speaker_nouns("org_main")
 
 
 ROLE_DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "ce", "cette"}

@@ -329,8 +329,13 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         return orgs[0].ref()  # "la CFDT, premier syndicat du groupe": the name heads its apposition
     head = _head_noun(tokens)
     if head is not None and _indefinite(head):
-        # "un porte-parole de Nova", "un investisseur": nobody in particular
-        return orgs[0].ref() if orgs else None
+        # "un porte-parole de Nova / du groupe", "un investisseur": nobody in particular
+        if orgs:
+            return orgs[0].ref()
+        company = noun_text(head) in speaker_nouns("spokesperson") and any(
+            t.i > head.i and noun_text(t) in speaker_nouns("org_main") for t in tokens)
+        m = main_org(ctx, before) if company else None
+        return m.ref() if m else None
     if head is not None:
         noun = noun_text(head)
         if noun in speaker_nouns("anaphoric"):
