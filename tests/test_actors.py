@@ -686,3 +686,22 @@ def test_legal_status_acronym_alone_is_not_an_actor(make_doc):
 def test_article_and_common_noun_is_no_person(make_doc):
     doc = make_doc("Le groupe doit céder deux titres, L'Écho du Val et Le Réveil de Dreux, avant l'été.")
     assert not any(e.label == "PER" and e.name.startswith("Le Réveil") for e in doc._.entities), [(e.name, e.label) for e in doc._.entities]
+
+
+@pytest.mark.parametrize(
+    "text,name,label",
+    [
+        ("Il a porté le maillot du Stade Vernois pendant dix ans.", "Stade Vernois", "ORG"),
+        ("La mutuelle compte 200 000 adhérents dans l'Ouest.", "Ouest", "LOC"),
+        ("Les résultats seront présentés lors du colloque Mieux Vieillir ensemble, en octobre.", "Mieux Vieillir", "MISC"),
+    ],
+)
+def test_clubs_compass_and_events(make_doc, text, name, label):
+    doc = make_doc(text)
+    ent = _entity(doc, name)
+    assert ent is None and label != "ORG" or ent is not None and ent.label == label, [(e.name, e.label) for e in doc._.entities]
+
+
+def test_section_heading_word_is_no_actor(make_doc):
+    doc = make_doc("Rugby – Top 14 : le Castres Olympique recrute un pilier.")
+    assert _entity(doc, "Rugby") is None

@@ -645,6 +645,11 @@ ROLE_PROSE_CASES = [
     ("Vostra lève 10 millions. Vostra recrute. Le podium se complète avec Pramo, basée à Lille. "
      "La société, dirigée par Julie Caron, vise l'Espagne.",
      {("Julie Caron", "Pramo", "dirigeant")}),
+    # an anaphor noun held by an organisation's name points to that organisation
+    ("Le cabinet Vexa publie une étude. L'université de Caen répond. Le président de l'université, Marc Dorin, conteste.",
+     {("Marc Dorin", "université de Caen", "président")}),
+    ("L'AS Brévanne a perdu samedi. Kevin Laporte, capitaine de l'équipe, reste confiant pour la suite.",
+     {("Kevin Laporte", "AS Brévanne", "capitaine")}),
     # a person descriptor between 'par' and the name
     ("Le groupe Hexalis, dirigé par l'homme d'affaires Paul Vernet, se retire du capital.",
      {("Paul Vernet", "Hexalis", "dirigeant")}),

@@ -220,10 +220,14 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
         votes.append(("PER", lex.person["given_name_weight"], "per.given_name"))
     if fold(text) in lex.places or key in lex.places:
         votes.append(("LOC", lex.other["place_weight"], "loc.place"))
+    club = lex.org["club_name_prefixes"]
+    if len(words) == 2 and folded[0] in lex.word_set(club) and folded[1] not in lex.places and re.search(club["suffix"], folded[1]) and words[1][:1].isupper():
+        votes.append(("ORG", club["weight"], club["id"]))  # 'Stade Montois', not the 'stade Jean-Alric'
+        orgish = True
     if any(w in loc_words for w in folded) and not orgish:
         votes.append(("LOC", lex.other["loc_name_words"]["weight"], lex.other["loc_name_words"]["id"]))
     compass = lex.other["loc_compass_words"]
-    if len(words) > 1 and any(w in lex.word_set(compass) for w in folded) and any(w in lex.places and w not in lex.word_set(compass) for w in folded) and not orgish:
+    if (len(words) == 1 or any(w in lex.places and w not in lex.word_set(compass) for w in folded)) and any(w in lex.word_set(compass) for w in folded) and not orgish:
         votes.append(("LOC", compass["weight"], compass["id"]))  # 'Finistère Sud', not 'Ouest Croissance'
     topo = lex.other["loc_name_infixes"]
     if any(i in text.lower().replace("’", "'") for i in topo["infixes"]) and not orgish:

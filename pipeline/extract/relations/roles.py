@@ -202,6 +202,17 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     return end, ref
 
 
+def _named_by_noun(ctx, noun: str, before: int) -> ActorRef | None:
+    """'le président de l'université' after 'l'université de Poitiers': the last organisation named
+    before whose name holds the anaphor's noun ('la mutuelle' -> 'Harmonie Mutuelle')."""
+    word = norm_text(noun)
+    for i in range(before - 1, -1, -1):
+        hit = ctx.entity_at(i)
+        if hit and hit[0].start == i and hit[1].label == "ORG" and word in norm_text(hit[1].name).split():
+            return hit[1]
+    return None
+
+
 def _named_right_after(ctx, sent, k: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
     """'le délégué syndical CGT, Patrice X': an organisation entity written right after the title,
     then a comma and the person."""
@@ -244,7 +255,8 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             k += 1
         if k >= sent.end:
             return None
-        anaphor_end = _anaphor_at(sent, k, lex) if not doc[k].text[:1].isupper() or not ctx.org_starting_at(k, sent) else None
+        own_name = (hit := ctx.entity_at(k)) is not None and hit[0].start == k and hit[1].key is not None
+        anaphor_end = None if own_name else _anaphor_at(sent, k, lex)  # 'l'Institut X', 'l'université de Y': the name
         if anaphor_end and det is None and doc[k - 1].lower_ == "du" and (anaphor_end >= sent.end or doc[anaphor_end].text in BOUNDARIES):
             det = "le"  # "ex-défenseur du club": du = de + le (not "du groupe toscan", another one)
         name_at = _skip_adjectives(sent, anaphor_end) if anaphor_end else None
@@ -252,7 +264,7 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         if named and sent.doc[name_at].text[:1].isupper():
             return named  # "président de l'association France Digitale": the name, not the anaphor
         if anaphor_end and (det in lex.anaphor_determiners or det is None and first is False):
-            topic = ctx.org_topic(title_start)
+            topic = _named_by_noun(ctx, doc[k:anaphor_end].text, title_start) or ctx.org_topic(title_start)
             return (anaphor_end, topic) if topic else None
         org = ctx.org_starting_at(k, sent)
         if org and norm_text(org[1].name) in lex.not_orgs:
