@@ -883,3 +883,10 @@ def test_misc_labelled_name_opening_a_sentence_is_the_antecedent(make_doc):
             "La jeune pousse a finalisé une série A de 9 millions d'euros, emmenée par Alto Partners.")
     events, _ = _events(make_doc, text)
     assert _by_amount(events) == {9e6: "orthalis"}
+
+
+def test_name_in_a_relative_incise_after_the_subject_is_not_the_recipient(make_doc):
+    text = ("La société Orbitane, qui conçoit des satellites d'observation de la Terre, annonce une levée de 30 millions d'euros. "
+            "La pépite avait levé 8 millions d'euros en 2022.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {30e6: "orbitane", 8e6: "orbitane"}

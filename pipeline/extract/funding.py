@@ -1024,6 +1024,7 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         and not _label_complement(ctx, c, lo) and not _amount_source(ctx, c)
     ]
     cands = [c for c in cands if not _in_anaphor_incise(ctx, anaphors, c, pos)]
+    cands = [c for c in cands if not _in_relative_incise(ctx, cands, c, pos)]
     companies = [c for c in cands if not _investor_introduced(ctx, c, lo)]
     best = companies[-1] if companies else (cands[-1] if cands else None)
     last_ana = max((a for a, _ in anaphors), default=-1)
@@ -1062,6 +1063,20 @@ def _in_anaphor_incise(ctx: Ctx, anaphors: list[tuple[int, int]], cand: Cand, po
         if j >= pos or doc[j].text != ",":
             continue
         close = next((i for i in range(j + 1, pos) if doc[i].text == ","), None)
+        if close is not None and j < cand.start < close:
+            return True
+    return False
+
+
+def _in_relative_incise(ctx: Ctx, cands: list[Cand], cand: Cand, pos: int) -> bool:
+    """ "Orbitale, qui conçoit des satellites d'observation de la Terre, annonce": a name inside a
+    relative incise after the subject name is not the subject."""
+    doc = ctx.doc
+    for subj in cands:
+        j = subj.end
+        if subj is cand or j + 1 >= pos or doc[j].text != "," or _low(doc[j + 1]) not in {"qui", "dont", "que", "qu'"}:
+            continue
+        close = next((i for i in range(j + 2, pos) if doc[i].text == ","), None)
         if close is not None and j < cand.start < close:
             return True
     return False
