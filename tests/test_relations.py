@@ -650,6 +650,9 @@ ROLE_PROSE_CASES = [
      {("Marc Dorin", "université de Caen", "président")}),
     ("L'AS Brévanne a perdu samedi. Kevin Laporte, capitaine de l'équipe, reste confiant pour la suite.",
      {("Kevin Laporte", "AS Brévanne", "capitaine")}),
+    # a sentence opening with a bare title and a name: the organisation in focus
+    ("Le FC Brévan a battu Dax samedi. Le directeur sportif, Luc Arnal, salue le travail du groupe.",
+     {("Luc Arnal", "FC Brévan", "directeur sportif")}),
     # a person descriptor between 'par' and the name
     ("Le groupe Hexalis, dirigé par l'homme d'affaires Paul Vernet, se retire du capital.",
      {("Paul Vernet", "Hexalis", "dirigeant")}),

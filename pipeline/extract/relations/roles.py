@@ -191,7 +191,7 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     if found is None:
         found = _fronted_chez(ctx, sent, title, lex)
     if found is None and not any(t.start >= title.end and t.start <= title.end + 1 for t in titles):
-        found = _bare_apposition_org(ctx, sent, title, lex)
+        found = _bare_apposition_org(ctx, sent, title, lex) or _bare_opening_title_org(ctx, sent, title, lex)
     if found is None:
         return None
     end, ref = found
@@ -440,6 +440,20 @@ def _bare_apposition_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
     if k <= sent.start or doc[k].text != "," or not ctx.person_ending_at(k - 1, sent):
         return None
     org = ctx.last_org(k, sent.start) or ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
+    return (title.end, org) if org else None
+
+
+def _bare_opening_title_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'Le directeur sportif, Éric X, assure …': a sentence opening with a bare business title set
+    off by a comma before a name speaks of the organisation in focus (as for a possessive)."""
+    doc = sent.doc
+    if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
+        return None
+    if title.start != sent.start + 1 or norm_text(doc[sent.start].text) not in {"le", "la", "l'"}:
+        return None
+    if title.end + 1 >= sent.end or doc[title.end].text != "," or not ctx.person_starting_at(title.end + 1, sent):
+        return None
+    org = ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
     return (title.end, org) if org else None
 
 
