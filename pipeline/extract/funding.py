@@ -62,10 +62,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy.matcher import Matcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.matching import PrefilteredMatcher
 from pipeline.nlp.doctext import doc_text
 from pipeline.nlp.entities import entity_ref, normalize_name
 from pipeline.records import ActorRef, Dropped, FundingRecord
@@ -288,23 +287,13 @@ def _chunk_cands(doc: Doc, covered: set[int], blocked: set[int]) -> list[Cand]:
 
 
 @lru_cache(maxsize=4)
-def _matcher(vocab_id: int, vocab: Any) -> Matcher:
-    matcher = Matcher(vocab)
-    for rid, row in _triggers().items():
-        matcher.add(rid, [row["pattern"]])
-    return matcher
-
-
-@lru_cache(maxsize=1)
-def _rule_names() -> dict[int, str]:
-    return {get_string_id(rid): rid for rid in _triggers()}
+def _matcher(vocab_id: int, vocab: Any) -> PrefilteredMatcher:
+    return PrefilteredMatcher(vocab, {rid: [row["pattern"]] for rid, row in _triggers().items()})
 
 
 def _trigger_matches(doc: Doc) -> list[tuple[str, int, int]]:
-    matcher = _matcher(id(doc.vocab), doc.vocab)
-    # Map match ids through our own table: strings added inside a spaCy memory zone are transient.
-    names = _rule_names()
-    found = [(names[mid], s, e) for mid, s, e in matcher(doc) if mid in names]
+    # Ids come back as str (the matcher's own table: strings added in a memory zone are transient).
+    found = _matcher(id(doc.vocab), doc.vocab)(doc)
     # A longer match wins over the one it contains (levée de fonds over levée).
     # Same span read as verb and noun ("deux levées"): a determiner or a number before it makes a noun.
     def noun_first(m: tuple[str, int, int]) -> int:

@@ -3,7 +3,7 @@
 The Matcher tests every pattern's first token at every token of the doc (a Python predicate call
 per token and pattern for `IN` sets), while trigger words are rare: most of a news article cannot
 start any funding pattern. `PrefilteredMatcher` reads the LOWER and LEMMA hashes of the doc as
-arrays, finds the tokens whose value a pattern's first token accepts (`numpy.isin`), and runs the
+arrays, finds the tokens whose value a pattern's first token accepts (hash-set look-ups), and runs the
 Matcher only on windows from such a token to at most the longest pattern's length after it.
 
 The result is exactly `Matcher(doc)`'s — same matches, same order — provided every pattern
@@ -21,10 +21,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -102,8 +101,8 @@ class PrefilteredMatcher:
         first = FirstTokens()
         usable = all(first.add(p[0]) for alts in patterns.values() for p in alts if p)
         self.prefilter = usable and self.window is not None
-        self._lowers = numpy.array(sorted(get_string_id(v) for v in first.lowers), dtype="uint64")
-        self._lemmas = numpy.array(sorted(get_string_id(v) for v in first.lemmas), dtype="uint64")
+        self._lowers = frozenset(get_string_id(v) for v in first.lowers)
+        self._lemmas = frozenset(get_string_id(v) for v in first.lemmas)
         self._regexes = [(column, re.compile("|".join(found)))
                          for column, found in enumerate(first.regexes.values()) if found]
         self._regex_hits: dict[tuple[int, int], bool] = {}
@@ -122,27 +121,23 @@ class PrefilteredMatcher:
 
     def candidates(self, doclike: Doc | Span) -> list[int]:
         """Positions (relative to `doclike`) of the tokens some pattern could start with."""
-        doc = doclike if isinstance(doclike, Doc) else doclike.doc
-        lo = 0 if isinstance(doclike, Doc) else doclike.start
-        arr = doc.to_array([LOWER, LEMMA])[lo : lo + len(doclike)]
-        hit = numpy.isin(arr[:, 0], self._lowers) | numpy.isin(arr[:, 1], self._lemmas)
-        for column, regex in self._regexes:
-            hit |= self._regex_mask(doc, column, regex, arr[:, column])
-        return numpy.flatnonzero(hit).tolist()
+        strings = doclike.vocab.strings
+        rows = doclike.to_array([LOWER, LEMMA]).reshape(-1, 2).tolist()
+        lowers, lemmas, regexes = self._lowers, self._lemmas, self._regexes
+        return [i for i, (lower, lemma) in enumerate(rows)
+                if lower in lowers or lemma in lemmas
+                or any(self._regex_hit(strings, column, regex, (lower, lemma)[column])
+                       for column, regex in regexes)]
 
-    def _regex_mask(self, doc: Doc, column: int, regex: re.Pattern, keys: numpy.ndarray) -> numpy.ndarray:
-        """Tokens whose LOWER (column 0) or LEMMA (column 1) string the regex finds, cached by hash."""
-        strings = doc.vocab.strings
-        mask = numpy.zeros(len(keys), dtype=bool)
-        for i, key in enumerate(keys.tolist()):
-            hit = self._regex_hits.get((column, key))
-            if hit is None:
-                hit = regex.search(strings[key]) is not None
-                if len(self._regex_hits) > 200_000:
-                    self._regex_hits.clear()
-                self._regex_hits[(column, key)] = hit
-            mask[i] = hit
-        return mask
+    def _regex_hit(self, strings: StringStore, column: int, regex: re.Pattern, key: int) -> bool:
+        """The LOWER (column 0) or LEMMA (column 1) string of hash `key` is found by the regex (cached)."""
+        hit = self._regex_hits.get((column, key))
+        if hit is None:
+            hit = regex.search(strings[key]) is not None
+            if len(self._regex_hits) > 200_000:
+                self._regex_hits.clear()
+            self._regex_hits[(column, key)] = hit
+        return hit
 
     def _windows(self, doclike: Doc | Span) -> list[tuple[int, int]]:
         """Disjoint windows [lo, hi) covering every candidate start and the longest match from it."""

@@ -29,10 +29,9 @@ from collections.abc import Iterable, Iterator
 from itertools import combinations
 from functools import lru_cache
 
-from spacy.matcher import Matcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.extract.matching import PrefilteredMatcher
 from pipeline.extract.relations.context import DocContext, norm_text
 from pipeline.extract.relations.titles import lexicon
 from pipeline.nlp.lexicons import gender_of
@@ -51,9 +50,8 @@ SCAN = 10  # tokens searched between a trigger and its "par"/"avec"/"de" complem
 FRONTED_SCAN = 16  # tokens searched after "Fondée par X ..." for the organisation it describes
 STOP_PUNCT = {".", ";", ":", "!", "?", "(", ")", "«", "»", "\"", "—", "–"}
 
-# Matchers keyed by vocab; pattern ids kept by hash here because the StringStore of a batch run
-# inside `nlp.memory_zone()` forgets strings added during the zone.
-_matchers: dict[int, tuple[Matcher, dict[int, str]]] = {}
+# Matchers keyed by vocab (one per process in practice).
+_matchers: dict[int, PrefilteredMatcher] = {}
 
 
 @lru_cache(maxsize=1)
@@ -69,81 +67,21 @@ def words() -> dict[str, frozenset[str]]:
     return {k: frozenset(norm_text(w) for w in v) for k, v in data.items() if not k.startswith("_")}
 
 
-def _matcher(doc: Doc) -> tuple[Matcher, dict[int, str]]:
-    """One Matcher per vocab (one per process in practice), with its match-id -> pattern-id map."""
+def _matcher(doc: Doc) -> PrefilteredMatcher:
+    """The relation patterns' matcher for this vocab: it runs only where a pattern can start and
+    gives pattern ids as str (the StringStore of a batch run inside `nlp.memory_zone()` forgets
+    strings added during the zone)."""
     key = id(doc.vocab)
     if key not in _matchers:
-        matcher = Matcher(doc.vocab)
-        for pid, row in patterns().items():
-            matcher.add(pid, [row["pattern"]])
-        _matchers[key] = (matcher, {get_string_id(pid): pid for pid in patterns()})
+        _matchers[key] = PrefilteredMatcher(doc.vocab, {pid: [row["pattern"]] for pid, row in patterns().items()})
     return _matchers[key]
-
-
-@lru_cache(maxsize=1)
-def _first_tokens() -> tuple[frozenset[str], frozenset[str], re.Pattern | None]:
-    """The LOWER and LEMMA values (and LOWER regexes) a pattern's first token can take.
-
-    Every pattern's first token constrains LOWER or LEMMA (literal, IN or REGEX); a sentence with
-    no token satisfying any of them cannot match, so the Matcher is not run on it (a speed-up
-    only: the matches are the same)."""
-    lows: set[str] = set()
-    lemmas: set[str] = set()
-    regexes: list[str] = []
-    for row in patterns().values():
-        first = row["pattern"][0]
-        found = False
-        for attr, target in (("LOWER", lows), ("LEMMA", lemmas)):
-            value = first.get(attr)
-            if isinstance(value, str):
-                target.update((value, value.lower()))
-                found = True
-            elif isinstance(value, dict) and ("IN" in value or "REGEX" in value):
-                target.update(v for w in value.get("IN", ()) for v in (w, w.lower()))
-                if "REGEX" in value:
-                    regexes.append(f"(?:{value['REGEX']})")
-                found = True
-        if not found:  # a first token we cannot pre-check: never skip a sentence
-            return frozenset(), frozenset(), re.compile("")
-    return frozenset(lows), frozenset(lemmas), re.compile("|".join(regexes)) if regexes else None
-
-
-_start_cache: dict[tuple[int, int], bool] = {}
-
-
-def _may_start(tok: Token) -> bool:
-    """Token could be the first token of some relation pattern (cached by lower/lemma hash)."""
-    key = (tok.lower, tok.lemma)
-    hit = _start_cache.get(key)
-    if hit is None:
-        lows, lemmas, regex = _first_tokens()
-        lower, lemma = tok.lower_, tok.lemma_
-        hit = (lower in lows or lemma in lemmas or lemma.lower() in lemmas
-               or (regex is not None and regex.search(lower) is not None))
-        if len(_start_cache) > 200_000:
-            _start_cache.clear()
-        _start_cache[key] = hit
-    return hit
-
-
-def _sentence_matches(matcher: Matcher, sent: Span) -> list[tuple[int, int, int]]:
-    """`matcher(sent)`, cheaper: the Matcher runs from the first token a pattern can start with
-    (none: not at all); offsets stay relative to the sentence."""
-    first = next((k for k, tok in enumerate(sent) if _may_start(tok)), None)
-    if first is None:
-        return []  # no pattern can start here
-    if first == 0:
-        return matcher(sent)
-    return [(mid, s + first, e + first) for mid, s, e in matcher(sent[first:])]
 
 
 def extract_frames(ctx: DocContext, sent: Span) -> Iterator[RelationRecord]:
     """Every founded/acquired/partner/member_of relation triggered in one sentence."""
     doc = sent.doc
     seen_starts: set[int] = set()
-    matcher, ids = _matcher(doc)
-    for match_id, start, end in _sentence_matches(matcher, sent):
-        pid = ids[match_id]
+    for pid, start, end in _matcher(doc)(sent):
         if start + sent.start in seen_starts:
             continue  # a token already used by a pattern that gave relations
         row = patterns()[pid]
