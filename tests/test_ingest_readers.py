@@ -124,8 +124,23 @@ def test_english_is_not_french():
     assert not guess.is_french and guess.other == "en"
 
 
-def test_short_texts_are_not_judged():
-    assert guess_language("Brise lève 4 millions").is_french
+@pytest.mark.parametrize("text", [
+    "Brise lève 4 millions",
+    "Levée de fonds : Orvane boucle un tour de table de 12 M€ avec Kerlux Capital",
+    "Qui sont les 20 start-up de la promotion Next 40 ?",
+    "Orvane SAS, Kerlux Capital Partners, Datavia Labs Inc. et Numérix AI",
+])
+def test_short_french_or_undecidable_texts_are_kept(text):
+    assert guess_language(text).is_french
+
+
+@pytest.mark.parametrize("text", [
+    "The company said it had raised five million dollars from investors led by a London fund.",
+    "Die Firma hat mit ihren Investoren fünf Millionen Euro für das neue Werk gesammelt.",
+])
+def test_short_text_clearly_in_another_language_is_not_french(text):
+    guess = guess_language(text)
+    assert not guess.is_french and guess.other in {"en", "de"}
 
 
 @pytest.mark.parametrize("name", ["fr", "en", "es", "de", "it"])
