@@ -99,6 +99,11 @@ def test_pronouns_and_speaker_nouns_schema():
     ('"Un." "Deux."', ["Un.", "Deux."]),
     ("Fermé » sans ouverture.", []),
     ("« »", []),
+    # the opening mark typed again where the closing one belongs
+    ("Il tranche : « Nous restons ici, plutôt que partir« . Fin.", ["Nous restons ici, plutôt que partir"]),
+    ("Le débat “Demain : quelle ville ?“, il ajoute : « Rien ne presse. »", ["Demain : quelle ville ?", "Rien ne presse."]),
+    ("Il écrit “Bonjour“ puis “Adieu“.", ["Bonjour", "Adieu"]),
+    ("« Le mot « sobre » nous va », dit-il.", ["Le mot « sobre » nous va"]),
 ])
 def test_scan_quotes(text, expected):
     assert [text[q.start:q.end] for q in scan_quotes(text)] == expected
@@ -268,6 +273,21 @@ def test_unattributed_fragment_keeps_no_speaker(make_doc):
 def test_scare_quotes_labels_and_broken_marks_are_not_quotes(make_doc, text):
     doc, quotes = quotes_of(make_doc, text)
     assert quotes == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("« Nous avons connu un trimestre difficile, en raison de la conjoncture, a déclaré Paul Martin, "
+     "président de Nova.\nLa suite parle d'autre chose.",
+     [("Nous avons connu un trimestre difficile, en raison de la conjoncture", "Paul Martin", "direct")]),
+    ("« La demande a ralenti chez nos clients, explique Léa Moreau, directrice financière de Nova.",
+     [("La demande a ralenti chez nos clients", "Léa Moreau", "direct")]),
+    # no incise: the lost closing mark leaves no way to know where the quote ends
+    ("« Nous avons connu un trimestre difficile et la suite manque.\nAutre paragraphe sans guillemet.", []),
+    ("Paul Martin prend la parole.\n« Nous avons connu, en effet, un trimestre difficile", []),
+])
+def test_quote_whose_closing_mark_was_lost_ends_at_its_incise(make_doc, text, expected):
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == expected
 
 
 def test_scare_quotes_are_recorded_as_dropped(make_doc):

@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.blocks import block_quotes, first_person_paragraphs, interview_answers
 from pipeline.extract.quotes.context import attribute_from_context, attribute_source_fragments
-from pipeline.extract.quotes.direct import Candidate, direct_candidates
+from pipeline.extract.quotes.direct import Candidate, direct_candidates, unclosed_quote
 from pipeline.extract.quotes.indirect import incise_candidates, indirect_candidates
 from pipeline.extract.quotes.lexicon import find_cues
-from pipeline.extract.quotes.marks import scan_quotes
+from pipeline.extract.quotes.marks import scan_quotes, unclosed_openings
 from pipeline.extract.quotes.speakers import Context
 from pipeline.nlp.entities import normalize_name
 from pipeline.records import Dropped, QuoteRecord
@@ -35,6 +35,10 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     marked = scan_quotes(doc_text(doc))
     ctx.quoted = [(m.open, m.close + 1) for m in marked]
     cues = ctx.cues = find_cues(doc)
+    # a paragraph opened by « whose closing mark was lost, cut at its incise (« …, a déclaré X.)
+    lost = [q for i, end in unclosed_openings(doc_text(doc), marked) if (q := unclosed_quote(ctx, cues, i, end))]
+    ctx.quoted += [(m.open, m.close) for m in lost]
+    marked = sorted(marked + lost, key=lambda m: m.open)
     cands: list[Candidate] = []
     for m in marked:
         found = direct_candidates(ctx, cues, m)

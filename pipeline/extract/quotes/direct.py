@@ -386,6 +386,25 @@ def sentence_incise(ctx: Context, cues: list[Cue], span: Span, open_tok: int, cl
     return None
 
 
+# ---------------------------------------------------------------- a quote whose closing mark was lost
+
+def unclosed_quote(ctx: Context, cues: list[Cue], open_char: int, para_end: int) -> MarkedQuote | None:
+    """« A, B et C, a déclaré X, PDG de Y. (no closing mark): the quote ends at the comma of the first
+    incise in the paragraph that names its speaker and closes the sentence; no such incise, no quote."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    span = _span(doc, open_char, para_end)
+    if span is None:
+        return None
+    for comma in (t for t in span if t.text == "," and t.i > span.start + 1):
+        att = incise_after(ctx, cues, comma.i - 1)
+        if att is None or att.speaker is None or att.rule_id not in SENTENCE_INCISE_RULES:
+            continue
+        if incise_closes_clause(doc, cues, comma):
+            start, end = _clean_bounds(text, open_char + 1, comma.idx)
+            return MarkedQuote(open_char, comma.idx, start, end, text[open_char]) if end > start else None
+    return None
+
+
 # ---------------------------------------------------------------- incises inside the quote
 
 def _incise_shape(doc: Doc, cues: list[Cue], verb: Token) -> bool:

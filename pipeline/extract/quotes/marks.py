@@ -72,6 +72,20 @@ def _closes_later(text: str, i: int, mark: str) -> bool:
     return False
 
 
+# Punctuation a closing mark is followed by; an opening mark glued to a word before it and followed by
+# one of these (or a space) can only be a mistyped closing mark.
+AFTER_CLOSER = ".,;:!?)…"
+
+
+def _mirrored_closer(text: str, i: int) -> bool:
+    """An opening mark typed where the closing one belongs (« … freiner« . / “Sur le pont“ qui): glued to
+    the word before it and followed by a space, punctuation or the end of the text."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    glued = not (before in SPACES or before in "\n([{'’-—–«“‹")
+    return glued and (after in SPACES or after in "\r\n" or after in AFTER_CLOSER)
+
+
 def _straight_role(text: str, i: int) -> str | None:
     """Whether a straight double quote at i looks like an opening or a closing mark ('glued': between
     punctuation and a word, an opening mark when no straight quote is open)."""
@@ -105,7 +119,9 @@ def scan_quotes(text: str) -> list[MarkedQuote]:
         if c == "\n":
             stack = _at_paragraph_end(text, i, stack)
         elif c in PAIRS:
-            if stack and stack[0].mark == c and len(stack) == 1 and _is_paragraph_start(text, i) \
+            if stack and stack[-1].mark == c and _mirrored_closer(text, i):
+                stack = _close(text, i, c, stack, found)  # « … freiner« . / “Titre“ : the opener typed twice
+            elif stack and stack[0].mark == c and len(stack) == 1 and _is_paragraph_start(text, i) \
                     and "\n" in text[stack[0].index:i]:
                 stack[0].continuations.append(i)  # « re-opening a new paragraph of the same quote
             else:
@@ -159,3 +175,20 @@ def strip_continuations(text: str, quote: MarkedQuote) -> str:
             pos += 1
     parts.append(text[pos:quote.end])
     return "".join(parts)
+
+
+def unclosed_openings(text: str, found: list[MarkedQuote]) -> list[tuple[int, int]]:
+    """(mark index, paragraph end) of each « or “ opening a paragraph that nothing closes in it: the
+    closing mark was lost ("« A, B et C, a déclaré X, PDG de Y."). The caller keeps one only when an
+    incise inside it shows where the quote ends."""
+    out = []
+    for i, c in enumerate(text):
+        if c not in ("«", "“") or not _is_paragraph_start(text, i):
+            continue
+        if any(q.open <= i <= q.close for q in found):
+            continue
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        if PAIRS[c] not in text[i:end] and c not in text[i + 1:end]:
+            out.append((i, end))
+    return out
