@@ -23,7 +23,7 @@ from pipeline.records import Dropped
 # Lowercase function words that may open a NER span but are never part of a name.
 _LEADING_FUNCTION = {"l'", "d'", "l’", "d’", "le", "la", "les", "du", "de", "des", "un", "une", "au", "aux", "à", "en", "et", "par", "pour", "chez", "via", "avec"}
 # Tokens that end a name when they sit inside a span (coordination, line breaks, list separators).
-_SPLIT_WORDS = {"et", "ou", "&&", "|", "•", "-", "–", "—", ":", ";", ",", "(", ")", "«", "»", '"', "“", "”"}
+_SPLIT_WORDS = {"et", "ou", "&&", "|", "/", "•", "-", "–", "—", ":", ";", ",", "(", ")", "«", "»", '"', "“", "”"}
 _LINE_START_PREPOSITIONS = {"a", "à", "en", "au", "aux", "chez", "pour", "selon", "avec", "dans", "par", "sur", "pour", "d'apres", "apres", "depuis", "entre", "et", "mais", "ou", "donc", "car", "ni", "si"}
 _MARKDOWN = set("*#_[]|<>{}=~^\\")
 _OPENERS = {'"', "«", "“", "(", "[", "-", "–", "—", "•", "*", ":", "'", "’"}
@@ -170,6 +170,8 @@ def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
             start += 1  # 'A Euratechnologies, ...': a capitalised preposition opening the sentence
         elif low in {"ex", "ex-"} and start + 1 < end:
             start += 1
+        elif start + 1 < end and _opening_participle(doc, tok) and doc[start + 1].text[:1].isupper():
+            start += 1  # 'Baptisée Juwels, la machine…': the participle opening the sentence is not the name
         elif low in _descriptors(lex) and (k := _after_adjectives(doc, start + 1, end)) < end and doc[k].text[:1].isupper():
             start = k  # 'Martech lyonnaise Vorantis', 'Fintech Plumeo': a sector descriptor, not the name
         elif tok.is_lower and tok.is_alpha and start + 1 < end and low not in heads and doc[start + 1].text[:1].isupper():
@@ -243,8 +245,13 @@ def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
         and fold(doc[end].text) not in lex.places
     ):
         end += 1
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
-        end += 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        if doc[end + 1].text[:1].isupper():
+            end += 2
+        elif _hyphenated_particle(doc, end + 1):
+            end += 4  # 'BFM Paris-Île' + '-de-France', 'Saint-Martin' + '-en-Haut'
+        else:
+            break
     while end < len(doc) and doc[end].text[:1].isupper() and fold(doc[end].text) in suffixes and "\n" not in doc[end - 1].whitespace_:
         end += 1
     start = _institution_head(doc, span.start, lex)
@@ -256,6 +263,22 @@ def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label="ORG" if start != span.start else span.label)
+
+
+_TOPONYM_PARTICLES = {"de", "du", "des", "la", "le", "les", "lès", "sur", "sous", "en", "aux", "d'"}
+
+
+def _hyphenated_particle(doc: Doc, k: int) -> bool:
+    """True for '-de-France' at token k: a lowercase toponym particle, a hyphen, a capitalised word, all glued."""
+    return (
+        k + 2 < len(doc)
+        and doc[k].lower_ in _TOPONYM_PARTICLES
+        and doc[k].text.islower()
+        and doc[k + 1].text == "-"
+        and doc[k + 2].text[:1].isupper()
+        and not doc[k].whitespace_
+        and not doc[k + 1].whitespace_
+    )
 
 
 def _institution_head(doc: Doc, start: int, lex: Lexicons) -> int:
@@ -374,10 +397,14 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "page chrome glued to a name"
     first = span[0]
     heads = {fold(w) for w in lex.org["institution_heads"]}
-    if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]) and fold(first.text) not in heads and not _place_institution(text, lex):
+    if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]) and fold(first.text) not in heads and not _place_institution(text, lex) and not _lowercase_brand(doc, span, lex):
         return "lowercase start (common words)"
-    if len(text) > 60 or len(span) > 7:
+    if len(text) > 60 or sum(t.text != "-" for t in span) > 7:  # 'Paris-Île-de-France' is one word
         return "too long for a name"
+    if reason := _chrome_in_name(span, text, lex):
+        return reason
+    if reason := _not_a_name_in_context(doc, span, lex):
+        return reason
     has_propn = any(t.pos_ in {"PROPN", "X"} for t in span)  # X: foreign word, often a name
     line_start = is_line_start(doc, span.start)
     if not is_known_word(doc, first):
@@ -392,6 +419,95 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     if len(span) == 1 and first.pos_ in {"NOUN", "VERB", "ADJ"} and first.text.istitle() and _seen_lowercase(doc, first.lower_):
         return "capitalised common word (also used in lowercase)"
     return None
+
+
+def _chrome_in_name(span: Span, text: str, lex: Lexicons) -> str | None:
+    """Why a candidate is page chrome from its own words: a credit symbol ('J'en profite ©') or a
+    call to action addressed to the reader ('Connectez-vous', 'POUR LIRE LA SUITE Et accédez')."""
+    if any(m in text for m in _credit_symbols(tuple(lex.other["credit_markers"]))):
+        return "credit symbol inside the name (page chrome)"
+    for tok in span:
+        second_person = "2" in tok.morph.get("Person") and tok.pos_ in {"VERB", "AUX", "PRON"}
+        if second_person or fold(tok.text).lstrip("-") == "vous" or tok.is_lower and tok.pos_ == "VERB" and tok.lower_.endswith("ez"):
+            return "call to action addressed to the reader (page chrome)"
+    return None
+
+
+@lru_cache(maxsize=4)
+def _credit_symbols(markers: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(m for m in markers if not any(c.isalpha() for c in m))
+
+
+_PLURAL_DETS = {"les", "des", "aux", "ces", "nos", "vos", "leurs"}
+
+
+def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
+    """Why a one-word capitalised candidate is an ordinary word in its context, or None.
+
+    A role word alone ('P-DG'), a unit after a number ('200 Mbits'), a rubric label opening a line
+    before a colon ('Informatique : …'), a participle opening a sentence before a preposition
+    ('Cité dans un communiqué'), a plural demonym after a plural determiner ('les Français').
+    """
+    if fold(span.text) in lex.word_set({"words": lex.person["role_words"]}):
+        return "role word alone, not a name"
+    if len(span) != 1:
+        return None
+    tok = span[0]
+    low = fold(tok.text)
+    if span.start > 0 and doc[span.start - 1].text[:1].isdigit() and doc[span.start - 1].like_num:
+        return "unit or counted noun after a number"
+    if low in lex.given_names or not is_known_word(doc, tok):
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text == ":" and _opens_line(doc, span.start):
+        return "rubric label before a colon"
+    if _alone_on_line(doc, span) and doc_text(doc).lower().count(tok.lower_) == 1:
+        return "heading word alone on its line"
+    if nxt is not None and is_line_start(doc, span.start) and _is_participle_form(tok.text) and nxt.is_lower and nxt.pos_ == "ADP":
+        return "sentence-initial participle"
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in _PLURAL_DETS and tok.text[-1:] in {"s", "x"} and _demonym_plural(lex).search(low):
+        return "plural demonym (the people of a place)"
+    return None
+
+
+def _opening_participle(doc: Doc, tok) -> bool:
+    """A capitalised past participle of a known verb opening a sentence ('Baptisée', 'Interrogé')."""
+    return is_line_start(doc, tok.i) and _is_participle_form(tok.text) and tok.pos_ in {"VERB", "ADJ"} and is_known_word(doc, tok) and fold(tok.text) not in _given_names()
+
+
+def _alone_on_line(doc: Doc, span: Span) -> bool:
+    """True when the span fills its line, or one item of a line of rubric items ('Relocalisations / Made in France')."""
+    items = re.split(r"\s[/|·•]\s", _line_of(doc, span))
+    return any(item.strip(" \t-–—:") == span.text for item in items)
+
+
+def _is_participle_form(word: str) -> bool:
+    """True for a word with a past-participle ending of the first conjugation ('Cité', 'Interrogées')."""
+    return word.lower().endswith(("é", "ée", "és", "ées"))
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    """True when token i is the first word of its line (not merely of a sentence)."""
+    j = i - 1
+    while j >= 0 and (doc[j].text in _OPENERS or doc[j].is_quote):
+        j -= 1
+    return j < 0 or doc[j].is_space and "\n" in doc[j].text or "\n" in doc[j].whitespace_
+
+
+def _demonym_plural(lex: Lexicons) -> re.Pattern[str]:
+    return _ordinal_re(lex.other["demonym_plural"]["pattern"])
+
+
+def _lowercase_brand(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """'cofondateur de mimbi': an unknown lowercase word right after an organisation role cue is a brand."""
+    if len(span) != 1 or is_known_word(doc, span[0]) or not span[0].is_alpha:
+        return False
+    from pipeline.nlp import typing as ty
+
+    role = next(g for g in lex.org["before"] if g["id"] == "org.before.role")
+    phrases = lex.word_set({"words": role["phrases"]})
+    return any(phrases & ty.suffixes(b) for b in ty.contexts_before(doc, span.start))
 
 
 @lru_cache(maxsize=4)
@@ -434,11 +550,21 @@ def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
     """True when token i follows a government post that takes a portfolio ('ministre de l'', 'secrétaire d'')."""
     if i == 0:
         return False
-    start = max(0, doc[i].idx - 50)
+    start = max(0, doc[i].idx - 80)
     raw = doc_text(doc)[start : doc[i].idx]
     before = fold(raw.replace("\n", " ")) + (" " if raw[-1:].isspace() else "")
     phrases = lex.word_set({"words": lex.person["portfolio_before"]["phrases"]})
-    return any(before.endswith(p if p.endswith("'") else p + " ") for p in phrases)
+    if any(before.endswith(p if p.endswith("'") else p + " ") for p in phrases):
+        return True
+    # 'ministre de l'Économie et des Finances': the second complement of a portfolio is a portfolio too.
+    m = _SECOND_COMPLEMENT.search(before)
+    if m is None:
+        return False
+    words = before[: m.start()].split(" ")  # drop the first complement (one to three words) and look again
+    return any(len(words) > n and (" ".join(words[:-n]) + " ").endswith(tuple(p + " " for p in phrases)) for n in (1, 2, 3))
+
+
+_SECOND_COMPLEMENT = re.compile(r" et (?:de la |de l'|des |du |de |d')$")
 
 
 def is_known_word(doc: Doc, tok) -> bool:

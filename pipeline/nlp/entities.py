@@ -281,6 +281,25 @@ def _echoes(doc: Doc, spans: list[Span], taken: set[int], lex: Lexicons, tokeniz
     return out
 
 
+_EX_TOKEN = re.compile(r"ex-[A-Z]")
+
+
+def _former_employer_spans(doc: Doc, taken: set[int]) -> list[Span]:
+    """'(ex-OpenAI)', '(ex-Alan)' after a name: the tokenizer glues 'ex-' to the name, so NER and the
+    gazetteer miss it; the capitalised words after 'ex-' inside the parentheses are an organisation."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.i == 0 or doc[tok.i - 1].text != "(" or not _EX_TOKEN.match(tok.text):
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j not in taken and doc[j].text[:1].isupper() and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        if j < len(doc) and doc[j].text == ")":
+            out.append(Span(doc, tok.i, j, label="ORG"))
+            taken.update(range(tok.i, j))
+    return out
+
+
 def _prefix_echoes(doc: Doc, forms: set[str], taken: set[int]) -> list[Span]:
     """Capitalised one-word names that NER missed and that extend a short name found ('EuraTechnologies' for 'EuraTech')."""
     shorts = {f.lower() for f in forms if " " not in f and len(f) >= PREFIX_MIN_LEN}
@@ -324,7 +343,20 @@ def _group(doc: Doc, spans: list[Span], lex: Lexicons, per_like: set[str], org_l
     _link_given_names(groups, lex, per_like, org_like)
     _link_short_forms(groups, lex, per_like)
     _link_former_names(doc, groups, lex, per_like)
+    _link_spacing_variants(groups)
     return groups
+
+
+def _link_spacing_variants(groups: dict[str, list[Span]]) -> None:
+    """'PierreEmmanuel Andrieux' and 'Pierre-Emmanuel Andrieux', 'HuggingFace' and 'Hugging Face':
+    names that differ only by spaces or hyphens are one entity (the form with more words is kept)."""
+    by_glued: dict[str, str] = {}
+    for key in sorted(groups, key=lambda k: (-len(k.split()), k)):
+        glued = key.replace(" ", "")
+        if glued in by_glued:
+            _merge_into(groups, key, by_glued[glued])
+        else:
+            by_glued[glued] = key
 
 
 def _link_acronyms(doc: Doc, groups: dict[str, list[Span]], lex: Lexicons) -> None:
@@ -496,7 +528,7 @@ class ActorEntities:
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans, extra = _without_overlaps(spans, clean_spans(doc, _cue_spans(doc, lex, taken), lex))
         taken = {i for s in spans + extra for i in range(s.start, s.end)}
-        spans, more = _without_overlaps(spans + extra, clean_spans(doc, self.gazetteer.spans(doc, taken), lex))
+        spans, more = _without_overlaps(spans + extra, clean_spans(doc, self.gazetteer.spans(doc, taken) + _former_employer_spans(doc, taken), lex))
         extra = [s for s in spans if (s.start, s.end) not in ner_label] + more
         spans = [s for s in spans if (s.start, s.end) in ner_label]
         taken = {i for s in spans + extra for i in range(s.start, s.end)}

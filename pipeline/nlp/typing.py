@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -38,7 +39,7 @@ def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[_Group]]:
         for where in ("before", "after"):
             for g in cues[where]:
                 groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
-    for label, key, where in (("MISC", "misc_before", "before"), ("MISC", "misc_after", "after"), ("LOC", "loc_before", "loc")):
+    for label, key, where in (("MISC", "misc_before", "before"), ("MISC", "misc_named_before", "before"), ("MISC", "misc_after", "after"), ("LOC", "loc_before", "loc")):
         g = lex.other[key]
         groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
     _GROUPS[lex_id] = groups
@@ -125,6 +126,9 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     e = span.end
     if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].lower_ == "ans":
         votes.append(("PER", 4, "per.after.age"))  # 'X, 42 ans, ...'
+    dept = lex.other["loc_after_department"]
+    if _regex(dept["pattern"]).match(after):
+        votes.append(("LOC", dept["weight"], dept["id"]))  # 'Bréhand (22)': a commune and its département
     votes.extend(_verb_votes(doc, span, lex))
     if _quoted_alone(doc, span, lex.other["misc_quoted"]):
         votes.append(("MISC", lex.other["misc_quoted"]["weight"], lex.other["misc_quoted"]["id"]))
@@ -132,7 +136,22 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
         loc = groups["loc"][0]
         if loc[3] & suffixes(befores[0]):
             votes.append((loc[0], loc[1], loc[2]))
+    if is_acronym_name(span.text):
+        votes = [v for v in votes if v[0] != "PER"]  # a person is never written as an acronym ('SNME-CFDT')
     return votes
+
+
+_ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9&]+(?:-[A-Z][A-Z0-9&]+)*")
+
+
+def is_acronym_name(text: str) -> bool:
+    """True for an all-capital acronym name ('CFDT', 'SNME-CFDT', 'RMC-BFM')."""
+    return bool(_ACRONYM_NAME.fullmatch(text)) and sum(c.isalpha() for c in text) >= 2
+
+
+@lru_cache(maxsize=16)
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _before_person_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
@@ -206,6 +225,9 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     is_given = len(folded[0]) > 2 and words[0][:1].isupper() and not words[0].isupper() and (
         folded[0] in lex.given_names or all(p in lex.given_names for p in first_parts if p)
     )
+    if len(words) > 1 and is_acronym_name(words[0]) and folded[0] not in lex.places and not any(v[0] == "ORG" for v in votes):
+        acr = lex.org["acronym_head"]
+        votes.append(("ORG", acr["weight"], acr["id"]))  # 'BFM Paris-Île-de-France', 'SNCF Réseau'
     orgish = any(v[0] == "ORG" and v[2] != weak["id"] for v in votes)
     loc_words = lex.word_set(lex.other["loc_name_words"])
     if (
@@ -235,6 +257,9 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     misc_words = lex.word_set(lex.other["misc_name_words"])
     if len(words) > 1 and any(w in misc_words for w in folded) and not orgish:
         votes.append(("MISC", lex.other["misc_name_words"]["weight"], lex.other["misc_name_words"]["id"]))
+    model = lex.other["misc_model_code"]
+    if _regex(model["pattern"]).match(text) and not orgish:
+        votes.append(("MISC", model["weight"], model["id"]))  # 'A110', 'TOP100'
     if _VERSION.search(text) and not orgish and not text[:1].isdigit():
         votes.append(("MISC", lex.other["misc_version"]["weight"], lex.other["misc_version"]["id"]))
     return votes
