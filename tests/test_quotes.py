@@ -1258,3 +1258,51 @@ def test_governing_verb_is_not_in_the_paragraph_before(nlp):
 def test_company_descriptions(make_doc, text, quote, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [(quote, speaker)]
+
+
+# ------------------------------------------------------------------ fresh-set generalisation (speakers)
+
+@pytest.mark.parametrize("text, speaker", [
+    # a parenthesis (party) inside the description before the apposed name
+    ("« Nous avons attendu ce chantier pendant dix ans », se réjouit la maire (EELV) de Nantes, Léa Moreau.",
+     "Léa Moreau"),
+    ("« Nous ouvrirons le site avant l'été », annonce le président (LR) du département, Paul Martin.",
+     "Paul Martin"),
+    # a reflexive incise verb the tagger reads as a noun, no comma after the closing mark
+    ("« Vive la Loire et vive nos usines ! » s’enflamme Paul Martin, le président de la région.", "Paul Martin"),
+])
+def test_incise_description_with_a_parenthesis_and_reflexive_verbs(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("À la tribune, Paul Martin, directeur des achats chez l’assureur Nova, confirme : « Nous changerons "
+     "de fournisseur dès cette année. »", "Paul Martin"),
+    ("De son côté, Léa Moreau, responsable de l'innovation chez Nova, ajoute : « Les petites entreprises "
+     "avancent plus vite que nous. »", "Léa Moreau"),
+])
+def test_person_whose_apposition_ends_with_an_organisation_is_the_speaker(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Au cabinet de Paul Martin, maire de Vannes, on reste discret, la communauté d’agglomération assure : "
+    "« Nous ferons tout pour garder cette usine sur le territoire. »",
+    "Chez Léa Moreau, adjointe au maire, on se tait ; la préfecture indique : « Le dossier sera examiné "
+    "en commission la semaine prochaine. »",
+])
+def test_unnamed_body_as_subject_is_not_replaced_by_another_name(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert len(quotes) == 1 and quotes[0].speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "La matinale “Demain ! Usines & Climat“ a réuni cent personnes au port.",
+    "La table ronde « Quelle industrie pour nos villes » a fait salle comble.",
+    "Le projet « Une ville pour tous les âges » a été retenu par le jury.",
+])
+def test_event_and_project_titles_are_not_quotes(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert quotes == []

@@ -11,7 +11,7 @@ sentence right after a fragment sourced to an organisation (Selon X, … « … 
 from __future__ import annotations
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.direct import (SENTENCE_INCISE_RULES, Attribution, Candidate, incise_after,
+from pipeline.extract.quotes.direct import (SENTENCE_INCISE_RULES, UNNAMED_BODY, Attribution, Candidate, incise_after,
                                              incise_closes_clause)
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, speech_lemma
 from pipeline.extract.quotes.speakers import Context, is_subject_position, sentence_start
@@ -50,7 +50,8 @@ def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
     """Fill the speaker of standalone, unattributed direct quotes from their paragraph (in place)."""
     paras = paragraphs(doc_text(ctx.doc))
     for n, cand in enumerate(cands):
-        if cand.kind != "direct" or cand.speaker is not None or not cand.standalone:
+        if cand.kind != "direct" or cand.speaker is not None or not cand.standalone \
+                or cand.rule_id.endswith(UNNAMED_BODY):
             continue
         k = paragraph_of(paras, cand.start)
         p_start, p_end = paras[k]

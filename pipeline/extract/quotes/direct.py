@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import Cue, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
-from pipeline.extract.quotes.speakers import (Context, active_subject, noun_text, phrase_after, resolve_phrase,
+from pipeline.extract.quotes.speakers import (Context, active_subject, noun_text, person_before_apposition,
+                                              phrase_after, resolve_phrase,
                                               resolve_pronoun, sentence_start, subject_of)
 from pipeline.records import ActorRef
 
@@ -99,13 +100,28 @@ def _apposed_person(ctx: Context, phrase: list[Token]) -> ActorRef | None:
     """"explique le PDG de Nova, Paul Martin": a description followed by the person's name in apposition."""
     if not phrase or any(ctx.mentions_in(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), "PER")):
         return None
-    after = phrase[-1].i + 1
     doc = ctx.doc
+    after = _past_parenthesis(doc, phrase[-1].i + 1)
     if after + 1 >= len(doc) or doc[after].text != "," or phrase[0].pos_ == "PRON":
         return None
     nxt = doc[after + 1]
     people = [m for m in ctx.mentions if m.label == "PER" and m.start == nxt.idx]
     return people[0].ref() if people else None
+
+
+PARENTHESIS_MAX_TOKENS = 8
+
+
+def _past_parenthesis(doc: Doc, i: int) -> int:
+    """Token index past a parenthesis after a description and the rest of the description: "la présidente
+    (PS) de la métropole, X" -> the comma before X (i itself when no parenthesis opens at i)."""
+    while i < len(doc) and doc[i].text == "(":
+        close = next((k for k in range(i + 1, min(len(doc), i + PARENTHESIS_MAX_TOKENS)) if doc[k].text == ")"), None)
+        if close is None:
+            return i
+        rest = phrase_after(doc, close + 1)
+        i = rest[-1].i + 1 if rest else close + 1
+    return i
 
 
 def _unlisted_incise_verb(ctx: Context, cues: list[Cue], tok: Token) -> str | None:
@@ -226,8 +242,14 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
         seen_verb, seen_tok = seen_verb or lemma, seen_tok or tok
         subj = subject_of(tok)
         speaker = resolve_phrase(ctx, subj, tok.idx) if subj else None
+        if speaker is not None and speaker.label != "PER":
+            person = person_before_apposition(ctx, tok)  # "X, directeur chez Nova, confirme :"
+            speaker = person.ref() if person is not None else speaker
         if speaker is not None:
             return Attribution(speaker, lemma, rule_id)
+        if subj and _unnamed_body(ctx, subj):
+            # "Au cabinet de X, …, la communauté d'agglomération assure :": the speaker is that body
+            return Attribution(None, lemma, rule_id + UNNAMED_BODY)
     for c in reversed(ctx.cues):  # "… selon elle :"
         if c.cue == "marker" and clause.start <= c.start and c.end <= colon_i:
             speaker = resolve_phrase(ctx, phrase_after(doc, c.end), doc[c.start].idx)
@@ -245,6 +267,20 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
         if speaker is not None:
             return Attribution(speaker, None, rule_id + "_subject")
     return Attribution(None, seen_verb, rule_id) if seen_verb else None
+
+
+UNNAMED_BODY = "_unnamed_body"  # rule_id suffix: the speaker is a body the text does not name
+
+
+def _unnamed_body(ctx: Context, subj: list[Token]) -> bool:
+    """A subject that names nobody and is no person: an unnamed organisation or body ("la communauté
+    d'agglomération", "le ministère"), which no other name of the clause may replace."""
+    if subj[0].pos_ == "PRON" or pronoun_form(subj[0]) in pronoun_gender():
+        return False
+    if ctx.mentions_in(subj[0].idx, subj[-1].idx + len(subj[-1])):
+        return False
+    heads = [t for t in subj if t.pos_ == "NOUN"]
+    return bool(heads) and noun_text(heads[0]) not in speaker_nouns("person") | speaker_nouns("anaphoric")
 
 
 NARRATIVE_OPENERS = {"et", "puis"}

@@ -572,6 +572,28 @@ def subject_of(verb: Token) -> list[Token] | None:
     return None
 
 
+APPOSITION_MAX_TOKENS = 16
+
+
+def person_before_apposition(ctx: Context, verb: Token) -> EntityMention | None:
+    """"X, chef du service Y chez Z, confirme": the person whose apposition ends right before the verb
+    (the parser often makes the organisation at the end of the apposition the subject)."""
+    doc = ctx.doc
+    k = verb.i - 1
+    while k > 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in ("se", "s'", "s’")):
+        k -= 1
+    if k <= 0 or doc[k].text != ",":
+        return None
+    for c in range(k - 1, max(0, k - APPOSITION_MAX_TOKENS), -1):
+        tok = doc[c]
+        if tok.text in (".", ";", "!", "?", "«", "»", ":") or "\n" in tok.text or "Fin" in tok.morph.get("VerbForm"):
+            return None
+        if tok.text == "," and c > 0:
+            people = [m for m in ctx.mentions if m.label == "PER" and m.end == doc[c - 1].idx + len(doc[c - 1])]
+            return people[0] if people else None
+    return None
+
+
 SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
 
 
