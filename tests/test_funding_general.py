@@ -890,3 +890,72 @@ def test_name_in_a_relative_incise_after_the_subject_is_not_the_recipient(make_d
             "La pépite avait levé 8 millions d'euros en 2022.")
     events, _ = _events(make_doc, text)
     assert _by_amount(events) == {30e6: "orbitane", 8e6: "orbitane"}
+
+
+# ---------------------------------------------------------------- round 3: held-out round-ups and incises
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A definite amount followed by its owner ("les N millions de X") is X's deal, whoever the subject is.
+        ("Les investisseurs restent prudents mais les levées de fonds continuent, comme le montrent les 31 millions d'euros du spécialiste de la logistique Cargonaut, "
+         "les 12 millions de la healthtech Medivor et de la fintech Pactoline, ou encore les 6 millions de Verdalis.",
+         {31e6: "cargonaut", 12e6: "medivor", 6e6: "verdalis"}),
+        ("Côté régional, on retiendra les 4 millions d'euros de Ferrovia et les 2 millions d'euros "
+         "de la biotech rennaise Algamed Therapeutics, deux levées de fonds bien accueillies.",
+         {4e6: "ferrovia", 2e6: "algamed therapeutics"}),
+    ],
+)
+def test_amount_followed_by_its_owner_in_a_round_up(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    got = {(e.amount, normalize_name(e.recipient.name)) for e in events}
+    assert {(a, r) for a, r in expected.items()} <= got
+    # Coordinated owners share the amount.
+    if 12e6 in expected:
+        assert (12e6, "pactoline") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le secteur a profité des 20 millions d'euros de la région Bretagne pour ses projets.",
+        "La jeune pousse a levé 3 millions d'euros. Elle compte sur les 2 millions d'euros du fonds Kerlan Capital.",
+    ],
+)
+def test_an_amount_owned_by_a_giver_is_not_its_deal(make_doc, text):
+    events, _ = _events(make_doc, text)
+    names = {normalize_name(e.recipient.name) for e in events}
+    assert "bretagne" not in names and "region bretagne" not in names and "kerlan capital" not in names
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient",
+    [
+        ("Ce jeudi, Talvane a bouclé un tour de 40 millions d'euros et Brisquet, une jeune pousse qui a imaginé un jeu "
+         "de cartes Pokito revisité, a annoncé une levée de fonds de 25 millions d'euros.", 25e6, "brisquet"),
+        ("Orvelle, la plateforme de réservation pour les salons de coiffure, lancé il y a deux ans, notamment par le groupe "
+         "Capelli Frères, devait annoncer un financement de 8 millions d'euros.", 8e6, "orvelle"),
+    ],
+)
+def test_names_inside_an_apposition_incise_are_not_the_subject(make_doc, text, amount, recipient):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient
+
+
+def test_a_participle_after_a_subject_anaphor_holds_no_subject(make_doc):
+    text = ("Tramélis fait beaucoup parler d'elle. La start-up devenue l'un des visages de la robotique "
+            "et l'une des voix de la filière annonce avoir bouclé un tour de table de 15 millions d'euros.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {15e6: "tramelis"}
+
+
+def test_investor_list_after_dont_and_a_source_incise(make_doc):
+    text = ("La start-up Korrigane annonce avoir bouclé un tour de table de 60 millions d'euros mené par le fonds "
+            "Alvéa Partners aux côtés d'une dizaine d'investisseurs dont Pivoine Ventures, Banque Ardoise et, "
+            "selon les informations du Courrier Breton, Nordine Capital.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    names = {normalize_name(i.name) for i in ev.investors}
+    assert {"alvea partners", "pivoine ventures", "banque ardoise", "nordine capital"} <= names
+    assert "courrier breton" not in names

@@ -665,11 +665,17 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             i += 2 if low == "ainsi" else 1
             cur = i
             continue
-        if stop and d == base and (low == ":" or (low == "dont" and _prev_word(doc, i, start) == ",")) and not any(
+        intro = i > start and doc[i - 1].lower_ in set(_cues()["investor_intro_heads"])
+        if stop and d == base and (low == ":" or (low == "dont" and (_prev_word(doc, i, start) == "," or intro))) and not any(
                 c.start < i for c in _cands_in(ctx, start, i)):
             items.append((cur, i, conn))  # "auprès d'un pool d'investisseurs : A, B et C"
             conn, cur, i = "", i + 1, i + 1
             continue
+        if d == base and low in {"selon", "d'après"} and i > start and doc[i - 1].text == ",":
+            close = next((k for k in range(i + 1, end) if doc[k].text == ","), None)
+            if close is not None and any(c.start > close for c in _cands_in(ctx, close, end)):
+                i = cur = close + 1  # "A et, selon les informations de Z, B": the source incise is no item
+                continue
         if stop and d == base and low in stops and not any(c.start <= i < c.end for c in ctx.cands):
             break
         if stop and d == base and _active_verb_or_aux(tok) and i > start and not any(c.start <= i < c.end for c in ctx.cands):
@@ -786,10 +792,11 @@ def _tranche_zone(ctx: Ctx, start: int, end: int, s: int, e: int) -> list[Cand]:
     """In "dont 100 M€ de X, 100 M€ de Y et le reste par la fondation de Z": X, Y, Z."""
     doc = ctx.doc
     depth = _paren_depth(doc, s, e)
+    sources = _source_zones(ctx, s, e)
     out = []
     for c in _cands_in(ctx, start, end):
-        if depth[c.start - s] > depth[start - s]:
-            continue
+        if depth[c.start - s] > depth[start - s] or _in_spans(c.start, sources):
+            continue  # "selon les informations des Echos": a cited source gives no money
         prev = _prev_word(doc, c.start, start)
         if (prev in {"de", "d'", "du", "des", "par", "via", "auprès"} or prev in _LEADING) and not _in_person_apposition(ctx, c, start):
             out.append(c)
@@ -1013,6 +1020,9 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         and not _label_complement(ctx, c, lo) and not _amount_source(ctx, c)
     ]
     cands = [c for c in cands if not _in_anaphor_incise(ctx, anaphors, c, pos)]
+    incises = [(c.end, _incise_close(ctx, c.end, pos)) for c in cands if c.end + 1 < pos and doc[c.end].text == ","]
+    # "X, la solution ..., lancée par le groupe Y, devait": an anaphor inside the incise is no subject either.
+    anaphors = [sp for sp in anaphors if not any(b is not None and a < sp[0] < b for a, b in incises)]
     cands = [c for c in cands if not _in_relative_incise(ctx, cands, c, pos)]
     companies = [c for c in cands if not _investor_introduced(ctx, c, lo)]
     best = companies[-1] if companies else (cands[-1] if cands else None)
@@ -1046,6 +1056,8 @@ def _in_anaphor_incise(ctx: Ctx, anaphors: list[tuple[int, int]], cand: Cand, po
     between commas right after a subject anaphor is not the subject."""
     doc = ctx.doc
     for _, b in anaphors:
+        if b < cand.start < pos and doc[b].pos_ in {"VERB", "AUX"} and "Part" in doc[b].morph.get("VerbForm"):
+            return True  # "La start-up devenue l'un des espoirs de l'IA annonce": a participle's complement
         j = b
         while j < pos and doc[j].pos_ == "ADJ":
             j += 1  # "la start-up lyonnaise, ..."
@@ -1058,17 +1070,39 @@ def _in_anaphor_incise(ctx: Ctx, anaphors: list[tuple[int, int]], cand: Cand, po
 
 
 def _in_relative_incise(ctx: Ctx, cands: list[Cand], cand: Cand, pos: int) -> bool:
-    """ "Orbitale, qui conçoit des satellites d'observation de la Terre, annonce": a name inside a
-    relative incise after the subject name is not the subject."""
+    """ "Orbitale, qui conçoit des satellites d'observation de la Terre, annonce", "X, une jeune
+    pousse qui a développé un concept de vignettes Y, a annoncé", "X, la solution ..., lancée par le
+    groupe Y, devait officialiser": a name inside the incise after the subject name is not the subject."""
     doc = ctx.doc
     for subj in cands:
         j = subj.end
-        if subj is cand or j + 1 >= pos or doc[j].text != "," or _low(doc[j + 1]) not in {"qui", "dont", "que", "qu'"}:
+        if subj is cand or j + 1 >= pos or doc[j].text != "," or not subj.end <= cand.start:
             continue
-        close = next((i for i in range(j + 2, pos) if doc[i].text == ","), None)
+        close = _incise_close(ctx, j, pos)
         if close is not None and j < cand.start < close:
             return True
     return False
+
+
+def _incise_close(ctx: Ctx, comma: int, pos: int) -> int | None:
+    """The comma closing an incise opened at `comma` after a name: a relative clause closes at its
+    first comma; an apposition or a participle ("une jeune pousse qui ...", "lancée par ...") at the
+    comma followed by the resumed finite verb, never across a coordinated name ("... et Y,")."""
+    doc = ctx.doc
+    opener = doc[comma + 1]
+    if _low(opener) in {"qui", "dont", "que", "qu'"}:
+        return next((i for i in range(comma + 2, pos) if doc[i].text == ","), None)
+    participle = opener.pos_ in {"VERB", "AUX"} and "Part" in opener.morph.get("VerbForm")
+    if not (opener.pos_ == "DET" or participle or (opener.is_lower and opener.pos_ == "NOUN")):
+        return None
+    for i in range(comma + 2, pos):
+        if _low(doc[i]) == "et" and any(c.start == i + 1 for c in ctx.cands):
+            return None  # "X, société qui ... et Y, une jeune pousse": a second subject, no incise
+        if doc[i].text == "," and i + 1 < pos:
+            nxt = doc[i + 1]
+            if nxt.pos_ in {"VERB", "AUX"} and "Fin" in nxt.morph.get("VerbForm"):
+                return i
+    return None
 
 
 def _amount_source(ctx: Ctx, cand: Cand) -> bool:
@@ -1396,6 +1430,45 @@ def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tupl
     return out
 
 
+def _possessor_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
+    """The company owning an amount: "de l'assurtech X", "du champion du e-commerce X" at `pos` (a
+    preposition, then at most six lowercase descriptor words); never a giver ("de la région X")."""
+    doc, cues = ctx.doc, _cues()
+    if pos >= e or _low(doc[pos]) not in set(cues["possessor_prepositions"]):
+        return None
+    stop = set(cues["investor_descriptors"]) | set(cues["giver_nouns"])
+    j = pos + 1
+    while j < min(e, pos + 7):
+        cand = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
+        if cand is not None:
+            return cand if _org_like(cand.ref) else None
+        tok = doc[j]
+        # A noun phrase only: no number, relative pronoun, auxiliary or other preposition ("menée par Y");
+        # the tagger reads some place adjectives ("rennaise") as verbs, so verbs are not a stop by themselves.
+        bad_adp = tok.pos_ == "ADP" and _low(tok) not in set(cues["possessor_prepositions"]) | {"au", "aux"}
+        if not tok.is_lower or tok.is_punct or tok.like_num or tok.pos_ in {"AUX", "PRON", "SCONJ"} or bad_adp or tok.lower_ in stop:
+            return None
+        j += 1
+    return None
+
+
+def _possessor_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tuple[AmountAt, Cand]]:
+    """ "les 59 M€ du champion du e-commerce X, les 50 millions de l'assurtech Y et de la medtech Z":
+    a definite amount followed by its owner is that company's deal, whatever the clause's subject;
+    coordinated owners ("et de Z") share the amount."""
+    doc = ctx.doc
+    out: list[tuple[AmountAt, Cand]] = []
+    for am in mains:
+        if am.start - 1 < s or _low(doc[am.start - 1]) not in set(_cues()["possessor_determiners"]):
+            continue
+        owner = _possessor_after(ctx, am.end, e)
+        while owner is not None:
+            out.append((am, owner))
+            nxt = owner.end + 1 if owner.end < e and _low(doc[owner.end]) == "et" else None
+            owner = _possessor_after(ctx, nxt, e) if nxt is not None else None
+    return out
+
+
 def _paren_list_events(ctx: Ctx, si: int, s: int, e: int) -> list[Draft]:
     """ "trois opérations (Syntony, Carlili et Padam)": one event without amount per actor."""
     doc = ctx.doc
@@ -1590,9 +1663,12 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
             _drop(ctx, _sent_text(ctx, si), f"{a.kind} amount: {a.amount.text}")
     drafts: list[Draft] = []
     pairs = _roundup_pairs(ctx, s, e, mains)
-    paired = {id(a) for a, _ in pairs}
+    owned = [(a, c) for a, c in _possessor_pairs(ctx, s, e, mains) if id(a) not in {id(x) for x, _ in pairs}]
+    paired = {id(a) for a, _ in pairs + owned}
     for am, cand in pairs:
         drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+roundup_paren", am))
+    for am, cand in owned:
+        drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+possessor", am))
     drafts.extend(_paren_list_events(ctx, si, s, e))
     for am in mains:
         if id(am) in paired:
