@@ -675,3 +675,75 @@ def test_role_prose_negatives(make_doc, text, org):
 def test_role_prose_cases(make_doc, text, expected):
     found = {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
     assert expected <= found, found
+
+
+# ---- unseen prose (fresh held-out lessons: nominations, appointments, press releases) ----------
+ROLE_UNSEEN_CASES = [
+    # an anaphor noun with a lowercase description before the name: the name
+    ("Lucie Garnier, la fondatrice de l'agence de design Motiva, ouvre un bureau à Nantes.",
+     {("Lucie Garnier", "Motiva", "fondateur")}),
+    # a contracted article before the title: an inversion
+    ("Le jury réunissait des entrepreneurs, à l'instar du fondateur de Pixmo, Bastien Laurent.",
+     {("Bastien Laurent", "Pixmo", "fondateur")}),
+    # an adverbial phrase between the apposition's comma and the title
+    ("Élodie Brun, jusqu'ici directrice générale de Terravia, quitte le groupe.",
+     {("Élodie Brun", "Terravia", "directeur général")}),
+    # a caption: title, organisation, colon, names; demonyms before the names of an inversion
+    ("Les deux cofondateurs de Vélomix : Paul Arnaud et Chloé Martin.",
+     {("Paul Arnaud", "Vélomix", "cofondateur"), ("Chloé Martin", "Vélomix", "cofondateur")}),
+    ("Les cofondateurs de Vélomix, le Suisse Paul Arnaud et la Française Chloé Martin, ont signé.",
+     {("Paul Arnaud", "Vélomix", "cofondateur"), ("Chloé Martin", "Vélomix", "cofondateur")}),
+    # an English title in sentence case
+    ("C'est Inès Morel, actuellement Chief operating officer de Brightly, qui prendra le poste.",
+     {("Inès Morel", "Brightly", "COO")}),
+    # a press-release signature: the organisation after the titles closes the sentence
+    ("« Nous sommes ravis », a déclaré Marc Tremblay, président et chef de la direction, Norvik Inc.",
+     {("Marc Tremblay", "Norvik Inc", "président"), ("Marc Tremblay", "Norvik Inc", "chef de la direction")}),
+    # a copula after the subject's apposition; a copula with an adjunct before the title
+    ("Sophie Lenoir, ancienne directrice de Valtek, devient présidente de Verdalis.",
+     {("Sophie Lenoir", "Valtek", "ancien directeur"), ("Sophie Lenoir", "Verdalis", "président")}),
+    ("Luc Besnard a été élu à l'unanimité des administrateurs, président de Sylvalis.",
+     {("Luc Besnard", "Sylvalis", "président")}),
+    # il/elle after one person was named: that person
+    ("Nathalie Caron quitte Orbital après six ans. Elle a été nommée directrice générale de Ventura.",
+     {("Nathalie Caron", "Ventura", "directeur général")}),
+    # a copular relative clause opened by 'dont' belongs to the organisation before it
+    ("Bernard Lenoir a débuté chez Kelvo. Il a ensuite rejoint Textilia, dont il a été le président du directoire.",
+     {("Bernard Lenoir", "Textilia", "président du directoire")}),
+    # an appointment: the post is at the appointing organisation; the apposition keeps its own
+    ("Le groupe Arvalis vient de nommer Didier Masson, ex-directeur de Primeo, au poste de directeur financier.",
+     {("Didier Masson", "Arvalis", "directeur financier"), ("Didier Masson", "Primeo", "ex-directeur")}),
+    # a bare title after comme / en tant que: the post of the clause's subject
+    ("Julie Andrieu a débuté chez Carrefour, notamment comme directrice du marketing de Promodis.",
+     {("Julie Andrieu", "Promodis", "directeur")}),
+    # a coordinated complement names the organisation after an unnamed one
+    ("Sonia Perret, gérante d'un cabinet d'architectes mais aussi de Bâtir Ensemble, présente le projet.",
+     {("Sonia Perret", "Bâtir Ensemble", "gérant")}),
+]
+
+ROLE_UNSEEN_NEGATIVES = [
+    # a place after à is where the post is, not an organisation
+    ("Marc Dujardin, ambassadeur de France au Chili, a reçu la délégation.", "Chili"),
+    # an indefinite complement names no organisation: the name after it is a sector
+    ("Karim Dali, directeur d'une société du CAC 40, s'inquiète de la réforme.", "CAC 40"),
+    # 'la société' is not an organisation that merely contains the word ('Société Générale')
+    ("Kelvio a ouvert un compte à la Société Générale. Kelvio recrute. Le PDG de la société, Paul Marin, "
+     "s'en félicite.", "Société Générale"),
+    # il/elle with two persons named before: unclear, no role
+    ("Paul Roy et Marc Simon se sont rencontrés à Lyon. Il a été nommé directeur de Ventura.", "Ventura"),
+    # a pronoun whose gender does not fit the only person named before
+    ("Paul Roy a quitté Lyon. Elle a été nommée directrice de Ventura.", "Ventura"),
+    # a bare title after comme whose clause subject is an organisation: no person, no role
+    ("Kelvio intervient comme conseiller de Brivo depuis deux ans.", "Brivo"),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_UNSEEN_CASES)
+def test_role_unseen_cases(make_doc, text, expected):
+    found = {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("text,org", ROLE_UNSEEN_NEGATIVES)
+def test_role_unseen_negatives(make_doc, text, org):
+    assert not any(o == org for _, o in _pairs(make_doc, text, "role"))

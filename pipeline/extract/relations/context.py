@@ -252,6 +252,25 @@ class DocContext:
         topic = self.org_topic(before)
         return topic if topic is not None and any(r.name == topic.name for r in named) else named[0]
 
+    def pronoun_person(self, i: int, sent: Span) -> ActorRef | None:
+        """The person a subject pronoun ("il", "elle") at token i stands for: the last
+        gender-compatible person named earlier in the sentence, else the only one named in the
+        sentence before (`previous`); None when that is not clear."""
+        gender = PRONOUN_GENDER.get(self.doc[i].lower_)
+        if gender is None:
+            return None
+        for j in range(i - 1, sent.start - 1, -1):
+            hit = self.entity_at(j)
+            if hit and hit[0].end - 1 == j and hit[1].label == "PER" and _gender_fits(hit[1], gender):
+                return hit[1]
+        prev = self.previous
+        if prev is None:
+            return None
+        people = {hit[1].name: hit[1] for j in range(prev.start, prev.end)
+                  if (hit := self.entity_at(j)) and hit[1].label == "PER"}
+        fitting = [ref for ref in people.values() if _gender_fits(ref, gender)]
+        return fitting[0] if len(people) == 1 and fitting else None
+
     def last_org(self, before: int, min_token: int) -> ActorRef | None:
         """The last ORG/MISC entity named in [min_token, before)."""
         for i in range(before - 1, min_token - 1, -1):
@@ -276,6 +295,17 @@ class DocContext:
             if hit and hit[1].label == "PER" or noted and noted[-1][0] == i:
                 return hit[1] if hit and hit[1].label == "PER" else noted[-1][1]
         return None
+
+
+PRONOUN_GENDER = {"il": "m", "elle": "f"}
+
+
+def _gender_fits(ref: ActorRef, gender: str) -> bool:
+    """A person's given name does not contradict the pronoun's gender (unknown names fit)."""
+    from pipeline.nlp.lexicons import gender_of
+
+    found = gender_of(ref.name.split()[0]) if ref.name.split() else None
+    return found is None or found not in ("m", "f") or found == gender
 
 
 TERMINALS = {".", "!", "?", "…", ":", ";"}

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from pipeline.extract.relations.context import DocContext, norm_text
+from pipeline.extract.relations.frames import subject_of
 from pipeline.extract.relations.titles import Lexicon, TitleMatch, find_titles, lexicon
 from pipeline.records import ActorRef, Dropped, RelationRecord
 
@@ -45,6 +46,7 @@ ORG_SCAN_TOKENS = 14  # how far a "département ... de l'université de X" chain
 FRONTED_SCAN_TOKENS = 25  # "Fondateur de cette société valorisée ..., Jensen Huang"
 ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "déjà", "encore", "alors", "aujourd'hui", "aujourd’hui"}
 AUX = {"avoir", "être"}
+PLACE_PREPOSITIONS = {"à", "au", "aux"}  # a LOC entity after these is where, not whom
 
 
 def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iterator[RelationRecord]:
@@ -63,6 +65,10 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
             joined = _joined_as(ctx, sent, title, lex)
             if joined:
                 yield RelationRecord(joined[0], "role", joined[1], sent.text.strip(), "role.joined_as", title.attribute)
+            appointed = None if joined else _appointed_by_org(ctx, sent, title, lex)
+            if appointed:
+                yield RelationRecord(appointed[0], "role", appointed[1], sent.text.strip(), "role.appointed",
+                                     title.attribute)
             continue
         more = _more_orgs(ctx, sent, org[0], lex)  # "patron de Tesla, SpaceX et X"
         end = more[-1][0] if more else org[0]
@@ -105,6 +111,94 @@ def _joined_as(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, Ac
         v = c - 1 if c is not None and doc[c + 1].pos_ == "DET" else v
     person = ctx.person_ending_at(v, sent)
     return (person[1], org_hit[1]) if person else None
+
+
+APPOINT_MARKERS = ("au poste de", "au poste d'", "comme", "en tant que", "en qualité de")
+CAPACITY_MARKERS = ("comme", "en tant que", "en qualité de")
+VERB_LEVELS = 4  # dependency steps from a title up to the verb of its clause
+
+
+def _marker_before(sent, title: TitleMatch, markers: tuple[str, ...]) -> int | None:
+    """Start token of a marker ("au poste de", "comme") written right before the title, else None."""
+    doc = sent.doc
+    k = title.start - 1
+    for marker in markers:
+        n = len(marker.replace("'", "' ").split())
+        if k - n + 1 >= sent.start and norm_text(doc[k - n + 1 : k + 1].text) == marker:
+            return k - n + 1
+    return None
+
+
+def _appointment(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, int | None] | None:
+    """'Y vient de nommer X, ex-PDG de Z, au poste de directeur général' / 'X a été nommé au poste
+    de directeur': (the appointee, the active appointment verb's token or None when passive)."""
+    doc = sent.doc
+    marker = _marker_before(sent, title, APPOINT_MARKERS)
+    k = (title.start if marker is None else marker) - 1
+    if k < sent.start:
+        return None
+    if marker is not None and doc[k].lemma_ in lex.appointment_verbs and doc[k].pos_ == "VERB":
+        person = _copula_subject(ctx, sent, k, lex)  # passive: "X a été nommé au poste de ..."
+        return (person, None) if person else None
+    if doc[k].text == ",":
+        k = _apposition_start(sent, k)
+        if k is None:
+            return None
+    hit = ctx.person_ending_at(k, sent)
+    if not hit or hit[0] - 1 < sent.start:
+        return None
+    verb = doc[hit[0] - 1]
+    if verb.lemma_ not in lex.appointment_verbs or verb.pos_ != "VERB" or "VerbForm=Part" in verb.morph \
+            and doc[verb.i - 1].lemma_ == "être":
+        return None
+    return hit[1], verb.i
+
+
+def _apposition_start(sent, k: int) -> int | None:
+    """The token before the comma opening the verbless apposition closed by the comma at k."""
+    doc = sent.doc
+    for c in range(k - 1, max(sent.start, k - APPOSITION_TOKENS) - 1, -1):
+        if doc[c].text == ",":
+            return c - 1
+        if doc[c].text in BOUNDARIES or doc[c].pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            return None
+    return None
+
+
+def _appointed_by_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, ActorRef] | None:
+    """'Le groupe Doux vient de nommer X au poste de directeur général délégué': a title with no
+    organisation of its own is a post at the organisation that appoints."""
+    found = _appointment(ctx, sent, title, lex)
+    if not found or found[1] is None:
+        return None
+    org = subject_of(ctx, sent, sent.doc[found[1]], ("ORG",))
+    return (found[0], org) if org else None
+
+
+def _capacity_subject(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | None:
+    """'X a débuté chez Danone, notamment comme directeur du marketing d'Evian', '..., qu'il a rejoint
+    en tant que directeur': a bare title introduced by comme / en tant que is the post of its
+    clause's subject (a person, or il/elle resolved to one)."""
+    if _marker_before(sent, title, CAPACITY_MARKERS) is None:
+        return None
+    node = sent.doc[title.core_start]
+    for _ in range(VERB_LEVELS):
+        if node.head is node or not (sent.start <= node.head.i < sent.end):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in node.children:
+        if child.dep_ == "nsubj" and sent.start <= child.i < sent.end:
+            if child.lower_ in ("il", "elle"):
+                return ctx.pronoun_person(child.i, sent)
+            hit = ctx.entity_at(child.i)
+            return hit[1] if hit and hit[1].label == "PER" else None
+    return None
 
 
 def _previous_subject(
@@ -187,9 +281,13 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     if found is None:
         found = _chez_after(ctx, sent, k, title.start, lex)
     if found is None:
+        found = _dont_clause_org(ctx, sent, title, lex)
+    if found is None:
         found = _possessive_org(ctx, sent, title, lex)
     if found is None:
         found = _fronted_chez(ctx, sent, title, lex)
+    if found is None:
+        found = _trailing_org(ctx, sent, title)
     if found is None and not any(t.start >= title.end and t.start <= title.end + 1 for t in titles):
         found = _bare_apposition_org(ctx, sent, title, lex) or _bare_opening_title_org(ctx, sent, title, lex)
     if found is None:
@@ -208,9 +306,17 @@ def _named_by_noun(ctx, noun: str, before: int) -> ActorRef | None:
     word = norm_text(noun)
     for i in range(before - 1, -1, -1):
         hit = ctx.entity_at(i)
-        if hit and hit[0].start == i and hit[1].label == "ORG" and word in norm_text(hit[1].name).split():
+        if hit and hit[0].start == i and hit[1].label == "ORG" and _noun_heads_name(word, hit[1].name):
             return hit[1]
     return None
+
+
+def _noun_heads_name(word: str, name: str) -> bool:
+    """The noun closes the name ('Harmonie Mutuelle') or opens a 'noun de ...' name ('université de
+    Caen'); not a name where it is only qualified ('Société Générale' is no 'la société')."""
+    words = norm_text(name).split()
+    return word in words and (words[-1] == word or any(
+        w == word and n + 1 < len(words) and (words[n + 1] in ("de", "du", "des") or words[n + 1].startswith("d'")) for n, w in enumerate(words)))
 
 
 def _named_right_after(ctx, sent, k: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
@@ -246,7 +352,8 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
     limit = min(sent.end, k + ORG_SCAN_TOKENS)
     first = True
     while k < limit:
-        if norm_text(doc[k].text) not in lex.org_prepositions:
+        prep = norm_text(doc[k].text)
+        if prep not in lex.org_prepositions:
             return None
         k += 1
         det = None
@@ -259,7 +366,7 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         anaphor_end = None if own_name else _anaphor_at(sent, k, lex)  # 'l'Institut X', 'l'université de Y': the name
         if anaphor_end and det is None and doc[k - 1].lower_ == "du" and (anaphor_end >= sent.end or doc[anaphor_end].text in BOUNDARIES):
             det = "le"  # "ex-défenseur du club": du = de + le (not "du groupe toscan", another one)
-        name_at = _skip_adjectives(sent, anaphor_end) if anaphor_end else None
+        name_at = _skip_description(sent, _skip_adjectives(sent, anaphor_end)) if anaphor_end else None
         named = ctx.org_starting_at(name_at, sent) if name_at and name_at < sent.end else None
         if named and sent.doc[name_at].text[:1].isupper():
             return named  # "président de l'association France Digitale": the name, not the anaphor
@@ -267,6 +374,8 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             topic = _named_by_noun(ctx, doc[k:anaphor_end].text, title_start) or ctx.org_topic(title_start)
             return (anaphor_end, topic) if topic else None
         org = ctx.org_starting_at(k, sent)
+        if org and prep in PLACE_PREPOSITIONS and org[1].label == "LOC":
+            return None  # "ambassadeur de France à Maurice", "directeur à Paris": a place
         if org and norm_text(org[1].name) in lex.not_orgs:
             better = _org_after(ctx, sent, org[0], title_start, lex) if org[0] < sent.end else None
             return better  # "directeur scientifique de l'IA chez Meta"
@@ -289,6 +398,10 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         # head introduces is no organisation (a de-complement after it still may be one)
         not_org = norm_text(doc[k].text) in lex.non_org_heads
         unit = norm_text(doc[k].text) in lex.unit_nouns
+        if det in lex.indefinite_determiners and not unit:
+            # "patron d'une entreprise du BTP": an unnamed company, the name after it is a sector;
+            # only a coordinated complement may still name one ("... mais aussi de l'UP-Medef 84")
+            return _coordinated_complement(ctx, sent, k, title_start, lex)
         first = False
         while k < limit and norm_text(doc[k].text) not in lex.org_prepositions:
             if _coordinated_domain(sent, k, lex):
@@ -336,6 +449,34 @@ def _described_org(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[i
         return None
     topic = ctx.org_topic(title_start)
     return (end, topic) if topic else None
+
+
+def _coordinated_complement(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """The organisation of a complement coordinated after an unnamed one ('patron d'une entreprise
+    du BTP mais aussi de l'UP-Medef 84'): a coordinator then a preposition, before any clause."""
+    doc = sent.doc
+    for j in range(k, min(sent.end, k + ORG_SCAN_TOKENS)):
+        if doc[j].text in BOUNDARIES or doc[j].pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            return None
+        for n in (2, 1):
+            if j + n < sent.end and norm_text(doc[j : j + n].text) in lex.complement_coordinators \
+                    and norm_text(doc[j + n].text) in lex.org_prepositions:
+                found = _org_after(ctx, sent, j + n, title_start, lex)
+                return found if found and found[1].key is not None else None
+    return None
+
+
+def _skip_description(sent, k: int) -> int:
+    """Past a lowercase de-complement describing an anaphor noun when a capitalised name follows
+    ("l'entreprise de travail temporaire Proman" -> Proman); else k."""
+    doc = sent.doc
+    if k >= sent.end or norm_text(doc[k].text) not in ("de", "d'"):
+        return k
+    j = k + 1
+    while j < min(sent.end, k + 1 + DESCRIPTION_TOKENS) and doc[j].text.islower() and doc[j].is_alpha \
+            and doc[j].pos_ in ("NOUN", "ADJ"):
+        j += 1
+    return j if j > k + 1 and j < sent.end and doc[j].text[:1].isupper() else k
 
 
 def _coordinated_domain(sent, k: int, lex: Lexicon) -> bool:
@@ -425,6 +566,43 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
     return (title.end, topic) if topic else None
 
 
+DONT_TOKENS = 8  # "Bongrain, dont il a longtemps été le président"
+
+
+def _dont_clause_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'... rejoindre Bongrain, dont il a été le président du directoire': a title in a copular
+    relative clause opened by "dont" belongs to the organisation the clause is attached to."""
+    doc = sent.doc
+    for j in range(title.start - 1, max(sent.start, title.start - DONT_TOKENS) - 1, -1):
+        tok = doc[j]
+        if tok.lower_ == "dont":
+            if j - 2 < sent.start or doc[j - 1].text != ",":
+                return None
+            hit = ctx.entity_at(j - 2)
+            ok = hit and hit[0].end - 1 == j - 2 and hit[1].label == "ORG"
+            return (title.end, hit[1]) if ok else None
+        if not (tok.pos_ in ("DET", "AUX", "ADV", "PRON") or tok.lemma_ in lex.role_verbs
+                or (hit := ctx.entity_at(j)) and hit[1].label == "PER"):
+            return None
+    return None
+
+
+def _trailing_org(ctx, sent, title: TitleMatch) -> tuple[int, ActorRef] | None:
+    """'…, a souligné Paul Roy, président et chef de la direction, Kelvix Inc.': a press-release
+    signature, the organisation set off by a comma after the title closes the sentence."""
+    doc = sent.doc
+    k = title.end
+    if k + 1 >= sent.end or doc[k].text != ",":
+        return None
+    hit = ctx.entity_at(k + 1)
+    if not hit or hit[0].start != k + 1 or hit[1].label != "ORG" or hit[1].key is None:
+        return None
+    end = hit[0].end
+    while end < sent.end and (doc[end].text == "." or doc[end].is_space):
+        end += 1
+    return (hit[0].end, hit[1]) if end >= sent.end else None
+
+
 def _bare_apposition_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
     """'Anne X, directrice financière, quittera l'entreprise': a bare business title set off by
     commas right after a person's name is a post at the organisation in focus (named earlier in
@@ -485,16 +663,28 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     respective = _respectively(ctx, sent, titles, n)
     if respective:
         return [respective], "role.respectively"
+    appointment = _appointment(ctx, sent, title, lex)
+    if appointment:
+        return [appointment[0]], "role.appointed"
+    capacity = _capacity_subject(ctx, sent, title, lex)
+    if capacity:
+        return [capacity], "role.as_subject"
     k = title.start - 1
     while k >= sent.start and (doc[k].like_num or doc[k].pos_ == "NUM" or doc[k].is_space):
         k -= 1  # "les trois cofondateurs", "Paul Durand,\nCEO de X" (a wrapped line)
     one_of = _one_of_before(sent, k)  # "l'un des cofondateurs de X"
     k -= one_of
-    has_det = one_of > 0 or k >= sent.start and norm_text(doc[k].text) in lex.determiners
+    acronym = _acronym_after_name(ctx, sent, title, k)
+    if acronym:
+        return [acronym], "role.apposition"
+    has_det = one_of > 0 or k >= sent.start and norm_text(doc[k].text) in lex.determiners | lex.contracted_articles
     if has_det and not one_of:
         k -= 1
     while k > sent.start and doc[k].lower_ in ADVERBS and doc[k - 1].text in (",", "("):
         k -= 1  # "X, désormais directeur de Y"
+    n_adv = _adverb_len(sent, k, lex)
+    if n_adv and k - n_adv >= sent.start and doc[k - n_adv].text in (",", "("):
+        k -= n_adv  # "X, jusqu'ici président de Y"
     if k < sent.start:
         return _inversion(ctx, sent, title, org_end, lex)
     if k - 3 >= sent.start and doc[k].text == "," and doc[k - 1].lower_ == "ans" and doc[k - 2].like_num \
@@ -528,6 +718,27 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if has_det or left.text in (":",):
         return _inversion(ctx, sent, title, org_end, lex)
     return None
+
+
+def _acronym_after_name(ctx, sent, title: TitleMatch, k: int) -> ActorRef | None:
+    """'les conseillers Jean Dupont CEO d'Alan': an acronym title (CEO, PDG) written right after a
+    recognised person's name, without a comma."""
+    doc = sent.doc
+    if k < sent.start or title.start != title.core_start or not doc[title.core_start].text.isupper():
+        return None
+    hit = ctx.entity_at(k)
+    if not hit or hit[1].label != "PER" or hit[1].key is None or hit[0].end - 1 != k:
+        return None
+    return hit[1]
+
+
+def _adverb_len(sent, k: int, lex: Lexicon) -> int:
+    """Length of an adverbial phrase of `apposition_adverbs` ending at token k (0 if none)."""
+    doc = sent.doc
+    for n in (3, 2, 1):
+        if k - n + 1 >= sent.start and norm_text(doc[k - n + 1 : k + 1].text) in lex.apposition_adverbs:
+            return n
+    return 0
 
 
 ONE_OF = (("l'", "un", "des"), ("l'", "une", "des"), ("un", "des"), ("une", "des"), ("l'", "un", "de", "ses"),
@@ -633,6 +844,7 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
     doc = sent.doc
     while k >= sent.start and doc[k].lower_ in ADVERBS:
         k -= 1
+    k = _past_verb_adjunct(sent, k, lex)
     if k < sent.start or doc[k].lemma_ not in lex.role_verbs or doc[k].pos_ not in ("AUX", "VERB"):
         return None
     k -= 1
@@ -640,6 +852,10 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
         k -= 1
     if k < sent.start:
         return None
+    if doc[k].lower_ in ("il", "elle"):
+        return ctx.pronoun_person(k, sent)  # "Il a été nommé directeur de X" after naming him
+    if doc[k].text == ",":
+        return _person_before_apposition(ctx, sent, k)
     if doc[k].lower_ == "qui":
         head = doc[k - 1] if k - 1 >= sent.start else None
         if head is not None and head.lower_ in lex.relative_heads:
@@ -653,13 +869,46 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
     return hit[1] if hit else None
 
 
+ADJUNCT_TOKENS = 12  # "a été élu à la quasi-unanimité des 52 membres, président de X"
+APPOSITION_TOKENS = 25  # "X, patron d'une entreprise du BTP mais aussi de Y, devient président de Z"
+
+
+def _past_verb_adjunct(sent, k: int, lex) -> int:
+    """'X a été élu à l'unanimité des membres, président de Y': from the comma at token k back to
+    the appointment verb an adjunct (opening with a preposition) follows; else k."""
+    doc = sent.doc
+    if k < sent.start or doc[k].text != ",":
+        return k
+    for j in range(k - 1, max(sent.start, k - ADJUNCT_TOKENS) - 1, -1):
+        tok = doc[j]
+        if tok.lemma_ in lex.appointment_verbs and tok.pos_ == "VERB":
+            return j if doc[j + 1].pos_ == "ADP" else k
+        if tok.text in BOUNDARIES or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            return k
+    return k
+
+
+def _person_before_apposition(ctx, sent, k: int) -> ActorRef | None:
+    """'X, patron de Y, devient président de Z': the person before the apposition closed by the
+    comma at token k (an apposition without a verb of its own)."""
+    doc = sent.doc
+    for c in range(k - 1, max(sent.start, k - APPOSITION_TOKENS) - 1, -1):
+        tok = doc[c]
+        if tok.text == ",":
+            hit = ctx.person_ending_at(c - 1, sent) if c - 1 >= sent.start else None
+            return hit[1] if hit else None
+        if tok.text in BOUNDARIES or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            return None
+    return None
+
+
 def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[ActorRef], str] | None:
     """'le PDG d'OpenAI, Sam Altman' / 'les cofondateurs de X, A, B et C' / 'Fondateur de ..., X'."""
     doc = sent.doc
     k = org_end
     while k < sent.end and doc[k].text.strip("*_") == "" and not doc[k].is_space:
         k += 1  # markdown emphasis left in the text ("son patron**, Sam Altman")
-    if k < sent.end and doc[k].text != ",":
+    if k < sent.end and doc[k].text not in (",", ":"):
         hit = ctx.person_starting_at(k, sent)  # "le coprésident de X Olivier Mathiot"
         if hit and not _has_own_title(sent, hit[0], lex):
             found = [hit[1]]
@@ -677,12 +926,12 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
         limit = min(sent.end, k + FRONTED_SCAN_TOKENS)
         while k < limit and doc[k].text != ",":
             k += 1
-    if k >= sent.end or doc[k].text != ",":
+    if k >= sent.end or doc[k].text not in (",", ":"):
         return None
     found: list[ActorRef] = []
     k += 1
     while k < sent.end:
-        hit = ctx.person_starting_at(k, sent)
+        hit = ctx.person_starting_at(k, sent) or _after_descriptor(ctx, sent, k)
         if not hit or _has_own_title(sent, hit[0], lex):
             break
         found.append(hit[1])
@@ -692,6 +941,19 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
         while k < sent.end and doc[k].lower_ in (",", "et"):
             k += 1
     return (found, "role.inversion") if found else None
+
+
+def _after_descriptor(ctx, sent, k: int) -> tuple[int, ActorRef] | None:
+    """'les cofondateurs de X, le Belge Jeremy Le Van et le Français Pierre Valade': an article and
+    one capitalised word (a demonym) before a person's name of two words or more."""
+    doc = sent.doc
+    if k + 2 >= sent.end or norm_text(doc[k].text) not in ("le", "la", "l'"):
+        return None
+    word = doc[k + 1]
+    hit = ctx.entity_at(word.i)
+    if not word.is_alpha or not word.text[:1].isupper() or hit and hit[1].label == "PER":
+        return None
+    return ctx.person_starting_at(k + 2, sent)
 
 
 def _has_own_title(sent: Span, k: int, lex) -> bool:

@@ -41,6 +41,11 @@ class Lexicon:
     person_relative_titles: frozenset[str]
     succession_verbs: frozenset[str]
     government_portfolios: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    complement_coordinators: frozenset[str]
+    contracted_articles: frozenset[str]
+    apposition_adverbs: frozenset[str]
+    appointment_verbs: frozenset[str]
 
 
 def _plural(form: str) -> str | None:
@@ -86,6 +91,11 @@ def lexicon() -> Lexicon:
         person_relative_titles=frozenset(data["person_relative_titles"]),
         succession_verbs=frozenset(data["succession_verbs"]),
         government_portfolios=frozenset(norm_text(w) for w in data["government_portfolios"]),
+        indefinite_determiners=frozenset(data["indefinite_determiners"]),
+        complement_coordinators=frozenset(norm_text(w) for w in data["complement_coordinators"]),
+        contracted_articles=frozenset(data["contracted_articles"]),
+        apposition_adverbs=frozenset(norm_text(w) for w in data["apposition_adverbs"]),
+        appointment_verbs=frozenset(data["appointment_verbs"]),
     )
 
 
@@ -170,6 +180,7 @@ def find_titles(sent: Span) -> list[TitleMatch]:
         # A capitalised form inside a sentence is usually a name ("Président" in a product name is rare),
         # but sentence-initial titles are capitalised: accept uppercase acronyms and sentence starts.
         if core is None or not (_plausible_case(doc[i], sent) or _title_case_phrase(doc[i : core[0]])
+                                or _sentence_case_phrase(doc[i : core[0]])
                                 or _capitalised_apposition(sent, i, core[0], lex)):
             i += 1
             continue
@@ -213,6 +224,13 @@ def _capitalised_apposition(sent: Span, i: int, end: int, lex: Lexicon) -> bool:
         return False
     return end < sent.end and (norm_text(doc[end].text) in lex.org_prepositions | {"et", "chez"}
                                or doc[end].pos_ == "ADJ" and doc[end].text.islower())
+
+
+def _sentence_case_phrase(span: Span) -> bool:
+    """A title of several words with only the first capitalised ("Chief business officer"): no
+    name is written that way."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 2 and words[0].text[:1].isupper() and all(t.text.islower() for t in words[1:])
 
 
 def _title_case_phrase(span: Span) -> bool:
