@@ -11,10 +11,11 @@ sentence right after a fragment sourced to an organisation (Selon X, … « … 
 from __future__ import annotations
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.direct import (SENTENCE_INCISE_RULES, UNNAMED_BODY, Attribution, Candidate, incise_after,
-                                             incise_closes_clause)
+from pipeline.extract.quotes.direct import (NARRATIVE_OPENERS, SENTENCE_INCISE_RULES, UNNAMED_BODY, Attribution,
+                                             Candidate, incise_after, incise_closes_clause, last_speaker)
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, speech_lemma
-from pipeline.extract.quotes.speakers import Context, is_subject_position, sentence_start
+from pipeline.records import ActorRef
+from pipeline.extract.quotes.speakers import Context, described_subject, is_subject_position, sentence_start
 from pipeline.rules import load_json
 
 
@@ -63,9 +64,17 @@ def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
         if said is not None:
             cand.speaker, cand.verb, cand.rule_id = said.speaker, cand.verb or said.verb, "context_previous_sentence"
             continue
+        previous = _narrative_sentence_before(ctx, p_start, cand.start)
+        if previous is not None:
+            cand.speaker, cand.rule_id = previous, "context_narrative_infinitive"
+            continue
         m = _only_person(ctx, p_start, cand.start)
         if m is not None:
             cand.speaker, cand.rule_id = m.ref(), "context_paragraph"
+            continue
+        described = _described_subject_before(ctx, p_start, cand.start)
+        if described is not None:
+            cand.speaker, cand.rule_id = described, "context_described_subject"
             continue
         if doc_text(ctx.doc)[p_start:cand.start].strip(" «“\"\u00a0\u202f") == "":
             nxt = _first_person_after(ctx, cand.end, p_end)
@@ -113,6 +122,39 @@ def _previous_sentence_speaker(ctx: Context, p_start: int, quote_start: int) -> 
                 and incise_closes_clause(doc, ctx.cues, comma):
             return att
     return None
+
+
+def _narrative_sentence_before(ctx: Context, p_start: int, quote_start: int) -> ActorRef | None:
+    """"Et de donner l'exemple de … . « … »": a sentence opened by a narrative infinitive (Et/Puis de + verb)
+    has no subject of its own; it and the quote after it continue the last speaker."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    k = quote_start - 1
+    while k > p_start and (text[k].isspace() or text[k] in "«“\""):
+        k -= 1
+    if k <= p_start or text[k] not in ".!?…:":
+        return None
+    span = doc.char_span(max(p_start, sentence_start(ctx, k)), k, alignment_mode="expand")
+    toks = [t for t in span if not t.is_space] if span is not None else []
+    if len(toks) < 3 or toks[0].lower_ not in NARRATIVE_OPENERS or toks[1].lower_ not in ("de", "d'", "d’") \
+            or "Inf" not in toks[2].morph.get("VerbForm"):
+        return None
+    return last_speaker(ctx, toks[0].idx)
+
+
+def _described_subject_before(ctx: Context, p_start: int, quote_start: int) -> ActorRef | None:
+    """"Le commissaire européen porte un projet … . « … »": the sentence just before the quote, in its
+    paragraph, has a role description as subject that resolves to a person (a name would have been found
+    by the paragraph rule)."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    k = quote_start - 1
+    while k > p_start and (text[k].isspace() or text[k] in "«“\""):
+        k -= 1
+    if k <= p_start or text[k] not in ".!?…":
+        return None
+    span = doc.char_span(max(p_start, sentence_start(ctx, k)), k, alignment_mode="expand")
+    if span is None or ctx.mentions_in(span.start_char, span.end_char, "PER"):
+        return None
+    return described_subject(ctx, span)
 
 
 def _only_person(ctx: Context, start: int, end: int):

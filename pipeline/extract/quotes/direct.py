@@ -259,11 +259,11 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
     if len({m.key for m in people}) == 1:  # "premier constat de X :" / "Et X d'ajouter :" (not "Entre X et Y :")
         return Attribution(people[-1].ref(), seen_verb, rule_id + "_named")
     if seen_tok is not None and not people and _narrative_infinitive(clause, seen_tok):
-        previous = _last_speaker(ctx, clause.start_char)
+        previous = last_speaker(ctx, clause.start_char)
         if previous is not None:
             return Attribution(previous, seen_verb, rule_id + "_continued")
     if seen_verb is None and rule_id == "colon_intro":
-        speaker = _person_subject(ctx, clause)  # "la ministre s'est voulue rassurante : « … »"
+        speaker = person_subject(ctx, clause)  # "la ministre s'est voulue rassurante : « … »"
         if speaker is not None:
             return Attribution(speaker, None, rule_id + "_subject")
     return Attribution(None, seen_verb, rule_id) if seen_verb else None
@@ -294,7 +294,7 @@ def _narrative_infinitive(clause: Span, verb: Token) -> bool:
         and verb.doc[verb.i - 1].lower_ in ("de", "d'", "d’")
 
 
-def _last_speaker(ctx: Context, before: int) -> ActorRef | None:
+def last_speaker(ctx: Context, before: int) -> ActorRef | None:
     """The speaker of the last quote before `before`, if it is at most two paragraphs back."""
     earlier = [(pos, ref) for pos, ref in ctx.said if pos < before]
     if not earlier:
@@ -304,7 +304,7 @@ def _last_speaker(ctx: Context, before: int) -> ActorRef | None:
     return ref if paragraphs <= SPEAKER_PARAGRAPHS else None
 
 
-def _person_subject(ctx: Context, clause: Span) -> ActorRef | None:
+def person_subject(ctx: Context, clause: Span) -> ActorRef | None:
     """The speaker of a quote opened after "<subject> <any verb> :" when the subject of the clause's main
     verb is a person: a third-person pronoun, a person named in it or a role noun (speaker_nouns
     'person': "le dirigeant a tenu un discours plus nuancé : « … »"). Never a thing or an organisation."""

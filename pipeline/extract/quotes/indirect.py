@@ -13,7 +13,8 @@ from pipeline.extract.quotes.direct import Candidate
 from pipeline.records import Dropped
 from pipeline.rules import load_json
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, speaker_nouns, speech_lemma
-from pipeline.extract.quotes.speakers import (Context, _subject_preferred, _surname_match, noun_text, phrase_after,
+from pipeline.extract.quotes.speakers import (Context, _subject_preferred, _surname_match, described_subject, noun_text,
+                                              phrase_after,
                                               resolve_phrase, sentence_start, subject_of)
 
 QUE = {"que", "qu'", "qu’"}
@@ -62,12 +63,24 @@ def _clause_end(head: Token) -> Token:
         nxt = tok.nbor(1)
         if tok.text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense"):
             return head.doc[tok.i - 1]
+        if tok.text == "," and _narrative_sequel(tok):
+            return head.doc[tok.i - 1]  # "…, avant de débloquer un prêt": what the speaker did next
         if tok.text == ":" and nxt.text in OPENING_MARKS:
             return head.doc[tok.i - 1]  # "… que X : « … »": the colon introduces a direct quote
     return last
 
 
 OPENING_MARKS = {"«", "“", '"'}
+SEQUEL_WORDS = {"avant", "après"}
+
+
+def _narrative_sequel(comma: Token) -> bool:
+    """", avant de + infinitive" / ", après avoir + participle" after a que-clause narrates the speaker's
+    next or previous act; it is the journalist's sentence, not the reported words."""
+    doc = comma.doc
+    if comma.i + 3 >= len(doc) or doc[comma.i + 1].lower_ not in SEQUEL_WORDS:
+        return False
+    return doc[comma.i + 2].lower_ in ("de", "d'", "d’") and "Inf" in doc[comma.i + 3].morph.get("VerbForm")
 
 
 def _recent_antecedent(ctx: Context, pron: Token):
@@ -78,7 +91,16 @@ def _recent_antecedent(ctx: Context, pron: Token):
         prev_start = pron.doc[sent.start - 1].sent.start_char
     gender = "m" if pronoun_form(pron) == "il" else "f"
     m = _subject_preferred(ctx, ctx.most_recent("PER", pron.idx, gender, after=prev_start), gender)
-    return m.ref() if m else None
+    if m is not None:
+        return m.ref()
+    # "Le ministre s'est attardé … . Après …, il a assuré que …": a role description as the subject of
+    # the previous sentence (of this paragraph) that resolves to a person
+    if sent.start == 0 or "\n" in doc_text(ctx.doc)[prev_start:pron.idx]:
+        return None
+    described = described_subject(ctx, pron.doc[sent.start - 1].sent)
+    if described is None or (described.key and ctx.gender.get(described.key, gender) != gender):
+        return None
+    return described
 
 
 def _named_speaker(ctx: Context, subj: list[Token]):

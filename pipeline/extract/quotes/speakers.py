@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
@@ -121,7 +121,10 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
     if plural:
         m = ctx.most_recent("ORG", before)
         return m.ref() if m else None
-    m = _subject_preferred(ctx, ctx.most_recent("PER", before, gender), gender)
+    m = ctx.most_recent("PER", before, gender)
+    while m is not None and _role_complement(ctx.doc, m):
+        m = ctx.most_recent("PER", m.start, gender)  # "la créatrice de X": X is her company, mis-typed
+    m = _subject_preferred(ctx, m, gender)
     if m is None:
         # no person before: "Nova a levé … « … », explique-t-elle" speaks for the organisation
         org = ctx.most_recent("ORG", before)
@@ -570,6 +573,24 @@ def subject_of(verb: Token) -> list[Token] | None:
     if (verb.dep_ in ("conj", "xcomp") or _participle_clause(verb)) and verb.head is not verb:
         return subject_of(verb.head)
     return None
+
+
+def described_subject(ctx: Context, span: Span) -> ActorRef | None:
+    """The person a sentence's subject describes: "Le commissaire européen porte un projet …" -> the
+    commissioner the article names. A definite description without a name: a role noun resolved like an
+    incise's subject, or another noun given to a person as a title before; never a thing or an organisation."""
+    root = next((t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)), None)
+    subj = next((c for c in root.children if active_subject(root, c)), None) if root is not None else None
+    if subj is None or subj.i < span.start or subj.pos_ != "NOUN":
+        return None
+    tokens = [t for t in subj.subtree if t.i < root.i]
+    if not tokens or tokens[0].lower_ not in DEFINITE or ctx.mentions_in(tokens[0].idx, subj.idx + len(subj)):
+        return None
+    if noun_text(subj) not in speaker_nouns("person"):
+        holder = title_holder(ctx, subj, subj.idx)  # "le commissaire européen" after "X, commissaire …"
+        return holder.ref() if holder is not None else None
+    speaker = resolve_phrase(ctx, tokens, tokens[0].idx)
+    return speaker if speaker is not None and speaker.label == "PER" else None
 
 
 APPOSITION_MAX_TOKENS = 16
