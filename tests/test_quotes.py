@@ -1366,3 +1366,25 @@ def test_reported_speech_pronoun_after_a_role_description_sentence(make_doc):
             "honorées, avant de rejoindre la préfecture.")
     _, quotes = quotes_of(make_doc, text)
     assert summary(quotes) == [("les commandes de navires seraient bien honorées", "Paul Martin", "indirect")]
+
+
+_ONE_PAIR = ("Comment se porte la filière cette année ?\n"
+             "Mieux que prévu. Nous avons embauché douze personnes depuis janvier et je pense que nous "
+             "tiendrons ce rythme jusqu'à l'été.\n")
+
+
+def test_announced_interview_with_a_single_answer(make_doc):
+    text = "La filière bois reprend des couleurs. Entretien avec Léa Moreau, présidente de Nova.\n" + _ONE_PAIR
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.rule_id) for q in quotes] == [("Léa Moreau", "interview_answer")]
+
+
+@pytest.mark.parametrize("intro", [
+    "La filière bois reprend des couleurs selon Léa Moreau, présidente de Nova.\n",  # not announced
+    "Entretien avec Léa Moreau, présidente de Nova.\nComment se porte la filière cette année ?\n"
+    "Mieux que prévu selon les chiffres publiés mardi par la fédération du bois et des scieries.\n",  # no first person
+])
+def test_single_question_answer_pair_needs_an_announced_interview(make_doc, intro):
+    text = intro if "Comment" in intro else intro + _ONE_PAIR
+    _, quotes = quotes_of(make_doc, text)
+    assert [q for q in quotes if q.rule_id == "interview_answer"] == []

@@ -82,7 +82,8 @@ def interview_answers(ctx: Context) -> list[Candidate]:
                 and not a.startswith(_NOT_BLOCK_START):
             pairs.append((paras[k], paras[k + 1]))
     asks_you = any(_person_regex("second_person").search(text[slice(*q)]) for q, _ in pairs)
-    if len(pairs) < MIN_INTERVIEW_PAIRS or not asks_you:
+    announced = bool(pairs) and _interview_announced(text[:pairs[0][0][0]])
+    if not pairs or not announced and (len(pairs) < MIN_INTERVIEW_PAIRS or not asks_you):
         return []
     if sum(bool(_person_regex("first_person").search(text[slice(*a)])) for _, a in pairs) * 2 < len(pairs):
         return []  # answers of an interview speak in the first person; an FAQ's do not
@@ -99,6 +100,17 @@ def interview_answers(ctx: Context) -> list[Candidate]:
             s, body = s + label[1], body[label[1]:]
         out.append(Candidate(s, e, body, rule_id="interview_answer", speaker=speaker, attributed=True))
     return out
+
+
+@lru_cache(maxsize=None)
+def _interview_regex() -> re.Pattern[str]:
+    return _words_regex(load_json("speaker_nouns.json").get("interview", []))
+
+
+def _interview_announced(before: str) -> bool:
+    """"Entretien avec X" / "… Interview." before the first question: the text says it is an interview,
+    so a single question-answer pair is one (an FAQ or explainer does not announce itself so)."""
+    return bool(_interview_regex().search(before))
 
 
 def _speaks_next(ctx: Context, m: EntityMention, window: int = 20) -> bool:
