@@ -959,3 +959,67 @@ def test_investor_list_after_dont_and_a_source_incise(make_doc):
     names = {normalize_name(i.name) for i in ev.investors}
     assert {"alvea partners", "pivoine ventures", "banque ardoise", "nordine capital"} <= names
     assert "courrier breton" not in names
+
+
+def test_backers_listed_after_tels_que_right_after_the_deal(make_doc):
+    text = ("La start-up Talvane a bouclé une levée de fonds de 30 millions d'euros, lors d'une opération menée par "
+            "le fonds Ardent Partners. Parmi les autres contributeurs, on retrouve ses investisseurs historiques, "
+            "tels que 42Ventures, Brume Capital et Orée Partners.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    names = {normalize_name(i.name) for i in ev.investors}
+    assert {"ardent partners", "42ventures", "brume capital", "oree partners"} <= names
+
+
+def test_the_company_joining_a_club_names_no_investor(make_doc):
+    text = ("La plateforme Talvane a levé 50 millions d'euros auprès de Kerlan Capital. "
+            "Elle rejoint ainsi deux consœurs devenues licornes cette année : Brisquet et Orvelle.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert {normalize_name(i.name) for i in ev.investors} == {"kerlan capital"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Créée en 2019, Talvane, qui avait jusqu'ici levé 12 millions d'euros, fabrique des moteurs.",
+        "La société Talvane a levé à ce jour 25 millions d'euros.",
+        "« Il y a cinq ans, on n'aurait jamais imaginé une levée d'une trentaine de millions d'euros dans ce secteur », "
+        "estime Paul Mercadier.",
+        "Sans ce prêt, la start-up Talvane n'aurait pas pu lever 5 millions d'euros.",
+    ],
+)
+def test_running_totals_and_counterfactual_deals_are_not_events(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+def test_a_negated_present_deal_stays_an_event(make_doc):
+    events, _ = _events(make_doc, "La start-up Talvane, qui n'est pas encore rentable, a levé 7 millions d'euros.")
+    assert _by_amount(events) == {7e6: "talvane"}
+
+
+def test_own_vehicles_after_via_and_a_repeated_avec_in_an_investor_list(make_doc):
+    text = ("La start-up Talvane a annoncé une levée de fonds de 20 millions d'euros. L'opération a été menée avec "
+            "l'appui de Bpifrance, via ses fonds Croissance et Défense, ainsi qu'avec la société d'investissement "
+            "Ardoise Capital et le groupe industriel Mérovée.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert {normalize_name(i.name) for i in ev.investors} == {"bpifrance", "ardoise capital", "merovee"}
+
+
+def test_the_giver_after_obtenu_de_is_not_the_recipient(make_doc):
+    text = ("La biotech Talvane obtient un financement de 15 millions d'euros de la Banque européenne d'investissement. "
+            "Le prêt obtenu de la BEI sera versé en deux tranches.")
+    events, _ = _events(make_doc, text)
+    assert {normalize_name(e.recipient.name) for e in events} == {"talvane"}
+
+
+def test_a_deal_anaphor_takes_the_facts_of_the_sentence_before(make_doc):
+    text = ("La société Talvane a réalisé une extension de sa levée de fonds d'amorçage, en faisant entrer le fonds "
+            "Brume Capital à son capital. L'opération, d'un montant de quatre millions de dollars, a été menée par "
+            "Ardent Partners.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert (ev.amount, ev.currency, ev.round) == (4e6, "USD", "seed")
+    assert {normalize_name(i.name) for i in ev.investors} == {"brume capital", "ardent partners"}

@@ -163,6 +163,9 @@ class Ctx:
     drafts: list[Draft] = field(default_factory=list)
     focus: ActorRef | None = None
     focus_sent: int = -1
+    # Facts of a deal stated without its amount ("une extension de sa levée d'amorçage, en faisant
+    # entrer X"), waiting for the next sentence's "L'opération, d'un montant de N": (sentence, investors, leads, round).
+    pending: tuple[int, list[ActorRef], list[ActorRef], str | None] | None = None
 
     def cue_spans(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Token spans of a cue list's matches between two token indices."""
@@ -517,7 +520,7 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "tranche"
         elif _fund_size(ctx, s, e, am):
             am.kind = "fund"
-        elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am):
+        elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am) or _counterfactual(ctx, s, am):
             am.kind = "excluded"
         elif _is_valuation(ctx, s, e, am):
             am.kind = "valuation"
@@ -553,6 +556,19 @@ def _cumulative(ctx: Ctx, s: int, am: AmountAt) -> bool:
     nxt = min((x.start for x in ctx.amounts if x.start > am.start), default=len(ctx.doc))
     hi = min(nxt, am.end + 6, len(ctx.doc))
     return ctx.has_cue("cumulative_after_cues", am.end, hi) and not any(t.text in {",", ";"} for t in ctx.doc[am.end : hi])
+
+
+def _counterfactual(ctx: Ctx, s: int, am: AmountAt) -> bool:
+    """ "on n'aurait jamais imaginé une levée de 50 M€", "elle n'aurait pas pu lever 5 M€": a negated
+    conditional governing the amount speaks of a deal that did not happen."""
+    doc = ctx.doc
+    lo = max(s, am.start - 10)
+    verbs = [t for t in doc[lo : am.start] if t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")]
+    if not verbs or "Cnd" not in verbs[-1].morph.get("Mood"):
+        return False
+    v = verbs[-1]
+    negation = set(_cues()["negation_words"])
+    return any(_low(t) in negation for t in doc[max(s, v.i - 2) : min(am.start, v.i + 3)])
 
 
 def _not_a_deal(ctx: Ctx, s: int, am: AmountAt) -> bool:
@@ -608,10 +624,14 @@ def _item_cands(ctx: Ctx, start: int, end: int, depth: list[int], s: int) -> lis
     if not toks:
         return []
     cands = [c for c in _cands_in(ctx, start, end) if depth[c.start - s] == depth[start - s]]
-    if not cands:
-        return []
     first = toks[0]
     words = [t for t in toks if not (t.is_punct and t.text in {"-", "&", "/", "."})]
+    if not cands and 0 < len(words) <= 3 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in words) and any(
+            any(ch.isdigit() for ch in t.text) and any(ch.isupper() for ch in t.text) for t in words):
+        # "tels que 83North, A et B": a name the NER skipped because it mixes digits and capitals.
+        return [Cand(toks[0].i, toks[-1].i + 1, _ref_for_part(doc, doc[toks[0].i : toks[-1].i + 1], False))]
+    if not cands:
+        return []
     if words and all((t.text[:1].isupper() or t.like_num) and t.pos_ != "DET" for t in words):
         # "360 Capital Partners", "Financière Fonds Privés", "Breed Reply": an item made only of
         # capitalised words is one name, even where the NER cut it.
@@ -676,7 +696,10 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             if close is not None and any(c.start > close for c in _cands_in(ctx, close, end)):
                 i = cur = close + 1  # "A et, selon les informations de Z, B": the source incise is no item
                 continue
-        if stop and d == base and low in stops and not any(c.start <= i < c.end for c in ctx.cands):
+        reset = i > start and f"{_low(doc[i - 1])} {low}" in set(_cues()["list_resets"])  # "tels que X"
+        # "A, ainsi qu'avec B", "A et avec B": the repeated preposition continues the enumeration.
+        reset = reset or (low in {"avec", "auprès"} and i == cur and i > start and _low(doc[i - 1]) in {"qu'", "que", "et"})
+        if stop and d == base and low in stops and not reset and not any(c.start <= i < c.end for c in ctx.cands):
             break
         if stop and d == base and _active_verb_or_aux(tok) and i > start and not any(c.start <= i < c.end for c in ctx.cands):
             break  # a finite verb ends the enumeration ("... et Saadé – pourrait faire de Paris")
@@ -704,6 +727,10 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             continue
         if conn == "," and first.pos_ in {"VERB", "AUX"} and first.is_lower and stop:
             break  # ", basé à San Francisco": a participial clause ends the enumeration
+        if prev_kind == "actor" and _low(first) in set(_cues()["direct_investor_cues"]) and first.i + 1 < b and doc[
+                first.i + 1].lower_ in {"ses", "son", "sa", "leur", "leurs"}:
+            prev_kind = "apposition"  # "A, via ses fonds X et Y": A's own vehicles, not more investors
+            continue
         if first.lower_ in resets or (first.i + 1 < b and f"{first.lower_} {doc[first.i + 1].lower_}" in resets):
             prev_kind = ""  # ", comme X et Y": examples continue the enumeration
             a = first.i + (2 if f"{first.lower_} {doc[first.i + 1].lower_}" in resets else 1) if first.i + 1 < b else first.i + 1
@@ -1691,9 +1718,27 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
     if _breakdown_of_previous(ctx, si, drafts, investors):
         return []
     _attach(ctx, si, drafts, amounts, investors, leads, trig)
+    _join_pending(ctx, si, drafts)
     if not mains:
+        if not drafts and investors:
+            ctx.pending = (si, [c.ref for c in investors], [c.ref for c in leads], _round_for(ctx, s, e, None))
         _follow_up(ctx, si, amounts)
     return drafts
+
+
+def _join_pending(ctx: Ctx, si: int, drafts: list[Draft]) -> None:
+    """ "X a réalisé une extension de sa levée d'amorçage, en faisant entrer le fonds Y. L'opération,
+    d'un montant de 6 M$, ...": the deal anaphor opening the sentence takes the facts stated just before."""
+    pending, ctx.pending = ctx.pending, None
+    s, e = ctx.sents[si]
+    if pending is None or pending[0] != si - 1 or len(drafts) != 1 or drafts[0].amount is None:
+        return
+    if not any(a == s or a == _clause_start(ctx.doc, s, a) == s for a, _ in ctx.cue_spans("deal_anaphors", s, min(e, s + 4))):
+        return
+    d = drafts[0]
+    _add_unique(d.investors, pending[1], d.recipient)
+    _add_unique(d.leads, pending[2], d.recipient)
+    d.round = d.round or pending[3]
 
 
 def _breakdown_of_previous(ctx: Ctx, si: int, drafts: list[Draft], investors: list[Cand]) -> bool:
@@ -1980,14 +2025,20 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         investors, leads = subj + list(investors), subj + list(leads)
     found = list(investors)
     # "remettre au pot", "prendre part": money idioms need no deal noun to be about the deal.
-    if (verb is not None or phrase) and (also or deal or phrase or _anaphor_before(ctx, s, e)):
+    post_verb = verb is not None and verb.lemma_ in set(_cues()["post_verb_participation_lemmas"])
+    # "Parmi les autres contributeurs, on retrouve A et B": backers named right after the deal (not two
+    # sentences later, where "on retrouve aussi les fonds A et B" lists the company's shareholders).
+    backers = target.sent == si - 1 and any(t.lower_ in nouns for t in doc[s:e])
+    if (verb is not None or phrase) and (also or deal or phrase or _anaphor_before(ctx, s, e) or (post_verb and backers)):
         vpos = verb.i if verb is not None else phrase[0][0]
         subjects = _walk_list(ctx, s, vpos, s, e, stop=False)
+        if not subjects and ctx.cue_spans("recipient_anaphors", s, vpos):
+            return  # "Elle rejoint ainsi deux consœurs : A et B": the company itself joins, nobody invests
         found.extend(c for c in subjects if not _governed_by_place(ctx, c, s))
         colon = next((t.i for t in doc[vpos:e] if t.text == ":" or (_low(t) == "dont" and _prev_word(doc, t.i, s) == ",")), None)
         if colon is not None:  # "... ont mis la main au portefeuille, dont X": the list follows
             found.extend(_walk_list(ctx, colon + 1, e, s, e))
-        elif deal and verb is not None and verb.lemma_ in set(_cues()["post_verb_participation_lemmas"]):
+        elif (deal or backers) and post_verb and verb is not None:
             # "on retrouve Bpifrance et ...", "figurent X et Y": the list follows the verb.
             nxt = verb.i + 1
             while nxt < e and (doc[nxt].pos_ in {"ADV", "PUNCT", "ADP"} or doc[nxt].is_space):
