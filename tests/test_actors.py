@@ -731,6 +731,27 @@ CHROME_AND_CONTEXT = [
     # the second complement of a government portfolio is a portfolio too
     ("Le ministre de l'Économie et des Finances a salué la levée de Quorvel.", "Finances", False),
     ("Le préfet et des salariés de Quorvel ont visité l'usine.", "Quorvel", True),
+    ("L'ancien ministre de l'Économie, des Finances et de l'Industrie a salué Quorvel.", "Finances", False),
+    ("Le Français, connu pour ses prises de position, a quitté Quorvel.", "Français", False),
+    # common words glued by hyphens; a name cut off by the end of the excerpt
+    ("Cette offre (Internet-téléphone-Télévision) séduit les clients de Quorvel.", "Internet-téléphone-Télévision", False),
+    ("Le président de Quorvel a rencontré plusieurs dirigeants européens lors du sommet, y compris Ursula von de", "Ursula von de", False),
+    # update markers, log-in chrome, laws named by an acronym
+    ("[MàJ à 13h09] : la société Quorvel dément.", "MàJ", False),
+    ("Connexion membre Connexion client\nLa start-up Quorvel recrute.", "Connexion", False),
+    ("Les députés ont voté le DSA pour encadrer Quorvel.", "DSA", False),
+    # wire credits, datelines, a source line with its date; an agency in an ordinary parenthesis stays
+    ("Quorvel lève des fonds. (Paul Verdan; version française Julie Morel)", "Julie Morel", False),
+    ("Quorvel lève des fonds. (Paul Verdan; version française Julie Morel)", "Paul Verdan", False),
+    ("12 mars (Reuters) - La société Quorvel a annoncé un plan social.", "Reuters", False),
+    ("Selon l'agence (Reuters), la société Quorvel a démenti.", "Reuters", True),
+    ("Bruxelles veut réguler les plateformes - Quorvel Presse • 20/09/2020 à 07:50", "Quorvel Presse", False),
+    # job-board adverts and lines addressed to the reader under an article
+    ("La start-up recrute.\n- ZORVEX — Data Engineer (H/F)\n- KELMA — Stage marketing", "ZORVEX", False),
+    ("Le classement :\n- Quorvel — la start-up qui monte\n- Kelma — la suivante", "Quorvel", True),
+    ("Le marché se tend.\n👉 Retrouvez toutes nos offres sur le site Quorvel Jobs", "Quorvel Jobs", False),
+    ("Vous avez rejoint Quorvel en 2019 ?", "Quorvel", True),
+    ("Le marché se tend.\n🚨 PLANETJOBS\nLa start-up Quorvel recrute.", "PLANETJOBS", False),
     # an unknown lowercase brand after an organisation role cue is kept; a lowercase common word is not
     ("Le cofondateur de zelvoria a présenté sa feuille de route.", "zelvoria", True),
     ("Le directeur de recherche a présenté ses travaux.", "recherche", False),
@@ -758,7 +779,23 @@ FRESH_TYPING = [
     # an acronym is never a person; an acronym opening a name with a toponym is an organisation
     ("Dans un communiqué du SNPX-CFDT, le directeur des ressources humaines a réagi.", "SNPX-CFDT", "ORG"),
     ("La chaîne TVL Val-de-Marne cessera d'émettre en juin.", "TVL Val-de-Marne", "ORG"),
+    # places listed after 'des villes comme'; devices named '…box'; a firm named after a person
+    ("Le festival se tiendra dans des villes comme Plouzévet, Kermaroc et Lanvézec.", "Kermaroc", "LOC"),
+    ("Les abonnés de la Quorbox et de la Zenbox sont nombreux, selon Quorvel.", "Zenbox", "MISC"),
+    ("La filiale du groupe Edouard Marvel a ouvert une usine à Brest.", "Edouard Marvel", "ORG"),
+    # a government named after its head names a person
+    ("Les sanctions de l'administration Brenton visent les dirigeants de Quorvel.", "Brenton", "PER"),
+    # a surname particle opens the surname, not a second name
+    ("Pour son patron, Jean-Luc Le Gall, pas question de partir.", "Jean-Luc Le Gall", "PER"),
 ]
+
+
+def test_two_names_glued_by_a_hyphen_are_split_only_when_each_stands_alone(make_doc):
+    doc = make_doc("Orange a démenti. Bouygues aussi. L'accord Orange-Bouygues est enterré.")
+    assert len(_entity(doc, "Orange").mentions) == 2 and len(_entity(doc, "Bouygues").mentions) == 2
+    assert _entity(doc, "Orange-Bouygues") is None
+    doc = make_doc("Le groupe Zelva-Kortis a recruté cent personnes. Zelva-Kortis grandit.")
+    assert len(_entity(doc, "Zelva-Kortis").mentions) == 2
 
 
 @pytest.mark.parametrize("text,name,label", FRESH_TYPING)

@@ -80,8 +80,16 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
     if sum(w in _SOCIAL for w in words) >= 2 and len(words) <= 10:
         return "share/navigation line"
     lex = _lexicons()
-    if in_credit(doc, span, lex):
+    if in_credit(doc, span, lex) or _credit_in_parentheses(doc, span, lex):
         return "photo credit"
+    if _wire_dateline(doc, span):
+        return "news-agency dateline"
+    if _regex_of(lex.other["source_date_after"]["pattern"]).match(doc_text(doc)[span.end_char : span.end_char + 20]):
+        return "byline (source and date)"
+    if _job_ad(line, span, lex):
+        return "job-board advert (page chrome)"
+    if len(words) <= 15 and _imperative_opening(doc, span, lex):
+        return "line addressed to the reader (page chrome)"
     if _stock_agency(span, lex) and (len(words) <= 6 or _in_parentheses(doc, span)):
         return "image bank credited, not an actor"
     if _header_only(doc, span):
@@ -93,6 +101,51 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
     if line.strip() == span.text and 2 <= len(span) <= 3 and fold(span[0].text) in _given_names() and span[0].is_title:
         return "byline (a person's name alone on a line)"
     return None
+
+
+def _regex_of(pattern: str) -> re.Pattern[str]:
+    return _ordinal_re(pattern)
+
+
+def _parenthesised(doc: Doc, span: Span) -> str | None:
+    """The text of the parentheses around the span on its line, or None."""
+    text = doc_text(doc)
+    open_at, close_at = text.rfind("(", 0, span.start_char), text.find(")", span.end_char)
+    if open_at < 0 or close_at < 0 or text.rfind(")", 0, span.start_char) > open_at or "\n" in text[open_at:close_at]:
+        return None
+    return text[open_at + 1 : close_at]
+
+
+def _credit_in_parentheses(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """'(Rama X; version française Camille Y)': a credit marker anywhere in the parentheses around the name."""
+    inner = _parenthesised(doc, span)
+    return inner is not None and any(m in fold(inner) for m in lex.other["credit_markers"])
+
+
+def _wire_dateline(doc: Doc, span: Span) -> bool:
+    """'20 septembre (Reuters) - L'Union…': an agency in parentheses opening a dispatch, before a dash."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    before, after = text[line_start : span.start_char], text[span.end_char : span.end_char + 4]
+    return before.endswith("(") and len(before) <= 40 and re.match(r"\) ?[-–—]", after) is not None
+
+
+def _job_ad(line: str, span: Span, lex: Lexicons) -> bool:
+    """'- CLAROTY — Sales Development Representative': a list line naming a firm and a job title."""
+    m = re.match(r"^\s*[-•·*]\s*(.+?)\s+[-–—]\s+(.+)$", line)
+    if m is None:
+        return False
+    title = {fold(w) for w in m.group(2).split()} | {fold(w) for w in re.findall(r"\([^)]*\)", m.group(2))}
+    return bool(title & lex.word_set({"words": lex.other["job_ad"]["words"]}))
+
+
+def _imperative_opening(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """'Retrouvez toutes nos offres sur le Jobboard X': a line opened by a reader-addressed imperative."""
+    text = doc_text(doc)
+    i = doc.char_span(text.rfind("\n", 0, span.start_char) + 1, span.start_char, alignment_mode="expand")
+    first = next((t for t in i if t.is_alpha), None) if i is not None else None
+    lemmas = lex.other["chrome_imperatives"]["lemmas"]
+    return first is not None and first.lower_.endswith(("ez", "ez-vous")) and first.lemma_ in lemmas
 
 
 def _byline_after_marker(line: str, span: Span, lex: Lexicons) -> bool:
@@ -332,8 +385,9 @@ def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
             continue  # 'Institut Max Planck', 'Fondation Jean Dupont': one name
         if (
             cur in lex.given_names
+            and cur not in _SURNAME_PARTICLES  # 'Jean-Guy Le Floch': 'Le' opens the surname
             and toks[k].is_title
-            and prev not in lex.given_names
+            and not _is_given_name(prev, lex)
             and toks[k - 1].text[:1].isupper()
             and toks[k + 1].text[:1].isupper()
             and fold(toks[k + 1].text) not in lex.given_names
@@ -353,6 +407,14 @@ def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
             if toks[k].lower_ in {"de", "d'", "d’", "du", "chez"} and entry is not None and entry.label == "ORG":
                 return [Span(doc, span.start, span.start + k, label=span.label), tail]
     return [span]
+
+
+_SURNAME_PARTICLES = {"le", "la", "de", "du", "des", "van", "von", "da", "di", "del", "della", "ben", "el", "al", "ter", "ten"}
+
+
+def _is_given_name(word: str, lex: Lexicons) -> bool:
+    """A folded word that is a given name, also a compound one ('jean-guy')."""
+    return word in lex.given_names or "-" in word and all(p in lex.given_names for p in word.split("-") if p)
 
 
 def _past_portfolio(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
@@ -450,23 +512,26 @@ def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     """
     if fold(span.text) in lex.word_set({"words": lex.person["role_words"]}):
         return "role word alone, not a name"
+    if _hyphenated_common_words(doc, span):
+        return "common words joined by hyphens"
     if len(span) != 1:
         return None
     tok = span[0]
     low = fold(tok.text)
     if span.start > 0 and doc[span.start - 1].text[:1].isdigit() and doc[span.start - 1].like_num:
         return "unit or counted noun after a number"
+    once = doc_text(doc).lower().count(tok.lower_) == 1
+    if once and (tok.text.isupper() and len(tok.text) > 5 or is_known_word(doc, tok) and low not in lex.given_names) and _alone_on_line(doc, span):
+        return "heading word alone on its line"
     if low in lex.given_names or not is_known_word(doc, tok):
         return None
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text == ":" and _opens_line(doc, span.start):
         return "rubric label before a colon"
-    if _alone_on_line(doc, span) and doc_text(doc).lower().count(tok.lower_) == 1:
-        return "heading word alone on its line"
     if nxt is not None and is_line_start(doc, span.start) and _is_participle_form(tok.text) and nxt.is_lower and nxt.pos_ == "ADP":
         return "sentence-initial participle"
     prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.lower_ in _PLURAL_DETS and tok.text[-1:] in {"s", "x"} and _demonym_plural(lex).search(low):
+    if prev is not None and prev.lower_ in _PLURAL_DETS | {"le", "la", "un", "une"} and tok.text[-1:] in {"s", "x"} and _demonym_plural(lex).search(low):
         return "plural demonym (the people of a place)"
     return None
 
@@ -476,10 +541,20 @@ def _opening_participle(doc: Doc, tok) -> bool:
     return is_line_start(doc, tok.i) and _is_participle_form(tok.text) and tok.pos_ in {"VERB", "ADJ"} and is_known_word(doc, tok) and fold(tok.text) not in _given_names()
 
 
+def _hyphenated_common_words(doc: Doc, span: Span) -> bool:
+    """'Internet-téléphone-Télévision': words glued by hyphens, one of them a lowercase content word
+    (in a name, a lowercase part between hyphens is a particle: 'Île-de-France', 'Boulogne-sur-Mer')."""
+    if not any(t.text == "-" for t in span):
+        return False
+    words = [t for t in span if t.text != "-"]
+    lower_content = any(t.is_lower and t.is_alpha and len(t.text) > 3 and t.lower_ not in _TOPONYM_PARTICLES for t in words)
+    return lower_content and all(is_known_word(doc, t) for t in words)
+
+
 def _alone_on_line(doc: Doc, span: Span) -> bool:
     """True when the span fills its line, or one item of a line of rubric items ('Relocalisations / Made in France')."""
     items = re.split(r"\s[/|·•]\s", _line_of(doc, span))
-    return any(item.strip(" \t-–—:") == span.text for item in items)
+    return any(re.sub(r"^[^\w(«“\"]+", "", item).strip(" \t-–—:") == span.text for item in items)  # '🚨 X', '• X'
 
 
 def _is_participle_form(word: str) -> bool:
@@ -543,7 +618,10 @@ def _cut_off(doc: Doc, span: Span) -> bool:
     """A one-word name ending a text that stops mid-sentence (a long last line, no final punctuation)."""
     full = doc_text(doc).rstrip()
     last_line = full[full.rfind("\n") + 1 :]
-    return len(span) == 1 and span.end_char >= len(full) and full[-1:].isalnum() and len(last_line.split()) >= 12
+    if span.end_char < len(full) or not full[-1:].isalnum() or len(last_line.split()) < 12:
+        return False
+    return len(span) == 1 or span[-1].lower_ in _SURNAME_PARTICLES  # 'Morv', 'Ursula von de'
+
 
 
 def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
@@ -564,7 +642,7 @@ def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
     return any(len(words) > n and (" ".join(words[:-n]) + " ").endswith(tuple(p + " " for p in phrases)) for n in (1, 2, 3))
 
 
-_SECOND_COMPLEMENT = re.compile(r" et (?:de la |de l'|des |du |de |d')$")
+_SECOND_COMPLEMENT = re.compile(r"(?: et|,) (?:de la |de l'|des |du |de |d')$")
 
 
 def is_known_word(doc: Doc, tok) -> bool:

@@ -536,7 +536,7 @@ class ActorEntities:
         rule_of = {(s.start, s.end): ("ner:" + (ner_label[(s.start, s.end)] or "").lower()) for s in spans}
         rule_of.update({(s.start, s.end): "cue" if s.label_ else "gazetteer" for s in extra})
         rule_of.update({(s.start, s.end): "echo" for s in echoes})
-        spans = sorted(spans + extra + echoes, key=lambda s: s.start)
+        spans = _split_pairs(doc, sorted(spans + extra + echoes, key=lambda s: s.start), ner_label, rule_of)
         entities, ents = self._entities(doc, spans, ner_label, rule_of)
         doc.ents = ents
         doc._.entities = entities
@@ -586,6 +586,25 @@ class ActorEntities:
         return entities, sorted(ents, key=lambda s: s.start)
 
 
+def _split_pairs(doc: Doc, spans: list[Span], ner_label: dict, rule_of: dict) -> list[Span]:
+    """'Orange-Bouygues', 'l'affaire Altice-Free': two names the article mentions on their own, glued by
+    a hyphen, are two mentions (a real hyphenated name, 'RMC-BFM', has parts the article never uses alone)."""
+    alone = {normalize_name(surface(s)[0]) for s in spans}
+    out = []
+    for s in spans:
+        dash = [t.i for t in s if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_]
+        if len(dash) == 1 and dash[0] > s.start and dash[0] + 1 < s.end:
+            a, b = Span(doc, s.start, dash[0]), Span(doc, dash[0] + 1, s.end)
+            if normalize_name(a.text) in alone and normalize_name(b.text) in alone:
+                for part in (a, b):
+                    ner_label[(part.start, part.end)] = ner_label.get((s.start, s.end))
+                    rule_of[(part.start, part.end)] = rule_of.get((s.start, s.end), "ner")
+                out.extend((a, b))
+                continue
+        out.append(s)
+    return out
+
+
 ORG_CONTEXT_CUES = ("org.before.kind", "org.after.", "org.name.")
 
 
@@ -633,9 +652,9 @@ def _share_list_votes(doc: Doc, spans: list[Span], votes_of: dict, lex: Lexicons
     for chain in chains:
         if len(chain) < 2:
             continue
-        shared = ("org.before", "org.after", "per.before.role", "per.after.role", "per.title", "ner.org")
+        shared = ("org.before", "org.after", "per.before.role", "per.after.role", "per.title", "ner.org", "loc.before.examples")
         cues = {v[0] for s in chain for v in votes_of[(s.start, s.end)] if v[2].startswith(shared)}
-        for label in sorted(cues & {"ORG", "PER"}):
+        for label in sorted(cues & {"ORG", "PER", "LOC"}):
             for s in chain:
                 votes_of[(s.start, s.end)].append((label, lex.org["list_weight"], f"list.{label.lower()}"))
 

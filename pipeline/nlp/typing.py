@@ -39,7 +39,7 @@ def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[_Group]]:
         for where in ("before", "after"):
             for g in cues[where]:
                 groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
-    for label, key, where in (("MISC", "misc_before", "before"), ("MISC", "misc_named_before", "before"), ("MISC", "misc_after", "after"), ("LOC", "loc_before", "loc")):
+    for label, key, where in (("MISC", "misc_before", "before"), ("MISC", "misc_named_before", "before"), ("LOC", "loc_examples", "before"), ("MISC", "misc_after", "after"), ("LOC", "loc_before", "loc")):
         g = lex.other[key]
         groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
     _GROUPS[lex_id] = groups
@@ -225,7 +225,12 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     is_given = len(folded[0]) > 2 and words[0][:1].isupper() and not words[0].isupper() and (
         folded[0] in lex.given_names or all(p in lex.given_names for p in first_parts if p)
     )
-    if len(words) > 1 and is_acronym_name(words[0]) and folded[0] not in lex.places and not any(v[0] == "ORG" for v in votes):
+    device = lex.other["misc_name_suffixes"]
+    endings = tuple(device["endings"])
+    one_word = len(words) == 1 and len(folded[0]) > 3 and folded[0].endswith(endings)
+    if (one_word or len(words) == 2 and folded[1] in endings) and not any(v[0] == "ORG" for v in votes):
+        votes.append(("MISC", device["weight"], device["id"]))  # 'Freebox', 'SFR Box': a device
+    if len(words) > 1 and is_acronym_name(words[0]) and folded[0] not in lex.places and not any(v[0] in {"ORG", "MISC"} for v in votes):
         acr = lex.org["acronym_head"]
         votes.append(("ORG", acr["weight"], acr["id"]))  # 'BFM Paris-Île-de-France', 'SNCF Réseau'
     orgish = any(v[0] == "ORG" and v[2] != weak["id"] for v in votes)
