@@ -716,6 +716,31 @@ ROLE_UNSEEN_CASES = [
     # a bare title after comme / en tant que: the post of the clause's subject
     ("Julie Andrieu a débuté chez Carrefour, notamment comme directrice du marketing de Promodis.",
      {("Julie Andrieu", "Promodis", "directeur")}),
+    # a bare title with a lowercase domain after a short untitled member: the organisation in focus
+    ("Le groupe Kelvia change de directeur général. Paul Martin, qui occupait le poste depuis 2014, "
+     "est remplacé par Jean Dubois, son adjoint et directeur de production.",
+     {("Jean Dubois", "Kelvia", "directeur")}),
+    # joining: a time adjunct before the marker; a relative clause on the organisation joined
+    ("Julie Roux a rejoint Kelvio en 2019 comme directrice commerciale.",
+     {("Julie Roux", "Kelvio", "directeur commercial")}),
+    ("Julie Roux siège au comité de direction de Kelvio, qu'elle a rejoint en 2019 en tant que directrice "
+     "de la stratégie.",
+     {("Julie Roux", "Kelvio", "directeur")}),
+    # the holders of a definite plural title listed in parentheses: the organisation in focus
+    ("La société Kelvio lève des fonds. Le capital est détenu à 45 % par les trois cofondateurs "
+     "(Paul Roux, Marc Petit, Anne Vidal) et à 40 % par les fonds.",
+     {("Paul Roux", "Kelvio", "cofondateur"), ("Marc Petit", "Kelvio", "cofondateur"),
+      ("Anne Vidal", "Kelvio", "cofondateur")}),
+    # 'à la présidence de X' next to its holder, like 'à la tête de X'
+    ("L'arrivée de Marc Petit à la présidence de Kelvio a surpris les salariés.",
+     {("Marc Petit", "Kelvio", "président")}),
+    # an infinitive copula ('pour être'): the subject of the governing verb
+    ("Après son départ de Lyon, Laure Vidal était retournée à Paris pour être directrice exécutive "
+     "en charge des opérations de Kelvio.",
+     {("Laure Vidal", "Kelvio", "directeur exécutif")}),
+    # a numeral inside the subject's apposition does not stop the copula
+    ("Jacques Morin, patron de la section Medef 84, devient président de Verdalis.",
+     {("Jacques Morin", "Verdalis", "président")}),
     # a coordinated complement names the organisation after an unnamed one
     ("Sonia Perret, gérante d'un cabinet d'architectes mais aussi de Bâtir Ensemble, présente le projet.",
      {("Sonia Perret", "Bâtir Ensemble", "gérant")}),

@@ -46,6 +46,9 @@ ORG_SCAN_TOKENS = 14  # how far a "département ... de l'université de X" chain
 FRONTED_SCAN_TOKENS = 25  # "Fondateur de cette société valorisée ..., Jensen Huang"
 ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "déjà", "encore", "alors", "aujourd'hui", "aujourd’hui"}
 AUX = {"avoir", "être"}
+DOMAIN_PREPOSITIONS = ("de", "d'", "du", "des")
+TIME_WORDS = {"en", "dès", "depuis", "début", "fin", "mi", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+              "août", "septembre", "octobre", "novembre", "décembre"}  # a time adjunct ("en mars 2019")
 PLACE_PREPOSITIONS = {"à", "au", "aux"}  # a LOC entity after these is where, not whom
 
 
@@ -96,7 +99,9 @@ def _joined_as(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, Ac
                    and norm_text(doc[k - len(m.split()) + 1 : k + 1].text) == m), None)
     if marker is None:
         return None
-    k -= len(marker.split())
+    k = _past_time_adjunct(sent, k - len(marker.split()))  # "a rejoint X en 2018 comme ..."
+    if k >= sent.start and doc[k].lemma_ in lex.join_verbs:
+        return _joined_relative(ctx, sent, k)
     org_hit = ctx.entity_at(k) if k >= sent.start else None
     if not org_hit or org_hit[1].label == "PER" or org_hit[0].end - 1 != k:
         return None
@@ -111,6 +116,38 @@ def _joined_as(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, Ac
         v = c - 1 if c is not None and doc[c + 1].pos_ == "DET" else v
     person = ctx.person_ending_at(v, sent)
     return (person[1], org_hit[1]) if person else None
+
+
+def _past_time_adjunct(sent, k: int) -> int:
+    """From token k back past a time adjunct ending there ("en 2018", "en mars 2019", "dès 2020")."""
+    doc = sent.doc
+    j = k
+    while j >= sent.start and (doc[j].like_num or norm_text(doc[j].text) in TIME_WORDS):
+        j -= 1
+    return j if j < k and any(t.like_num for t in doc[j + 1 : k + 1]) else k
+
+
+def _joined_relative(ctx, sent, v: int) -> tuple[ActorRef, ActorRef] | None:
+    """'… du comité exécutif de Sigfox, qu'il a rejoint en 2018 en tant que directeur': the join
+    verb at token v in a relative clause; the organisation is its antecedent, the person its
+    subject (a name, or il/elle resolved to one)."""
+    doc = sent.doc
+    k = v - 1
+    while k >= sent.start and doc[k].pos_ == "AUX":
+        k -= 1
+    if k < sent.start:
+        return None
+    if doc[k].lower_ in ("il", "elle"):
+        person, k = ctx.pronoun_person(k, sent), k - 1
+    else:
+        hit = ctx.person_ending_at(k, sent)
+        person, k = (hit[1], hit[0] - 1) if hit else (None, k)
+    if person is None or k - 2 < sent.start or norm_text(doc[k].text) not in ("qu'", "que") or doc[k - 1].text != ",":
+        return None
+    org = ctx.entity_at(k - 2)
+    if not org or org[0].end - 1 != k - 2 or org[1].label != "ORG":
+        return None
+    return person, org[1]
 
 
 APPOINT_MARKERS = ("au poste de", "au poste d'", "comme", "en tant que", "en qualité de")
@@ -160,7 +197,7 @@ def _apposition_start(sent, k: int) -> int | None:
     for c in range(k - 1, max(sent.start, k - APPOSITION_TOKENS) - 1, -1):
         if doc[c].text == ",":
             return c - 1
-        if doc[c].text in BOUNDARIES or doc[c].pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+        if _clause_word(doc[c]):
             return None
     return None
 
@@ -181,7 +218,12 @@ def _capacity_subject(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | 
     clause's subject (a person, or il/elle resolved to one)."""
     if _marker_before(sent, title, CAPACITY_MARKERS) is None:
         return None
-    node = sent.doc[title.core_start]
+    return _clause_subject(ctx, sent, sent.doc[title.core_start])
+
+
+def _clause_subject(ctx, sent, node) -> ActorRef | None:
+    """The person subject of the clause a token depends on: the nsubj of the first verb above it
+    in the parse (a PER entity, or il/elle resolved to one)."""
     for _ in range(VERB_LEVELS):
         if node.head is node or not (sent.start <= node.head.i < sent.end):
             return None
@@ -193,12 +235,17 @@ def _capacity_subject(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | 
     if node.pos_ not in ("VERB", "AUX"):
         return None
     for child in node.children:
-        if child.dep_ == "nsubj" and sent.start <= child.i < sent.end:
+        if child.dep_ in ("nsubj", "nsubj:pass") and sent.start <= child.i < sent.end:
             if child.lower_ in ("il", "elle"):
                 return ctx.pronoun_person(child.i, sent)
             hit = ctx.entity_at(child.i)
             return hit[1] if hit and hit[1].label == "PER" else None
-    return None
+    # no subject in the parse: the recognised person written right before the verb group
+    k = node.i - 1
+    while k >= sent.start and sent.doc[k].pos_ in ("AUX", "ADV"):
+        k -= 1
+    hit = ctx.entity_at(k) if k >= sent.start else None
+    return hit[1] if hit and hit[1].label == "PER" and hit[0].end - 1 == k else None
 
 
 def _previous_subject(
@@ -287,7 +334,7 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     if found is None:
         found = _fronted_chez(ctx, sent, title, lex)
     if found is None:
-        found = _trailing_org(ctx, sent, title)
+        found = _trailing_org(ctx, sent, title) or _listed_holders_org(ctx, sent, title, lex)
     if found is None and not any(t.start >= title.end and t.start <= title.end + 1 for t in titles):
         found = _bare_apposition_org(ctx, sent, title, lex) or _bare_opening_title_org(ctx, sent, title, lex)
     if found is None:
@@ -587,6 +634,23 @@ def _dont_clause_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, A
     return None
 
 
+def _listed_holders_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'détenus par les trois cofondateurs (A, B, C)': a definite plural title without complement
+    whose holders are listed in parentheses speaks of the organisation in focus."""
+    doc = sent.doc
+    if not title.plural or title.kind != "business" or title.lemma in lex.person_relative_titles:
+        return None
+    if title.end + 1 >= sent.end or doc[title.end].text != "(" or not ctx.person_starting_at(title.end + 1, sent):
+        return None
+    k = title.start - 1
+    while k > sent.start and (doc[k].like_num or doc[k].pos_ == "NUM"):
+        k -= 1
+    if k < sent.start or norm_text(doc[k].text) != "les":
+        return None
+    org = ctx.org_topic(title.start)
+    return (title.end, org) if org else None
+
+
 def _trailing_org(ctx, sent, title: TitleMatch) -> tuple[int, ActorRef] | None:
     """'…, a souligné Paul Roy, président et chef de la direction, Kelvix Inc.': a press-release
     signature, the organisation set off by a comma after the title closes the sentence."""
@@ -610,15 +674,37 @@ def _bare_apposition_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
     doc = sent.doc
     if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
         return None
-    if title.end >= sent.end or doc[title.end].text != "," or title.start - 2 < sent.start:
+    end = _domain_end(sent, title.end)  # "X, son adjoint et directeur de production."
+    closed = end < sent.end and doc[end].text == "," or end > title.end and (
+        end >= sent.end or doc[end].text == "." and end == sent.end - 1)
+    if not closed or title.start - 2 < sent.start:
         return None
     k = title.start - 1
-    if doc[k].lower_ == "et" and k - 1 > sent.start:  # 'X, cofondateur et CTO,'
-        k = _title_start_before(sent, k - 1)
+    if doc[k].lower_ == "et" and k - 1 > sent.start:
+        before = _title_start_before(sent, k - 1)  # 'X, cofondateur et CTO,'
+        # 'X, son adjoint et directeur de production': a short untitled first member
+        k = before if before != k - 1 else next(
+            (c for c in range(k - 1, max(sent.start, k - 4) - 1, -1) if doc[c].text == ","
+             and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in doc[c + 1 : k])), k)
     if k <= sent.start or doc[k].text != "," or not ctx.person_ending_at(k - 1, sent):
         return None
     org = ctx.last_org(k, sent.start) or ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
     return (title.end, org) if org else None
+
+
+def _domain_end(sent, k: int) -> int:
+    """Past a lowercase domain complement after a title ("de production", "des ventes"): the
+    token after it, else k."""
+    doc = sent.doc
+    if k >= sent.end or norm_text(doc[k].text) not in DOMAIN_PREPOSITIONS:
+        return k
+    j = k + 1
+    while j < sent.end and norm_text(doc[j].text) in ("la", "l'", "les"):
+        j += 1
+    start = j
+    while j < min(sent.end, start + 3) and doc[j].is_alpha and doc[j].text.islower() and doc[j].pos_ in ("NOUN", "ADJ"):
+        j += 1
+    return j if j > start and doc[start].pos_ == "NOUN" else k
 
 
 def _bare_opening_title_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
@@ -847,6 +933,9 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
     k = _past_verb_adjunct(sent, k, lex)
     if k < sent.start or doc[k].lemma_ not in lex.role_verbs or doc[k].pos_ not in ("AUX", "VERB"):
         return None
+    infinitive = "VerbForm=Inf" in doc[k].morph or doc[k].lower_ == doc[k].lemma_
+    if infinitive and k - 1 >= sent.start and doc[k - 1].lower_ in ("pour", "de", "d'", "d’"):
+        return _clause_subject(ctx, sent, doc[k])  # "X est retournée à Paris pour être directrice de Y"
     k -= 1
     while k >= sent.start and (doc[k].lemma_ in AUX and doc[k].pos_ == "AUX" or doc[k].lower_ in ADVERBS):
         k -= 1
@@ -869,6 +958,7 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
     return hit[1] if hit else None
 
 
+INVERSION_MARKS = (",", ":", "(")  # "le PDG de X, A" / "les cofondateurs de X : A et B" / "(A, B, C)"
 ADJUNCT_TOKENS = 12  # "a été élu à la quasi-unanimité des 52 membres, président de X"
 APPOSITION_TOKENS = 25  # "X, patron d'une entreprise du BTP mais aussi de Y, devient président de Z"
 
@@ -897,9 +987,16 @@ def _person_before_apposition(ctx, sent, k: int) -> ActorRef | None:
         if tok.text == ",":
             hit = ctx.person_ending_at(c - 1, sent) if c - 1 >= sent.start else None
             return hit[1] if hit else None
-        if tok.text in BOUNDARIES or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+        if _clause_word(tok):
             return None
     return None
+
+
+def _clause_word(tok) -> bool:
+    """A token that starts or carries a clause (verb, relative pronoun) or closes a phrase: an
+    apposition holds none ("84" of "UP-Medef 84" may be tagged PRON, so pronouns are listed)."""
+    return tok.text in BOUNDARIES or tok.pos_ in ("VERB", "AUX", "SCONJ") \
+        or norm_text(tok.text) in ("qui", "que", "qu'", "dont", "où", "lequel", "laquelle")
 
 
 def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[ActorRef], str] | None:
@@ -908,7 +1005,7 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
     k = org_end
     while k < sent.end and doc[k].text.strip("*_") == "" and not doc[k].is_space:
         k += 1  # markdown emphasis left in the text ("son patron**, Sam Altman")
-    if k < sent.end and doc[k].text not in (",", ":"):
+    if k < sent.end and doc[k].text not in INVERSION_MARKS:
         hit = ctx.person_starting_at(k, sent)  # "le coprésident de X Olivier Mathiot"
         if hit and not _has_own_title(sent, hit[0], lex):
             found = [hit[1]]
@@ -926,7 +1023,7 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
         limit = min(sent.end, k + FRONTED_SCAN_TOKENS)
         while k < limit and doc[k].text != ",":
             k += 1
-    if k >= sent.end or doc[k].text not in (",", ":"):
+    if k >= sent.end or doc[k].text not in INVERSION_MARKS:
         return None
     found: list[ActorRef] = []
     k += 1
