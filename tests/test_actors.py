@@ -347,6 +347,9 @@ CORPUS_DISTINCT = [
     (("IBM", "ORG"), ("IBM Research", "ORG")),
     (("Jean Dupuis", "PER"), ("Marie Dupuis", "PER")),
     (("Zentra 2", "MISC"), ("Zentra 3", "MISC")),
+    # a common-noun head is not the short form of a name that goes on with an adjective or a 'de' complement
+    (("Parlement européen", "ORG"), ("Parlement", "ORG")),
+    (("La Lettre de l’Expansion", "ORG"), ("Lettre", "ORG")),
 ]
 
 

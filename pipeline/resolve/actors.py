@@ -248,7 +248,8 @@ def _links(nodes: dict[str, _Node], lex: Lexicons) -> list[tuple[str, str]]:
             for i in range(1, len(kw)):
                 tails[" ".join(kw[i:])].add(k)
         else:
-            heads[kw[0]].add(k)
+            if _named_rest(n):
+                heads[kw[0]].add(k)
             if (short := strip_suffix(k, lex)) is not None:
                 heads[short].add(k)
     for key in sorted(nodes):
@@ -266,6 +267,20 @@ def _links(nodes: dict[str, _Node], lex: Lexicons) -> list[tuple[str, str]]:
             links.add(tuple(sorted((key, cands.pop()))))  # type: ignore[arg-type]
     links |= _fuzzy_links(nodes, lex)
     return sorted(links)
+
+
+def _named_rest(node: _Node) -> bool:
+    """True when the words after a name's first word are a name too ('Mistral AI', 'Vestiaire Collective').
+
+    A lowercase word or a 'de' complement after the head makes another entity: 'Parlement européen' is
+    not the 'Parlement' of another article, nor 'La Lettre de l'Expansion' the 'Lettre' of another.
+    """
+    name = max(node.names, key=lambda t: (node.names[t], t))
+    words = name.replace("’", "'").split()
+    while words and normalize_name(words[0]) != node.key.split()[0]:
+        words = words[1:]  # leading article or elision ('La Lettre …')
+    rest = words[1:]
+    return bool(rest) and (rest[0][:1].isupper() or rest[0][:1].isdigit())
 
 
 def _fuzzy_links(nodes: dict[str, _Node], lex: Lexicons) -> set[tuple[str, str]]:
