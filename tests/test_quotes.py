@@ -1388,3 +1388,26 @@ def test_single_question_answer_pair_needs_an_announced_interview(make_doc, intr
     text = intro if "Comment" in intro else intro + _ONE_PAIR
     _, quotes = quotes_of(make_doc, text)
     assert [q for q in quotes if q.rule_id == "interview_answer"] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the headline quotes the article's main speaker
+    ("Usines : « Nous ne fermerons aucun site »\nLe groupe Nova présentait ses résultats jeudi.\n"
+     "« Chaque usine a un avenir chez nous », a affirmé Paul Martin, son PDG. « Nous investirons dans "
+     "chacune d'elles », a-t-il ajouté.", "Paul Martin"),
+    # two speakers quoted as often: nobody dominates, the headline stays unattributed
+    ("Usines : « Nous ne fermerons aucun site »\nLe groupe Nova présentait ses résultats jeudi.\n"
+     "« Chaque usine a un avenir chez nous », a affirmé Paul Martin. « Les salariés restent inquiets "
+     "pour demain », a répondu Léa Moreau, déléguée syndicale.", None),
+])
+def test_headline_quote_goes_to_the_main_speaker(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    head = next(q for q in quotes if q.text.startswith("Nous ne fermerons"))
+    assert (head.speaker.name if head.speaker else None) == speaker
+
+
+def test_quote_in_a_lead_sentence_is_no_headline(make_doc):
+    text = ("Le site de Lyon reste ouvert. « Une bonne nouvelle pour la vallée ».\n"
+            "« Chaque usine a un avenir chez nous », a affirmé Paul Martin, PDG de Nova.")
+    _, quotes = quotes_of(make_doc, text)
+    assert all(q.rule_id != "context_headline" for q in quotes)

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.blocks import block_quotes, first_person_paragraphs, interview_answers
-from pipeline.extract.quotes.context import attribute_from_context, attribute_source_fragments
+from pipeline.extract.quotes.context import (attribute_from_context, attribute_headline_quotes,
+                                              attribute_source_fragments)
 from pipeline.extract.quotes.direct import Candidate, direct_candidates, unclosed_quote
 from pipeline.extract.quotes.indirect import incise_candidates, indirect_candidates
 from pipeline.extract.quotes.lexicon import find_cues
@@ -53,6 +54,7 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     cands.extend(_not_overlapping(indirect_candidates(ctx), cands))
     cands.extend(_not_overlapping(incise_candidates(ctx), cands))
     cands.sort(key=lambda c: c.start)
+    attribute_headline_quotes(ctx, cands)
     for cand in _without_repeats(doc, cands):
         yield QuoteRecord(text=cand.text, kind=cand.kind, start=cand.start, end=cand.end,
                           rule_id=cand.rule_id, speaker=cand.speaker, verb=cand.verb)

@@ -206,3 +206,40 @@ def _someone_speaks(ctx: Context, start: int, end: int) -> bool:
         return True
     span = ctx.doc.char_span(start, end, alignment_mode="contract")
     return span is not None and any(speech_lemma(t, "incise") for t in span if not ctx.in_quote(t.idx, t.idx + 1))
+
+
+HEADLINE_MAX_WORDS = 25
+HEADLINE_PARAGRAPHS = 3
+
+
+def attribute_headline_quotes(ctx: Context, cands: list[Candidate]) -> None:
+    """A quote making up a headline ('Espionnage : « Faites confiance à Renault »') with no speaker of its
+    own: a headline quotes the article's main speaker, so it goes to the speaker of most of the article's
+    other quotes (a strict majority of them; in place)."""
+    text = doc_text(ctx.doc)
+    heads = [p for p in paragraphs(text)[:HEADLINE_PARAGRAPHS] if _headline_shape(ctx, text, *p)]
+    votes: dict[str, list] = {}
+    for c in cands:
+        if c.speaker is not None and not any(s <= c.start < e for s, e in heads):
+            votes.setdefault(c.speaker.key or c.speaker.name, []).append(c.speaker)
+    if not votes:
+        return
+    ranked = sorted(votes.values(), key=len, reverse=True)
+    if len(ranked) > 1 and len(ranked[0]) * 2 <= sum(len(v) for v in ranked):
+        return  # no speaker dominates: a headline may quote any of them
+    first_said = min(c.start for c in cands if c.speaker is not None)
+    for c in cands:
+        # a title comes before the body: a quoted subheading after someone's quote is no headline
+        if c.speaker is None and c.kind == "direct" and not c.rule_id.endswith(UNNAMED_BODY) \
+                and c.start < first_said and any(s <= c.start and c.end <= e for s, e in heads):
+            c.speaker, c.rule_id = ranked[0][0], "context_headline"
+
+
+def _headline_shape(ctx: Context, text: str, start: int, end: int) -> bool:
+    """A title line: short, with a quote, and no sentence end outside its quotes (a lead sentence is no
+    headline)."""
+    if len(text[start:end].split()) > HEADLINE_MAX_WORDS:
+        return False
+    inside = [(s, e) for s, e in ctx.quoted if start <= s and e <= end + 1]
+    outside = "".join(ch for i, ch in enumerate(text[start:end], start) if not any(s <= i < e for s, e in inside))
+    return bool(inside) and not any(c in outside for c in ".!?…")
