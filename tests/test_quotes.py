@@ -1411,3 +1411,12 @@ def test_quote_in_a_lead_sentence_is_no_headline(make_doc):
             "« Chaque usine a un avenir chez nous », a affirmé Paul Martin, PDG de Nova.")
     _, quotes = quotes_of(make_doc, text)
     assert all(q.rule_id != "context_headline" for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Martin, PDG de Nova, était à Lyon. « Nos ventes tiennent bien cette année », a t-il expliqué.",
+    "Paul Martin, PDG de Nova, était à Lyon. \"Nos ventes tiennent bien cette année\", a t-il expliqué.",
+])
+def test_inverted_pronoun_missing_its_first_hyphen(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.rule_id) for q in quotes] == [("Paul Martin", "incise_inverted")]

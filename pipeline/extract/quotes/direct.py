@@ -139,9 +139,10 @@ def _unlisted_incise_verb(ctx: Context, cues: list[Cue], tok: Token) -> str | No
     return None
 
 
-# Clitics between the comma and an incise verb: reflexive, inverted -t, and the person spoken to
+# Clitics between the comma and an incise verb: reflexive, inverted -t (also "a t-il" without its first
+# hyphen), and the person spoken to
 # ("…, nous confie X", "…, m'explique X", "…, lui répond X").
-INCISE_CLITICS = {"se", "s'", "s’", "-t", "nous", "vous", "me", "m'", "m’", "lui", "leur"}
+INCISE_CLITICS = {"se", "s'", "s’", "-t", "t", "nous", "vous", "me", "m'", "m’", "lui", "leur"}
 
 
 def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution | None:
