@@ -772,3 +772,52 @@ def test_role_unseen_cases(make_doc, text, expected):
 @pytest.mark.parametrize("text,org", ROLE_UNSEEN_NEGATIVES)
 def test_role_unseen_negatives(make_doc, text, org):
     assert not any(o == org for _, o in _pairs(make_doc, text, "role"))
+
+
+# ---- founded / acquired / partner in unseen prose ---------------------------------------------
+FOUNDED_UNSEEN_CASES = [
+    # a founder's title states a founding (no date)
+    ("Julie Roy, cofondatrice de Pixmo, présente sa levée.", {("Julie Roy", "Pixmo", None)}),
+    ("Le créateur de Vélomix, Paul Arnaud, se réjouit.", {("Paul Arnaud", "Vélomix", None)}),
+    # 'co-fonder' (hyphenated lemma), a year before the object, il after one person named
+    ("Paul Arnaud connaît le secteur. Il a co-fondé en 2012 la start-up Kelvio, revendue depuis.",
+     {("Paul Arnaud", "Kelvio", "2012")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUNDED_UNSEEN_CASES)
+def test_founded_unseen_cases(make_doc, text, expected):
+    rels = [r for r in extract_relations(make_doc(text)) if r.predicate == "founded"]
+    assert expected <= {(r.subject.name, r.object.name, r.date) for r in rels}
+
+
+def test_founded_title_keeps_the_stated_date(make_doc):
+    """A founding stated with its date later in the article is the one kept for the pair."""
+    text = ("Julie Roy, cofondatrice de Pixmo, présente sa levée. "
+            "Pixmo, fondée en 2019 par Julie Roy, compte 40 salariés.")
+    rels = [r for r in extract_relations(make_doc(text)) if r.predicate == "founded"]
+    assert [(r.subject.name, r.object.name, r.date) for r in rels] == [("Julie Roy", "Pixmo", "2019")]
+
+
+FOUNDED_NEGATIVES += [
+    "Julie Roy, directrice de Pixmo, présente sa levée.",  # not a founder's title
+    "Paul Roy et Marc Simon connaissent le secteur. Il a co-fondé en 2012 la start-up Kelvio.",  # unclear il
+]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # lowercase adjectives between the noun and the name
+    ("Le rachat de la start-up belgo-suisse Kelvio par Cegid est confirmé.", ("Cegid", "Kelvio")),
+    ("Cegid rachète le groupe pharmaceutique Vetalis.", ("Cegid", "Vetalis")),
+])
+def test_acquired_unseen_cases(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "acquired")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the partnership noun inside an object noun phrase ('un protocole d'accord')
+    ("Renault et Stellantis ont signé un protocole d'accord non contraignant.", ("Renault", "Stellantis")),
+    ("Airbus et Thales ont conclu un accord de coopération à long terme.", ("Airbus", "Thales")),
+])
+def test_partner_unseen_cases(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "partner")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from pipeline.extract.relations.context import DocContext, sentences
 from pipeline.extract.relations.frames import extract_frames
 from pipeline.extract.relations.roles import extract_roles
+from pipeline.extract.relations.titles import founder_titles
 from pipeline.records import FundingRecord, RelationRecord
 
 __all__ = ["extract_relations", "invested_in_relations"]
@@ -33,14 +34,34 @@ def extract_relations(doc: Doc, funding: Iterable[FundingRecord] = ()) -> Iterat
     """
     ctx = DocContext.build(doc, [(f.recipient, f.start) for f in funding])
     seen: set[tuple] = set()
+    founders: list[RelationRecord] = []
     prev = None
     for sent in sentences(doc):
         for rec in (*extract_roles(ctx, sent, prev), *extract_frames(ctx, sent)):
-            key = (rec.subject.key or rec.subject.name, rec.predicate, rec.object.key or rec.object.name, rec.attribute)
+            key = _key(rec)
             if key not in seen and rec.subject.name != rec.object.name:
                 seen.add(key)
+                if rec.predicate == "role" and _founder_title(rec.attribute):
+                    founders.append(rec)
                 yield rec
         prev = sent
+    # "X, fondateur de Y" states a founding too; a founding stated with its date comes first
+    for rec in founders:
+        founded = RelationRecord(rec.subject, "founded", rec.object, rec.evidence, f"founded.title+{rec.rule_id}")
+        if _key(founded) not in seen:
+            seen.add(_key(founded))
+            yield founded
+
+
+def _key(rec: RelationRecord) -> tuple:
+    """Identity of a relation: the same parties, predicate and attribute are one relation."""
+    return (rec.subject.key or rec.subject.name, rec.predicate, rec.object.key or rec.object.name, rec.attribute)
+
+
+def _founder_title(attribute: str | None) -> bool:
+    """A role title saying that its holder founded the organisation ("cofondateur", "président
+    fondateur", "ancien fondateur")."""
+    return bool(attribute) and bool(set(attribute.split()) & founder_titles())
 
 
 def invested_in_relations(funding_records: Iterable[FundingRecord]) -> list[RelationRecord]:

@@ -46,6 +46,7 @@ MONTHS = {
     "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 }
 ORGISH = ("ORG", "MISC", "LOC")
+OBJECT_SCAN = 8  # tokens from a trigger to its named object ("le rachat de la start-up belgo-américaine X")
 SCAN = 10  # tokens searched between a trigger and its "par"/"avec"/"de" complement
 FRONTED_SCAN = 16  # tokens searched after "Fondée par X ..." for the organisation it describes
 STOP_PUNCT = {".", ";", ":", "!", "?", "(", ")", "«", "»", "\"", "—", "–"}
@@ -183,17 +184,25 @@ def object_after(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int,
     """The named actor right after token k, past determiners and describing words."""
     doc = sent.doc
     skip = words()["object_skip"]
-    limit = min(sent.end, k + 7)
+    limit = min(sent.end, k + OBJECT_SCAN)
     while k < limit:
         found = actor_at(ctx, sent, k, labels)
         if found and k > sent.start and _ntext(doc[k - 1]) in ("un", "une"):
             return None  # "lancent un OpenAI à la française": a name used as a type, not the actor
         if found:
             return found
-        if _ntext(doc[k]) not in skip:
+        if _ntext(doc[k]) not in skip and not _describing(doc[k]):
             return None
         k += 1
     return None
+
+
+def _describing(tok: Token) -> bool:
+    """A lowercase adjective ("la start-up belgo-américaine X", "le groupe pharmaceutique X") or a
+    year ("a cofondé en 1999 la start-up X") between a trigger and its named object."""
+    text = tok.text
+    return bool(YEAR.match(text)) or text.islower() and tok.pos_ == "ADJ" \
+        or text.islower() and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.whitespace_
 
 
 def subject_of(ctx: DocContext, sent: Span, tok: Token, labels=ORGISH) -> ActorRef | None:
@@ -230,6 +239,8 @@ def _actor_of_token(ctx, sent, tok: Token, labels) -> ActorRef | None:
     """The actor a (subject) token belongs to; 'qui' stands for its antecedent."""
     if tok.lower_ == "qui":
         return _left_actor(ctx, sent, tok.i, labels)
+    if tok.lower_ in ("il", "elle") and (labels is None or "PER" in labels):
+        return ctx.pronoun_person(tok.i, sent)  # "il a cofondé X" after naming him
     hit = ctx.entity_at(tok.i)
     if hit:
         return hit[1] if not labels or hit[1].label in labels else None
@@ -496,7 +507,7 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     if row["predicate"] == "role" and (subject.label != "PER" or obj[1].label == "PER"):
         return  # "Tim Cook dirige Apple": a person runs an organisation
     for subj in _with_coordinated(ctx, sent, subject, trigger.start, labels):
-        rec = _rel(subj, row["predicate"], obj[1], sent, row, date=_date_in(sent, obj[0], obj[0] + 3))
+        rec = _rel(subj, row["predicate"], obj[1], sent, row, date=_date_in(sent, trigger.end, obj[0]) or _date_in(sent, obj[0], obj[0] + 3))
         if rec:
             yield rec
             if row["predicate"] == "founded" and subj.label == "PER" and row.get("role"):
@@ -593,6 +604,9 @@ def _noun_avec(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
 def _coordinated_subjects_partner(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     """'X et Y ont annoncé un partenariat': the coordinated subjects of the governing verb."""
     verb = trigger[0].head
+    for _ in range(2):  # "X et Y ont signé un protocole d'accord": up through the noun
+        if verb.pos_ == "NOUN" and verb.head is not verb:
+            verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or not (sent.start <= verb.i < trigger.start):
         return
     subject = subject_of(ctx, sent, verb, ORGISH)

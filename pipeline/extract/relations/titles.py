@@ -99,6 +99,12 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def founder_titles() -> frozenset[str]:
+    """Title lemmas whose holder founded the organisation (a role with one states `founded` too)."""
+    return frozenset(load_json("titles.json")["founder_titles"])
+
+
 @dataclass(frozen=True)
 class TitleMatch:
     """A title in a sentence: tokens [start, end) include its modifiers; core = the lexicon form."""
