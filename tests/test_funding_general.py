@@ -1023,3 +1023,43 @@ def test_a_deal_anaphor_takes_the_facts_of_the_sentence_before(make_doc):
     (ev,) = events
     assert (ev.amount, ev.currency, ev.round) == (4e6, "USD", "seed")
     assert {normalize_name(i.name) for i in ev.investors} == {"brume capital", "ardent partners"}
+
+
+def test_a_valuation_word_before_a_funding_verb_leaves_the_next_amount_a_deal(make_doc):
+    text = ("Certaines pépites enchaînent les tours, à l'image de Talvane. Après une opération de 40 M€ au printemps "
+            "à plus de 300 M€ de valorisation, la place de marché leva 90 M€ en décembre auprès de Brume Capital.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {40e6: "talvane", 90e6: "talvane"}
+    (late,) = [e for e in events if e.amount == 90e6]
+    assert [normalize_name(i.name) for i in late.investors] == ["brume capital"]
+
+
+def test_a_cited_source_is_never_the_company_in_focus(make_doc):
+    text = ("Le nombre de licornes atteint désormais 12, selon le décompte de Finovia. "
+            "La plateforme a bouclé un tour de 20 millions d'euros.")
+    events, _ = _events(make_doc, text)
+    assert "finovia" not in {normalize_name(e.recipient.name) for e in events}
+
+
+def test_round_up_parentheses_with_several_rounds_each(make_doc):
+    text = ("C'est aussi le cas de Talvane, passant d'un tour de 10 M€ à un autre de 80 M€ mené par Brume Capital, "
+            "Orvelle (20 M€ puis 60 M€ auprès de Kerlan Partners en chef de file) et Brisquet (15 M€ puis 45 M€ "
+            "mené par Ardent Ventures et Pivoine Capital).")
+    events, _ = _events(make_doc, text)
+    got = {(e.amount, normalize_name(e.recipient.name)): {normalize_name(i.name) for i in e.investors} for e in events}
+    assert got == {
+        (10e6, "talvane"): set(),
+        (80e6, "talvane"): {"brume capital"},
+        (20e6, "orvelle"): set(),
+        (60e6, "orvelle"): {"kerlan partners"},
+        (15e6, "brisquet"): set(),
+        (45e6, "brisquet"): {"ardent ventures", "pivoine capital"},
+    }
+
+
+def test_a_company_funded_in_the_article_is_not_a_later_backer(make_doc):
+    text = ("Talvane a levé 30 M€. Brisquet a récolté 12 M€ auprès de Kerlan Partners. "
+            "Talvane sort du lot en se valorisant 1 Md€, suivie par deux autres pépites.")
+    events, _ = _events(make_doc, text)
+    (b,) = [e for e in events if e.amount == 12e6]
+    assert {normalize_name(i.name) for i in b.investors} == {"kerlan partners"}

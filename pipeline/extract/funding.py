@@ -606,6 +606,8 @@ def _is_valuation(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
     lo = max(s, am.start - 8)
     # The cue must be closer than any deal noun ("une levée de 5 M€ ... valorisation" is not one).
     nouns = [b for rid, a, b in ctx.triggers if lo <= a < am.start and _triggers()[rid]["kind"] == "noun"]
+    # ... nor than a funding verb: "à 1 Md€ de valorisation, la place de marché releva 450 M€".
+    nouns += [a for rid, a, b in ctx.triggers if lo <= a < am.start and _triggers()[rid]["kind"] == "verb"]
     # Stems, not lemmas: the tagger reads "valorise" as a noun as often as a verb.
     cue_at = [t.i for t in ctx.doc[lo : am.start] if t.lower_.startswith(stems)]
     cue_at += [a for a, _ in ctx.cue_spans("valuation_cues", lo, am.start)] if am.start > lo else []
@@ -947,9 +949,15 @@ def _topic_any(ctx: Ctx, si: int) -> ActorRef | None:
         s, e = ctx.sents[sj]
         depth = _paren_depth(ctx.doc, s, e)
         _, _, inv_spans = _cue_investors(ctx, s, e)
+        # "certaines pépites enchaînent les tours, à l'image de X": an example is no investor.
+        examples = {a for a, _ in ctx.cue_spans("list_resets", s, e)}
+        inv_spans = [sp for sp in inv_spans if sp[0] not in examples]
+        sources = _source_zones(ctx, s, e)
         for c in _cands_in(ctx, s, e):
             if c.ref.label == "PER" or not (_org_like(c.ref) or _misc_subject(ctx, c, s)) or _governed_by_place(ctx, c, s) or depth[c.start - s]:
                 continue
+            if _in_spans(c.start, sources):
+                continue  # "selon le décompte de CFNEWS": a cited source is not the company in focus
             if not _investor_introduced(ctx, c, s) and not _in_spans(c.start, inv_spans):
                 return c.ref
     return None
@@ -1437,6 +1445,23 @@ def _main_trigger_id(ctx: Ctx, trig: list[tuple[str, int, int]], am: AmountAt | 
     return min(non_round, key=lambda t: abs(t[1] - am.start))[0]
 
 
+_SERIES_LINKS = {"puis", "et", ","}
+
+
+def _paren_open_before(ctx: Ctx, s: int, am: AmountAt) -> int | None:
+    """The "(" of the innermost parentheses holding the amount, or None."""
+    doc = ctx.doc
+    depth = 0
+    for i in range(am.start - 1, s - 1, -1):
+        if doc[i].text == ")":
+            depth += 1
+        elif doc[i].text == "(":
+            if depth == 0:
+                return i if i > s else None
+            depth -= 1
+    return None
+
+
 def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tuple[AmountAt, Cand]]:
     """ "Reev (3 millions), MerciYanis (2,7 millions)": an amount alone in parentheses after an actor."""
     doc = ctx.doc
@@ -1444,7 +1469,16 @@ def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tupl
     if _plural_spans(ctx, s, e):
         return out  # "Les startups ont levé 62 M€, autant que la semaine dernière (56 millions)"
     for am in mains:
-        if not (am.start - 1 >= s and doc[am.start - 1].text == "(" and am.end < e and doc[am.end].text == ")"):
+        open_at = _paren_open_before(ctx, s, am)
+        if open_at is None:
+            continue
+        if open_at != am.start - 1:
+            # "PayFit (90 M€ puis 254 M€ auprès de X)": a later amount of the same parentheses.
+            first = next((c for c in _cands_in(ctx, s, open_at) if c.end == open_at), None)
+            if first is not None and any(x.start == open_at + 1 for x in mains):
+                out.append((am, first))
+            continue
+        if not (am.end < e and (doc[am.end].text == ")" or _low(doc[am.end]) in _SERIES_LINKS)):
             continue
         prev_amount_end = max((x.end for x in ctx.amounts if s <= x.end <= am.start - 1), default=s)
         cands = [
@@ -1690,6 +1724,14 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
             _drop(ctx, _sent_text(ctx, si), f"{a.kind} amount: {a.amount.text}")
     drafts: list[Draft] = []
     pairs = _roundup_pairs(ctx, s, e, mains)
+    if pairs:
+        # "mené par A, B (90 M€ puis 254 M€ ...) et C, ...": the list of investors ends where the
+        # round-up of companies with their own amounts begins.
+        depth = _paren_depth(ctx.doc, s, e)
+        first = min(c.start for _, c in pairs)
+        keep = [c for c in investors if c.start < first or depth[c.start - s] > 0]
+        investors, leads = keep, [c for c in leads if c in keep]
+        inv_spans = [(a, min(b, first)) if a < first else (a, b) for a, b in inv_spans]
     owned = [(a, c) for a, c in _possessor_pairs(ctx, s, e, mains) if id(a) not in {id(x) for x, _ in pairs}]
     paired = {id(a) for a, _ in pairs + owned}
     for am, cand in pairs:
@@ -1919,7 +1961,7 @@ def _attach(ctx: Ctx, si: int, drafts: list[Draft], amounts: list[AmountAt], inv
         else:
             # Several deals in one sentence: each investor goes to the deal whose amount is nearest.
             def mine(c: Cand, d: Draft = d) -> bool:
-                return min(with_amount, key=lambda x: abs(x.amount.start - c.start)) is d
+                return min(with_amount, key=lambda x: _investor_distance(ctx, s, e, x.amount, c)) is d
 
             _add_unique(d.investors, [c.ref for c in investors + tranche if mine(c)], d.recipient)
             _add_unique(d.leads, [c.ref for c in leads if mine(c)], d.recipient)
@@ -1932,6 +1974,17 @@ def _attach(ctx: Ctx, si: int, drafts: list[Draft], amounts: list[AmountAt], inv
         ctx.focus, ctx.focus_sent = d.recipient, si
     if not drafts and valuations:
         _attach_valuation(ctx, si, valuations[0])
+
+
+def _investor_distance(ctx: Ctx, s: int, e: int, am: AmountAt, c: Cand) -> tuple[int, int, int]:
+    """How far an investor is from a deal's amount: parentheses apart first ("A (90 M€ auprès de X)"
+    keeps X inside), then the commas between them ("580 M€ mené par X, B (90 M€ …)": X is the
+    580 M€'s), then the distance in words."""
+    depth = _paren_depth(ctx.doc, s, e)
+    apart = int(depth[am.start - s] != depth[c.start - s])
+    lo, hi = (am.end, c.start) if c.start >= am.end else (c.end, am.start)
+    commas = sum(1 for t in ctx.doc[lo:hi] if t.text == "," and depth[t.i - s] == depth[c.start - s])
+    return apart, commas, abs(am.start - c.start)
 
 
 def _attach_valuation(ctx: Ctx, si: int, val: AmountAt) -> None:
@@ -2044,6 +2097,10 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
             while nxt < e and (doc[nxt].pos_ in {"ADV", "PUNCT", "ADP"} or doc[nxt].is_space):
                 nxt += 1
             found.extend(_walk_list(ctx, nxt, e, s, e))
+    # "Back Market sort du troupeau ..., suivi par deux autres": a company funded in the article is a
+    # subject of the round-up, not a backer named after the last deal.
+    funded = {normalize_name(d.recipient.name) for d in ctx.drafts}
+    found = [c for c in found if normalize_name(c.ref.name) not in funded]
     if found:
         _add_unique(target.investors, [c.ref for c in found], target.recipient)
         _add_unique(target.leads, [c.ref for c in leads], target.recipient)
