@@ -1420,3 +1420,23 @@ def test_quote_in_a_lead_sentence_is_no_headline(make_doc):
 def test_inverted_pronoun_missing_its_first_hyphen(make_doc, text):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.speaker.name if q.speaker else None, q.rule_id) for q in quotes] == [("Paul Martin", "incise_inverted")]
+
+
+def test_announced_labelled_interview_keeps_a_quote_inside_its_answer(make_doc):
+    text = ("Les ateliers de Nova en grève. Interview avec un délégué syndical.\n"
+            "La Gazette : Pouvez-vous vous présenter et raconter votre parcours ?\n"
+            "Paul Martin : Je travaille chez Nova depuis douze ans. Un matin je me suis dit « on ne peut pas "
+            "laisser faire ça », et je me suis présenté aux élections du personnel.\n")
+    doc, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.rule_id) for q in quotes] == [
+        ("Paul Martin", "interview_labelled_answer")]
+    assert "« on ne peut pas laisser faire ça »" in quotes[0].text
+    assert any(d.reason == "quote inside an interview answer" for d in doc.user_data["dropped"])
+
+
+def test_unannounced_single_labelled_answer_is_no_interview(make_doc):
+    text = ("Les ateliers de Nova en grève depuis lundi.\n"
+            "La Gazette : Pouvez-vous vous présenter et raconter votre parcours ?\n"
+            "Paul Martin : Je travaille chez Nova depuis douze ans et je me suis présenté aux élections.\n")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q for q in quotes if q.rule_id.startswith("interview")] == []

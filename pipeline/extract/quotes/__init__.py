@@ -46,7 +46,9 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
         # later descriptions ("poursuit l'entrepreneur") may continue these speakers
         ctx.said.extend((c.start, c.speaker) for c in found if c.speaker is not None)
         cands.extend(found)
-    cands.extend(_not_overlapping(block_quotes(ctx) + interview_answers(ctx), cands))
+    answers = interview_answers(ctx)
+    cands = _outside_answers(doc, cands, answers)
+    cands.extend(_not_overlapping(block_quotes(ctx) + answers, cands))
     cands.extend(_not_overlapping(first_person_paragraphs(ctx), cands))
     cands.sort(key=lambda c: c.start)
     attribute_from_context(ctx, cands)
@@ -58,6 +60,18 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     for cand in _without_repeats(doc, cands):
         yield QuoteRecord(text=cand.text, kind=cand.kind, start=cand.start, end=cand.end,
                           rule_id=cand.rule_id, speaker=cand.speaker, verb=cand.verb)
+
+
+def _outside_answers(doc: Doc, cands: list[Candidate], answers: list[Candidate]) -> list[Candidate]:
+    """An interview answer is the interviewee's words as a whole: a quote marked inside it (« je me suis
+    dit « … » ») stays in the answer's text, not a quote of its own."""
+    kept = []
+    for c in cands:
+        if any(a.start <= c.start and c.end <= a.end for a in answers):
+            doc.user_data.setdefault("dropped", []).append(Dropped("quotes", c.text, "quote inside an interview answer"))
+        else:
+            kept.append(c)
+    return kept
 
 
 def _not_overlapping(new: list[Candidate], kept: list[Candidate]) -> list[Candidate]:

@@ -207,21 +207,23 @@ def _label_speaker(ctx: Context, label: str, start: int, end: int, fallback: Ent
 
 
 def labelled_answers(ctx: Context, paras: list[tuple[int, int]]) -> list[Candidate]:
-    """Interviews written "JOURNAL – question ?" / "NOM – réponse": answers are quotes of the named person."""
+    """Interviews written "JOURNAL – question ?" / "NOM – réponse": answers are quotes of the named person
+    (one labelled answer is enough when the text announces an interview before it)."""
     text = doc_text(ctx.doc)
     rows = []
     for s, e in paras:
         found = _label(text[s:e])
         if found:
             rows.append((found[0], s, e, s + found[1]))
-    if len(rows) < MIN_LABELLED_PARAGRAPHS:
+    announced = bool(rows) and _interview_announced(text[:rows[0][1]])
+    if len(rows) < (MIN_INTERVIEW_PAIRS if announced else MIN_LABELLED_PARAGRAPHS):
         return []
     asks: dict[str, list[bool]] = {}
     for label, s, e, body in rows:
         asks.setdefault(label, []).append(_is_question(text[body:e]))
     questioners = {lab for lab, qs in asks.items() if sum(qs) * 2 >= len(qs)}
     answers = [r for r in rows if r[0] not in questioners]
-    if not questioners or len(answers) < MIN_INTERVIEW_PAIRS:
+    if not questioners or len(answers) < (1 if announced else MIN_INTERVIEW_PAIRS):
         return []
     who = interviewee(ctx, answers[0][1])
     out = []
