@@ -1063,3 +1063,19 @@ def test_a_company_funded_in_the_article_is_not_a_later_backer(make_doc):
     events, _ = _events(make_doc, text)
     (b,) = [e for e in events if e.amount == 12e6]
     assert {normalize_name(i.name) for i in b.investors} == {"kerlan partners"}
+
+
+def test_amount_in_progress_for_a_named_company(make_doc):
+    text = ("En dehors des 120 millions levés par le groupe Talvane, ou des 40 millions d'euros en finalisation pour "
+            "la medtech Orvelle, les opérations ont été modestes.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {120e6: "talvane", 40e6: "orvelle"}
+
+
+def test_a_lead_participle_after_a_non_deal_noun_names_no_investor(make_doc):
+    text = ("Parmi les plus élevées, on notera les 6 millions d'euros levés par le groupe Talvane. "
+            "Les investisseurs se musclent : le campus Brisquet se mue en fonds de dotation, piloté par "
+            "l'entrepreneur Paul Mercadier.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert not ev.investors and not ev.lead_investors

@@ -1495,7 +1495,7 @@ def _possessor_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
     """The company owning an amount: "de l'assurtech X", "du champion du e-commerce X" at `pos` (a
     preposition, then at most six lowercase descriptor words); never a giver ("de la région X")."""
     doc, cues = ctx.doc, _cues()
-    if pos >= e or _low(doc[pos]) not in set(cues["possessor_prepositions"]):
+    if pos >= e or _low(doc[pos]) not in set(cues["possessor_prepositions"]) | {"pour"}:
         return None
     stop = set(cues["investor_descriptors"]) | set(cues["giver_nouns"])
     j = pos + 1
@@ -1522,7 +1522,10 @@ def _possessor_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tu
     for am in mains:
         if am.start - 1 < s or _low(doc[am.start - 1]) not in set(_cues()["possessor_determiners"]):
             continue
-        owner = _possessor_after(ctx, am.end, e)
+        start = am.end
+        if start + 2 < e and _low(doc[start]) == "en" and doc[start + 1].pos_ == "NOUN" and _low(doc[start + 2]) == "pour":
+            start += 2  # "les 80 M€ en finalisation pour la biotech X": a state adjunct, then the owner
+        owner = _possessor_after(ctx, start, e)
         while owner is not None:
             out.append((am, owner))
             nxt = owner.end + 1 if owner.end < e and _low(doc[owner.end]) == "et" else None
@@ -2072,6 +2075,12 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     supported = bool(ctx.cue_spans("support_cues", s, e)) and _anaphor_before(ctx, s, min(e, s + 4)) and not earlier
     if not (deal or supported or any(t.lower_ in nouns for t in doc[s:e])):
         investors, leads = [], []  # "aux côtés de X" with no word about money is not about the deal
+    if not ctx.cue_spans("lead_objects", s, e) and not _anaphor_before(ctx, s, min(e, s + 4)):
+        # "... se mue en fonds de dotation, piloté par X": a participle led by a non-deal noun leads nothing.
+        stray = [b for a, b in ctx.cue_spans("lead_cues", s, e) if _low(doc[b - 1]) == "par" and _after_plain_noun(ctx, s, a)]
+        off = [c for c in leads if any(0 <= c.start - b <= 4 for b in stray)]
+        investors = [c for c in investors if c not in off]
+        leads = [c for c in leads if c not in off]
     if ctx.cue_spans("lead_objects", s, e):
         # "Tencent mène le tour": the subject of an active lead verb leads the deal just reported.
         subj = _lead_subjects(ctx, s, e)
@@ -2104,6 +2113,17 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     if found:
         _add_unique(target.investors, [c.ref for c in found], target.recipient)
         _add_unique(target.leads, [c.ref for c in leads], target.recipient)
+
+
+def _after_plain_noun(ctx: Ctx, s: int, a: int) -> bool:
+    """The cue at `a` follows a common noun (a comma may stand between) that names no deal."""
+    doc = ctx.doc
+    j = a - 1
+    if j >= s and doc[j].text == ",":
+        j -= 1
+    objects = {w for o in _cues()["lead_objects"] for w in o.split()}
+    return j >= s and doc[j].pos_ == "NOUN" and doc[j].is_lower and doc[j].lower_ not in objects and not any(
+        x.start <= j < x.end for x in ctx.amounts)
 
 
 def _sent_text(ctx: Ctx, si: int) -> str:
