@@ -1440,3 +1440,35 @@ def test_unannounced_single_labelled_answer_is_no_interview(make_doc):
             "Paul Martin : Je travaille chez Nova depuis douze ans et je me suis présenté aux élections.\n")
     _, quotes = quotes_of(make_doc, text)
     assert [q for q in quotes if q.rule_id.startswith("interview")] == []
+
+
+@pytest.mark.parametrize("text, clause, speaker", [
+    # a civility title's dot does not end the sentence before the subject
+    ("« Les ventes tiennent », a déclaré la directrice Léa Moreau.\nMme Moreau a déclaré que la demande restait "
+     "très forte en Asie.", "la demande restait très forte en Asie", "Léa Moreau"),
+    ("« Les ventes tiennent », a déclaré le directeur Paul Martin.\nM. Martin a expliqué que les commandes "
+     "avaient doublé depuis janvier.", "les commandes avaient doublé depuis janvier", "Paul Martin"),
+    # a description and the name after it, both parsed as subjects; an elided qu' parsed as an object
+    ("Le constructeur automobile suédois Nova Cars a annoncé samedi qu’il rappelait 40 000 voitures pour un "
+     "défaut de freinage.", "il rappelait 40 000 voitures pour un défaut de freinage", "Nova Cars"),
+])
+def test_reported_speech_subjects_with_titles_and_apposed_names(make_doc, text, clause, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    indirect = [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"]
+    assert indirect == [(clause, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "« Le moteur peut devenir défectueux sur certains modèles », a précisé mercredi le groupe automobile dans "
+    "un communiqué à l’AFP.",
+    "« Le moteur peut devenir défectueux sur certains modèles », a indiqué le constructeur auprès de Reuters.",
+])
+def test_organisation_spoken_to_is_not_the_speaker(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert len(quotes) == 1 and quotes[0].speaker is None
+
+
+def test_organisation_heading_the_incise_still_speaks(make_doc):
+    text = "« Le moteur peut devenir défectueux sur certains modèles », a précisé Nova Motors dans un communiqué."
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Nova Motors"]

@@ -30,9 +30,10 @@ ADVERBIAL_DEPS = ("obl", "obl:mod", "obl:arg", "advmod", "nmod")
 
 
 def _marked_que(head: Token) -> Token | None:
-    """The 'que' opening a clause; the parser sometimes tags an elided "qu'" as the clause's object."""
+    """The 'que' opening a clause; the parser sometimes tags an elided "qu'" as the clause's object (or
+    indirect object: "a annoncé qu’il rappelait …")."""
     for g in head.children:
-        if g.dep_ in ("mark", "obj") and g.lower_ in QUE and g.i < head.i and g.i == head.left_edge.i:
+        if g.dep_ in ("mark", "obj", "iobj") and g.lower_ in QUE and g.i < head.i and g.i == head.left_edge.i:
             return g
     return None
 

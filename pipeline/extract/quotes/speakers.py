@@ -206,6 +206,22 @@ def _subject_preferred(ctx: Context, m: EntityMention | None, gender: str | None
     return m
 
 
+ADDRESSEE_WORDS = {"à", "au", "aux", "auprès"}
+
+
+def _addressee(doc: Doc, m: EntityMention) -> bool:
+    """"précise le groupe dans un communiqué à l'AFP": an organisation spoken to is not the speaker."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    k = span.start - 1
+    while k > 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if doc[k].lower_ in ("de", "d'", "d’") and k > 0 and doc[k - 1].lower_ == "auprès":
+        return True
+    return doc[k].lower_ in ADDRESSEE_WORDS
+
+
 def _role_complement(doc: Doc, m: EntityMention) -> bool:
     """'le président de Price Minister': a 'person' after a role noun + de is really an organisation."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -326,7 +342,7 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
     known = _surname_match(ctx, tokens)
     if known is not None:
         return known.ref()
-    orgs = ctx.mentions_in(start, end, "ORG")
+    orgs = [o for o in ctx.mentions_in(start, end, "ORG") if not _addressee(ctx.doc, o)]
     lead = next((t for t in tokens if t.pos_ != "DET"), tokens[0])
     if orgs and orgs[0].start == lead.idx:
         return orgs[0].ref()  # "la CFDT, premier syndicat du groupe": the name heads its apposition
@@ -463,10 +479,23 @@ def sentence_start(ctx: Context, pos: int) -> int:
     k = pos - 1
     while k >= 0:
         c = text[k]
-        if (c == "\n" or c in ".!?…" and text[k + 1: k + 2] in (" ", "\n", "\u00a0")) and not ctx.in_quote(k, k + 1):
+        if (c == "\n" or c in ".!?…" and text[k + 1: k + 2] in (" ", "\n", "\u00a0")) and not ctx.in_quote(k, k + 1) \
+                and not (c == "." and _civility_abbreviation(text, k)):
             return k + 1
         k -= 1
     return 0
+
+
+CIVILITY_ABBREVIATIONS = {"m", "mm", "mme", "mmes", "mlle", "dr", "me", "pr"}
+
+
+def _civility_abbreviation(text: str, dot: int) -> bool:
+    """"M. Peter a déclaré": the dot of a civility title before a name ends no sentence."""
+    k = dot
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:dot]
+    return word.lower() in CIVILITY_ABBREVIATIONS and word[:1].isupper() and (k == 0 or not text[k - 1].isalnum())
 
 
 def _topic_person(ctx: Context, head: Token, gender: str | None) -> EntityMention | None:
@@ -566,7 +595,7 @@ def subject_of(verb: Token) -> list[Token] | None:
                 return [t for t in verb.head.subtree if t.i not in inner]
             if child.lower_ == "qui" and child.pos_ == "PRON":
                 return _relative_antecedent(child) or [child]
-            return _without_relatives(child)
+            return _without_relatives(child) + _apposed_subject(verb, child)
     clitic = _clitic_subject(verb)
     if clitic is not None:
         return [clitic]
@@ -613,6 +642,15 @@ def person_before_apposition(ctx: Context, verb: Token) -> EntityMention | None:
             people = [m for m in ctx.mentions if m.label == "PER" and m.end == doc[c - 1].idx + len(doc[c - 1])]
             return people[0] if people else None
     return None
+
+
+def _apposed_subject(verb: Token, first: Token) -> list[Token]:
+    """"Le constructeur suédois Volvo Cars a annoncé": the parser gives the verb a second subject for the
+    name right after the description; it is the same subject phrase, joined to the first."""
+    nxt = next((c for c in verb.children if c.i > first.i and active_subject(verb, c)), None)
+    if nxt is None or nxt.i > verb.i or nxt.left_edge.i != first.right_edge.i + 1:
+        return []
+    return list(nxt.subtree)
 
 
 SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
