@@ -755,6 +755,16 @@ CHROME_AND_CONTEXT = [
     ("Le marché se tend.\n👉 Retrouvez toutes nos offres sur le site Quorvel Jobs", "Quorvel Jobs", False),
     ("Vous avez rejoint Quorvel en 2019 ?", "Quorvel", True),
     ("Le marché se tend.\n🚨 PLANETJOBS\nLa start-up Quorvel recrute.", "PLANETJOBS", False),
+    # holidays, staff bodies and heritage labels named by capitalised common nouns
+    ("Les chocolats de Pâques et de Noël font vivre l'usine Quorvel.", "Noël", False),
+    ("Le bâtiment de Quorvel est inscrit aux Monuments Historiques depuis 1990.", "Monuments Historiques", False),
+    # a newsletter line asking the reader to subscribe, a rubric tag in brackets, a heading in capitals
+    ("GOOD MORNING KORVANE, abonnez vous à notre newsletter\nLa start-up Quorvel recrute.", "KORVANE", False),
+    ("[INSIDERS] Quorvel lance un programme d'accélération.", "INSIDERS", False),
+    ("Le fonds (Quorvel) investit dans la robotique.", "Quorvel", True),
+    ("+ IN THE KORVA\nLa start-up Quorvel recrute vingt ingénieurs.", "THE KORVA", False),
+    # a lowercase brand mixing letters and digits is kept
+    ("Des scale-ups comme k9x, Quorvel ou Belmora se financent seules.", "k9x", True),
     # an unknown lowercase brand after an organisation role cue is kept; a lowercase common word is not
     ("Le cofondateur de zelvoria a présenté sa feuille de route.", "zelvoria", True),
     ("Le directeur de recherche a présenté ses travaux.", "recherche", False),
@@ -788,6 +798,13 @@ FRESH_TYPING = [
     ("La filiale du groupe Edouard Marvel a ouvert une usine à Brest.", "Edouard Marvel", "ORG"),
     # a government named after its head names a person
     ("Les sanctions de l'administration Brenton visent les dirigeants de Quorvel.", "Brenton", "PER"),
+    # a thing certified or in a thing apposition; former regions are places
+    ("Les clouds souverains certifiés ZentraCloud sont encore rares.", "ZentraCloud", "MISC"),
+    ("L'Allemagne a lancé Orvion, premier supercalculateur exascale européen.", "Orvion", "MISC"),
+    ("La cagnotte a été absorbée par Quarvix, le service de paiement en ligne.", "Quarvix", "ORG"),
+    ("Les acteurs d'Auvergne et de Rhône-Alpes ont créé un fonds.", "Auvergne", "LOC"),
+    # a name written in capitals that opens with a given name is a person
+    ("ZOÉ MARTINEAU et PAUL DESVIGNES, députés, ont présenté un rapport.", "ZOÉ MARTINEAU", "PER"),
     # a surname particle opens the surname, not a second name
     ("Pour son patron, Jean-Luc Le Gall, pas question de partir.", "Jean-Luc Le Gall", "PER"),
 ]
@@ -825,3 +842,21 @@ def test_former_employer_in_parentheses_is_its_own_organisation(make_doc):
     # the former name of an organisation still joins it
     doc = make_doc("Le fonds QV (ex-Quorvel Ventures) a participé au tour de table.")
     assert len(_entity(doc, "Quorvel Ventures").mentions) == 2
+
+
+def test_role_with_an_adjective_before_an_organisation_is_trimmed(make_doc):
+    doc = make_doc("Elle fut Secrétaire générale de la Fondation Korvane avant 2020.")
+    assert _entity(doc, "Fondation Korvane") is not None
+    assert not any(e.name.startswith("Secrétaire") for e in doc._.entities)
+
+
+def test_former_name_after_a_kind_noun_joins_the_current_name(make_doc):
+    doc = make_doc("Le groupe Korvane (anciennement groupe Belmora) recrute cent personnes.")
+    ent = _entity(doc, "Korvane")
+    assert ent is not None and ent.name == "Korvane" and len(ent.mentions) == 2
+
+
+def test_staff_council_is_not_an_actor(make_doc):
+    doc = make_doc("Le Comité social et économique (CSE) de Quorvel a validé le plan de départs.")
+    names = {e.name for e in doc._.entities}
+    assert "Quorvel" in names and not names & {"Comité social et économique", "CSE"}, names

@@ -140,12 +140,13 @@ def _job_ad(line: str, span: Span, lex: Lexicons) -> bool:
 
 
 def _imperative_opening(doc: Doc, span: Span, lex: Lexicons) -> bool:
-    """'Retrouvez toutes nos offres sur le Jobboard X': a line opened by a reader-addressed imperative."""
+    """'Retrouvez toutes nos offres sur le Jobboard X', 'GOOD MORNING X, abonnez vous': a line with a
+    reader-addressed imperative of a subscription / navigation verb."""
     text = doc_text(doc)
-    i = doc.char_span(text.rfind("\n", 0, span.start_char) + 1, span.start_char, alignment_mode="expand")
-    first = next((t for t in i if t.is_alpha), None) if i is not None else None
+    start, end = text.rfind("\n", 0, span.start_char) + 1, text.find("\n", span.end_char)
+    line = doc.char_span(start, end if end >= 0 else len(text), alignment_mode="expand")
     lemmas = lex.other["chrome_imperatives"]["lemmas"]
-    return first is not None and first.lower_.endswith(("ez", "ez-vous")) and first.lemma_ in lemmas
+    return line is not None and any(t.lower_.endswith("ez") and t.lemma_ in lemmas for t in line if t.is_alpha)
 
 
 def _byline_after_marker(line: str, span: Span, lex: Lexicons) -> bool:
@@ -271,6 +272,8 @@ def strip_role(doc: Doc, span: Span, lex: Lexicons) -> Span:
     if len(span) < 2 or not doc[start].text[:1].isupper() or fold(doc[start].text) not in roles:
         return span
     k = start + 1
+    while k + 1 < span.end and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k += 1  # 'Secrétaire générale de …', 'Directeur adjoint de …'
     if doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
         k += 1
         while k < span.end and doc[k].lower_ in {"la", "l'", "l’", "le", "les"}:
@@ -363,7 +366,8 @@ def _pieces(doc: Doc, span: Span, lex: Lexicons | None = None) -> list[Span]:
     pieces, start = [], span.start
     for i in range(span.start, span.end):
         tok = doc[i]
-        cut = tok.is_space or "\n" in tok.text or tok.text in _SPLIT_WORDS and not (tok.text == "-" and not tok.whitespace_ and i > span.start and not doc[i - 1].whitespace_)
+        glued = not tok.whitespace_ and i > span.start and not doc[i - 1].whitespace_  # 'Jean-Paul', 'A/O Proptech'
+        cut = tok.is_space or "\n" in tok.text or tok.text in _SPLIT_WORDS and not (tok.text in {"-", "/"} and glued)
         cut = cut and not _coordinated_complement(doc, span, i, lex)
         if cut or "\n" in tok.whitespace_:
             end = i if cut else i + 1
@@ -459,12 +463,14 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "page chrome glued to a name"
     first = span[0]
     heads = {fold(w) for w in lex.org["institution_heads"]}
-    if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]) and fold(first.text) not in heads and not _place_institution(text, lex) and not _lowercase_brand(doc, span, lex):
+    if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]) and fold(first.text) not in heads and not _place_institution(text, lex) and not _lowercase_brand(doc, span, lex) and not _DIGIT_BRAND.fullmatch(text):
         return "lowercase start (common words)"
     if len(text) > 60 or sum(t.text != "-" for t in span) > 7:  # 'Paris-Île-de-France' is one word
         return "too long for a name"
     if reason := _chrome_in_name(span, text, lex):
         return reason
+    if _in_brackets(doc, span):
+        return "rubric tag in brackets"
     if reason := _not_a_name_in_context(doc, span, lex):
         return reason
     has_propn = any(t.pos_ in {"PROPN", "X"} for t in span)  # X: foreign word, often a name
@@ -481,6 +487,15 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     if len(span) == 1 and first.pos_ in {"NOUN", "VERB", "ADJ"} and first.text.istitle() and _seen_lowercase(doc, first.lower_):
         return "capitalised common word (also used in lowercase)"
     return None
+
+
+def _in_brackets(doc: Doc, span: Span) -> bool:
+    """'[INSIDERS] …', '[MàJ] …': a name filling a pair of square brackets is a rubric tag."""
+    text = doc_text(doc)
+    return text[: span.start_char].rstrip()[-1:] == "[" and text[span.end_char :].lstrip()[:1] == "]"
+
+
+_DIGIT_BRAND = re.compile(r"[a-z]+[0-9]+[a-z]+")
 
 
 def _chrome_in_name(span: Span, text: str, lex: Lexicons) -> str | None:
@@ -514,6 +529,8 @@ def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "role word alone, not a name"
     if _hyphenated_common_words(doc, span):
         return "common words joined by hyphens"
+    if len(span) > 1 and doc_text(doc).count(span.text) == 1 and _capitals_line(doc, span):
+        return "heading in capitals alone on its line"
     if len(span) != 1:
         return None
     tok = span[0]
@@ -549,6 +566,12 @@ def _hyphenated_common_words(doc: Doc, span: Span) -> bool:
     words = [t for t in span if t.text != "-"]
     lower_content = any(t.is_lower and t.is_alpha and len(t.text) > 3 and t.lower_ not in _TOPONYM_PARTICLES for t in words)
     return lower_content and all(is_known_word(doc, t) for t in words)
+
+
+def _capitals_line(doc: Doc, span: Span) -> bool:
+    """True when the span's line holds only words in capitals ('+ IN THE LOOP', 'BREAKING NEWS :')."""
+    words = [w for w in re.findall(r"\w+", _line_of(doc, span)) if not w.isdigit()]
+    return bool(words) and all(w.isupper() for w in words) and all(t.is_upper or not t.is_alpha for t in span)
 
 
 def _alone_on_line(doc: Doc, span: Span) -> bool:

@@ -148,15 +148,20 @@ def _expansion_start(doc: Doc, paren: int, acr: str) -> int | None:
     return None
 
 
-def _expansions(doc: Doc, spans: list[Span]) -> list[Span]:
+def _expansions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     """'Office français de la biodiversité (OFB)': the whole expansion before a parenthesised acronym
-    is one organisation name (NER often stops at a lowercase word); the spans inside it give way."""
+    is one organisation name (NER often stops at a lowercase word); the spans inside it give way.
+    Not a stoplisted one ('Comité social et économique (CSE)': a generic staff council)."""
     out = list(spans)
     for i in range(1, len(doc) - 2):
         if doc[i].text != "(" or doc[i + 2].text != ")" or (acr := _acronym_letters(doc[i + 1].text)) is None:
             continue
         start = _expansion_start(doc, i, acr)
         if start is None or any(s.start < start < s.end for s in out):
+            continue
+        if normalize_name(doc[start:i].text) in lex.stoplist or normalize_name(acr) in lex.stoplist:
+            drop(doc, doc[start:i].text, "stoplist")
+            out = [s for s in out if not (start <= s.start and s.end <= i)]  # its pieces go too ('Comité social')
             continue
         out = [s for s in out if not (start <= s.start and s.end <= i)]
         out.append(Span(doc, start, i, label="ORG"))
@@ -205,6 +210,25 @@ def _join_coordinated(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
                 continue
         out.append(s)
     return out
+
+
+def _capital_persons(doc: Doc, ner: list[Span], lex: Lexicons) -> list[Span]:
+    """'ANNE LE HÉNANFF et FRÉDÉRIC MATHIEU': a name written in capitals that opens with a given name is
+    one person (NER cuts such names into pieces); the NER spans inside it give way."""
+    out = list(ner)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 2 and fold(tok.text) in lex.given_names):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 5 and doc[j].is_upper and (doc[j].is_alpha or doc[j].text == "-") and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        if j - i >= 2 and not any(s.start < i < s.end or s.start < j < s.end for s in out if not (i <= s.start and s.end <= j)):
+            out = [s for s in out if not (i <= s.start and s.end <= j)] + [Span(doc, i, j, label="PER")]
+        i = j
+    return sorted(out, key=lambda s: s.start)
 
 
 class _Gazetteer:
@@ -488,6 +512,9 @@ def _link_former_names(doc: Doc, groups: dict[str, list[Span]], lex: Lexicons, p
     spans = sorted(group_of)
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
         between = fold(doc_text(doc)[surface(Span(doc, s1, e1))[2] : surface(Span(doc, s2, e2))[1]])
+        words = between.split(" ")
+        if len(words) > 1 and words[-1] in _prefix_keys(lex):
+            between = " ".join(words[:-1])  # '(anciennement groupe Chèque Déjeuner)'
         if between not in _FORMER_NAME:
             continue
         a, b = group_of[(s1, e1)], group_of[(s2, e2)]
@@ -519,9 +546,9 @@ class ActorEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        ner = self.gazetteer.widen(doc, list(doc.ents))
+        ner = _capital_persons(doc, self.gazetteer.widen(doc, list(doc.ents)), lex)
         ner_label = {}
-        spans = _place_institutions(doc, _join_coordinated(doc, _expansions(doc, clean_spans(doc, ner, lex)), lex), lex)
+        spans = _place_institutions(doc, _join_coordinated(doc, _expansions(doc, clean_spans(doc, ner, lex), lex), lex), lex)
         for s in spans:
             src = next((e for e in ner if e.start <= s.start and s.end <= e.end), None)
             ner_label[(s.start, s.end)] = s.label_ if s.label_ else (src.label_ if src else None)
@@ -666,9 +693,12 @@ def _fullest(members: list[Span], lex: Lexicons) -> str:
         if entry is not None:
             return entry.name
     counts: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
     for s in members:
         counts[surface(s)[0]] += 1
-    return sorted(counts, key=lambda t: (-len(normalize_name(t).split()), _is_acronym(t), -counts[t], len(t.split()), -len(t), t))[0]
+        first.setdefault(surface(s)[0], s.start)
+    # Ties go to the form written first (the current name before a former one in parentheses).
+    return sorted(counts, key=lambda t: (-len(normalize_name(t).split()), _is_acronym(t), -counts[t], len(t.split()), -len(t), first[t], t))[0]
 
 
 @Language.factory("actor_entities", default_config={})

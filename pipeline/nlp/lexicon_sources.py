@@ -30,6 +30,12 @@ _EXTRA_PLACES = [
     "Amérique du Sud", "Océanie", "Scandinavie", "Maghreb", "Grand Ouest", "La Défense", "Bercy",
     "Sophia Antipolis", "Saclay", "Paris-Saclay", "Atlantique", "Pacifique", "Méditerranée", "Manche", "Arctique",
     "Antarctique",
+    # former regions (before 2016), historical 'pays' and European regions named in French
+    "Auvergne", "Rhône-Alpes", "Limousin", "Poitou-Charentes", "Languedoc-Roussillon", "Champagne-Ardenne", "Picardie",
+    "Nord-Pas-de-Calais", "Basse-Normandie", "Haute-Normandie", "Franche-Comté", "Bourgogne", "Flandres", "Pays basque",
+    "Beauvaisis", "Cambrésis", "Thiérache", "Avesnois", "Rhénanie", "Westphalie", "Rhénanie-du-Nord-Westphalie",
+    "Bade-Wurtemberg", "Saxe", "Lombardie", "Piémont", "Toscane", "Andalousie", "Écosse", "Pays de Galles",
+    "Irlande du Nord",
 ]
 
 

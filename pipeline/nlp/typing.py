@@ -39,7 +39,13 @@ def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[_Group]]:
         for where in ("before", "after"):
             for g in cues[where]:
                 groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
-    for label, key, where in (("MISC", "misc_before", "before"), ("MISC", "misc_named_before", "before"), ("LOC", "loc_examples", "before"), ("MISC", "misc_after", "after"), ("LOC", "loc_before", "loc")):
+    for label, key, where in (
+        ("MISC", "misc_before", "before"),
+        ("MISC", "misc_named_before", "before"),
+        ("LOC", "loc_examples", "before"),
+        ("MISC", "misc_after", "after"),
+        ("LOC", "loc_before", "loc"),
+    ):
         g = lex.other[key]
         groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
     _GROUPS[lex_id] = groups
@@ -83,6 +89,8 @@ def contexts_before(doc: Doc, start: int) -> list[str]:
 
     i = _skip_adjectives(doc, start, lexicons().word_set({"words": lexicons().org["descriptors"]}))
     out = [_text_before(doc, i)] if i < len(doc) else []
+    if i < start and start < len(doc):
+        out.append(_text_before(doc, start))  # 'certifiés X': a participle the tagger calls an adjective
     j = i
     while j > 0 and doc[j - 1].pos_ in {"NOUN", "ADJ"} and doc[j - 1].is_lower and i - j < 3:
         j -= 1
@@ -133,9 +141,12 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     if _quoted_alone(doc, span, lex.other["misc_quoted"]):
         votes.append(("MISC", lex.other["misc_quoted"]["weight"], lex.other["misc_quoted"]["id"]))
     if befores:
-        loc = groups["loc"][0]
-        if loc[3] & suffixes(befores[0]):
-            votes.append((loc[0], loc[1], loc[2]))
+        for loc in groups["loc"]:
+            if loc[3] & suffixes(befores[0]):
+                votes.append((loc[0], loc[1], loc[2]))
+    if _thing_apposition(after_f, lex):
+        app = lex.other["misc_apposition_heads"]
+        votes.append(("MISC", app["weight"], app["id"]))
     if is_acronym_name(span.text):
         votes = [v for v in votes if v[0] != "PER"]  # a person is never written as an acronym ('SNME-CFDT')
     return votes
@@ -152,6 +163,19 @@ def is_acronym_name(text: str) -> bool:
 @lru_cache(maxsize=16)
 def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+def _thing_apposition(after: str, lex: Lexicons) -> bool:
+    """', premier supercalculateur exascale', ', un nouveau robot': determiners or ordinals, then a thing noun."""
+    if not after.startswith(", "):
+        return False
+    app = lex.other["misc_apposition_heads"]
+    dets, nouns = lex.word_set({"words": app["determiners"]}), lex.word_set({"words": app["nouns"]})
+    words = after[2:].replace("'", "' ").split()
+    k = 0
+    while k < len(words) and words[k] in dets:
+        k += 1
+    return 0 < k < len(words) and words[k].strip(",.;") in nouns
 
 
 def _before_person_name(doc: Doc, span: Span, lex: Lexicons) -> bool:
@@ -222,7 +246,8 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     if len(words) > 1 and folded[0] in prefixes:
         votes.append(("ORG", lex.org["name_prefixes"]["weight"], lex.org["name_prefixes"]["id"]))
     first_parts = folded[0].split("-")
-    is_given = len(folded[0]) > 2 and words[0][:1].isupper() and not words[0].isupper() and (
+    all_caps = len(words) > 1 and all(w.isupper() for w in words)  # 'ANNE LE HÉNANFF'
+    is_given = len(folded[0]) > 2 and words[0][:1].isupper() and (not words[0].isupper() or all_caps) and (
         folded[0] in lex.given_names or all(p in lex.given_names for p in first_parts if p)
     )
     device = lex.other["misc_name_suffixes"]
@@ -230,7 +255,7 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     one_word = len(words) == 1 and len(folded[0]) > 3 and folded[0].endswith(endings)
     if (one_word or len(words) == 2 and folded[1] in endings) and not any(v[0] == "ORG" for v in votes):
         votes.append(("MISC", device["weight"], device["id"]))  # 'Freebox', 'SFR Box': a device
-    if len(words) > 1 and is_acronym_name(words[0]) and folded[0] not in lex.places and not any(v[0] in {"ORG", "MISC"} for v in votes):
+    if len(words) > 1 and is_acronym_name(words[0]) and folded[0] not in lex.places and folded[0] not in lex.given_names and not any(v[0] in {"ORG", "MISC"} for v in votes):
         acr = lex.org["acronym_head"]
         votes.append(("ORG", acr["weight"], acr["id"]))  # 'BFM Paris-Île-de-France', 'SNCF Réseau'
     orgish = any(v[0] == "ORG" and v[2] != weak["id"] for v in votes)
