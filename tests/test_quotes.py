@@ -1472,3 +1472,14 @@ def test_organisation_heading_the_incise_still_speaks(make_doc):
     text = "« Le moteur peut devenir défectueux sur certains modèles », a précisé Nova Motors dans un communiqué."
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Nova Motors"]
+
+
+@pytest.mark.parametrize("text", [
+    "Pour le moment, les enseignes contiennent les hausses qui « auraient dû commencer bien plus tôt ».",
+    "Pour sa part, la fédération juge que les prix « vont encore grimper cet hiver ».",
+    "Pour l’instant, aucune décision n'est prise : « nous attendons les chiffres de décembre ».",
+])
+def test_adverbial_pour_phrases_are_no_speaker_cue(make_doc, text):
+    doc, _ = quotes_of(make_doc, text)
+    from pipeline.extract.quotes.lexicon import find_cues
+    assert [c.id for c in find_cues(doc) if c.cue == "pour"] == []
