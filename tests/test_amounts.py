@@ -24,6 +24,9 @@ EXPRESSIONS = [
     ("1.250.000 €", 1250000, "EUR", False),
     ("7 M€", 7e6, "EUR", False),
     ("7M€", 7e6, "EUR", False),
+    # A scale word glued to the figure (a frequent typo in wire copy).
+    ("45millions d'euros", 45e6, "EUR", False),
+    ("3milliards de dollars", 3e9, "USD", False),
     ("2,5 Md$", 2.5e9, "USD", False),
     ("1,2 Md€", 1.2e9, "EUR", False),
     ("3 Mds€", 3e9, "EUR", False),

@@ -1079,3 +1079,35 @@ def test_a_lead_participle_after_a_non_deal_noun_names_no_investor(make_doc):
     events, _ = _events(make_doc, text)
     (ev,) = events
     assert not ev.investors and not ev.lead_investors
+
+
+def test_supported_up_to_an_amount_is_a_deal(make_doc):
+    text = ("Parmi les entreprises aidées, la société nantaise Talvane, qui conçoit des capteurs pour les réseaux "
+            "électriques, soutenue à hauteur de 600 000 euros.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {600000: "talvane"}
+
+
+def test_a_glued_scale_word_still_makes_a_deal(make_doc):
+    events, _ = _events(make_doc, "La start-up Talvane a levé 12millions d'euros auprès de Brume Capital.")
+    assert _by_amount(events) == {12e6: "talvane"}
+
+
+def test_a_pronoun_after_que_is_the_subject_not_the_complement_name(make_doc):
+    text = ("Mardi dernier, la société Talvane a annoncé qu'elle se séparait de Grobex avec 4 millions de dollars "
+            "de financements de la part de Brume Capital.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {4e6: "talvane"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les jeunes pousses Talvane et Brisquet ont levé respectivement 5 millions d'euros et 3 millions d'euros.",
+        "Quelques jours plus tôt, la fintech Talvane et la marketplace Brisquet annonçaient de fortes valorisations, "
+        "après une levée de fonds de 5 millions d'euros pour la première jeune pousse et de 3 millions pour la seconde.",
+    ],
+)
+def test_amounts_handed_out_in_order_to_coordinated_subjects(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {5e6: "talvane", 3e6: "brisquet"}

@@ -122,7 +122,8 @@ def _grammar() -> _Grammar:
     cur_after_num = f"{SP1}(?P<cname2>{names_re})|{SP}(?P<csign2>{sign_re})"
     tail = (
         f"(?:{SP}(?P<abbr>{abbr_re})(?:{SP}(?P<asign>{sign_re})|{SP1}(?:{_DE})?(?P<aname>{names_re}))"
-        f"|{SP1}(?P<scale>{scale_re})(?:{SP1}(?P<half>{alt(numw['half'])}))?(?:{cur_after_scale})?"
+        # "45millions d'euros": a scale word glued to the figure (a typo frequent in wire copy).
+        f"|{SP}(?P<scale>{scale_re})(?:{SP1}(?P<half>{alt(numw['half'])}))?(?:{cur_after_scale})?"
         f"|{cur_after_num})"
     )
     joiners = alt(ranges["joiners"], fold_case=False, word_end=False)

@@ -1062,6 +1062,15 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
     companies = [c for c in cands if not _investor_introduced(ctx, c, lo)]
     best = companies[-1] if companies else (cands[-1] if cands else None)
     last_ana = max((a for a, _ in anaphors), default=-1)
+    pron = next((t for t in doc[lo : best.start] if t.lower_ in {"elle", "il"} and t.pos_ == "PRON" and (
+        t.i == lo or doc[t.i - 1].pos_ != "ADP")), None) if best is not None and best.start > lo else None
+    if best is not None and pron is not None and doc[best.start - 1].pos_ == "ADP":
+        # "X a annoncé qu'elle se désengageait de Z avec 7,5 M$": the pronoun is the subject, the name
+        # after a preposition its complement; after "que" the pronoun is the main clause's subject.
+        main = [c for c in cands if c.end <= pron.i and c.ref.label != "PER" and _org_like(c.ref)]
+        if pron.i > lo and _low(doc[pron.i - 1]) in {"qu'", "que"} and main:
+            return "cand", main[-1]
+        return "anaphor", None
     if plural and max(a for a, _ in plural) > (best.start if best else -1):
         return "plural", None
     if plural and best is not None and any(a <= best.start < b for a, b in plural):
@@ -1491,6 +1500,29 @@ def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tupl
     return out
 
 
+def _distributive_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt], blocked: list[tuple[int, int]]) -> list[tuple[AmountAt, Cand]]:
+    """ "A et B ont levé respectivement 5 et 3 M€", "... 486 M€ pour la première jeune pousse et 250 M€
+    pour la seconde": amounts handed out in order to the coordinated subjects before them."""
+    doc, cues = ctx.doc, _cues()
+    if not mains:
+        return []
+    depth = _paren_depth(doc, s, e)
+    subjects = [c for c in _cands_in(ctx, s, mains[0].start) if _org_like(c.ref) and c.ref.label != "PER"
+                and not depth[c.start - s] and not _in_spans(c.start, blocked) and not _governed_by_place(ctx, c, s)]
+    positions = cues["ordinal_positions"]
+    ordinals = []
+    for am in mains:
+        words = [_low(t) for t in doc[am.end : min(e, am.end + 4)]]
+        pos = next((positions[w] for w in words[2:] if w in positions), None) if words[:1] == ["pour"] else None
+        ordinals.append(pos)
+    if all(p is not None for p in ordinals) and len(subjects) >= max(ordinals):
+        group = subjects[-max(ordinals):]
+        return [(am, group[p - 1]) for am, p in zip(mains, ordinals)]
+    if ctx.has_cue("distributive_cues", s, mains[0].start) and len(mains) >= 2 and len(subjects) >= len(mains):
+        return list(zip(mains, subjects[-len(mains):]))
+    return []
+
+
 def _possessor_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
     """The company owning an amount: "de l'assurtech X", "du champion du e-commerce X" at `pos` (a
     preposition, then at most six lowercase descriptor words); never a giver ("de la région X")."""
@@ -1735,10 +1767,13 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
         keep = [c for c in investors if c.start < first or depth[c.start - s] > 0]
         investors, leads = keep, [c for c in leads if c in keep]
         inv_spans = [(a, min(b, first)) if a < first else (a, b) for a, b in inv_spans]
-    owned = [(a, c) for a, c in _possessor_pairs(ctx, s, e, mains) if id(a) not in {id(x) for x, _ in pairs}]
-    paired = {id(a) for a, _ in pairs + owned}
+    dist = [] if pairs else _distributive_pairs(ctx, s, e, mains, inv_spans)
+    owned = [(a, c) for a, c in _possessor_pairs(ctx, s, e, mains) if id(a) not in {id(x) for x, _ in pairs + dist}]
+    paired = {id(a) for a, _ in pairs + dist + owned}
     for am, cand in pairs:
         drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+roundup_paren", am))
+    for am, cand in dist:
+        drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+distributive", am))
     for am, cand in owned:
         drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+possessor", am))
     drafts.extend(_paren_list_events(ctx, si, s, e))
