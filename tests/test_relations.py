@@ -821,3 +821,67 @@ def test_acquired_unseen_cases(make_doc, text, expected):
 ])
 def test_partner_unseen_cases(make_doc, text, expected):
     assert expected in _pairs(make_doc, text, "partner")
+
+
+ROLE_UNSEEN_CASES_2 = [
+    # an institution noun closing the complement: the organisation named earlier that it heads
+    ("L'Assemblée des entrepreneurs du Jura recrute. Nommée en juillet, Léa Moreau entrera en fonction "
+     "en août au poste de directrice générale de l'assemblée.",
+     {("Léa Moreau", "Assemblée des entrepreneurs du Jura", "directeur général")}),
+    # a bare title right after an appointment participle: the organisation in focus
+    ("Kelvia renouvelle sa direction. Ulrich Morin (40 ans) est nommé directeur général.",
+     {("Ulrich Morin", "Kelvia", "directeur général")}),
+    # a copula coordinated with the subject's first verb
+    ("Là aussi, Stéphane Rivière, directeur général, regroupera les deux fonctions et deviendra PDG de Kelvia.",
+     {("Stéphane Rivière", "Kelvia", "PDG")}),
+    # 'à la direction de X' next to its holder
+    ("La nomination met un terme à l'intérim assuré par Manuella Roux à la direction de la Fondation Kelvia.",
+     {("Manuella Roux", "Fondation Kelvia", "dirigeant")}),
+    # a chain of appositions: the person before the first member
+    ("Paul Roy, fondateur de Kelvio, PDG de Brivo, était présent.",
+     {("Paul Roy", "Kelvio", "fondateur"), ("Paul Roy", "Brivo", "PDG")}),
+    ("Le jury a retenu Isabelle Morin, diplômée de Sciences Po, Maître de conférences en droit public à "
+     "l'Université de Brest, pour le poste.",
+     {("Isabelle Morin", "Université de Brest", "maître de conférences")}),
+    # a sentence opening with an appointment participle: the person after its comma
+    ("Élu président de Kelvia en août, l'avocat Raphaël Morin a annoncé la nomination.",
+     {("Raphaël Morin", "Kelvia", "président")}),
+    ("Nommé PDG de Kelvio en 2019, Paul Roy a doublé les ventes.", {("Paul Roy", "Kelvio", "PDG")}),
+    # a post at a unit of an organisation is a post at the organisation
+    ("Paul Arnaud doit prendre la direction de la division internationale de Kelvio.",
+     {("Paul Arnaud", "Kelvio", "dirigeant")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_UNSEEN_CASES_2)
+def test_role_unseen_cases_2(make_doc, text, expected):
+    found = {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("text,org", [
+    # a recognised place is no organisation, whatever the preposition
+    ("C'est sur sa page que l'ancien président de l'ex-région Haute-Normandie, Nicolas Martin, a parlé.",
+     "Haute-Normandie"),
+])
+def test_role_unseen_negatives_2(make_doc, text, org):
+    assert not any(o == org for _, o in _pairs(make_doc, text, "role"))
+
+
+@pytest.mark.parametrize("text,predicate,expected", [
+    # the name after a description's 'de' is a place; the actor follows in apposition
+    ("Kelvio a annoncé l'acquisition de la firme suédoise de Malmö, Brivo AB, pour deux milliards.",
+     "acquired", ("Kelvio", "Brivo AB")),
+    # a company name starting with a lowercase letter
+    ("Le groupe Arvalis renforce son pôle avec l'acquisition de la jeune société iNovalys.",
+     "acquired", ("Arvalis", "iNovalys")),
+    # a title between 'par' and the founder
+    ("Vélomix, cofondée par son directeur général Paul Arnaud, s'étend en Europe.",
+     "founded", ("Paul Arnaud", "Vélomix")),
+])
+def test_frames_unseen_cases(make_doc, text, predicate, expected):
+    assert expected in _pairs(make_doc, text, predicate)
+
+
+def test_place_after_a_description_is_not_acquired(make_doc):
+    assert _pairs(make_doc, "Kelvio a décidé de racheter la startup de Lyon.", "acquired") == set()

@@ -8,6 +8,7 @@ become `ActorRef(name, label, key=None)`; the resolver creates an actor for them
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -16,6 +17,7 @@ from pipeline.nlp.doctext import doc_text
 from pipeline.records import ActorRef
 
 ORG_LABELS = ("ORG", "MISC", "LOC")
+CAMEL_NAME = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z]{2,}$")  # company names such as eSoftThings, iXblue
 LEAD_CHARS = 300  # an organisation named this early is the article's subject
 FUNDED_BONUS = 4  # a funding recipient is the article's subject
 ARTICLES = {"le", "la", "les", "l'", "l’", "au", "aux", "du", "des", "un", "une"}  # never before a person's name
@@ -179,13 +181,16 @@ class DocContext:
             # Any label: the syntax says organisation (NER often types "Hugging Face" as PER).
             return hit[0].end, hit[1]
         tok = self.doc[i]
-        if not (tok.text[:1].isupper() or tok.text[:1].isdigit() and tok.pos_ == "PROPN"):
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit() and tok.pos_ == "PROPN" or CAMEL_NAME.match(tok.text)):
             return None
         if tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ") or i == sent.start:
             return None
         end = i + 1
         while end < sent.end and (self.doc[end].text[:1].isupper() and not self.entity_at(end)):
             end += 1
+        nxt = self.entity_at(end) if end < sent.end else None
+        if end == i + 1 and tok.text.isupper() and nxt and nxt[0].start == end and nxt[1].label == "ORG":
+            return nxt[0].end, nxt[1]  # "l'EPCC Mémorial ACTe", "la SAS Kelvio": the acronym is a kind
         return end, ActorRef(self.doc[i:end].text, "ORG", None)
 
     def org_ending_at(self, j: int, sent: Span) -> tuple[int, ActorRef] | None:

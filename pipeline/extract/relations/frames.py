@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.matching import PrefilteredMatcher
 from pipeline.extract.relations.context import DocContext, norm_text
-from pipeline.extract.relations.titles import lexicon
+from pipeline.extract.relations.titles import find_titles, lexicon
 from pipeline.nlp.lexicons import gender_of
 from pipeline.records import ActorRef, Dropped, RelationRecord
 from pipeline.rules import load_json, load_jsonl
@@ -185,16 +185,41 @@ def object_after(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int,
     doc = sent.doc
     skip = words()["object_skip"]
     limit = min(sent.end, k + OBJECT_SCAN)
+    described = False  # a descriptive noun was passed ("la firme", "la start-up")
     while k < limit:
         found = actor_at(ctx, sent, k, labels)
         if found and k > sent.start and _ntext(doc[k - 1]) in ("un", "une"):
             return None  # "lancent un OpenAI à la française": a name used as a type, not the actor
+        if found and described and k > sent.start and _ntext(doc[k - 1]) in ("de", "d'", "du"):
+            # "la firme finlandaise d'Helsinki, Wolt Oy", "la startup de Vancouver": the name after
+            # the description's de is its place or owner; the actor may follow in apposition
+            end = found[0]
+            if end + 1 < sent.end and doc[end].text == ",":
+                return actor_at(ctx, sent, end + 1, labels)
+            return None
         if found:
             return found
         if _ntext(doc[k]) not in skip and not _describing(doc[k]):
             return None
+        described = described or doc[k].pos_ == "NOUN"
         k += 1
     return None
+
+
+def _unit_owner(ctx: DocContext, sent: Span, k: int) -> tuple[int, ActorRef] | None:
+    """The organisation owning a unit named right after token k ("la division internationale de X",
+    "la filiale française de X"): a post at the unit is a post at X."""
+    doc = sent.doc
+    while k < sent.end and _ntext(doc[k]) in lexicon().determiners:
+        k += 1
+    if k >= sent.end or _ntext(doc[k]) not in lexicon().unit_nouns:
+        return None
+    k += 1
+    while k < sent.end and doc[k].text.islower() and doc[k].pos_ == "ADJ":
+        k += 1
+    if k >= sent.end or _ntext(doc[k]) not in ("de", "d'", "du"):
+        return None
+    return object_after(ctx, sent, k + 1, ORGISH)
 
 
 def _describing(tok: Token) -> bool:
@@ -339,6 +364,8 @@ def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     end, agents = actor_list(ctx, sent, par + 1, labels)
     if not agents and (past := _past_person_descriptor(sent, par + 1)) > par + 1:
         end, agents = actor_list(ctx, sent, past, labels)  # "dirigé par l'homme d'affaires X"
+    if not agents and (past := _past_title(sent, par + 1)) > par + 1:
+        end, agents = actor_list(ctx, sent, past, labels)  # "cofondée par son directeur général X"
     if not agents or _unnamed_group(sent, par + 1):
         end, agents = _named_after_description(ctx, sent, par + 1)
     if not agents:
@@ -453,6 +480,17 @@ def _past_person_descriptor(sent: Span, k: int) -> int:
     return k
 
 
+def _past_title(sent: Span, k: int) -> int:
+    """Token after a determiner/possessive and a bare title opening at k ("son directeur général"),
+    else k."""
+    doc = sent.doc
+    j = k
+    while j < sent.end and _ntext(doc[j]) in lexicon().determiners:
+        j += 1
+    title = next((t for t in find_titles(sent) if t.start == j), None)
+    return title.end if title and j > k else k
+
+
 def _is_anaphor(tok: Token) -> bool:
     """A common noun standing for an organisation, with a definite/demonstrative determiner."""
     if tok.pos_ != "NOUN" or _ntext(tok) not in lexicon().anaphors or tok.i == 0:
@@ -496,6 +534,8 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     labels = None if row["predicate"] in ("founded", "role") else ORGISH
     subject = subject_of(ctx, sent, trigger[0], labels)
     obj = object_after(ctx, sent, trigger.end, row.get("object_labels") or ORGISH)
+    if obj is None and row["predicate"] == "role":
+        obj = _unit_owner(ctx, sent, trigger.end)  # "prendre la direction de la division internationale de X"
     if not subject or not obj or row.get("patient") == "group_only" and not _is_group(ctx, obj[1], sent, obj[0]):
         return
     if row.get("subject_labels") and subject.label not in row["subject_labels"]:

@@ -151,7 +151,7 @@ def _joined_relative(ctx, sent, v: int) -> tuple[ActorRef, ActorRef] | None:
 
 
 APPOINT_MARKERS = ("au poste de", "au poste d'", "comme", "en tant que", "en qualité de")
-CAPACITY_MARKERS = ("comme", "en tant que", "en qualité de")
+CAPACITY_MARKERS = ("comme", "en tant que", "en qualité de", "au poste de", "au poste d'")
 VERB_LEVELS = 4  # dependency steps from a title up to the verb of its clause
 
 
@@ -321,7 +321,9 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
             and norm_text(doc[k].text) not in lex.org_prepositions:
         k += 1  # "PDG emblématique d'OpenAI"
     if k + 1 < sent.end and doc[k].lower_ == "en" and doc[k + 1].pos_ in ("NOUN", "PROPN"):
-        k += 2  # "directeur de la recherche en IA de Meta"
+        k += 2  # "directeur de la recherche en IA de Meta", "maître de conférences en droit public à X"
+        while k < sent.end and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+            k += 1
     found = _org_after(ctx, sent, k, title.start, lex)
     if found is None:
         found = _named_right_after(ctx, sent, k, lex)
@@ -334,14 +336,15 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     if found is None:
         found = _fronted_chez(ctx, sent, title, lex)
     if found is None:
-        found = _trailing_org(ctx, sent, title) or _listed_holders_org(ctx, sent, title, lex)
+        found = _trailing_org(ctx, sent, title) or _listed_holders_org(ctx, sent, title, lex) \
+            or _appointed_bare_org(ctx, sent, title, lex)
     if found is None and not any(t.start >= title.end and t.start <= title.end + 1 for t in titles):
         found = _bare_apposition_org(ctx, sent, title, lex) or _bare_opening_title_org(ctx, sent, title, lex)
     if found is None:
         return None
     end, ref = found
-    if norm_text(ref.name) in lex.blocked_orgs:
-        return None
+    if norm_text(ref.name) in lex.blocked_orgs or ref.label == "LOC" and ref.key is not None:
+        return None  # a recognised place ("président de l'ex-région Haute-Normandie") is no organisation
     if title.kind == "government" and not _government_org(ctx, title, end, ref, lex):
         return None
     return end, ref
@@ -358,12 +361,28 @@ def _named_by_noun(ctx, noun: str, before: int) -> ActorRef | None:
     return None
 
 
+def _named_anaphor(ctx, sent, k: int, det: str | None, title_start: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'de l'assemblée', 'de la chambre': a definite institution noun closing the complement stands
+    for the organisation named earlier whose name it heads (never for the article's topic)."""
+    doc = sent.doc
+    if det not in lex.anaphor_determiners or norm_text(doc[k].text) not in lex.named_anaphors \
+            or not doc[k].text.islower():
+        return None
+    if k + 1 < sent.end and doc[k + 1].text not in BOUNDARIES and doc[k + 1].pos_ not in ("VERB", "AUX", "CCONJ"):
+        return None  # "de l'agence de l'AFD": the noun has its own complement
+    named = _named_by_noun(ctx, doc[k].text, title_start)
+    return (k + 1, named) if named else None
+
+
 def _noun_heads_name(word: str, name: str) -> bool:
-    """The noun closes the name ('Harmonie Mutuelle') or opens a 'noun de ...' name ('université de
-    Caen'); not a name where it is only qualified ('Société Générale' is no 'la société')."""
+    """The noun closes the name ('Harmonie Mutuelle') or heads a 'noun (adj) de ...' name ('université
+    de Caen', 'Agence française de développement'); not a name where it is only qualified ('Société
+    Générale' is no 'la société')."""
     words = norm_text(name).split()
-    return word in words and (words[-1] == word or any(
-        w == word and n + 1 < len(words) and (words[n + 1] in ("de", "du", "des") or words[n + 1].startswith("d'")) for n, w in enumerate(words)))
+    if word not in words:
+        return False
+    at = words.index(word)
+    return at == len(words) - 1 or any(w in ("de", "du", "des") or w.startswith("d'") for w in words[at + 1 :])
 
 
 def _named_right_after(ctx, sent, k: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
@@ -410,6 +429,9 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         if k >= sent.end:
             return None
         own_name = (hit := ctx.entity_at(k)) is not None and hit[0].start == k and hit[1].key is not None
+        named_only = None if own_name else _named_anaphor(ctx, sent, k, det, title_start, lex)
+        if named_only:
+            return named_only  # "directrice générale de l'assemblée" -> Assemblée de la francophonie
         anaphor_end = None if own_name else _anaphor_at(sent, k, lex)  # 'l'Institut X', 'l'université de Y': the name
         if anaphor_end and det is None and doc[k - 1].lower_ == "du" and (anaphor_end >= sent.end or doc[anaphor_end].text in BOUNDARIES):
             det = "le"  # "ex-défenseur du club": du = de + le (not "du groupe toscan", another one)
@@ -634,6 +656,25 @@ def _dont_clause_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, A
     return None
 
 
+def _appointed_bare_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'Paul Roy (40 ans) est nommé directeur général.': a business title without complement right
+    after an appointment participle is a post at the organisation in focus (the sentence before,
+    else the article's topic)."""
+    doc = sent.doc
+    if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
+        return None
+    if title.end < sent.end and doc[title.end].text not in (".", ",", ";"):
+        return None
+    k = title.start - 1
+    while k >= sent.start and norm_text(doc[k].text) in lex.determiners:
+        k -= 1
+    if k < sent.start or doc[k].lemma_ not in lex.appointment_verbs or doc[k].pos_ != "VERB" \
+            or "VerbForm=Part" not in doc[k].morph:
+        return None
+    org = ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
+    return (title.end, org) if org else None
+
+
 def _listed_holders_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
     """'détenus par les trois cofondateurs (A, B, C)': a definite plural title without complement
     whose holders are listed in parentheses speaks of the organisation in focus."""
@@ -782,6 +823,9 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         if hit:
             people = _coordinated_persons(ctx, sent, hit[0]) if title.plural else []
             return [*people, hit[1]], "role.apposition"
+        chained = _previous_member_person(ctx, sent, k)  # "X, diplômée de Y, maître de conférences à Z"
+        if chained:
+            return [chained], "role.apposition"
     if norm_text(doc[title.core_start : title.core_end].text) in lex.adjacent_person_forms:
         hit = ctx.person_ending_at(k, sent)  # "la réintégration de Sam Altman à la tête d'OpenAI"
         if hit:
@@ -797,6 +841,10 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         chained = _apposition_chain(ctx, sent, k)
         if chained:
             return [chained], "role.coordination"
+    if k == sent.start:
+        fronted = _fronted_subject(ctx, sent, doc[k])  # "Élu président de X en août, l'avocat Y …"
+        if fronted:
+            return [fronted], "role.copula"
     # "X est responsable de la faillite de Y", "X a été chargé de la refonte de Y": not a post
     copula = None if title.domain else _copula_subject(ctx, sent, k, lex)
     if copula:
@@ -936,13 +984,18 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
     infinitive = "VerbForm=Inf" in doc[k].morph or doc[k].lower_ == doc[k].lemma_
     if infinitive and k - 1 >= sent.start and doc[k - 1].lower_ in ("pour", "de", "d'", "d’"):
         return _clause_subject(ctx, sent, doc[k])  # "X est retournée à Paris pour être directrice de Y"
+    verb = doc[k]
     k -= 1
     while k >= sent.start and (doc[k].lemma_ in AUX and doc[k].pos_ == "AUX" or doc[k].lower_ in ADVERBS):
         k -= 1
     if k < sent.start:
         return None
+    if doc[k].text == ")":  # "Paul Roy (40 ans) est nommé directeur"
+        k = next((j - 1 for j in range(k - 1, max(sent.start, k - 8) - 1, -1) if doc[j].text == "("), k)
     if doc[k].lower_ in ("il", "elle"):
         return ctx.pronoun_person(k, sent)  # "Il a été nommé directeur de X" after naming him
+    if doc[k].lower_ == "et" and verb.dep_ == "conj":
+        return _verb_subject(ctx, sent, verb.head)  # "X, directeur, regroupera ... et deviendra PDG"
     if doc[k].text == ",":
         return _person_before_apposition(ctx, sent, k)
     if doc[k].lower_ == "qui":
@@ -956,6 +1009,34 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
         return None
     hit = ctx.person_ending_at(k, sent)
     return hit[1] if hit else None
+
+
+def _fronted_subject(ctx, sent, verb) -> ActorRef | None:
+    """The person named right after the comma closing a sentence-opening participle clause
+    ("Nommé PDG de X en 2019, Paul Roy …", "Élu président de X, l'avocat Paul Roy …")."""
+    doc = sent.doc
+    if verb.i != sent.start or norm_text(verb.text) not in lexicon().appointment_participles:
+        return None  # (a capitalised participle opening a sentence is often tagged NOUN: its form decides)
+    for c in range(verb.i + 1, min(sent.end - 1, verb.i + FRONTED_SCAN_TOKENS)):
+        if doc[c].text == ",":
+            hit = ctx.person_starting_at(c + 1, sent) or _after_descriptor(ctx, sent, c + 1)
+            return hit[1] if hit else None
+        if doc[c].text in BOUNDARIES:
+            return None
+    return None
+
+
+def _verb_subject(ctx, sent, verb) -> ActorRef | None:
+    """The person subject of a verb in the parse (a PER entity, or il/elle resolved to one)."""
+    if not (sent.start <= verb.i < sent.end) or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and sent.start <= child.i < sent.end:
+            if child.lower_ in ("il", "elle"):
+                return ctx.pronoun_person(child.i, sent)
+            hit = ctx.entity_at(child.i)
+            return hit[1] if hit and hit[1].label == "PER" else None
+    return None
 
 
 INVERSION_MARKS = (",", ":", "(")  # "le PDG de X, A" / "les cofondateurs de X : A et B" / "(A, B, C)"
@@ -1040,15 +1121,41 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
     return (found, "role.inversion") if found else None
 
 
+MEMBER_TOKENS = 12  # one apposition member before a title ("diplômée de Sciences Po")
+
+
+def _previous_member_person(ctx, sent, k: int) -> ActorRef | None:
+    """'Isabelle X, diplômée de Sciences Po, maître de conférences à l'université Y': the person
+    before one verbless apposition member that precedes the comma at token k (participles allowed,
+    no finite verb, no relative pronoun)."""
+    doc = sent.doc
+    for c in range(k - 1, max(sent.start, k - MEMBER_TOKENS) - 1, -1):
+        tok = doc[c]
+        if tok.text == ",":
+            hit = ctx.person_ending_at(c - 1, sent) if c - 1 >= sent.start else None
+            # "A, B et C, cofondateurs de X, PDG de Y": whose post Y is, the text does not say
+            return hit[1] if hit and not _coordinated_persons(ctx, sent, hit[0]) else None
+        finite = tok.pos_ in ("VERB", "AUX") and "VerbForm=Part" not in tok.morph
+        if tok.text in BOUNDARIES or finite or tok.pos_ == "SCONJ" \
+                or norm_text(tok.text) in ("qui", "que", "qu'", "dont", "où") or tok.lower_ == "et":
+            return None
+        hit = ctx.entity_at(c)
+        if hit and hit[1].label == "PER":
+            return None  # another person inside: a list of people, not one person's appositions
+    return None
+
+
 def _after_descriptor(ctx, sent, k: int) -> tuple[int, ActorRef] | None:
-    """'les cofondateurs de X, le Belge Jeremy Le Van et le Français Pierre Valade': an article and
-    one capitalised word (a demonym) before a person's name of two words or more."""
+    """'les cofondateurs de X, le Belge Jeremy Le Van et le Français Pierre Valade', '…, l'avocat
+    Raphaël Lapin': an article and one descriptive word (a demonym, a profession) before a
+    person's name of two words or more."""
     doc = sent.doc
     if k + 2 >= sent.end or norm_text(doc[k].text) not in ("le", "la", "l'"):
         return None
     word = doc[k + 1]
     hit = ctx.entity_at(word.i)
-    if not word.is_alpha or not word.text[:1].isupper() or hit and hit[1].label == "PER":
+    if not word.is_alpha or hit and hit[1].label == "PER" \
+            or not (word.text[:1].isupper() or word.text.islower() and word.pos_ == "NOUN"):
         return None
     return ctx.person_starting_at(k + 2, sent)
 

@@ -46,6 +46,8 @@ class Lexicon:
     contracted_articles: frozenset[str]
     apposition_adverbs: frozenset[str]
     appointment_verbs: frozenset[str]
+    named_anaphors: frozenset[str]
+    appointment_participles: frozenset[str]
 
 
 def _plural(form: str) -> str | None:
@@ -96,6 +98,8 @@ def lexicon() -> Lexicon:
         contracted_articles=frozenset(data["contracted_articles"]),
         apposition_adverbs=frozenset(norm_text(w) for w in data["apposition_adverbs"]),
         appointment_verbs=frozenset(data["appointment_verbs"]),
+        named_anaphors=frozenset(norm_text(w) for w in data["named_anaphors"]),
+        appointment_participles=frozenset(norm_text(w) for w in data["appointment_participles"]),
     )
 
 
@@ -228,7 +232,7 @@ def _capitalised_apposition(sent: Span, i: int, end: int, lex: Lexicon) -> bool:
         j -= 1
     if j < sent.start or doc[j].text not in (",", "("):
         return False
-    return end < sent.end and (norm_text(doc[end].text) in lex.org_prepositions | {"et", "chez"}
+    return end < sent.end and (norm_text(doc[end].text) in lex.org_prepositions | {"et", "chez", "en"}
                                or doc[end].pos_ == "ADJ" and doc[end].text.islower())
 
 
