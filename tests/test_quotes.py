@@ -1483,3 +1483,21 @@ def test_adverbial_pour_phrases_are_no_speaker_cue(make_doc, text):
     doc, _ = quotes_of(make_doc, text)
     from pipeline.extract.quotes.lexicon import find_cues
     assert [c.id for c in find_cues(doc) if c.cue == "pour"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Les ventes de vélos ont reculé de 12 % cette année dans tout le pays, pointe mardi un baromètre de la "
+    "fédération Nova Cycles. « Nous attendons un rebond au printemps », dit Paul Martin.",
+    "Les ventes de vélos ont reculé de 12 % cette année dans tout le pays, souligne une étude de l'institut "
+    "Nova Data. « Nous attendons un rebond au printemps », dit Paul Martin.",
+])
+def test_unmarked_incise_by_a_document_is_no_quote(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_unmarked_incise_by_an_organisation_still_speaks(make_doc):
+    text = ("Nous rouvrirons les ateliers de Lyon dès que possible, assure la fédération Nova Cycles. "
+            "« Nous attendons un rebond au printemps », dit Paul Martin.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.kind for q in quotes] == ["indirect", "direct"]

@@ -263,6 +263,13 @@ def _speech_like(ctx: Context, body: str, start: int, end: int) -> bool:
     return False
 
 
+def _document_subject(phrase: list[Token]) -> bool:
+    """The incise's subject is a document or a source, not someone (speaker_nouns 'thing')."""
+    # the noun after the first determiner: "pointe mardi un baromètre de X" (a day name may come first)
+    head = next((t for t in phrase if t.i > 0 and t.doc[t.i - 1].pos_ == "DET" and t.pos_ in ("NOUN", "PROPN")), None)
+    return head is not None and head.pos_ == "NOUN" and noun_text(head) in speaker_nouns("thing")
+
+
 def incise_candidates(ctx: Context) -> list[Candidate]:
     """Reported speech set off by an incise without quote marks: "…, explique X." / "Le défi, estime X, est …".
 
@@ -286,6 +293,10 @@ def incise_candidates(ctx: Context) -> list[Candidate]:
             continue
         if att.rule_id == "incise_verb" and not _names_someone(ctx, phrase_after(doc, verb.i + 1)):
             continue  # "…, partage les notes …": the words after the verb must name the speaker
+        if att.rule_id == "incise_verb" and _document_subject(phrase_after(doc, verb.i + 1)):
+            ctx.doc.user_data.setdefault("dropped", []).append(
+                Dropped("quotes", text[comma.idx:verb.idx + 40], "unmarked incise by a document (un rapport de X)"))
+            continue  # "…, pointe un baromètre de X": a report's findings told by the journalist
         end_tok = next((t for t in doc[verb.i + 1: verb.i + 16] if t.text in (",", ".", ";", "!", "?", "\n")), None)
         s, e = _sentence_bounds(text, comma.idx, verb.idx)
         left = (s, comma.idx)
