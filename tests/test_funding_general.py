@@ -1111,3 +1111,34 @@ def test_a_pronoun_after_que_is_the_subject_not_the_complement_name(make_doc):
 def test_amounts_handed_out_in_order_to_coordinated_subjects(make_doc, text):
     events, _ = _events(make_doc, text)
     assert _by_amount(events) == {5e6: "talvane", 3e6: "brisquet"}
+
+
+def test_companies_named_after_a_deal_noun_without_amount(make_doc):
+    text = ("Les medtechs ont rassemblé près de 30 millions d'euros cette semaine grâce aux opérations de Talvane et Brisquet. "
+            "Ça bouge aussi côté mobilité avec la belle levée de Orvelle, mais aussi celle de Grobex, qui rappelle que "
+            "celui des taxis n'a pas fini sa mue.")
+    events, _ = _events(make_doc, text)
+    assert all(e.amount is None for e in events)
+    assert {normalize_name(e.recipient.name) for e in events} == {"talvane", "brisquet", "orvelle", "grobex"}
+
+
+def test_a_deal_noun_naming_a_backer_gives_it_no_event(make_doc):
+    text = ("La start-up Talvane a levé 5 millions d'euros auprès de Brume Capital. "
+            "Les opérations de Brume Capital se multiplient cette année.")
+    events, _ = _events(make_doc, text)
+    assert {normalize_name(e.recipient.name) for e in events} == {"talvane"}
+
+
+def test_funds_raised_by_venture_funds_is_a_market_total(make_doc):
+    text = ("Brisquet a levé 30 millions d'euros. Autre phénomène de ce baromètre : le volume des fonds levés par "
+            "les fonds de capital-risque atteint les 2,8 milliards.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {30e6: "brisquet"}
+
+
+def test_an_infinitive_participation_verb_in_a_quote_names_no_investor(make_doc):
+    text = ("Brisquet a levé 30 millions d'euros. Le marché reste actif, comme l'explique Paul Mercadier, associé chez "
+            "Kerlan Partners : « Il n'y a jamais eu autant d'argent à investir en France. »")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert not ev.investors

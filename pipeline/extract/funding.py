@@ -1180,7 +1180,9 @@ def _plural_spans(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
     spans = [(a, b) for a, b in ctx.cue_spans("generic_plural_subjects", lo, hi)
              if a == lo or doc[a - 1].pos_ != "ADP" and _low(doc[a - 1]) not in {"de", "d'", "du", "des"}
              # "pour les start-up de l'Hexagone, qui lèvent": the antecedent of a subject relative
-             or any(_low(t) == "qui" for t in doc[b : min(len(doc), b + 6)])]
+             or any(_low(t) == "qui" for t in doc[b : min(len(doc), b + 6)])
+             # "les fonds levés par les fonds de capital-risque": the agent of a funding participle
+             or (a >= 2 and _low(doc[a - 1]) == "par" and any(t[1] == a - 2 for t in ctx.triggers))]
     heads = set(_cues()["generic_plural_heads"])
     for tok in doc[lo:hi]:
         # "14 startups ont levé": a count of companies (the first word of "jeunes pousses" may sit between).
@@ -1783,6 +1785,7 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
         drafts.extend(_amount_events(ctx, si, am, trig, inv_spans))
     if not mains:
         drafts.extend(_no_amount_events(ctx, si, trig, inv_spans))
+    drafts.extend(_named_deal_lists(ctx, si, s, e, trig))
     if continuation:
         for d in drafts:
             d.rule_id = d.rule_id.replace("trig.anaphor", "trig.ranking_avec", 1)
@@ -1950,6 +1953,37 @@ def _previous_org_subject(ctx: Ctx, si: int) -> ActorRef | None:
     return None
 
 
+def _named_deal_lists(ctx: Ctx, si: int, s: int, e: int, trig: list) -> list[Draft]:
+    """ "grâce aux opérations de Limflow et Infimed", "la belle levée de Karos, mais aussi celle de
+    My Sam": companies named after a deal noun without an amount of their own get an event without
+    amount (it joins the same company's event with an amount of the article, if any)."""
+    doc = ctx.doc
+    out: list[Draft] = []
+    for rid, a, b in trig:
+        row = _triggers()[rid]
+        if row["kind"] != "noun" or row.get("de_x") != "recipient" or any(x.start == b + 1 for x in ctx.amounts):
+            continue
+        plural = doc[a].text.lower().endswith("s")
+        names: list[Cand] = []
+        cand = _de_x_after(ctx, b, e) if plural else None
+        while cand is not None:  # "des opérations de A, B et C" / "de A et de B"
+            names.append(cand)
+            j = cand.end + 1 if cand.end < e and _low(doc[cand.end]) in {"et", ","} else None
+            cand = None if j is None else _de_x_after(ctx, j, e) or next((c for c in ctx.cands if c.start == j and c.end <= e), None)
+        pronoun = "celle" if "Fem" in doc[a].morph.get("Gender") else "celui"
+        if not plural and _de_x_after(ctx, b, e) is not None:
+            # "la levée de X, mais aussi celle de Y": the pronoun repeats the deal noun.
+            for t in doc[b:e]:
+                if t.lower_ == pronoun and t.i + 1 < e:
+                    nxt = _de_x_after(ctx, t.i + 1, e)
+                    if nxt is not None:
+                        names.append(nxt)
+        backers = {normalize_name(r.name) for d in ctx.drafts for r in d.investors}
+        out.extend(Draft(c.ref, si, f"{rid}+noun_de_x_list") for c in names if _org_like(c.ref) and c.ref.label != "PER"
+                   and normalize_name(c.ref.name) not in backers and not _investor_introduced(ctx, c, s))
+    return out
+
+
 def _no_amount_events(ctx: Ctx, si: int, trig: list, inv_spans: list) -> list[Draft]:
     """ "la dernière levée de fonds de X": an event without amount; else only move the focus."""
     s, e = ctx.sents[si]
@@ -2098,7 +2132,8 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         return
     _follow_up_round(ctx, si, target)
     lemmas = set(_cues()["participation_lemmas"])
-    verb = next((t for t in doc[s:e] if _participation_verb(t)), None)
+    # "autant d'argent à investir": an infinitive states no participation.
+    verb = next((t for t in doc[s:e] if _participation_verb(t) and "Inf" not in t.morph.get("VerbForm")), None)
     phrase = ctx.cue_spans("participation_phrases", s, e)
     also = any(t.lower_ in {"également", "aussi"} for t in doc[s:e])
     deal = any(_triggers()[rid]["kind"] == "noun" for rid, a, _ in ctx.triggers if s <= a < e)
