@@ -1501,3 +1501,22 @@ def test_unmarked_incise_by_an_organisation_still_speaks(make_doc):
             "« Nous attendons un rebond au printemps », dit Paul Martin.")
     _, quotes = quotes_of(make_doc, text)
     assert [q.kind for q in quotes] == ["indirect", "direct"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Nous ne fermerons aucune usine » : voilà ce qu'a promis Paul Martin aux salariés.", "Paul Martin"),
+    ("« Nous ne fermerons aucune usine », c'est ce que Léa Moreau a déclaré aux syndicats mardi.", "Léa Moreau"),
+    ("« Nous ne fermerons aucune usine » : c’est ce qu’a affirmé mardi la présidente de Nova, Léa Moreau.",
+     "Léa Moreau"),
+    # "ce que" with nobody named: no speaker, and no one from elsewhere either
+    ("Léa Moreau était à Lyon. « Nous ne fermerons aucune usine » : c'est ce que tout le monde espère ici.", None),
+])
+def test_ce_que_clause_after_a_quote_names_its_speaker(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+def test_selon_description_then_apposed_name(make_doc):
+    text = "Selon le PDG de Nova, Paul Martin, « le marché va se redresser dès le printemps prochain »."
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Martin"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +24,7 @@ from pipeline.extract.quotes.speakers import (Context, active_subject, noun_text
                                               phrase_after, resolve_phrase,
                                               resolve_pronoun, sentence_start, subject_of)
 from pipeline.records import ActorRef
+from pipeline.rules import load_json
 
 # Source markers after a short quote that make it the speaker's word (un « tournant », selon son PDG)
 # when the speaker they introduce resolves; unresolved, the word stays a scare quote.
@@ -176,6 +178,45 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         phrase = phrase_after(doc, _past_aside(doc, j + 1))
         speaker = _apposed_person(ctx, phrase) or resolve_phrase(ctx, phrase, doc[close_tok].idx)
         return Attribution(speaker, lemma, "incise_verb")
+    return None
+
+
+@lru_cache(maxsize=None)
+def _weekdays() -> frozenset[str]:
+    return frozenset(load_json("dates.json")["weekdays"])
+
+
+CE_QUE_OPENERS = {"voilà", "voici", "c'est", "c’est", "c'", "c’", "est", "tel", "telle", "ainsi"}
+CE_QUE_WINDOW = 6
+
+
+def ce_que_after(ctx: Context, close_tok: int) -> Attribution | None:
+    """« … » : voilà ce qu'a promis X / « … », c'est ce que X a déclaré: the speech verb of a "ce que"
+    clause right after the quote, with its subject after it (inverted) or before it."""
+    doc = ctx.doc
+    i = close_tok + 1
+    while i < len(doc) and doc[i].text in (":", ",", "—", "–"):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in CE_QUE_OPENERS:
+        return None
+    ce = next((k for k in range(i, min(len(doc) - 1, i + CE_QUE_WINDOW)) if doc[k].lower_ == "ce"
+               and doc[k + 1].lower_ in ("que", "qu'", "qu’")), None)
+    if ce is None or any(t.text in SENTENCE_END for t in doc[i:ce]):
+        return None
+    for j in range(ce + 2, min(len(doc), ce + 2 + CE_QUE_WINDOW)):
+        tok = doc[j]
+        if tok.text in SENTENCE_END or tok.text == ",":
+            return None
+        lemma = speech_lemma(tok, "incise", lenient=True)
+        if lemma is None:
+            continue
+        before = [t for t in doc[ce + 2: j] if t.pos_ not in ("AUX", "ADV")]
+        k = j + 1
+        while k < len(doc) and (doc[k].pos_ == "ADV" or doc[k].lower_ in _weekdays()):
+            k += 1  # "c'est ce qu'a affirmé mardi X"
+        phrase = before if before else phrase_after(doc, k)
+        speaker = (None if before else _apposed_person(ctx, phrase)) or resolve_phrase(ctx, phrase, doc[close_tok].idx)
+        return Attribution(speaker, lemma, "incise_ce_que")
     return None
 
 
@@ -350,7 +391,9 @@ def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | No
             return Attribution(resolve_phrase(ctx, list(doc[c.start + 1: c.end - 1]), doc[c.start].idx), c.verb, c.id)
         if c.cue == "marker":
             phrase = phrase_after(doc, c.end)
-            return Attribution(resolve_phrase(ctx, phrase, doc[c.start].idx), cue_verb(doc, c), c.id)
+            # "Selon le PDG de Nova, Paul Martin, « … »": the name in apposition after the description
+            speaker = resolve_phrase(ctx, phrase, doc[c.start].idx) or _apposed_person(ctx, phrase)
+            return Attribution(speaker, cue_verb(doc, c), c.id)
     return None
 
 
@@ -565,7 +608,7 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     if any(c.cue == "label" and c.end == open_[0].i for c in cues) and not _relative_clause(span):
         _drop(doc, doc_text(doc)[m.start:m.end], "a name or title (baptisé « … », sous le nom de « … »)")
         return []
-    after = incise_after(ctx, cues, close[-1].i)
+    after = incise_after(ctx, cues, close[-1].i) or ce_que_after(ctx, close[-1].i)
     n_words = words(span)
     standalone = is_standalone(doc_text(doc), m.open, m.close)
     if len(n_words) < MIN_WORDS or title_like(n_words):
