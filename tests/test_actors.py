@@ -765,6 +765,11 @@ CHROME_AND_CONTEXT = [
     ("+ IN THE KORVA\nLa start-up Quorvel recrute vingt ingénieurs.", "THE KORVA", False),
     # a lowercase brand mixing letters and digits is kept
     ("Des scale-ups comme k9x, Quorvel ou Belmora se financent seules.", "k9x", True),
+    # a source line with its publication date; an organisation-name prefix alone
+    ("Quorvel Bourse, publié le mercredi 3 mars 2021 à 08h30\nLe marché recule.", "Quorvel Bourse", False),
+    ("La rentabilité du Groupe progresse, selon la direction de Quorvel.", "Groupe", False),
+    # any name touching the end of an excerpt cut mid-sentence is cut off
+    ("Le bureau réunit plusieurs élus de la majorité et de l'opposition, dont Paul Denet (Union Centr", "Union Centr", False),
     # an unknown lowercase brand after an organisation role cue is kept; a lowercase common word is not
     ("Le cofondateur de zelvoria a présenté sa feuille de route.", "zelvoria", True),
     ("Le directeur de recherche a présenté ses travaux.", "recherche", False),
@@ -803,6 +808,8 @@ FRESH_TYPING = [
     ("L'Allemagne a lancé Orvion, premier supercalculateur exascale européen.", "Orvion", "MISC"),
     ("La cagnotte a été absorbée par Quarvix, le service de paiement en ligne.", "Quarvix", "ORG"),
     ("Les acteurs d'Auvergne et de Rhône-Alpes ont créé un fonds.", "Auvergne", "LOC"),
+    # stock indices are no actors (gazetteer MISC)
+    ("Le CAC40 a clôturé en hausse, porté par les valeurs du luxe et par Quorvel.", "CAC40", "MISC"),
     # a name written in capitals that opens with a given name is a person
     ("ZOÉ MARTINEAU et PAUL DESVIGNES, députés, ont présenté un rapport.", "ZOÉ MARTINEAU", "PER"),
     # a surname particle opens the surname, not a second name
@@ -860,3 +867,18 @@ def test_staff_council_is_not_an_actor(make_doc):
     doc = make_doc("Le Comité social et économique (CSE) de Quorvel a validé le plan de départs.")
     names = {e.name for e in doc._.entities}
     assert "Quorvel" in names and not names & {"Comité social et économique", "CSE"}, names
+
+
+def test_a_text_ending_on_a_comma_after_a_role_keeps_its_actors(make_doc):
+    """The role extractor read past the end of a text cut right after an apposition's comma (the
+    article's actors were lost with the crash)."""
+    from pipeline.extract import extract_all
+
+    doc = make_doc("Le fonds a levé 3 millions d'euros, explique Claire Dubreuil, présidente du directoire de Korvane Transfert,")
+    extract_all(doc)
+    assert _entity(doc, "Claire Dubreuil").label == "PER" and _entity(doc, "Korvane Transfert").label == "ORG"
+
+
+def test_a_place_in_capitals_is_no_person(make_doc):
+    doc = make_doc("PARIS LA DÉFENSE - Le groupe Quorvel publie ses résultats annuels.")
+    assert not any(e.label == "PER" for e in doc._.entities), [(e.name, e.label) for e in doc._.entities]

@@ -638,12 +638,11 @@ def _demonym_before_person(doc: Doc, span: Span, lex: Lexicons) -> bool:
 
 
 def _cut_off(doc: Doc, span: Span) -> bool:
-    """A one-word name ending a text that stops mid-sentence (a long last line, no final punctuation)."""
+    """A name ending a text that stops mid-sentence (a long last line, no final punctuation): cut off."""
     full = doc_text(doc).rstrip()
     last_line = full[full.rfind("\n") + 1 :]
-    if span.end_char < len(full) or not full[-1:].isalnum() or len(last_line.split()) < 12:
-        return False
-    return len(span) == 1 or span[-1].lower_ in _SURNAME_PARTICLES  # 'Morv', 'Ursula von de'
+    # 'Morv', 'Ursula von de', 'Union Centr': the excerpt stops inside the name
+    return span.end_char >= len(full) and full[-1:].isalnum() and len(last_line.split()) >= 12
 
 
 

@@ -219,7 +219,7 @@ def _capital_persons(doc: Doc, ner: list[Span], lex: Lexicons) -> list[Span]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if not (tok.is_upper and tok.is_alpha and len(tok) > 2 and fold(tok.text) in lex.given_names):
+        if not (tok.is_upper and tok.is_alpha and len(tok) > 2 and fold(tok.text) in lex.given_names and fold(tok.text) not in lex.places):
             i += 1
             continue
         j = i + 1
