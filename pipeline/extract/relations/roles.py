@@ -277,6 +277,8 @@ def _more_orgs(ctx, sent, k: int, lex: Lexicon) -> list[tuple[int, ActorRef]]:
     out: list[tuple[int, ActorRef]] = []
     while k < sent.end and doc[k].lower_ in (",", "et"):
         j = k + 1 if doc[k].lower_ == "et" or k + 1 < sent.end and doc[k + 1].lower_ != "et" else k + 2
+        if j > sent.end:
+            break  # a comma ending the text ('…, présidente d'Inserm Transfert,'): nothing listed after it
         after_comma = doc[j - 1].text == ","
         while j < sent.end and norm_text(doc[j].text) in lex.org_prepositions | lex.determiners:
             if after_comma and norm_text(doc[j].text) in lex.determiners:
