@@ -1142,3 +1142,11 @@ def test_an_infinitive_participation_verb_in_a_quote_names_no_investor(make_doc)
     events, _ = _events(make_doc, text)
     (ev,) = events
     assert not ev.investors
+
+
+def test_a_company_before_a_passive_support_participle_is_no_backer(make_doc):
+    text = ("Le laboratoire Talvane recevra 50 millions d'euros de Brume Capital. Le projet pourrait, aux côtés de la "
+            "start-up Orvelle – également soutenue par Brume Capital –, faire de Lyon une place forte du secteur.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert "orvelle" not in {normalize_name(i.name) for i in ev.investors}

@@ -1785,7 +1785,8 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
         drafts.extend(_amount_events(ctx, si, am, trig, inv_spans))
     if not mains:
         drafts.extend(_no_amount_events(ctx, si, trig, inv_spans))
-    drafts.extend(_named_deal_lists(ctx, si, s, e, trig))
+    have = {normalize_name(d.recipient.name) for d in drafts}
+    drafts.extend(d for d in _named_deal_lists(ctx, si, s, e, trig) if normalize_name(d.recipient.name) not in have)
     if continuation:
         for d in drafts:
             d.rule_id = d.rule_id.replace("trig.anaphor", "trig.ranking_avec", 1)
@@ -2163,7 +2164,10 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     backers = target.sent == si - 1 and any(t.lower_ in nouns for t in doc[s:e])
     if (verb is not None or phrase) and (also or deal or phrase or _anaphor_before(ctx, s, e) or (post_verb and backers)):
         vpos = verb.i if verb is not None else phrase[0][0]
-        subjects = _walk_list(ctx, s, vpos, s, e, stop=False)
+        passive = verb is not None and "Part" in verb.morph.get("VerbForm") and verb.i + 1 < e and _low(doc[verb.i + 1]) == "par"
+        # "la start-up X – également soutenue par A et B –": before a passive participle stands the
+        # company supported, not a backer (the agents after "par" come from the cue lists).
+        subjects = [] if passive else _walk_list(ctx, s, vpos, s, e, stop=False)
         if not subjects and ctx.cue_spans("recipient_anaphors", s, vpos):
             return  # "Elle rejoint ainsi deux consœurs : A et B": the company itself joins, nobody invests
         found.extend(c for c in subjects if not _governed_by_place(ctx, c, s))
