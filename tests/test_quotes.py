@@ -1520,3 +1520,22 @@ def test_selon_description_then_apposed_name(make_doc):
     text = "Selon le PDG de Nova, Paul Martin, « le marché va se redresser dès le printemps prochain »."
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Martin"]
+
+
+@pytest.mark.parametrize("text, quotes_expected", [
+    ("« C'est historique » : le président de Nova, Paul Martin, ne cachait pas sa joie mardi soir.",
+     [("C'est historique", "Paul Martin")]),
+    ("Paul Martin était à Lyon. « Un moment historique pour toute la région » : le président de Nova ne "
+     "cachait pas sa joie.", [("Un moment historique pour toute la région", "Paul Martin")]),
+    # a thing as the subject after the colon: a short quote stays a label, nobody speaks
+    ("« Pas de panique » : la ville a rouvert ses écoles lundi.", []),
+])
+def test_quote_then_colon_and_a_person_subject(make_doc, text, quotes_expected):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == quotes_expected
+
+
+def test_pour_description_then_apposed_name(make_doc):
+    text = "Pour la présidente de Nova, Léa Moreau, il faut « accélérer la transition énergétique » du groupe."
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Léa Moreau"]

@@ -181,6 +181,20 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
     return None
 
 
+def colon_after(ctx: Context, close_tok: int) -> Attribution | None:
+    """« C'est historique » : le président de Nova, X, ne cachait pas sa joie — a quote opening its sentence,
+    then a colon and a clause whose subject is a person (a name, il/elle or a role noun): that person."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    i = close_tok + 1
+    if i >= len(doc) or doc[i].text != ":" or text[sentence_start(ctx, doc[close_tok].idx):].lstrip()[:1] not in "«“\"":
+        return None
+    end = next((k for k in range(i + 1, len(doc)) if doc[k].text in SENTENCE_END or "\n" in doc[k].text), len(doc))
+    if end <= i + 1:
+        return None
+    speaker = person_subject(ctx, doc[i + 1: end])
+    return Attribution(speaker, None, "colon_after") if speaker is not None and speaker.label == "PER" else None
+
+
 @lru_cache(maxsize=None)
 def _weekdays() -> frozenset[str]:
     return frozenset(load_json("dates.json")["weekdays"])
@@ -388,7 +402,10 @@ def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | No
         if c.start < first or c.end > open_tok:
             continue
         if c.cue == "pour":
-            return Attribution(resolve_phrase(ctx, list(doc[c.start + 1: c.end - 1]), doc[c.start].idx), c.verb, c.id)
+            phrase = list(doc[c.start + 1: c.end - 1])
+            # "Pour la présidente de Nova, Léa Moreau, il faut « … »": the name apposed to the description
+            speaker = resolve_phrase(ctx, phrase, doc[c.start].idx) or _apposed_person(ctx, phrase)
+            return Attribution(speaker, c.verb, c.id)
         if c.cue == "marker":
             phrase = phrase_after(doc, c.end)
             # "Selon le PDG de Nova, Paul Martin, « … »": the name in apposition after the description
@@ -608,12 +625,12 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     if any(c.cue == "label" and c.end == open_[0].i for c in cues) and not _relative_clause(span):
         _drop(doc, doc_text(doc)[m.start:m.end], "a name or title (baptisé « … », sous le nom de « … »)")
         return []
-    after = incise_after(ctx, cues, close[-1].i) or ce_que_after(ctx, close[-1].i)
+    after = incise_after(ctx, cues, close[-1].i) or ce_que_after(ctx, close[-1].i) or colon_after(ctx, close[-1].i)
     n_words = words(span)
     standalone = is_standalone(doc_text(doc), m.open, m.close)
     if len(n_words) < MIN_WORDS or title_like(n_words):
         # a short quote is kept only when it reads as an utterance said by someone (« Allez Nova ! »)
-        said = after is not None and (after.rule_id in ("incise_verb", "incise_inverted")
+        said = after is not None and (after.rule_id in ("incise_verb", "incise_inverted", "colon_after")
                                       or after.rule_id in SHORT_MARKERS and after.speaker is not None
                                       and not _wording_after(doc, close[-1].i))
         if not (said and not title_like(n_words)) and not (utterance_like(span) and (after or standalone)) \
