@@ -885,3 +885,48 @@ def test_frames_unseen_cases(make_doc, text, predicate, expected):
 
 def test_place_after_a_description_is_not_acquired(make_doc):
     assert _pairs(make_doc, "Kelvio a décidé de racheter la startup de Lyon.", "acquired") == set()
+
+
+ROLE_UNSEEN_CASES_3 = [
+    # 'du club' followed by the holder's name: the club in focus, the name is the holder
+    ("Le FC Valmont recrute encore. Le FC Valmont a confirmé après que le président du club Josep Marti "
+     "a validé la signature.",
+     {("Josep Marti", "FC Valmont", "président")}),
+    # an area between the title and its organisation
+    ("« Tout va bien », précise Joël Durand, délégué pour l'Ouest du capital-investisseur Siparex.",
+     {("Joël Durand", "Siparex", "délégué")}),
+    # a demonstrative anaphor: the organisation just named
+    ("Le marché est soutenu par des banques dont Kelvia Banque. « Tout va bien », constate Paul Morel, "
+     "PDG de cette banque à forte clientèle d'entreprises.",
+     {("Paul Morel", "Kelvia Banque", "PDG")}),
+    # a title opening a sentence with a reflexive verb: the one person of the sentence before
+    ("On est chez Kelvio, une société d'investissement. C'est Miguel Fontaine qui nous reçoit. "
+     "L'associé gérant de Kelvio se repère facilement.",
+     {("Miguel Fontaine", "Kelvio", "associé")}),
+    ("Christian Thiou, 61 ans, membre du Board de Brivo, témoigne.", {("Christian Thiou", "Brivo", "administrateur")}),
+    # a bare title before a name: the clearly leading organisation of the article
+    ("Le FC Valmont a signé Paul Roy. Le FC Valmont confirme qu'il succède à l'ancien entraîneur Marc Setin.",
+     {("Marc Setin", "FC Valmont", "ancien entraîneur")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_UNSEEN_CASES_3)
+def test_role_unseen_cases_3(make_doc, text, expected):
+    found = {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    # 'le président X' often names a head of state: never the organisation in focus
+    "Le FC Valmont a signé Paul Roy. Le FC Valmont confirme que le président Emmanuel Macron a salué le club.",
+    # no clearly leading organisation: a bare title before a name gives nothing
+    "Kelvio et Brivo ont signé. Elles saluent l'ancien entraîneur Marc Setin.",
+])
+def test_bare_title_before_a_name_needs_a_clear_organisation(make_doc, text):
+    assert _triples(make_doc, text, "role") == set()
+
+
+def test_founded_relative_clause_before_its_subject(make_doc):
+    """'Avec X, la start-up qu'il a créée en 2019, Paul Roy …': il is the subject after the clause."""
+    rels = extract_relations(make_doc("Avec Kelvio, la start-up qu'il a créée au mois d'octobre 2019, Paul Roy vise l'Europe."))
+    assert {(r.subject.name, r.object.name, r.date) for r in rels if r.predicate == "founded"} == {("Paul Roy", "Kelvio", "2019-10")}

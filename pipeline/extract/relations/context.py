@@ -238,6 +238,25 @@ class DocContext:
                 best, best_score = ref, score
         return best
 
+    def clear_topic(self, before: int) -> ActorRef | None:
+        """`org_topic` only when it leads: its salience (mentions, lead, funding) is strictly above
+        every other organisation named before token `before` (a short or noisy text has none)."""
+        best = self.org_topic(before)
+        if best is None:
+            return None
+        before_char = self.doc[before].idx if before < len(self.doc) else len(doc_text(self.doc))
+        funded = {ref.name for ref, start in self.salient if start < before_char}
+        scores: dict[str, int] = {}
+        for i in range(before):
+            hit = self.tok_ent.get(i)
+            if not hit or hit[1].label != "ORG" or hit[0].start != i:
+                continue
+            lead = 1 if hit[0].start_char < LEAD_CHARS else 0
+            score = 2 * self.org_counts.get(hit[1].name, 0) + lead + (FUNDED_BONUS if hit[1].name in funded else 0)
+            scores[hit[1].name] = max(scores.get(hit[1].name, 0), score)
+        top = scores.get(best.name, 0)
+        return best if all(v < top for name, v in scores.items() if name != best.name) else None
+
     def org_topic(self, before: int) -> ActorRef | None:
         """`topic_org` among ORG entities and funding recipients only: an anaphor ("la start-up",
         "son PDG") never stands for a MISC topic such as a movement or a label."""

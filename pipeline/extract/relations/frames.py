@@ -816,16 +816,42 @@ def _relative_anaphor(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]
         return
     people = {ctx.entity_at(i)[1].name: ctx.entity_at(i)[1] for i in range(sent.start, trigger.start)
               if ctx.entity_at(i) and ctx.entity_at(i)[1].label == "PER"}
-    org = ctx.org_topic(trigger.start)
+    org = _apposed_org(ctx, sent, trigger.start - 1) or ctx.org_topic(trigger.start)
     plural = _ntext(trigger[1]) in ("ils", "elles")
+    if not people and not plural:
+        after = _subject_after_clause(ctx, sent, trigger.end)  # "Présentant X, la start-up qu'il a créée, Paul Roy …"
+        people = {after.name: after} if after else {}
     if org is None or (len(people) < 2 if plural else len(people) != 1):
         return
-    date = _date_in(sent, trigger.end, trigger.end + 4)
+    date = _date_in(sent, trigger.end, trigger.end + 7)  # "créée au mois d'octobre 2001"
     for person in people.values():
         rec = _rel(person, "founded", org, sent, row, date=date)
         if rec:
             yield rec
             yield RelationRecord(person, "role", org, rec.evidence, row["id"], row["role"])
+
+
+def _apposed_org(ctx, sent, j: int) -> ActorRef | None:
+    """'X, la start-up qu'il a créée': the organisation named right before the comma that opens the
+    anaphor ending at token j."""
+    doc = sent.doc
+    for i in range(j, max(sent.start, j - 5) - 1, -1):
+        if doc[i].text == ",":
+            hit = ctx.entity_at(i - 1) if i - 1 >= sent.start else None
+            return hit[1] if hit and hit[0].end == i and hit[1].label == "ORG" else None
+    return None
+
+
+def _subject_after_clause(ctx, sent, k: int) -> ActorRef | None:
+    """The person named right after the comma closing the relative clause that starts before token k."""
+    doc = sent.doc
+    for i in range(k, min(sent.end - 1, k + SCAN)):
+        if doc[i].text == ",":
+            hit = ctx.entity_at(i + 1)
+            return hit[1] if hit and hit[0].start == i + 1 and hit[1].label == "PER" else None
+        if doc[i].text in STOP_PUNCT:
+            return None
+    return None
 
 
 FRAMES = {

@@ -49,6 +49,7 @@ AUX = {"avoir", "être"}
 DOMAIN_PREPOSITIONS = ("de", "d'", "du", "des")
 TIME_WORDS = {"en", "dès", "depuis", "début", "fin", "mi", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
               "août", "septembre", "octobre", "novembre", "décembre"}  # a time adjunct ("en mars 2019")
+DEMONSTRATIVES = {"ce", "cet", "cette"}
 PLACE_PREPOSITIONS = {"à", "au", "aux"}  # a LOC entity after these is where, not whom
 
 
@@ -257,6 +258,8 @@ def _previous_subject(
     doc = sent.doc
     if title.plural or title.start != sent.start + 1 or norm_text(doc[sent.start].text) not in ("le", "la", "l'"):
         return None
+    if end < sent.end and norm_text(doc[end].text) in ("se", "s'") :
+        end += 1  # "L'associé gérant de X se repère …"
     if end >= sent.end or doc[end].pos_ not in ("VERB", "AUX", "ADV"):
         return None
     people = {ctx.entity_at(i)[1] for i in range(prev.start, prev.end)
@@ -326,6 +329,7 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
         k += 2  # "directeur de la recherche en IA de Meta", "maître de conférences en droit public à X"
         while k < sent.end and doc[k].pos_ == "ADJ" and doc[k].text.islower():
             k += 1
+    k = _past_area(sent, k)  # "délégué pour l'Ouest du capital-investisseur Siparex"
     found = _org_after(ctx, sent, k, title.start, lex)
     if found is None:
         found = _named_right_after(ctx, sent, k, lex)
@@ -341,7 +345,8 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
         found = _trailing_org(ctx, sent, title) or _listed_holders_org(ctx, sent, title, lex) \
             or _appointed_bare_org(ctx, sent, title, lex)
     if found is None and not any(t.start >= title.end and t.start <= title.end + 1 for t in titles):
-        found = _bare_apposition_org(ctx, sent, title, lex) or _bare_opening_title_org(ctx, sent, title, lex)
+        found = _bare_apposition_org(ctx, sent, title, lex) or _bare_opening_title_org(ctx, sent, title, lex) \
+            or _bare_title_name_org(ctx, sent, title, lex)
     if found is None:
         return None
     end, ref = found
@@ -435,14 +440,23 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         if named_only:
             return named_only  # "directrice générale de l'assemblée" -> Assemblée de la francophonie
         anaphor_end = None if own_name else _anaphor_at(sent, k, lex)  # 'l'Institut X', 'l'université de Y': the name
-        if anaphor_end and det is None and doc[k - 1].lower_ == "du" and (anaphor_end >= sent.end or doc[anaphor_end].text in BOUNDARIES):
+        holder_next = anaphor_end is not None and anaphor_end < sent.end and (hit := ctx.entity_at(anaphor_end)) is not None \
+            and hit[0].start == anaphor_end and hit[1].label == "PER"  # "le président du club Paul Roy"
+        if anaphor_end and det is None and doc[k - 1].lower_ == "du" and (anaphor_end >= sent.end or doc[anaphor_end].text in BOUNDARIES
+                                                                           or holder_next):
             det = "le"  # "ex-défenseur du club": du = de + le (not "du groupe toscan", another one)
         name_at = _skip_description(sent, _skip_adjectives(sent, anaphor_end)) if anaphor_end else None
         named = ctx.org_starting_at(name_at, sent) if name_at and name_at < sent.end else None
-        if named and sent.doc[name_at].text[:1].isupper():
+        if named and sent.doc[name_at].text[:1].isupper() and named[1].label != "PER":
             return named  # "président de l'association France Digitale": the name, not the anaphor
+        # ("le président du club Paul Roy": a person after the anaphor is the title's holder)
         if anaphor_end and (det in lex.anaphor_determiners or det is None and first is False):
-            topic = _named_by_noun(ctx, doc[k:anaphor_end].text, title_start) or ctx.org_topic(title_start)
+            if det in DEMONSTRATIVES:  # "P-dg de cette banque": the organisation just named
+                topic = ctx.last_org(title_start, ctx.previous.start if ctx.previous is not None else sent.start)
+            else:
+                topic = _named_by_noun(ctx, doc[k:anaphor_end].text, title_start)
+            if topic is None:
+                topic = ctx.clear_topic(title_start) if holder_next else ctx.org_topic(title_start)
             return (anaphor_end, topic) if topic else None
         org = ctx.org_starting_at(k, sent)
         if org and prep in PLACE_PREPOSITIONS and org[1].label == "LOC":
@@ -694,6 +708,21 @@ def _listed_holders_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int
     return (title.end, org) if org else None
 
 
+def _past_area(sent, k: int) -> int:
+    """Past an area qualifying a title ("pour l'Ouest", "pour la France") when an organisation's
+    preposition follows; else k."""
+    doc = sent.doc
+    if k + 2 >= sent.end or doc[k].lower_ != "pour":
+        return k
+    j = k + 1
+    while j < sent.end and norm_text(doc[j].text) in ("la", "le", "l'", "les"):
+        j += 1
+    start = j
+    while j < sent.end and doc[j].text[:1].isupper():
+        j += 1
+    return j if j > start and j < sent.end and norm_text(doc[j].text) in ("de", "d'", "du", "des", "chez") else k
+
+
 def _trailing_org(ctx, sent, title: TitleMatch) -> tuple[int, ActorRef] | None:
     """'…, a souligné Paul Roy, président et chef de la direction, Kelvix Inc.': a press-release
     signature, the organisation set off by a comma after the title closes the sentence."""
@@ -761,6 +790,25 @@ def _bare_opening_title_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple
     if title.end + 1 >= sent.end or doc[title.end].text != "," or not ctx.person_starting_at(title.end + 1, sent):
         return None
     org = ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
+    return (title.end, org) if org else None
+
+
+def _bare_title_name_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'succédant à l'ancien entraîneur Quique X', 'le manager général Hichem Y est toujours en
+    poste': a definite business title written right before a recognised person's name, without
+    complement, is a post at the organisation in focus (not for titles that often name a head of
+    state or a politician: 'le président Emmanuel Macron')."""
+    doc = sent.doc
+    if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles \
+            or title.lemma in lex.bare_title_exclusions:
+        return None
+    k = title.start - 1
+    if k < sent.start or norm_text(doc[k].text) not in ("le", "la", "l'"):
+        return None
+    hit = ctx.entity_at(title.end) if title.end < sent.end else None
+    if not hit or hit[0].start != title.end or hit[1].label != "PER" or hit[1].key is None:
+        return None
+    org = ctx.clear_topic(title.start)  # no name at all in the text: only a clearly leading organisation
     return (title.end, org) if org else None
 
 

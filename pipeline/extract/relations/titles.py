@@ -48,6 +48,7 @@ class Lexicon:
     appointment_verbs: frozenset[str]
     named_anaphors: frozenset[str]
     appointment_participles: frozenset[str]
+    bare_title_exclusions: frozenset[str]
 
 
 def _plural(form: str) -> str | None:
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         appointment_verbs=frozenset(data["appointment_verbs"]),
         named_anaphors=frozenset(norm_text(w) for w in data["named_anaphors"]),
         appointment_participles=frozenset(norm_text(w) for w in data["appointment_participles"]),
+        bare_title_exclusions=frozenset(data["bare_title_exclusions"]),
     )
 
 
