@@ -800,6 +800,7 @@ FRESH_TYPING = [
     # places listed after 'des villes comme'; devices named '…box'; a firm named after a person
     ("Le festival se tiendra dans des villes comme Plouzévet, Kermaroc et Lanvézec.", "Kermaroc", "LOC"),
     ("Les abonnés de la Quorbox et de la Zenbox sont nombreux, selon Quorvel.", "Zenbox", "MISC"),
+    ("Troisième du classement, Dravobox a bouclé un tour de table auprès de Quorvel.", "Dravobox", "ORG"),
     ("La filiale du groupe Edouard Marvel a ouvert une usine à Brest.", "Edouard Marvel", "ORG"),
     # a government named after its head names a person
     ("Les sanctions de l'administration Brenton visent les dirigeants de Quorvel.", "Brenton", "PER"),

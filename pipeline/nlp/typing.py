@@ -144,6 +144,9 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
         for loc in groups["loc"]:
             if loc[3] & suffixes(befores[0]):
                 votes.append((loc[0], loc[1], loc[2]))
+    if _device_after_determiner(doc, span, lex):
+        device = lex.other["misc_name_suffixes"]
+        votes.append(("MISC", device["weight"], device["id"]))  # 'la Freebox', 'des Livebox': a device
     if _thing_apposition(after_f, lex):
         app = lex.other["misc_apposition_heads"]
         votes.append(("MISC", app["weight"], app["id"]))
@@ -163,6 +166,15 @@ def is_acronym_name(text: str) -> bool:
 @lru_cache(maxsize=16)
 def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+def _device_after_determiner(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """'la Freebox', 'des Livebox', 'sa SFR Box': a '…box' name used with a determiner is a device."""
+    device = lex.other["misc_name_suffixes"]
+    endings = tuple(device["endings"])
+    folded = [fold(w) for w in span.text.split()]
+    named = len(folded) == 1 and len(folded[0]) > 3 and folded[0].endswith(endings) or len(folded) == 2 and folded[1] in endings
+    return named and span.start > 0 and doc[span.start - 1].lower_ in lex.word_set({"words": device["determiners"]})
 
 
 def _thing_apposition(after: str, lex: Lexicons) -> bool:
@@ -250,11 +262,6 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     is_given = len(folded[0]) > 2 and words[0][:1].isupper() and (not words[0].isupper() or all_caps) and (
         folded[0] in lex.given_names or all(p in lex.given_names for p in first_parts if p)
     )
-    device = lex.other["misc_name_suffixes"]
-    endings = tuple(device["endings"])
-    one_word = len(words) == 1 and len(folded[0]) > 3 and folded[0].endswith(endings)
-    if (one_word or len(words) == 2 and folded[1] in endings) and not any(v[0] == "ORG" for v in votes):
-        votes.append(("MISC", device["weight"], device["id"]))  # 'Freebox', 'SFR Box': a device
     if len(words) > 1 and is_acronym_name(words[0]) and folded[0] not in lex.places and folded[0] not in lex.given_names and not any(v[0] in {"ORG", "MISC"} for v in votes):
         acr = lex.org["acronym_head"]
         votes.append(("ORG", acr["weight"], acr["id"]))  # 'BFM Paris-Île-de-France', 'SNCF Réseau'
