@@ -930,3 +930,19 @@ def test_founded_relative_clause_before_its_subject(make_doc):
     """'Avec X, la start-up qu'il a créée en 2019, Paul Roy …': il is the subject after the clause."""
     rels = extract_relations(make_doc("Avec Kelvio, la start-up qu'il a créée au mois d'octobre 2019, Paul Roy vise l'Europe."))
     assert {(r.subject.name, r.object.name, r.date) for r in rels if r.predicate == "founded"} == {("Paul Roy", "Kelvio", "2019-10")}
+
+
+@pytest.mark.parametrize("text,predicate,expected", [
+    # a founding participle coordinated with another member of the apposition
+    ("Selon Kelvia, la société Brivo, forte d'un effectif de 50 personnes et fondée par Thierry Morel, croît vite.",
+     "founded", ("Thierry Morel", "Brivo")),
+    # a company name starting with a lowercase letter, before such an apposition
+    ("Selon Kelvia, la société iNovalys, forte de 20 salariés et fondée par Paul Roy, recrute.",
+     "founded", ("Paul Roy", "iNovalys")),
+    # 'de ses fonctions de TITLE': the person whose functions they are
+    ("Le conseil de Kelvio a décidé la révocation de Francis Leroy de ses fonctions de PDG de la société.",
+     "role", ("Francis Leroy", "Kelvio")),
+    ("Paul Roy a été démis de ses fonctions de directeur général de Kelvio.", "role", ("Paul Roy", "Kelvio")),
+])
+def test_unseen_cases_4(make_doc, text, predicate, expected):
+    assert expected in _pairs(make_doc, text, predicate)

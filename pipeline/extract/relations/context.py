@@ -198,6 +198,8 @@ class DocContext:
         if j < sent.start or self.entity_at(j):
             return None
         start = j
+        if CAMEL_NAME.match(self.doc[j].text):
+            return j, ActorRef(self.doc[j].text, "ORG", None)  # "la société eSoftThings,"
         while start >= sent.start and self.doc[start].pos_ in ("PROPN", "X") and self.doc[start].text[:1].isupper() \
                 and not self.entity_at(start):
             start -= 1

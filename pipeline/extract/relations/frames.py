@@ -436,6 +436,9 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
                 if found and norm_text(found[1].name) not in lexicon().not_orgs:
                     return found[1]  # not ", CTO," (a founder's own title)
         return None
+    if doc[k].lower_ == "et":  # "X, forte de 50 salariés et fondée par A": back to the apposition's comma
+        k = next((c for c in range(k - 1, max(sent.start, k - FRONTED_SCAN) - 1, -1) if doc[c].text == ","
+                  and not any(tok.pos_ in ("VERB", "AUX") and "VerbForm=Part" not in tok.morph for tok in doc[c + 1 : k])), k)
     if doc[k].text == ",":
         found = actor_ending_at(ctx, sent, k - 1, ORGISH)
         if found and not (org_only and found[1].label != "ORG"):

@@ -222,6 +222,23 @@ def _capacity_subject(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | 
     return _clause_subject(ctx, sent, sent.doc[title.core_start])
 
 
+FUNCTION_MARKERS = ("ses fonctions de", "ses fonctions d'", "sa fonction de", "sa fonction d'", "son poste de",
+                    "son poste d'")
+
+
+def _functions_holder(ctx, sent, title: TitleMatch) -> ActorRef | None:
+    """'la révocation de X de ses fonctions de PDG de Y', 'X a été démis de ses fonctions de
+    directeur de Y': the person whose functions they are (named right before, else the subject)."""
+    doc = sent.doc
+    start = _marker_before(sent, title, FUNCTION_MARKERS)
+    if start is None or start - 1 < sent.start or norm_text(doc[start - 1].text) not in ("de", "d'"):
+        return None
+    hit = ctx.entity_at(start - 2) if start - 2 >= sent.start else None
+    if hit and hit[0].end == start - 1 and hit[1].label == "PER":
+        return hit[1]
+    return _clause_subject(ctx, sent, doc[title.core_start])
+
+
 def _clause_subject(ctx, sent, node) -> ActorRef | None:
     """The person subject of the clause a token depends on: the nsubj of the first verb above it
     in the parse (a PER entity, or il/elle resolved to one)."""
@@ -843,7 +860,7 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     appointment = _appointment(ctx, sent, title, lex)
     if appointment:
         return [appointment[0]], "role.appointed"
-    capacity = _capacity_subject(ctx, sent, title, lex)
+    capacity = _capacity_subject(ctx, sent, title, lex) or _functions_holder(ctx, sent, title)
     if capacity:
         return [capacity], "role.as_subject"
     k = title.start - 1
