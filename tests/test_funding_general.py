@@ -1150,3 +1150,9 @@ def test_a_company_before_a_passive_support_participle_is_no_backer(make_doc):
     events, _ = _events(make_doc, text)
     (ev,) = events
     assert "orvelle" not in {normalize_name(i.name) for i in ev.investors}
+
+
+def test_a_target_date_after_dici_is_not_the_deal_date(make_doc):
+    events, _ = _events(make_doc, "La start-up Talvane vient de lever 7 M€ pour passer à 10 000 clients d'ici 2026.")
+    (ev,) = events
+    assert ev.date is None

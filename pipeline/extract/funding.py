@@ -1725,8 +1725,9 @@ def _date_for(ctx: Ctx, s: int, e: int, anchor: int) -> str | None:
         if not getattr(d, "iso", None) or not win_lo <= lo + d.start < win_hi:
             continue
         before = _norm_text(text[max(lo, lo + d.start - 40) : lo + d.start]).split()
-        if any(w in blockers for w in before[-4:]):
-            continue  # "créée à Neuilly en 2020", "depuis 2015"
+        own = _norm_text(text[lo + d.start : lo + d.end]).split()
+        if any(w in blockers for w in before[-4:]) or own[:1] and own[0] in blockers:
+            continue  # "créée à Neuilly en 2020", "depuis 2015", "d'ici 2025" (a target, not the deal)
         kept.append((abs(lo + d.start - anchor), d.iso))
     return min(kept)[1] if kept else None
 
