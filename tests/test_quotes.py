@@ -1539,3 +1539,24 @@ def test_pour_description_then_apposed_name(make_doc):
     text = "Pour la présidente de Nova, Léa Moreau, il faut « accélérer la transition énergétique » du groupe."
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Léa Moreau"]
+
+
+@pytest.mark.parametrize("text, parts, speaker", [
+    ("Paul Martin était confiant. « Le pire est derrière nous, a-t-il assuré. Nous allons recruter dès janvier. »",
+     ["Le pire est derrière nous", "Nous allons recruter dès janvier."], "Paul Martin"),
+    ("Léa Moreau était confiante. « Le pire est derrière nous, a-t-elle glissé, et nous allons recruter. »",
+     ["Le pire est derrière nous", "et nous allons recruter."], "Léa Moreau"),
+])
+def test_inner_incise_with_a_pronoun_before_the_participle(make_doc, text, parts, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [(p, speaker) for p in parts]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("À en croire Paul Martin, « le pire est derrière nous ».", "Paul Martin"),
+    ("Aux yeux de Léa Moreau, « la filière doit se réinventer très vite ».", "Léa Moreau"),
+    ("Aux yeux des investisseurs, la filière « doit se réinventer très vite ».", None),
+])
+def test_a_en_croire_and_aux_yeux_de_cues(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]

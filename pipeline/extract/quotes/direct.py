@@ -516,6 +516,7 @@ def _incise_shape(doc: Doc, cues: list[Cue], verb: Token) -> bool:
         k += 1  # "nuance toutefois X", "explique encore X"
     nxt = doc[k]
     return _inverted_pronoun(doc, cues, verb.i + 1, verb.i + 3) is not None \
+        or _inverted_pronoun(doc, cues, verb.i - 2, verb.i) is not None \
         or nxt.pos_ in ("DET", "PROPN", "NOUN") or nxt.ent_type_ in ("PER", "ORG") or nxt.lower_ in ("celle", "celui")
 
 
@@ -523,11 +524,12 @@ INCISE_AUX = {"se", "s'", "s’"}
 
 
 def _opens_incise(doc: Doc, i: int) -> bool:
-    """Token i starts an incise after a comma, past a tense auxiliary or reflexive (", a expliqué X",
-    ", s'est exclamée X")."""
+    """Token i starts an incise after a comma, past a tense auxiliary, reflexive or inverted pronoun
+    (", a expliqué X", ", s'est exclamée X", ", a-t-il assuré")."""
     k = i - 1
-    while k > 0 and (doc[k].pos_ == "AUX" or doc[k].lower_ in INCISE_AUX) and doc[k].text != ",":
-        k -= 1
+    while k > 0 and (doc[k].pos_ == "AUX" or doc[k].lower_ in INCISE_AUX or doc[k].text.startswith("-")) \
+            and doc[k].text != ",":
+        k -= 1  # also the inverted pronoun of ", a-t-il assuré"
     return doc[k].text == ","
 
 
@@ -549,7 +551,7 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
         if stop is None or stop >= span.end - 1:
             i += 1
             continue
-        pron = _inverted_pronoun(doc, cues, i, i + 3)
+        pron = _inverted_pronoun(doc, cues, i, i + 3) or _inverted_pronoun(doc, cues, i - 2, i)  # "…, a-t-il assuré."
         if pron is not None:
             a = Attribution(resolve_pronoun(ctx, pron, span.start_char), lemma, "inner_incise_inverted")
         else:
