@@ -1156,3 +1156,32 @@ def test_a_target_date_after_dici_is_not_the_deal_date(make_doc):
     events, _ = _events(make_doc, "La start-up Talvane vient de lever 7 M€ pour passer à 10 000 clients d'ici 2026.")
     (ev,) = events
     assert ev.date is None
+
+
+def test_a_name_introduced_as_a_fund_is_never_the_fallback_recipient(make_doc):
+    text = ("La start-up Talvane vient de lever 80 millions de dollars. Lever 80 millions, cela veut dire que des "
+            "investisseurs, le fonds de Kerlan et d'autres fonds, ont accepté de lever 80 millions de dollars pour elle.")
+    events, _ = _events(make_doc, text)
+    assert {normalize_name(e.recipient.name) for e in events} == {"talvane"}
+
+
+def test_a_pour_topic_opening_the_sentence_is_the_recipient(make_doc):
+    text = ("Brisquet a levé 2 millions d'euros. Pour Talvane (8 salariés, 1,2 M€ de CA en 2023), la start-up "
+            "brestoise, le bouclage de sa levée de fonds de 3 millions d'euros a tout changé.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {2e6: "brisquet", 3e6: "talvane"}
+
+
+def test_a_part_of_a_funds_money_is_no_possessor_deal(make_doc):
+    text = "Plus de 20 des 34 M€ de Kerlan Venture ont aujourd'hui été placés au capital de 21 jeunes entreprises."
+    events, _ = _events(make_doc, text)
+    assert "kerlan venture" not in {normalize_name(e.recipient.name) for e in events}
+
+
+def test_a_round_word_belongs_to_the_amount_of_its_own_clause(make_doc):
+    text = ("Talvane a accueilli le fonds Brume à l'occasion de son augmentation de capital de 100 millions de dollars, "
+            "le réseau Orvelle a profité de son introduction en bourse pour faire entrer le fonds Kerlan à son tour de "
+            "table pour environ 5 millions d'euros.")
+    events, _ = _events(make_doc, text)
+    rounds = {normalize_name(e.recipient.name): e.round for e in events}
+    assert rounds.get("talvane") is None and rounds.get("orvelle") == "ipo"

@@ -1060,6 +1060,8 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
     anaphors = [sp for sp in anaphors if not any(b is not None and a < sp[0] < b for a, b in incises)]
     cands = [c for c in cands if not _in_relative_incise(ctx, cands, c, pos)]
     companies = [c for c in cands if not _investor_introduced(ctx, c, lo)]
+    # "des investisseurs, le fonds de Softbank et d'autres fonds, ont accepté de mettre N": a name
+    # introduced as a fund is a giver, never the fallback subject.
     best = companies[-1] if companies else (cands[-1] if cands else None)
     last_ana = max((a for a, _ in anaphors), default=-1)
     pron = next((t for t in doc[lo : best.start] if t.lower_ in {"elle", "il"} and t.pos_ == "PRON" and (
@@ -1093,6 +1095,15 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
                 return "cand", prev
         return "anaphor", None
     return ("cand", best) if best else ("none", None)
+
+
+def _fund_named(ctx: Ctx, cand: Cand, lo: int) -> bool:
+    """ "le fonds de X", "le fonds X": a name introduced by the word fonds."""
+    doc = ctx.doc
+    j = cand.start - 1
+    while j >= lo and cand.start - j <= 3 and _low(doc[j]) in {"de", "d'", "du", "des", "le", "la", "l'"}:
+        j -= 1
+    return j >= lo and cand.start - j <= 4 and doc[j].lower_ == "fonds"
 
 
 def _in_anaphor_incise(ctx: Ctx, anaphors: list[tuple[int, int]], cand: Cand, pos: int) -> bool:
@@ -1556,6 +1567,8 @@ def _possessor_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tu
     for am in mains:
         if am.start - 1 < s or _low(doc[am.start - 1]) not in set(_cues()["possessor_determiners"]):
             continue
+        if am.start - 2 >= s and doc[am.start - 2].like_num:
+            continue  # "20 des 34 M€ de X ont été injectés": a part of X's money, not X's deal
         start = am.end
         if start + 2 < e and _low(doc[start]) == "en" and doc[start + 1].pos_ == "NOUN" and _low(doc[start + 2]) == "pour":
             start += 2  # "les 80 M€ en finalisation pour la biotech X": a state adjunct, then the owner
@@ -1611,6 +1624,10 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         if isinstance(target, Cand):
             return target.ref, "noun_target", ""
     kind, cand = _left_scan(ctx, s, am.start, blocked)
+    if kind == "cand" and cand is not None and _fund_named(ctx, cand, s):
+        # "des investisseurs, le fonds de Softbank et d'autres fonds, ont accepté de mettre N": a name
+        # introduced as a fund is a giver, never the subject that receives.
+        kind, cand = "none", None
     if kind == "cand" and cand is not None:
         return cand.ref, "left_subject", ""
     if kind == "plural":
@@ -1628,6 +1645,12 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         if own is not None:
             return own, "first_person", ""
         return None, "", "first-person raise without a known company"
+    if kind in {"anaphor", "none"} and _low(ctx.doc[s]) == "pour":
+        # "Pour Sabella (8 salariés), la start-up quimpéroise …, le bouclage de leur levée de 4,3 M€":
+        # the company the sentence is about, named first.
+        head = next((c for c in ctx.cands if c.start == s + 1 and c.end <= am.start), None)
+        if head is not None and _org_like(head.ref) and head.ref.label != "PER":
+            return head.ref, "topic_pour", ""
     if kind == "anaphor" or _anaphor_before(ctx, s, e) or _ordinal_start(ctx, s, e) or _deal_noun_start(ctx, s, e, am):
         topic = _topic(ctx, si)
         if topic is not None:
@@ -1680,8 +1703,14 @@ def _round_for(ctx: Ctx, s: int, e: int, am: AmountAt | None) -> str | None:
         hi = min((x.start for x in others if x.start >= am.end), default=e)
         rounds = [r for r in rounds if lo <= r[1] < hi]
 
-        def dist(x: AmountAt, i: int) -> int:
-            return x.start - i if i < x.start else max(0, i - x.end)
+        depth = _paren_depth(ctx.doc, s, e)
+
+        def dist(x: AmountAt, i: int) -> tuple[int, int]:
+            # Commas first: "… de 100 M$, le réseau X a profité de son introduction en bourse pour … 5 M€"
+            # gives the IPO word to the amount of its own clause.
+            lo_, hi_ = (i, x.start) if i < x.start else (x.end, i)
+            commas = sum(1 for t in ctx.doc[lo_:hi_] if t.text == "," and depth[t.i - s] == depth[i - s])
+            return commas, x.start - i if i < x.start else max(0, i - x.end)
 
         # "qui a levé 4 M€ en 2021, boucle une série A de 15 M€": the round word is the next amount's.
         rounds = [r for r in rounds if all(dist(am, r[1]) <= dist(x, r[1]) for x in others)]
