@@ -1560,3 +1560,37 @@ def test_inner_incise_with_a_pronoun_before_the_participle(make_doc, text, parts
 def test_a_en_croire_and_aux_yeux_de_cues(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Chez Nova, on explique que la décision a été prise à Berlin.", "Nova"),
+    ("Au sein de la direction de Nova, on estime que le plan est indispensable.", "Nova"),
+    ("Du côté de Nova, on assure que « tout sera fait pour accompagner les salariés ».", "Nova"),
+])
+def test_on_speaks_for_the_organisation_of_a_place_phrase(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "On assure que tout sera fait pour accompagner les salariés.",
+    "Paul Martin est passé chez Nova. On assure que tout sera fait pour les salariés.",
+])
+def test_bare_on_is_nobody(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q for q in quotes if q.speaker is not None] == []
+
+
+def test_sentence_initial_name_with_a_relative_clause_reports(make_doc):
+    text = "Nova, qui emploie 300 personnes, a indiqué dans un communiqué que les salariés seraient reclassés."
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [("les salariés seraient reclassés", "Nova", "indirect")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Nous ferons appel de cette décision », a fait savoir Nova par la voix de son avocat.", "Nova"),
+    ("« Nous ferons appel de cette décision », a fait savoir l'avocat de Nova, Paul Martin.", "Paul Martin"),
+])
+def test_faire_savoir_is_an_incise(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [(speaker, "faire savoir")]

@@ -163,7 +163,11 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         tok = doc[j]
         if tok.text in SENTENCE_END or tok.is_space or tok.text in ("«", "“", '"'):
             return None
+        if tok.lemma_.lower() == "faire" and j + 1 < len(doc) and doc[j + 1].lower_ == "savoir":
+            continue  # "« … », a fait savoir X": the speech verb is the locution, read at 'savoir'
         lemma = speech_lemma(tok, "incise", lenient=True) or _unlisted_incise_verb(ctx, cues, tok)
+        if lemma is None and tok.lower_ == "savoir" and doc[j - 1].lemma_.lower() == "faire":
+            lemma = "faire savoir"
         if lemma is None:
             if tok.pos_ in ("AUX", "ADV") or tok.lower_ in INCISE_CLITICS or tok.lower_.startswith("-"):
                 continue

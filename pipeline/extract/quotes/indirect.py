@@ -108,6 +108,8 @@ def _named_speaker(ctx: Context, subj: list[Token]):
     start, end = subj[0].idx, subj[-1].idx + len(subj[-1])
     if len(subj) == 1 and pronoun_form(subj[0]) in ("il", "elle"):
         return _recent_antecedent(ctx, subj[0])
+    if len(subj) == 1 and subj[0].lower_ == "on":
+        return resolve_phrase(ctx, subj, start)  # "Chez X, on assure que …": X
     named = ctx.mentions_in(start, end, "PER") or ctx.mentions_in(start, end, "ORG")
     if named:
         return named[0].ref()
@@ -142,8 +144,12 @@ def _sentence_initial_name(ctx: Context, verb: Token):
         if text[start:m.start].strip() or ctx.in_quote(m.start, m.end):
             continue
         between = ctx.doc.char_span(m.end, verb.idx, alignment_mode="expand")
-        if between is not None and not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-                                           for t in between):
+        if between is None:
+            continue
+        # "X, qui emploie 300 personnes, a indiqué que …": a relative clause on the name may hold a verb
+        relative = {t.i for r in between if r.dep_ == "acl:relcl" for t in r.subtree}
+        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in relative
+                   and not (t.head.i == verb.i and t.dep_.startswith("aux")) for t in between):
             return m.ref()
     return None
 

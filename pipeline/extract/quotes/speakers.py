@@ -326,12 +326,33 @@ def _gender_of_phrase(tokens: list[Token]) -> str | None:
     return None
 
 
+ON_PLACE_WORDS = {"chez", "côté", "sein"}
+ON_WINDOW = 8
+
+
+def _on_speaker(ctx: Context, on: Token) -> ActorRef | None:
+    """"Chez X, on assure que …" / "Du côté de X, on explique …": 'on' speaks for the organisation named
+    in the place phrase earlier in its sentence; a bare 'on' is nobody."""
+    doc = ctx.doc
+    start = sentence_start(ctx, on.idx)
+    for tok in doc[max(0, on.i - 3 * ON_WINDOW): on.i]:
+        if tok.idx < start or tok.lower_ not in ON_PLACE_WORDS:
+            continue
+        window = doc[tok.i + 1: min(on.i, tok.i + ON_WINDOW)]
+        orgs = ctx.mentions_in(window.start_char, window.end_char, "ORG") if len(window) else []
+        if orgs:
+            return orgs[0].ref()
+    return None
+
+
 def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef | None:
     """A speaker phrase (pronoun, name or description) -> an actor of the article, or None."""
     tokens = [t for t in tokens if not t.is_space]
     if not tokens:
         return None
     first = tokens[0]
+    if first.lower_ == "on" and len(tokens) == 1:
+        return _on_speaker(ctx, first)
     if first.pos_ == "PRON" or pronoun_form(first) in pronoun_gender():
         if pronoun_form(first) in pronoun_gender():
             return resolve_pronoun(ctx, first, before)
