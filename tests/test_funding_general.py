@@ -1185,3 +1185,19 @@ def test_a_round_word_belongs_to_the_amount_of_its_own_clause(make_doc):
     events, _ = _events(make_doc, text)
     rounds = {normalize_name(e.recipient.name): e.round for e in events}
     assert rounds.get("talvane") is None and rounds.get("orvelle") == "ipo"
+
+
+def test_a_hard_wrapped_sentence_is_read_whole(make_doc):
+    text = ("C'est presque devenu une habitude. La société Talvane, créée en 2015, vient d'annoncer une levée\n"
+            "de fonds de 40 millions d'euros afin d'accélérer son développement dans les capteurs industriels. Il y\n"
+            "a quelques années, un tel montant était impensable pour une jeune entreprise de cette taille-là.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {40e6: "talvane"}
+
+
+def test_a_heading_line_is_still_its_own_sentence(make_doc):
+    text = ("Talvane lève 3 millions d'euros\n"
+            "La jeune pousse nantaise Talvane, spécialisée dans les capteurs pour l'industrie agroalimentaire, annonce avoir "
+            "bouclé un tour de table de 3 millions d'euros auprès de Brume Capital.")
+    events, _ = _events(make_doc, text)
+    assert {(e.amount, normalize_name(e.recipient.name)) for e in events} == {(3e6, "talvane")}

@@ -181,11 +181,28 @@ class Ctx:
         return bool(start < end and self.cue_spans(name, start, end))
 
 
+def _soft_wrap(doc: Doc, tok: Token) -> bool:
+    """A single line break inside hard-wrapped text (PDF or e-mail copy: every line 50-110 characters,
+    the previous one not ending a sentence) continues the sentence; a heading or a web paragraph
+    (one long line) is never wrapped like that."""
+    if tok.text.count("\n") != 1 or tok.i == 0:
+        return False
+    text = doc.text
+    a = tok.idx
+    prev_start = text.rfind("\n", 0, a) + 1
+    nxt_end = text.find("\n", a + len(tok.text))
+    nxt_end = len(text) if nxt_end < 0 else nxt_end
+    prev_line, next_line = text[prev_start:a].strip(), text[a + len(tok.text) : nxt_end].strip()
+    if not prev_line or prev_line[-1] in ".!?:;»\"”)":
+        return False
+    return 50 <= len(prev_line) <= 110 and 20 <= len(next_line) <= 110
+
+
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence token ranges: cut after terminal punctuation before a capital, and at line breaks."""
     sents, start = [], 0
     for tok in doc:
-        if tok.is_space and "\n" in tok.text:
+        if tok.is_space and "\n" in tok.text and not _soft_wrap(doc, tok):
             if start < tok.i:
                 sents.append((start, tok.i))
             start = tok.i + 1
