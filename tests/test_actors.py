@@ -770,6 +770,13 @@ CHROME_AND_CONTEXT = [
     ("La rentabilité du Groupe progresse, selon la direction de Quorvel.", "Groupe", False),
     # any name touching the end of an excerpt cut mid-sentence is cut off
     ("Le bureau réunit plusieurs élus de la majorité et de l'opposition, dont Paul Denet (Union Centr", "Union Centr", False),
+    # a caption credited to a press agency, a byline glued after a teaser's ellipsis, a nationality before a name
+    ("Les salariés rejettent le plan. - Jeanne Morvan-AFP", "Jeanne Morvan-AFP", False),
+    ("Nokia rachète Korvane, pas forcément une bonne nouvelle...Paul Verdan\nLe marché réagit.", "Paul Verdan", False),
+    ("Récemment, Quorvel a été absorbée par l'Américain Hirelo.", "Américain", False),
+    ("Selon l'AFP, les salariés rejettent le plan de Quorvel.", "AFP", True),
+    # employment jargon
+    ("La direction annonce un plan de sauvegarde de l'emploi (PSE) chez Quorvel.", "PSE", False),
     # an unknown lowercase brand after an organisation role cue is kept; a lowercase common word is not
     ("Le cofondateur de zelvoria a présenté sa feuille de route.", "zelvoria", True),
     ("Le directeur de recherche a présenté ses travaux.", "recherche", False),
@@ -809,6 +816,10 @@ FRESH_TYPING = [
     ("L'Allemagne a lancé Orvion, premier supercalculateur exascale européen.", "Orvion", "MISC"),
     ("La cagnotte a été absorbée par Quarvix, le service de paiement en ligne.", "Quarvix", "ORG"),
     ("Les acteurs d'Auvergne et de Rhône-Alpes ont créé un fonds.", "Auvergne", "LOC"),
+    # a place name whose article merged with 'de'/'à' ('près du Mans' = Le Mans)
+    ("Le site est situé près du Mans, à côté de l'usine Quorvel.", "Mans", "LOC"),
+    # a capitalised word and an organisation suffix finish an organisation's name
+    ("La levée a été menée par Société Générale Asset Management et Galileo Partners.", "Société Générale Asset Management", "ORG"),
     # stock indices are no actors (gazetteer MISC)
     ("Le CAC40 a clôturé en hausse, porté par les valeurs du luxe et par Quorvel.", "CAC40", "MISC"),
     # a name written in capitals that opens with a given name is a person

@@ -84,6 +84,10 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
         return "photo credit"
     if _wire_dateline(doc, span):
         return "news-agency dateline"
+    if _agency_credit(span, lex):
+        return "photo credit (press agency)"
+    if _byline_after_teaser(doc, span):
+        return "byline glued after a teaser"
     if _regex_of(lex.other["source_date_after"]["pattern"]).match(doc_text(doc)[span.end_char : span.end_char + 20]):
         return "byline (source and date)"
     if _job_ad(line, span, lex):
@@ -128,6 +132,24 @@ def _wire_dateline(doc: Doc, span: Span) -> bool:
     line_start = text.rfind("\n", 0, span.start_char) + 1
     before, after = text[line_start : span.start_char], text[span.end_char : span.end_char + 4]
     return before.endswith("(") and len(before) <= 40 and re.match(r"\) ?[-–—]", after) is not None
+
+
+def _agency_credit(span: Span, lex: Lexicons) -> bool:
+    """'Georges Gobet-AFP', 'Jean X/REA': a name glued to a press agency is a photo credit (the agency too)."""
+    agencies = lex.other["press_agencies"]
+    if any(span.text.endswith((f"-{a}", f"/{a}", f" / {a}")) for a in agencies):
+        return True
+    doc = span.doc
+    glued = span.start > 1 and doc[span.start - 1].text in {"-", "/"} and not doc[span.start - 1].whitespace_ and not doc[span.start - 2].whitespace_
+    return span.text in agencies and glued and doc[span.start - 2].text[:1].isupper()
+
+
+def _byline_after_teaser(doc: Doc, span: Span) -> bool:
+    """'… une bonne nouvelle...Philippe Berry': a name glued after a teaser's ellipsis, ending the line."""
+    text = doc_text(doc)
+    end = text.find("\n", span.end_char)
+    rest = text[span.end_char : end if end >= 0 else len(text)]
+    return text[: span.start_char].endswith(("...", "…")) and not rest.strip() and len(span) >= 2
 
 
 def _job_ad(line: str, span: Span, lex: Lexicons) -> bool:
@@ -310,6 +332,15 @@ def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
             break
     while end < len(doc) and doc[end].text[:1].isupper() and fold(doc[end].text) in suffixes and "\n" not in doc[end - 1].whitespace_:
         end += 1
+    if (
+        end + 1 < len(doc)
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and doc[end + 1].text[:1].isupper()
+        and fold(doc[end + 1].text) in suffixes
+        and "\n" not in doc[end - 1].whitespace_ + doc[end].whitespace_
+    ):
+        end += 2  # 'Société Générale' + 'Asset Management': a capitalised word and a suffix finish the name
     start = _institution_head(doc, span.start, lex)
     from pipeline.nlp.entities import normalize_name
 
@@ -383,7 +414,10 @@ def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
     """Split two names NER joined: 'Tribune Sandrine Dupont' (given name after a non-given name), 'X de Y' after a person."""
     toks = list(span)
     heads = {fold(w) for w in lex.org["institution_heads"]} | {fold(w) for w in lex.org["name_prefixes"]["words"]}
+    org_end = fold(toks[-1].text) in lex.word_set(lex.org["name_suffixes"]) | lex.word_set(lex.org["legal_forms"])
     for k in range(1, len(toks) - 1):
+        if org_end:
+            break  # 'Société Générale Asset Management': a name ending with an organisation suffix is one name
         cur, prev = fold(toks[k].text), fold(toks[k - 1].text)
         if k == 1 and prev in heads:
             continue  # 'Institut Max Planck', 'Fondation Jean Dupont': one name
@@ -548,6 +582,8 @@ def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     if nxt is not None and is_line_start(doc, span.start) and _is_participle_form(tok.text) and nxt.is_lower and nxt.pos_ == "ADP":
         return "sentence-initial participle"
     prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in {"le", "la", "l'", "l’"} and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and _regex_of(lex.other["demonym_before_name"]["pattern"]).search(low):
+        return "nationality before a name ('l'Américain X')"
     if prev is not None and prev.lower_ in _PLURAL_DETS | {"le", "la", "un", "une"} and tok.text[-1:] in {"s", "x"} and _demonym_plural(lex).search(low):
         return "plural demonym (the people of a place)"
     return None

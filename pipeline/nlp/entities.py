@@ -596,7 +596,7 @@ class ActorEntities:
             # Words inside a name vote once per distinct form; context and NER vote once per mention.
             forms = sorted({surface(s)[0] for s in members})
             votes = [v for s in members for v in votes_of[(s.start, s.end)]] + [v for f in forms for v in ty.name_votes(f, lex)]
-            if not any(v[2] in {"loc.place", "ner.loc", "loc.name.word", "loc.name.compass"} or v[0] == "LOC" and v[2].startswith("gazetteer:") for v in votes):
+            if not any(v[2] in {"loc.place", "loc.place.article", "ner.loc", "loc.name.word", "loc.name.compass"} or v[0] == "LOC" and v[2].startswith("gazetteer:") for v in votes):
                 votes = [v for v in votes if v[2] != "loc.before.prep"]
             label, evidence = ty.decide(votes)
             name = _fullest(members, lex)

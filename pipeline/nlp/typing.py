@@ -134,6 +134,8 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     e = span.end
     if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].lower_ == "ans":
         votes.append(("PER", 4, "per.after.age"))  # 'X, 42 ans, ...'
+    if _contracted_article_place(doc, span, lex):
+        votes.append(("LOC", lex.other["place_weight"], "loc.place.article"))  # 'près du Mans' = Le Mans
     dept = lex.other["loc_after_department"]
     if _regex(dept["pattern"]).match(after):
         votes.append(("LOC", dept["weight"], dept["id"]))  # 'Bréhand (22)': a commune and its département
@@ -166,6 +168,17 @@ def is_acronym_name(text: str) -> bool:
 @lru_cache(maxsize=16)
 def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+_CONTRACTED = {"du": "le", "au": "le", "des": "les", "aux": "les"}
+
+
+def _contracted_article_place(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """'près du Mans', 'au Havre', 'aux Sables-d'Olonne': the article of a place name merged with 'de'/'à'."""
+    if span.start == 0:
+        return False
+    article = _CONTRACTED.get(doc[span.start - 1].lower_)
+    return article is not None and fold(f"{article} {span.text}") in lex.places
 
 
 def _device_after_determiner(doc: Doc, span: Span, lex: Lexicons) -> bool:
