@@ -1594,3 +1594,12 @@ def test_sentence_initial_name_with_a_relative_clause_reports(make_doc):
 def test_faire_savoir_is_an_incise(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [(speaker, "faire savoir")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Paul Martin et Léa Moreau ont cofondé Nova. « Nous nous sommes rencontrés à l'école », racontent-ils.", None),
+    ("Nova a recruté 40 ingénieurs. « Nous voulons doubler l'équipe », expliquent-ils.", "Nova"),
+])
+def test_plural_pronoun_after_two_coordinated_people_is_nobody(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]

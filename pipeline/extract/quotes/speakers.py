@@ -119,6 +119,8 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
     """A third-person pronoun -> the most recent compatible person (singular) or None (plural)."""
     gender, plural = pronoun_gender().get(pronoun_form(tok), (None, False))
     if plural:
+        if _coordinated_people_before(ctx, before):
+            return None  # "X et Y ont fondé Nova. « … », racontent-ils": two people, no one speaker
         m = ctx.most_recent("ORG", before)
         return m.ref() if m else None
     m = ctx.most_recent("PER", before, gender)
@@ -132,6 +134,14 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
     if gender and m.key not in ctx.gender:
         ctx.gender[m.key] = gender  # later pronouns agree with this one
     return m.ref()
+
+
+def _coordinated_people_before(ctx: Context, before: int) -> bool:
+    """The sentence before `before` names two people joined by 'et' ("X et Y ont cofondé …")."""
+    text = doc_text(ctx.doc)
+    start = sentence_start(ctx, sentence_start(ctx, before) - 1) if before > 0 else 0
+    people = [m for m in ctx.mentions_in(start, before, "PER") if not ctx.in_quote(m.start, m.end)]
+    return any(a.key != b.key and text[a.end:b.start].strip() in ("et", ",") for a, b in zip(people, people[1:]))
 
 
 def _org_of_kind(ctx: Context, noun: str, before: int) -> EntityMention | None:
