@@ -1201,3 +1201,17 @@ def test_a_heading_line_is_still_its_own_sentence(make_doc):
             "bouclé un tour de table de 3 millions d'euros auprès de Brume Capital.")
     events, _ = _events(make_doc, text)
     assert {(e.amount, normalize_name(e.recipient.name)) for e in events} == {(3e6, "talvane")}
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Pour Talvane (8 salariés, 1,2 M€ de CA en 2013), la start-up brestoise, le bouclage de sa levée de fonds "
+         "de 3 millions d'euros a tout changé.", None),
+        ("Talvane a levé 3 millions d'euros (en 2021) auprès de Brume Capital.", "2021"),
+    ],
+)
+def test_a_year_in_another_amounts_parentheses_is_not_the_deal_date(make_doc, text, date):
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert ev.date == date

@@ -1771,11 +1771,23 @@ def _date_for(ctx: Ctx, s: int, e: int, anchor: int) -> str | None:
         if not getattr(d, "iso", None) or not win_lo <= lo + d.start < win_hi:
             continue
         before = _norm_text(text[max(lo, lo + d.start - 40) : lo + d.start]).split()
+        if _in_other_parens(text, lo + d.start, anchor, [doc[a.start].idx for a in ctx.amounts]):
+            continue  # "Pour X (8 salariés, 1,8 M€ de CA en 2013), … levée de 4,3 M€": that year is the CA's
         own = _norm_text(text[lo + d.start : lo + d.end]).split()
         if any(w in blockers for w in before[-4:]) or own[:1] and own[0] in blockers:
             continue  # "créée à Neuilly en 2020", "depuis 2015", "d'ici 2025" (a target, not the deal)
         kept.append((abs(lo + d.start - anchor), d.iso))
     return min(kept)[1] if kept else None
+
+
+def _in_other_parens(text: str, pos: int, anchor: int, amount_starts: list[int]) -> bool:
+    """The character at `pos` is inside parentheses that hold another amount and not `anchor`."""
+    open_at = text.rfind("(", 0, pos)
+    if open_at < 0 or text.rfind(")", 0, pos) > open_at:
+        return False
+    close_at = text.find(")", pos)
+    close_at = len(text) if close_at < 0 else close_at
+    return not open_at < anchor < close_at and any(open_at < a < close_at for a in amount_starts)
 
 
 def _add_unique(target: list[ActorRef], refs: list[ActorRef], exclude: ActorRef | None) -> None:
