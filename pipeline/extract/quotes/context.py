@@ -4,18 +4,23 @@ Journalistic convention: such a quote continues the previous quote of the paragr
 speech just before it ("…, explique X. « … »"), or belongs to the person the paragraph is about when
 it names only one person (« Quelle fierté… » after "X a reçu le prix."), or — when it opens
 the paragraph — to the subject of the next sentence (« Allez ! » X est monté sur scène…).
-Quoted fragments inside a sentence are left unattributed when no cue names the speaker, except in the
-sentence right after a fragment sourced to an organisation (Selon X, … « … ». Le groupe « … »).
+A sentence without a subject of its own before the quote ("Et de citer l'exemple … .") continues the
+last speaker; a role description subject before it ("Le commissaire européen porte … .") speaks for the
+person holding that title. Quoted fragments inside a sentence are left unattributed when no cue names
+the speaker, except in the sentence right after a fragment sourced to an organisation (Selon X, … « … ».
+Le groupe « … »). A headline quote goes to the article's dominant speaker (`attribute_headline_quotes`).
 """
 
 from __future__ import annotations
+
+from spacy.tokens import Span
 
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import (NARRATIVE_OPENERS, SENTENCE_INCISE_RULES, UNNAMED_BODY, Attribution,
                                              Candidate, incise_after, incise_closes_clause, last_speaker)
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, speech_lemma
-from pipeline.records import ActorRef
 from pipeline.extract.quotes.speakers import Context, described_subject, is_subject_position, sentence_start
+from pipeline.records import ActorRef
 from pipeline.rules import load_json
 
 
@@ -124,16 +129,21 @@ def _previous_sentence_speaker(ctx: Context, p_start: int, quote_start: int) -> 
     return None
 
 
-def _narrative_sentence_before(ctx: Context, p_start: int, quote_start: int) -> ActorRef | None:
-    """"Et de donner l'exemple de … . « … »": a sentence opened by a narrative infinitive (Et/Puis de + verb)
-    has no subject of its own; it and the quote after it continue the last speaker."""
-    doc, text = ctx.doc, doc_text(ctx.doc)
+def _sentence_before(ctx: Context, p_start: int, quote_start: int, ends: str) -> Span | None:
+    """The sentence right before a quote in its paragraph, when it ends with one of `ends`."""
+    text = doc_text(ctx.doc)
     k = quote_start - 1
     while k > p_start and (text[k].isspace() or text[k] in "«“\""):
         k -= 1
-    if k <= p_start or text[k] not in ".!?…:":
+    if k <= p_start or text[k] not in ends:
         return None
-    span = doc.char_span(max(p_start, sentence_start(ctx, k)), k, alignment_mode="expand")
+    return ctx.doc.char_span(max(p_start, sentence_start(ctx, k)), k, alignment_mode="expand")
+
+
+def _narrative_sentence_before(ctx: Context, p_start: int, quote_start: int) -> ActorRef | None:
+    """"Et de donner l'exemple de … . « … »": a sentence opened by a narrative infinitive (Et/Puis de + verb)
+    has no subject of its own; it and the quote after it continue the last speaker."""
+    span = _sentence_before(ctx, p_start, quote_start, ".!?…:")
     toks = [t for t in span if not t.is_space] if span is not None else []
     if len(toks) < 3 or toks[0].lower_ not in NARRATIVE_OPENERS or toks[1].lower_ not in ("de", "d'", "d’") \
             or "Inf" not in toks[2].morph.get("VerbForm"):
@@ -145,13 +155,7 @@ def _described_subject_before(ctx: Context, p_start: int, quote_start: int) -> A
     """"Le commissaire européen porte un projet … . « … »": the sentence just before the quote, in its
     paragraph, has a role description as subject that resolves to a person (a name would have been found
     by the paragraph rule)."""
-    doc, text = ctx.doc, doc_text(ctx.doc)
-    k = quote_start - 1
-    while k > p_start and (text[k].isspace() or text[k] in "«“\""):
-        k -= 1
-    if k <= p_start or text[k] not in ".!?…":
-        return None
-    span = doc.char_span(max(p_start, sentence_start(ctx, k)), k, alignment_mode="expand")
+    span = _sentence_before(ctx, p_start, quote_start, ".!?…")
     if span is None or ctx.mentions_in(span.start_char, span.end_char, "PER"):
         return None
     return described_subject(ctx, span)
