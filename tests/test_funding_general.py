@@ -1215,3 +1215,11 @@ def test_a_year_in_another_amounts_parentheses_is_not_the_deal_date(make_doc, te
     events, _ = _events(make_doc, text)
     (ev,) = events
     assert ev.date == date
+
+
+def test_last_round_up_item_without_amount_is_a_deal(make_doc):
+    text = ("Parmi les opérations les plus marquantes, celles de Talvane (40 millions d'euros), Brisquet (25 millions) "
+            "ou Orvelle.")
+    events, _ = _events(make_doc, text)
+    got = {normalize_name(e.recipient.name): e.amount for e in events}
+    assert got == {"talvane": 40e6, "brisquet": 25e6, "orvelle": None}

@@ -1487,6 +1487,23 @@ def _main_trigger_id(ctx: Ctx, trig: list[tuple[str, int, int]], am: AmountAt | 
 _SERIES_LINKS = {"puis", "et", ","}
 
 
+def _roundup_tail(ctx: Ctx, si: int, e: int, pairs: list[tuple[AmountAt, Cand]], trig: list) -> list[Draft]:
+    """ "celles d'A (95 M€), B (60 millions), C (30 millions) ou D": the last item of a round-up list
+    without its amount is a deal too (amount unknown)."""
+    doc = ctx.doc
+    if len(pairs) < 2:
+        return []
+    am, _ = max(pairs, key=lambda p: p[0].start)
+    close = am.end if am.end < e and doc[am.end].text == ")" else None
+    if close is None or close + 2 >= e or _low(doc[close + 1]) not in {"ou", "et", ","}:
+        return []
+    j = close + 2 if _low(doc[close + 2]) != "encore" else close + 3
+    tail = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
+    if tail is None or not _org_like(tail.ref) or tail.ref.label == "PER" or (tail.end < e and doc[tail.end].text == "("):
+        return []
+    return [Draft(tail.ref, si, f"{_main_trigger_id(ctx, trig, None)}+roundup_tail")]
+
+
 def _paren_open_before(ctx: Ctx, s: int, am: AmountAt) -> int | None:
     """The "(" of the innermost parentheses holding the amount, or None."""
     doc = ctx.doc
@@ -1833,6 +1850,7 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
     paired = {id(a) for a, _ in pairs + dist + owned}
     for am, cand in pairs:
         drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+roundup_paren", am))
+    drafts.extend(_roundup_tail(ctx, si, e, pairs, trig))
     for am, cand in dist:
         drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+distributive", am))
     for am, cand in owned:
