@@ -1223,3 +1223,10 @@ def test_last_round_up_item_without_amount_is_a_deal(make_doc):
     events, _ = _events(make_doc, text)
     got = {normalize_name(e.recipient.name): e.amount for e in events}
     assert got == {"talvane": 40e6, "brisquet": 25e6, "orvelle": None}
+
+
+def test_a_part_of_a_total_given_to_a_named_company(make_doc):
+    text = ("La semaine record en termes de levées de fonds reste celle de mi-mars, avec 600 millions d'euros, dont, "
+            "il faut le dire, 400 M€ rien que pour Talvane.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {400e6: "talvane"}

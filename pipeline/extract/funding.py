@@ -1599,6 +1599,10 @@ def _possessor_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tu
     doc = ctx.doc
     out: list[tuple[AmountAt, Cand]] = []
     for am in mains:
+        j = am.end + 2 if am.end + 2 < e and _low(doc[am.end]) == "rien" and _low(doc[am.end + 1]) == "que" else am.end
+        if j < e and _low(doc[j]) == "pour" and (owner := _possessor_after(ctx, j, e)) is not None:
+            out.append((am, owner))  # "dont 500 M€ rien que pour X", "12 M€ pour la fintech X"
+            continue
         if am.start - 1 < s or _low(doc[am.start - 1]) not in set(_cues()["possessor_determiners"]):
             continue
         if am.start - 2 >= s and doc[am.start - 2].like_num:
