@@ -946,3 +946,14 @@ def test_founded_relative_clause_before_its_subject(make_doc):
 ])
 def test_unseen_cases_4(make_doc, text, predicate, expected):
     assert expected in _pairs(make_doc, text, predicate)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a qualifier after a bare title in apposition; a definite article before it
+    ("Le CHU de Brest recrute. L'intérim assuré par Anne Ferrand, directrice générale adjointe auparavant, "
+     "avait fait polémique.", ("Anne Ferrand", "CHU de Brest")),
+    ("Le poste de directeur général du CHU de Brest devrait revenir à Paul Roy. Un choix opéré au détriment "
+     "de Lionel Carel, l'actuel directeur général par intérim.", ("Lionel Carel", "CHU de Brest")),
+])
+def test_bare_apposition_with_qualifier(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")

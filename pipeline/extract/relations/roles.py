@@ -764,11 +764,15 @@ def _bare_apposition_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
     if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
         return None
     end = _domain_end(sent, title.end)  # "X, son adjoint et directeur de production."
+    end += _qualifier_len(sent, end, lex)  # "X, directrice générale adjointe auparavant,", "… par intérim."
     closed = end < sent.end and doc[end].text == "," or end > title.end and (
         end >= sent.end or doc[end].text == "." and end == sent.end - 1)
     if not closed or title.start - 2 < sent.start:
         return None
     k = title.start - 1
+    definite = norm_text(doc[k].text) in ("le", "la", "l'") and k - 1 > sent.start and doc[k - 1].text == ","
+    if definite:
+        k -= 1  # "Lionel X, l'actuel directeur général par intérim."
     if doc[k].lower_ == "et" and k - 1 > sent.start:
         before = _title_start_before(sent, k - 1)  # 'X, cofondateur et CTO,'
         # 'X, son adjoint et directeur de production': a short untitled first member
@@ -777,8 +781,20 @@ def _bare_apposition_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
              and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in doc[c + 1 : k])), k)
     if k <= sent.start or doc[k].text != "," or not ctx.person_ending_at(k - 1, sent):
         return None
-    org = ctx.last_org(k, sent.start) or ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
+    if definite:  # "l'actuel directeur": the article's leading organisation, not one named in passing
+        org = ctx.clear_topic(title.start)
+    else:
+        org = ctx.last_org(k, sent.start) or ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
     return (title.end, org) if org else None
+
+
+def _qualifier_len(sent, k: int, lex: Lexicon) -> int:
+    """Length of a qualifier written after a title ("par intérim", "auparavant") at token k (0 if none)."""
+    doc = sent.doc
+    for n in (2, 1):
+        if k + n <= sent.end and norm_text(doc[k : k + n].text) in lex.title_qualifiers:
+            return n
+    return 0
 
 
 def _domain_end(sent, k: int) -> int:

@@ -49,6 +49,7 @@ class Lexicon:
     named_anaphors: frozenset[str]
     appointment_participles: frozenset[str]
     bare_title_exclusions: frozenset[str]
+    title_qualifiers: frozenset[str]
 
 
 def _plural(form: str) -> str | None:
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         named_anaphors=frozenset(norm_text(w) for w in data["named_anaphors"]),
         appointment_participles=frozenset(norm_text(w) for w in data["appointment_participles"]),
         bare_title_exclusions=frozenset(data["bare_title_exclusions"]),
+        title_qualifiers=frozenset(norm_text(w) for w in data["title_qualifiers"]),
     )
 
 
