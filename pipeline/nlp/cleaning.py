@@ -73,10 +73,19 @@ def _given_names() -> dict[str, str]:
     return given_names()
 
 
+def _folded_words(doc: Doc, line: str) -> list[str]:
+    """The line's words, folded and stripped of punctuation (cached per doc: a paragraph holds many names)."""
+    cache = doc.user_data.setdefault("_folded_lines", {})
+    words = cache.get(line)
+    if words is None:
+        words = cache[line] = [fold(w.strip(".,:;|")) for w in line.split()]
+    return words
+
+
 def is_chrome_line(doc: Doc, span: Span) -> str | None:
     """Why the span's line is page chrome (share buttons, byline, photo credit), or None."""
     line = _line_of(doc, span)
-    words = [fold(w.strip(".,:;|")) for w in line.split()]
+    words = _folded_words(doc, line)
     if sum(w in _SOCIAL for w in words) >= 2 and len(words) <= 10:
         return "share/navigation line"
     lex = _lexicons()
@@ -709,7 +718,11 @@ def is_known_word(doc: Doc, tok) -> bool:
 
 
 def _seen_lowercase(doc: Doc, lower: str) -> bool:
-    return any(t.text == lower for t in doc)
+    """The word occurs written in lowercase somewhere in the doc (token texts cached per doc)."""
+    texts = doc.user_data.get("_token_texts")
+    if texts is None:
+        texts = doc.user_data["_token_texts"] = frozenset(t.text for t in doc)
+    return lower in texts
 
 
 def clean_spans(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:

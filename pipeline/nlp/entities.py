@@ -177,6 +177,8 @@ def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span
     """'le conseil départemental du Finistère', 'la communauté d'agglomération Cergy-Pontoise': a public
     body's lowercase head phrase before a place name makes one organisation of both."""
     heads = sorted({fold(h) for h in lex.org["place_institution_heads"]}, key=len, reverse=True)
+    # A phrase ' head prep' can end `before` only if `before`'s last word is the phrase's last word.
+    last_words = {(h + " " + p).split()[-1] for h in heads for p in _PLACE_PREPS}
     text = doc_text(doc)
     out = []
     for s in spans:
@@ -184,7 +186,10 @@ def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span
         if "\n" in raw:
             raw = raw[raw.rfind("\n") + 1 :]
         before = fold(raw) + (" " if raw[-1:].isspace() else "")
-        found = next((h + " " + p for h in heads for p in _PLACE_PREPS if before.endswith(" " + h + " " + p) or before == h + " " + p), None)
+        found = None
+        if before.split()[-1:] and before.split()[-1] in last_words:
+            found = next((h + " " + p for h in heads for p in _PLACE_PREPS
+                          if before.endswith(" " + h + " " + p) or before == h + " " + p), None)
         span = doc.char_span(s.start_char - len(found), s.end_char, label="ORG", alignment_mode="expand") if found else None
         if span is not None and (not out or out[-1].end <= span.start) and fold(span.text).startswith(found.split()[0]):
             out.append(span)
@@ -313,7 +318,7 @@ def _former_employer_spans(doc: Doc, taken: set[int]) -> list[Span]:
     gazetteer miss it; the capitalised words after 'ex-' inside the parentheses are an organisation."""
     out = []
     for tok in doc:
-        if tok.i in taken or tok.i == 0 or doc[tok.i - 1].text != "(" or not _EX_TOKEN.match(tok.text):
+        if not _EX_TOKEN.match(tok.text) or tok.i in taken or tok.i == 0 or doc[tok.i - 1].text != "(":
             continue
         j = tok.i + 1
         while j < len(doc) and j not in taken and doc[j].text[:1].isupper() and "\n" not in doc[j - 1].whitespace_:

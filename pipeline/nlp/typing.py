@@ -28,6 +28,7 @@ _VERSION = re.compile(r"(?:^|[\s-])v?\d+(?:[.,]\d+)?[a-z]?$|-\d", re.IGNORECASE)
 
 _Group = tuple[str, float, str, frozenset[str]]
 _GROUPS: dict[int, dict[str, list[_Group]]] = {}
+_LONGEST: dict[int, dict[str, int]] = {}  # longest phrase per position, per Lexicons object
 
 
 def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[_Group]]:
@@ -49,19 +50,24 @@ def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[_Group]]:
         g = lex.other[key]
         groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
     _GROUPS[lex_id] = groups
+    _LONGEST[lex_id] = {where: max((len(p) for g in gs for p in g[3]), default=0) for where, gs in groups.items()}
     return groups
 
 
-def suffixes(context: str) -> set[str]:
-    """Every ending of `context` that starts on a word boundary (the candidates a cue phrase may be)."""
+def suffixes(context: str, longest: int | None = None) -> set[str]:
+    """Every ending of `context` that starts on a word boundary (the candidates a cue phrase may be),
+    at most `longest` characters long when given (no phrase is longer: shorter sets, same matches)."""
     n = len(context)
-    return {context[k:] for k in range(n) if k == 0 or not context[k - 1].isalnum() or not context[k].isalnum()}
+    first = 0 if longest is None else max(0, n - longest)
+    return {context[k:] for k in range(first, n) if k == 0 or not context[k - 1].isalnum() or not context[k].isalnum()}
 
 
-def prefixes(context: str) -> set[str]:
-    """Every beginning of `context` that ends on a word boundary."""
+def prefixes(context: str, longest: int | None = None) -> set[str]:
+    """Every beginning of `context` that ends on a word boundary (at most `longest` characters)."""
     n = len(context)
-    return {context[:k] for k in range(1, n + 1) if k == n or not context[k].isalnum() or not context[k - 1].isalnum()}
+    last = n if longest is None else min(n, longest)
+    return {context[:k] for k in range(1, last + 1) if k == n or not context[k].isalnum() or not context[k - 1].isalnum()}
+
 
 
 def _skip_adjectives(doc: Doc, i: int, descriptors: frozenset[str] = frozenset()) -> int:
@@ -112,7 +118,8 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     votes: list[Vote] = []
     groups = _phrase_groups(id(lex), lex)
     befores = contexts_before(doc, span.start)
-    ends = set().union(*(suffixes(b) for b in befores)) if befores else set()
+    longest = _LONGEST[id(lex)]
+    ends = set().union(*(suffixes(b, longest["before"]) for b in befores)) if befores else set()
     for label, weight, cid, phrases in groups["before"]:
         if phrases & ends:
             votes.append((label, weight, cid))
@@ -124,7 +131,7 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     after_f = fold(after) if after.strip() else ""
     if after_f and after[:1].isspace():
         after_f = " " + after_f
-    starts = prefixes(after_f)
+    starts = prefixes(after_f, longest["after"])
     for label, weight, cid, phrases in groups["after"]:
         if phrases & starts:
             votes.append((label, weight, cid))
