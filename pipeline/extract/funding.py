@@ -187,7 +187,7 @@ def _soft_wrap(doc: Doc, tok: Token) -> bool:
     (one long line) is never wrapped like that."""
     if tok.text.count("\n") != 1 or tok.i == 0:
         return False
-    text = doc.text
+    text = doc_text(doc)
     a = tok.idx
     prev_start = text.rfind("\n", 0, a) + 1
     nxt_end = text.find("\n", a + len(tok.text))
