@@ -24,6 +24,7 @@ SYNTHETIC = {  # literal, IN and REGEX first tokens, on LOWER and LEMMA, optiona
     "in": [[{"LEMMA": {"IN": ["lever", "boucler"]}}, {"POS": "DET", "OP": "?"}, {"LIKE_NUM": True}]],
     "rx": [[{"LOWER": {"REGEX": "^s[ée]ries?$"}}, {"IS_UPPER": True}]],
     "lemma_rx": [[{"LEMMA": {"REGEX": "^expliqu"}}]],
+    "text": [[{"TEXT": {"IN": ["Selon", "Pour"]}}, {"IS_ALPHA": True}], [{"ORTH": "»"}, {"IS_PUNCT": True, "OP": "?"}]],
     "quantified": [[{"LOWER": {"IN": ["selon", "d'"]}}, {"IS_ALPHA": True, "OP": "{1,3}"}, {"IS_PUNCT": True}]],
 }
 
@@ -69,13 +70,29 @@ def test_same_matches_in_the_same_order_as_the_matcher(nlp, docs, name):
 
 def test_prefilter_is_used_only_where_it_is_exact(nlp):
     assert PrefilteredMatcher(nlp.vocab, SYNTHETIC).prefilter
-    assert PrefilteredMatcher(nlp.vocab, PATTERN_SETS["funding_triggers"]).prefilter
     unbounded = {"u": [[{"LOWER": "selon"}, {"IS_ALPHA": True, "OP": "+"}]]}
-    optional_first = {"o": [[{"LOWER": "très", "OP": "?"}, {"LOWER": "bien"}]]}
+    optional_first = {"o": [[{"LOWER": "très", "OP": "?"}, {"POS": "ADV"}]]}
     by_pos = {"p": [[{"POS": "VERB"}]]}
     open_range = {"r": [[{"LOWER": "selon"}, {"IS_ALPHA": True, "OP": "{2,}"}]]}
-    for patterns in (unbounded, optional_first, by_pos, open_range):
+    negated_first = {"n": [[{"LOWER": "pas", "OP": "!"}, {"LOWER": "bien"}]]}
+    all_optional = {"a": [[{"LOWER": "très", "OP": "?"}, {"LOWER": "bien", "OP": "?"}]]}
+    for patterns in (unbounded, optional_first, by_pos, open_range, negated_first, all_optional):
         assert not PrefilteredMatcher(nlp.vocab, patterns).prefilter
+
+
+def test_leading_optional_tokens_are_candidates_too(nlp):
+    """'peut-on lire dans' and 'lire dans' both match: a match may begin at an optional token."""
+    patterns = {"lire": [[{"LOWER": {"IN": ["peut", "on"]}, "OP": "?"}, {"LOWER": {"IN": ["-on", "-t-on"]}, "OP": "{0,2}"},
+                          {"LEMMA": "lire"}, {"LOWER": "dans"}]]}
+    fast, plain = PrefilteredMatcher(nlp.vocab, patterns), _plain(nlp.vocab, patterns)
+    assert fast.prefilter
+    doc = nlp("Peut-on lire dans la presse que tout va bien ? On peut lire dans Le Monde un avis contraire.")
+    assert fast(doc) == plain(doc) and plain(doc)
+
+
+def test_rule_pattern_sets_are_prefiltered(nlp):
+    for name in ("funding_triggers", "relation_patterns", "quote_patterns"):
+        assert PrefilteredMatcher(nlp.vocab, PATTERN_SETS[name]).prefilter, name
 
 
 def test_candidates_are_the_possible_starts(nlp):

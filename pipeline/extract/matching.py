@@ -7,8 +7,10 @@ arrays, finds the tokens whose value a pattern's first token accepts (hash-set l
 Matcher only on windows from such a token to at most the longest pattern's length after it.
 
 The result is exactly `Matcher(doc)`'s — same matches, same order — provided every pattern
-- constrains its first token by LOWER or LEMMA (a literal, an `IN` list or a `REGEX`), without an
-  optional `OP` on it, and
+- constrains its first token by LOWER or LEMMA (a literal, an `IN` list or a `REGEX`), or by an
+  exact TEXT/ORTH (literal or `IN`) — and, when
+  that token is optional (`?`, `*`, `{0,m}`), every token up to the first required one too, since a
+  match may begin at any of them — and
 - has a bounded length (no `*`, `+` or `{n,}` operator; `?` and `{n,m}` are fine).
 Any other pattern set is still matched correctly: the prefilter is then simply not used.
 Ordering holds because the Matcher reports a match when it ends, windows are disjoint and in text
@@ -29,7 +31,6 @@ from spacy.vocab import Vocab
 
 Pattern = Sequence[Mapping[str, object]]
 _UNBOUNDED_OPS = {"*", "+"}
-_OPTIONAL_OPS = {"?", "*", "!"}  # a first token that may match nothing (or is negated)
 
 
 @dataclass
@@ -40,10 +41,24 @@ class FirstTokens:
     lemmas: set[str] = field(default_factory=set)
     regexes: dict[str, list[str]] = field(default_factory=lambda: {"LOWER": [], "LEMMA": []})
 
+    def add_pattern(self, pattern: Pattern) -> bool:
+        """Record the tokens a match of `pattern` may begin with: its leading optional tokens and
+        the first required one. False when one of them constrains neither LOWER nor LEMMA."""
+        for token in pattern:
+            if token.get("OP") == "!" or not self.add(token):
+                return False
+            if not _may_be_empty(token.get("OP")):
+                return True
+        return False  # every token optional: no token is sure to start a match
+
     def add(self, token: Mapping[str, object]) -> bool:
-        """Record one first token; False when it constrains neither LOWER nor LEMMA."""
-        if token.get("OP") in _OPTIONAL_OPS:
-            return False
+        """Record one token's LOWER/LEMMA constraint; False when it constrains neither. An exact
+        TEXT/ORTH (literal or `IN`) counts as its lowercase: a token with that text has that LOWER."""
+        for attr in ("TEXT", "ORTH"):
+            value = token.get(attr)
+            if isinstance(value, str) or (isinstance(value, Mapping) and set(value) == {"IN"}):
+                self.lowers.update(str(v).lower() for v in ([value] if isinstance(value, str) else value["IN"]))
+                return True
         found = False
         for attr, target in (("LOWER", self.lowers), ("LEMMA", self.lemmas)):
             value = token.get(attr)
@@ -76,6 +91,14 @@ def _max_tokens(op: object) -> int | None:
     return int(high) if high else None
 
 
+def _may_be_empty(op: object) -> bool:
+    """The operator lets its token match nothing (`?`, `*`, `{0,m}`, `{,m}`)."""
+    if op in {"?", "*"}:
+        return True
+    m = _QUANTIFIER.match(str(op)) if op is not None else None
+    return m is not None and not int(m.group(1) or 0)
+
+
 def _window_length(patterns: Mapping[str, Sequence[Pattern]]) -> int | None:
     """The most tokens any pattern can match, or None when some pattern has no bounded length."""
     longest = 0
@@ -99,7 +122,7 @@ class PrefilteredMatcher:
         self.names = {get_string_id(rid): rid for rid in patterns}
         self.window = _window_length(patterns)
         first = FirstTokens()
-        usable = all(first.add(p[0]) for alts in patterns.values() for p in alts if p)
+        usable = all(first.add_pattern(p) for alts in patterns.values() for p in alts if p)
         self.prefilter = usable and self.window is not None
         self._lowers = frozenset(get_string_id(v) for v in first.lowers)
         self._lemmas = frozenset(get_string_id(v) for v in first.lemmas)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.matcher import Matcher
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from pipeline.extract.matching import PrefilteredMatcher
 from pipeline.rules import load_json, load_jsonl
 
 SPEECH_VERBS = "speech_verbs.json"
@@ -92,19 +91,15 @@ class Cue:
     end: int
 
 
-_MATCHERS: dict[int, tuple[Vocab, Matcher, dict[int, dict]]] = {}
+_MATCHERS: dict[int, tuple[Vocab, PrefilteredMatcher, dict[str, dict]]] = {}
 
 
-def _matcher(vocab: Vocab) -> tuple[Matcher, dict[int, dict]]:
+def _matcher(vocab: Vocab) -> tuple[PrefilteredMatcher, dict[str, dict]]:
     cached = _MATCHERS.get(id(vocab))
     if cached is None or cached[0] is not vocab:
-        matcher = Matcher(vocab)
-        # Keyed by the id's hash: strings added inside a memory zone are freed when it ends.
-        rows = {}
-        for row in load_jsonl(PATTERNS):
-            matcher.add(row["id"], [row["pattern"]])
-            rows[hash_string(row["id"])] = row
-        cached = (vocab, matcher, rows)
+        rows = {row["id"]: row for row in load_jsonl(PATTERNS)}
+        # Pattern ids come back as str: strings added inside a memory zone are freed when it ends.
+        cached = (vocab, PrefilteredMatcher(vocab, {rid: [row["pattern"]] for rid, row in rows.items()}), rows)
         _MATCHERS[id(vocab)] = cached
     return cached[1], cached[2]
 
@@ -113,7 +108,7 @@ def find_cues(doc: Doc) -> list[Cue]:
     """Every attribution cue of `rules/quote_patterns.jsonl` in the doc, in text order."""
     matcher, rows = _matcher(doc.vocab)
     cues = []
-    for match_id, start, end in matcher(doc):
-        row = rows[match_id]
+    for rid, start, end in matcher(doc):
+        row = rows[rid]
         cues.append(Cue(row["id"], row["cue"], row.get("verb"), start, end))
     return sorted(cues, key=lambda c: (c.start, -c.end))
