@@ -875,6 +875,9 @@ def test_role_unseen_negatives_2(make_doc, text, org):
     # a company name starting with a lowercase letter
     ("Le groupe Arvalis renforce son pôle avec l'acquisition de la jeune société iNovalys.",
      "acquired", ("Arvalis", "iNovalys")),
+    # a rare demonym between the noun and the name (tagged X by the parser)
+    ("Fondée en 2014 par Christophe Sarrel, la start-up villeurbannaise Navelia fabrique des robots.",
+     "founded", ("Christophe Sarrel", "Navelia")),
     # a title between 'par' and the founder
     ("Vélomix, cofondée par son directeur général Paul Arnaud, s'étend en Europe.",
      "founded", ("Paul Arnaud", "Vélomix")),

@@ -147,11 +147,12 @@ def actor_ending_at(ctx: DocContext, sent: Span, j: int, labels=None) -> tuple[i
 
 
 def actor_list(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int, list[ActorRef]]:
-    """Actors listed from token k ("A, B et C"): (end, refs)."""
+    """Actors listed from token k ("A, B et C"): (end of the last actor, refs)."""
     doc = sent.doc
     connectors = words()["list_connectors"]
     refs: list[ActorRef] = []
     closing = False
+    end = k
     while k < sent.end:
         while k < sent.end and _ntext(doc[k]) in lexicon().determiners:
             k += 1
@@ -159,6 +160,7 @@ def actor_list(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int, l
         if not found:
             break
         k, ref = found
+        end = k  # a trailing ", la start-up X" is not part of the list
         refs.append(ref)
         if closing:
             break  # "A, B et C, X ...": the list ends with the item after "et"
@@ -167,7 +169,7 @@ def actor_list(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int, l
             break
         closing = any(_ntext(t) not in (",", "notamment") for t in doc[k : k + step])
         k += step
-    return k, refs
+    return (end if refs else k), refs
 
 
 def _connector_len(sent: Span, k: int, connectors) -> int:
@@ -201,7 +203,7 @@ def object_after(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int,
             return found
         if _ntext(doc[k]) not in skip and not _describing(doc[k]):
             return None
-        described = described or doc[k].pos_ == "NOUN"
+        described = described or doc[k].pos_ in ("NOUN", "ADJ", "X")  # "ancienne de McKinsey": de X qualifies it
         k += 1
     return None
 
@@ -226,7 +228,8 @@ def _describing(tok: Token) -> bool:
     """A lowercase adjective ("la start-up belgo-américaine X", "le groupe pharmaceutique X") or a
     year ("a cofondé en 1999 la start-up X") between a trigger and its named object."""
     text = tok.text
-    return bool(YEAR.match(text)) or text.islower() and tok.pos_ == "ADJ" \
+    # (a rare demonym such as "villeurbannaise" is often tagged X, not ADJ)
+    return bool(YEAR.match(text)) or text.islower() and tok.is_alpha and tok.pos_ in ("ADJ", "X") \
         or text.islower() and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and not tok.whitespace_
 
 
