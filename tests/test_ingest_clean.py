@@ -131,6 +131,12 @@ def test_title_glued_to_the_chapo_is_not_repeated():
     assert drop_repeated_header_lines(f"{title}\n\n{title} {chapo}\nSuite.") == f"{title}\n\n{chapo}\nSuite."
 
 
+def test_lead_sentence_starting_with_the_title_keeps_its_subject():
+    title = "Orvane se rapproche d'un concurrent coréen du secteur naval"
+    lead = f"{title} en annonçant ce matin un accord de coopération à long terme avec Kerlux."
+    assert drop_repeated_header_lines(f"{title}\n\n{lead}\nSuite.") == f"{title}\n\n{lead}\nSuite."
+
+
 def test_drop_repeated_header_lines_keeps_first_copy():
     text = "5 mars 2024\n5 mars 2024\nTitre répété\nChapô.\nTitre répété\nCorps de l'article."
     assert drop_repeated_header_lines(text) == "5 mars 2024\nTitre répété\nChapô.\nCorps de l'article."

@@ -234,10 +234,14 @@ def drop_repeated_header_lines(text: str) -> str:
 
 
 def _without_repeated_title(line: str, seen: set[str]) -> str:
-    """'Titre Chapô…' right under 'Titre': the page glued the title to the next paragraph."""
+    """'Titre Chapô…' right under 'Titre': the page glued the title to the next paragraph. Only when
+    what follows the title opens a new sentence (capital, digit, quote mark): a lead sentence that
+    merely starts with the title's words ('Titre en annonçant ce matin …') keeps them."""
     for prev in seen:
         if len(prev) >= 30 and line.startswith(prev + " ") and len(line) > len(prev) + 20:
-            return line[len(prev) + 1 :]
+            rest = line[len(prev) + 1 :]
+            if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "«“\"":
+                return rest
     return line
 
 
