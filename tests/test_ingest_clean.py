@@ -174,6 +174,17 @@ BODY = "La société Nova a levé dix millions d'euros auprès de plusieurs fond
         ("Suivez-nous sur LinkedIn", "follow_us"),
         ("Écouter cet article", "listen"),
         ("Enquête Bretagne # Fonds d'investissement # Start-up", "hashtag_tags"),
+        ("Ouvrir le menu principal", "site_controls"),
+        ("Signaler le commentaire", "site_controls"),
+        ("[ad_1]", "site_controls"),
+        ("Vous n'êtes pas abonné ? Abonnez-vous", "paywall_purchase"),
+        ("Déjà inscrit ou abonné ? Connectez-vous", "paywall_purchase"),
+        ("Cet article vous est offert", "paywall_purchase"),
+        ("Votre adresse e-mail ne sera pas publiée.", "comment_form"),
+        ("Tous les champs sont obligatoires", "comment_form"),
+        ("orvane-ceo-portrait_2.jpg", "image_file"),
+        ("Par lesite.fr | | 512 mots", "word_count"),
+        ("Publié le", "dateline_alone"),
     ],
 )
 def test_line_rules_remove_chrome_anywhere(chrome, rule_id):
@@ -220,6 +231,17 @@ def test_inline_rules(line, expected):
 @pytest.mark.parametrize("tail", ["ttn-fr-56", "afp-2024-0017", "■", "---", "(avec AFP)", "Vers"])
 def test_trailing_rules(tail):
     assert remove_boilerplate(f"{BODY}\n\n{tail}\n")[0].rstrip() == BODY
+
+
+@pytest.mark.parametrize("content", [
+    "Le menu principal du restaurant Orvane change chaque semaine.",
+    "Vous n'êtes pas abonné à la newsletter de Nova : elle raconte pourtant tout.",
+    "Publié le 3 mars, le rapport de Kerlux compte 120 pages.",
+    "Le fichier portrait.jpg a circulé sur les réseaux, selon Nova.",
+    "Le texte compte 382 mots et trois annexes.",
+])
+def test_content_lines_like_the_chrome_rules_are_kept(content):
+    assert remove_boilerplate(f"{BODY}\n{content}\n{BODY}")[0] == f"{BODY}\n{content}\n{BODY}"
 
 
 def test_a_single_short_line_is_not_a_trailer():
