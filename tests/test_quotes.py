@@ -1603,3 +1603,101 @@ def test_faire_savoir_is_an_incise(make_doc, text, speaker):
 def test_plural_pronoun_after_two_coordinated_people_is_nobody(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+# ------------------------------------------------------------------ held-out round 2 (quotes2)
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Nova a présenté ses comptes. Son président, Paul Martin, a déclaré : « nous sommes ravis ».",
+     "nous sommes ravis", "Paul Martin"),
+    ("La directrice de Nova, Léa Moreau, évoque « une décision très injuste ».", "une décision très injuste",
+     "Léa Moreau"),
+    ("Le bâtonnier du barreau de Lyon, Paul Martin, évoque « une décision scandaleuse ! ».",
+     "une décision scandaleuse !", "Paul Martin"),
+])
+def test_short_quote_introduced_by_a_speech_verb_is_kept(make_doc, text, quote, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [(quote, speaker, "direct")]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Martin a présenté le « plan vert » aux salariés de Nova.",
+    "Léa Moreau évoque une « licorne » en devenir.",
+    "Paul Martin a déclaré : « Nova Cloud ».",
+    "Les élus dénoncent un « passage en force » du gouvernement.",
+])
+def test_short_labels_stay_scare_quotes_even_near_a_speech_verb(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert quotes == []
+
+
+def test_straight_quotes_padded_with_spaces_open_a_paragraph(make_doc):
+    text = ('" Nous avons livré un match très sérieux du début à la fin "\n\n'
+            "Le capitaine de Lyon, Paul Martin, se montrait satisfait après la victoire.")
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [("Nous avons livré un match très sérieux du début à la fin", "Paul Martin", "direct")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('" C\'est fini. "\n\nLa suite.', ["C'est fini."]),
+    ('Il dit : " nous partons " et sort.', ["nous partons"]),
+    ('Un " mot " isolé.', []),
+])
+def test_scan_padded_straight_quotes(text, expected):
+    assert [text[q.start:q.end] for q in scan_quotes(text)] == expected
+
+
+def test_lead_quotes_go_to_the_person_the_next_paragraph_introduces(make_doc):
+    text = ("« C'est une honte, je n'avais rien vu venir cette semaine. »\n\n"
+            "À Lyon, Nova a sombré. Après la rencontre, le manager Paul Martin est apparu abattu.\n\n"
+            "« On savait que ce serait difficile ici, mais pas à ce point. »\n\n"
+            "L'entraîneuse de Nantes, Claire Dubois, restait lucide malgré la défaite.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Martin", "Claire Dubois"]
+
+
+@pytest.mark.parametrize("text", [
+    # the paragraph before names someone who has not spoken yet: the quote is more likely theirs
+    ("Paul Martin a présenté sa démarche aux salariés.\n\n"
+     "« Nous devons changer notre façon de travailler, sinon nous allons disparaître. »\n\n"
+     "Léa Moreau, sa directrice financière, reste prudente sur le calendrier."),
+    # a byline is no subject
+    ("« Nous ne céderons rien sur ce dossier, jamais. »\n\npar Claire Dubois - Le conflit dure depuis un mois."),
+])
+def test_next_paragraph_person_needs_a_clear_lead_quote(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_pronoun_skips_a_name_that_only_completes_a_noun(make_doc):
+    text = ("La ministre Léa Moreau quitte le réseau. Elle critique l'entreprise d'Elon Musk. "
+            "Dans son texte, elle fustige la plateforme : « Ce réseau est devenu un danger pour nos démocraties ».")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name for q in quotes] == ["Léa Moreau"]
+
+
+def test_inner_incise_with_an_adjunct_and_an_apposed_titled_name(make_doc):
+    text = ("« Je n'ai jamais vu cela, a réagi auprès de l'hebdomadaire l'avocat de la famille, Me Paul Martin. "
+            "Nous sommes dans une impasse totale. »")
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [("Je n'ai jamais vu cela", "Paul Martin", "direct"),
+                               ("Nous sommes dans une impasse totale.", "Paul Martin", "direct")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Une très belle nouvelle pour toute la filière », s'est réjoui sur LinkedIn le ministre Paul Martin, "
+     "félicitant les équipes de Nova.", "Paul Martin"),
+    ("Pour Léa Moreau, directrice de Nova, « le marché va se consolider très vite ».", "Léa Moreau"),
+])
+def test_apposed_speakers_after_and_before_the_quote(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+def test_interview_answers_labelled_in_capitals_with_a_dash(make_doc):
+    text = ("Entretien avec Céline Martin, directrice de Nova.\n\nComment se porte le marché ?\n\n"
+            "CÉLINE MARTIN – Ce qui compte, c'est la demande. Nous avons doublé nos ventes en un an.\n\n"
+            "Et la suite ?\n\nCÉLINE MARTIN – Nous allons ouvrir deux usines en France.")
+    _, quotes = quotes_of(make_doc, text)
+    assert len(quotes) == 2 and all(q.speaker is not None and q.speaker.name.upper() == "CÉLINE MARTIN"
+                                    for q in quotes)

@@ -85,6 +85,10 @@ def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
             nxt = _first_person_after(ctx, cand.end, p_end)
             if nxt is not None:
                 cand.speaker, cand.rule_id = nxt.ref(), "context_next_sentence"
+                continue
+            introduced = _person_introduced_next(ctx, cands[:n], paras, k, cand.end)
+            if introduced is not None:
+                cand.speaker, cand.rule_id = introduced.ref(), "context_next_paragraph"
 
 
 def _previous_quote(cands: list[Candidate], n: int, paras: list[tuple[int, int]], k: int) -> Candidate | None:
@@ -184,6 +188,36 @@ def _first_person_after(ctx: Context, start: int, para_end: int):
         if people:
             return people[0] if is_subject_position(ctx.doc, people[0]) else None
     return None
+
+
+def _person_introduced_next(ctx: Context, earlier: list[Candidate], paras: list[tuple[int, int]], k: int,
+                            quote_end: int):
+    """« … » alone in its paragraph, then "Le manager de Nova, X, est apparu abattu …": a quote set as a
+    lead before the paragraph that introduces its speaker is that person's. Only when the paragraph before
+    the quote names no one who has not spoken yet (else the quote more likely goes on with that person)."""
+    text = doc_text(ctx.doc)
+    if k + 1 >= len(paras) or text[quote_end:paras[k][1]].strip(" »”\"\u00a0\u202f.") != "":
+        return None
+    if k > 0:
+        spoken = {c.speaker.key for c in earlier if c.speaker is not None}
+        before = ctx.mentions_in(paras[k - 1][0], paras[k - 1][1], "PER")
+        if any(m.key not in spoken for m in before if not ctx.in_quote(m.start, m.end)):
+            return None
+    nxt_start, nxt_end = paras[k + 1]
+    if text[nxt_start] in "«“\"":
+        return None
+    people = [m for m in ctx.mentions_in(nxt_start, nxt_end, "PER") if not ctx.in_quote(m.start, m.end)]
+    if not people:
+        return None
+    first = people[0]
+    lead = max(nxt_start, sentence_start(ctx, first.start))
+    if text[lead:first.start].strip() == "":
+        return first
+    span = ctx.doc.char_span(lead, first.start, alignment_mode="contract")
+    if span is None or span[0].lower_ == "par" or span[-1].pos_ == "ADP":
+        return None  # a byline ("par X -") or a complement ("face à X") is no subject
+    # the name comes before its sentence's first finite verb: it is (or is apposed to) the subject
+    return None if any("Fin" in t.morph.get("VerbForm") for t in span) else first
 
 
 def attribute_source_fragments(ctx: Context, cands: list[Candidate]) -> None:

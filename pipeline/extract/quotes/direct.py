@@ -107,10 +107,13 @@ def _apposed_person(ctx: Context, phrase: list[Token]) -> ActorRef | None:
     if after + 1 >= len(doc) or doc[after].text != "," or phrase[0].pos_ == "PRON":
         return None
     nxt = doc[after + 1]
+    if nxt.lower_.rstrip(".") in CIVILITY_TITLES and after + 2 < len(doc):
+        nxt = doc[after + 2] if doc[after + 2].text != "." else doc[min(after + 3, len(doc) - 1)]
     people = [m for m in ctx.mentions if m.label == "PER" and m.start == nxt.idx]
     return people[0].ref() if people else None
 
 
+CIVILITY_TITLES = {"m", "mme", "me", "mᵉ", "maître", "dr", "pr", "mgr"}  # "…, Me X" / "…, Mᵉ X"
 PARENTHESIS_MAX_TOKENS = 8
 
 
@@ -433,10 +436,30 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
                     subj = subject_of(head)
                     if subj and not any(span.start <= t.i < span.end for t in subj):
                         return Attribution(resolve_phrase(ctx, subj, span.start_char), lemma, "governing_verb")
+                    named = _name_apposed_before(ctx, head) if not subj else None
+                    if named is not None:
+                        return Attribution(named, lemma, "governing_verb")
             if head.head is head:
                 break
             head, steps = head.head, steps + 1
     return None
+
+
+def _name_apposed_before(ctx: Context, verb: Token) -> ActorRef | None:
+    """"Le bâtonnier de l'Ordre, X, évoque « … »": the parser lost the verb's subject; a person named in
+    apposition (between commas) right before the verb is it."""
+    doc = ctx.doc
+    k = verb.i - 1
+    while k > 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in ("se", "s'", "s’")):
+        k -= 1
+    if k <= 0 or doc[k].text != ",":
+        return None
+    end = doc[k - 1].idx + len(doc[k - 1])
+    people = [m for m in ctx.mentions if m.label == "PER" and m.end == end]
+    if not people:
+        return None
+    name = doc.char_span(people[0].start, people[0].end, alignment_mode="expand")
+    return people[0].ref() if name is not None and name.start > 0 and doc[name.start - 1].text == "," else None
 
 
 # ---------------------------------------------------------------- an incise elsewhere in the sentence
@@ -518,6 +541,7 @@ def _incise_shape(doc: Doc, cues: list[Cue], verb: Token) -> bool:
     k = verb.i + 1
     while k + 1 < len(doc) and doc[k].pos_ == "ADV" and doc[k].is_alpha:
         k += 1  # "nuance toutefois X", "explique encore X"
+    k = _past_adjunct(doc, k)
     nxt = doc[k]
     return _inverted_pronoun(doc, cues, verb.i + 1, verb.i + 3) is not None \
         or _inverted_pronoun(doc, cues, verb.i - 2, verb.i) is not None \
@@ -525,6 +549,24 @@ def _incise_shape(doc: Doc, cues: list[Cue], verb: Token) -> bool:
 
 
 INCISE_AUX = {"se", "s'", "s’"}
+INCISE_ADJUNCT_PREPS = {"auprès", "à", "au", "dans", "sur", "devant", "lors"}
+INCISE_ADJUNCT_MAX = 6
+
+
+def _past_adjunct(doc: Doc, k: int) -> int:
+    """'…, a réagi auprès de l'hebdomadaire l'avocat X': the token after a short prepositional phrase
+    (auprès de X, à l'AFP, sur LinkedIn) between an incise verb and its subject; k when there is none."""
+    if doc[k].lower_ not in INCISE_ADJUNCT_PREPS and doc[k - 1].lower_ != "auprès":
+        return k
+    seen_noun = False
+    for j in range(k + 1, min(len(doc), k + INCISE_ADJUNCT_MAX)):
+        tok = doc[j]
+        if tok.is_punct or tok.is_space or tok.pos_ in ("VERB", "AUX"):
+            return k
+        if seen_noun and tok.pos_ in ("DET", "PROPN") and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+            return j  # a new noun phrase after the adjunct's noun: the subject
+        seen_noun = seen_noun or tok.pos_ in ("NOUN", "PROPN")
+    return k
 
 
 def _opens_incise(doc: Doc, i: int) -> bool:
@@ -563,7 +605,8 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
             if not phrase:
                 i += 1
                 continue
-            a = Attribution(resolve_phrase(ctx, phrase, span.start_char), lemma, "inner_incise")
+            a = Attribution(resolve_phrase(ctx, phrase, span.start_char) or _apposed_person(ctx, phrase), lemma,
+                            "inner_incise")
         stop = _apposition_end(doc, stop, span.end)
         if stop >= span.end - 1:
             i += 1
@@ -640,7 +683,8 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
                                       or after.rule_id in SHORT_MARKERS and after.speaker is not None
                                       and not _wording_after(doc, close[-1].i))
         if not (said and not title_like(n_words)) and not (utterance_like(span) and (after or standalone)) \
-                and not _cited_predicate(ctx, cues, span, n_words, open_[0].i):
+                and not _cited_predicate(ctx, cues, span, n_words, open_[0].i) \
+                and not _spoken_fragment(ctx, span, n_words, m.open):
             _drop(doc, doc_text(doc)[m.start:m.end], "scare quote / label (short or title-like)")
             return []
     before = _first_named([
@@ -685,6 +729,24 @@ def _cited_predicate(ctx: Context, cues: list[Cue], span: Span, n_words: list[To
         return False
     att = cue_before(ctx, cues, open_tok)
     return att is not None and att.speaker is not None
+
+
+SPOKEN_MIN_WORDS = {"colon_intro": 2, "governing_verb": 3}
+
+
+def _spoken_fragment(ctx: Context, span: Span, n_words: list[Token], open_char: int) -> bool:
+    """A short quote introduced by a speech verb whose speaker resolves is that speaker's words: after a
+    colon ("X a déclaré : « nous sommes ravis »", two words or more) or as what the verb says ("X évoque
+    « une décision injuste »", "X a estimé que c'était « un échec cuisant »", three words or more; two
+    quoted words there are as often the journalist's label)."""
+    if title_like(n_words):
+        return False
+    for rule in (lambda: colon_intro(ctx, open_char), lambda: governing_verb(ctx, span)):
+        att = rule()
+        if att is not None and att.speaker is not None and att.verb is not None \
+                and len(n_words) >= SPOKEN_MIN_WORDS.get(att.rule_id, MIN_WORDS):
+            return True
+    return False
 
 
 def _wording_after(doc: Doc, close_i: int) -> bool:

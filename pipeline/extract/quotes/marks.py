@@ -99,7 +99,25 @@ def _straight_role(text: str, i: int) -> str | None:
         return "glued"  # à l'étranger."La France …": opens if nothing is open, else closes
     if not space_before:
         return "close"
+    if space_after and _opens_paragraph_or_colon(text, i) and _closes_spaced(text, i):
+        return "open"  # '" C'est fini "' : a straight quote padded with spaces, French style
     return None
+
+
+def _opens_paragraph_or_colon(text: str, i: int) -> bool:
+    """A mark at a paragraph start or right after a colon (spaces skipped)."""
+    j = i - 1
+    while j >= 0 and text[j] in SPACES:
+        j -= 1
+    return j < 0 or text[j] in "\n:"
+
+
+def _closes_spaced(text: str, i: int) -> bool:
+    """A padded straight quote opening at i has its padded closing mark later in the same paragraph."""
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    k = text.find(STRAIGHT, i + 1, end)
+    return k > i + 2 and text[k - 1] in SPACES
 
 
 def _content(text: str, open_i: int, close_i: int) -> tuple[int, int]:

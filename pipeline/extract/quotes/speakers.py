@@ -127,6 +127,7 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
     while m is not None and _role_complement(ctx.doc, m):
         m = ctx.most_recent("PER", m.start, gender)  # "la créatrice de X": X is her company, mis-typed
     m = _subject_preferred(ctx, m, gender)
+    m = _gendered_over_complement(ctx, m, gender)
     if m is None:
         # no person before: "Nova a levé … « … », explique-t-elle" speaks for the organisation
         org = ctx.most_recent("ORG", before)
@@ -213,6 +214,25 @@ def _subject_preferred(ctx: Context, m: EntityMention | None, gender: str | None
         if other.key != m.key and not ctx.in_quote(other.start, other.end) and is_subject_position(ctx.doc, other) \
                 and (not gender or ctx.gender.get(other.key, gender) == gender):
             return other
+    return m
+
+
+COMPLEMENT_PREPOSITIONS = {"de", "d'", "d’", "du"}
+
+
+def _gendered_over_complement(ctx: Context, m: EntityMention | None, gender: str | None) -> EntityMention | None:
+    """"Elle critique le réseau d'Elon Musk. … elle fustige …": a name of unknown gender that only
+    completes a noun (le réseau de X) gives way to an earlier person whose known gender is the pronoun's."""
+    if m is None or not gender or m.key in ctx.gender:
+        return m
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start < 2 or ctx.doc[span.start - 1].lower_ not in COMPLEMENT_PREPOSITIONS \
+            or ctx.doc[span.start - 2].pos_ not in ("NOUN", "ADJ"):
+        return m
+    earlier = m
+    while (earlier := ctx.most_recent("PER", earlier.start, gender)) is not None:
+        if ctx.gender.get(earlier.key) == gender:
+            return earlier
     return m
 
 
