@@ -1230,3 +1230,144 @@ def test_a_part_of_a_total_given_to_a_named_company(make_doc):
             "il faut le dire, 400 M€ rien que pour Talvane.")
     events, _ = _events(make_doc, text)
     assert _by_amount(events) == {400e6: "talvane"}
+
+
+# ---------------------------------------------------------------- round 3: public lenders, ranking prose, non-events
+
+
+def _pairs(events) -> set[tuple[float | None, str]]:
+    return {(e.amount, normalize_name(e.recipient.name)) for e in events}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La Banque européenne d'investissement a alloué 30 millions d'euros à Talvane et 12 millions à Brisquet.",
+         {(30e6, "talvane"), (12e6, "brisquet")}),
+        ("L'agence a ainsi versé 4 millions d'euros à la start-up Talvane pour bâtir son usine, 2 millions à Brisquet "
+         "pour recruter, ou encore 900 000 euros pour le démonstrateur d'Orvelle.",
+         {(4e6, "talvane"), (2e6, "brisquet"), (900000, "orvelle")}),
+    ],
+)
+def test_a_giving_verb_hands_out_each_listed_amount(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == expected
+
+
+def test_a_listed_amount_after_a_new_finite_verb_is_not_handed_out(make_doc):
+    text = "La banque a alloué 30 millions d'euros à Talvane, et Brisquet a levé 12 millions d'euros."
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(30e6, "talvane"), (12e6, "brisquet")}
+
+
+def test_a_lender_is_never_the_recipient_and_its_anaphor_is_named(make_doc):
+    text = ("La Banque européenne d'investissement soutient l'industrie. La banque a prêté 20 millions d'euros à "
+            "Talvane et a accordé une ligne de 15 millions d'euros au fabricant Brisquet.")
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(20e6, "talvane"), (15e6, "brisquet")}
+    assert all([normalize_name(i.name) for i in e.investors] == ["banque europeenne d investissement"] for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 2023, la banque publique a investi près de 5 milliards d'euros en France.",
+        "L'an dernier, le fonds souverain a investi 2 milliards d'euros en Allemagne.",
+    ],
+)
+def test_money_invested_in_a_country_is_no_deal(make_doc, text):
+    events, doc = _events(make_doc, text)
+    assert events == []
+    assert any("place" in r for r in _reasons(doc))
+
+
+def test_a_bank_investing_in_a_company_is_still_a_deal(make_doc):
+    events, _ = _events(make_doc, "En 2023, la banque publique a investi 5 millions d'euros dans Talvane.")
+    assert _pairs(events) == {(5e6, "talvane")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sur la base de cette série D, Talvane serait évaluée autour de 5 milliards de dollars.",
+        "Talvane est désormais évaluée à 900 millions d'euros.",
+    ],
+)
+def test_an_evaluated_company_states_a_valuation_not_a_deal(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+def test_a_first_closing_for_its_own_fund_is_no_deal(make_doc):
+    text = "Brume Partners annonce une première levée de 150 M€ pour son fonds Brume II avec le soutien de Bpifrance."
+    events, doc = _events(make_doc, text)
+    assert events == []
+    assert any("fund" in r for r in _reasons(doc))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("270 M€ : la levée de l'Allemande Talvane le 4 janvier dernier.", (270e6, "talvane")),
+        ("Il faut souligner la levée de fonds de huit millions d'euros de la Health Tech toulousaine Talvane.",
+         (8e6, "talvane")),
+        ("L'écosystème garde en tête la levée de fonds de près de 15 millions d'euros de l'entreprise Talvane, qui "
+         "développe un procédé.", (15e6, "talvane")),
+    ],
+)
+def test_the_company_after_a_deal_noun_past_its_descriptors(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Brisquet a levé 12 millions d'euros. La troisième place revient à Talvane, avec un tour de table de 20 "
+         "millions d'euros.", {(12e6, "brisquet"), (20e6, "talvane")}),
+        ("Brisquet a levé 12 millions d'euros. Talvane s'offre la 12e position : la société a procédé à une levée de "
+         "fonds de 8 millions d'euros auprès de Brume Capital.", {(12e6, "brisquet"), (8e6, "talvane")}),
+    ],
+)
+def test_ranking_prose_gives_the_amount_to_the_ranked_company(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Talvane a levé 12 millions d'euros, soit 4 millions de moins que Brisquet.", {(12e6, "talvane")}),
+        ("Talvane a levé deux fois plus que Brisquet l'an dernier.", set()),
+        ("Le groupe Orvelle va céder Talvane dans le cadre d'une transaction de 2 milliards d'euros.", set()),
+        ("Le géant Orvelle rachète Talvane pour 300 M€.", set()),
+    ],
+)
+def test_comparisons_and_sale_prices_are_no_deals(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == expected
+
+
+def test_a_company_manager_after_dirige_par_is_no_investor(make_doc):
+    text = "La start-up Talvane, dirigée par Marie Dupont, lève 5 millions d'euros auprès de Brume Capital."
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert [normalize_name(i.name) for i in ev.investors] == ["brume capital"]
+
+
+def test_a_round_dirige_par_a_fund_names_its_lead(make_doc):
+    text = ("Talvane réalise un tour de table de 30 M$ en série B, dirigé par Brume Capital et avec la participation "
+            "de Orvelle Ventures.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert [normalize_name(i.name) for i in ev.investors] == ["brume capital", "orvelle ventures"]
+    assert [normalize_name(i.name) for i in ev.lead_investors] == ["brume capital"]
+
+
+def test_backers_after_an_earlier_round_join_the_current_deal(make_doc):
+    text = ("Talvane vient de lever 84 millions de francs auprès de plusieurs fonds. Il s'agit de la deuxième partie "
+            "du tour entamé en juillet 2019, qui avait permis à l'entreprise de récolter 56 millions de dollars. Deux "
+            "nouveaux investisseurs, Brume Capital et Orvelle Ventures, ont ainsi rejoint les investisseurs existants.")
+    events, _ = _events(make_doc, text)
+    by = {e.amount: [normalize_name(i.name) for i in e.investors] for e in events}
+    assert by[84e6] == ["brume capital", "orvelle ventures"] and by[56e6] == []

@@ -102,3 +102,15 @@ def test_same_article_same_amount_merges_despite_dates():
     art = _article("a1", ["Ynova"], [_rec("Ynova", 160e6, date="2023-05", start=0),
                                      _rec("Ynova", 160e6, date="2023-04", start=400)])
     assert len(_merge([art])) == 1
+
+
+def test_same_article_same_amount_in_different_years_stays_apart():
+    art = _article("a1", ["Ynova"], [_rec("Ynova", 5e6, date="2019", start=0),
+                                     _rec("Ynova", 5e6, date="2021-06", start=400)])
+    rows = _merge([art])
+    assert sorted(r.date for r in rows) == ["2019", "2021-06"]
+
+
+def test_same_article_same_amount_one_undated_still_merges():
+    art = _article("a1", ["Ynova"], [_rec("Ynova", 5e6, date="2021", start=0), _rec("Ynova", 5e6, start=400)])
+    assert len(_merge([art])) == 1

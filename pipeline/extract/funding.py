@@ -609,6 +609,8 @@ def _fund_size(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
     "a levé 300 M€ pour investir dans les start-up" (the money goes on to other companies)."""
     if ctx.has_cue("fund_cues", s, am.start):
         return True
+    if am.end < e and ctx.has_cue("fund_after_cues", am.end, min(e, am.end + 4)):
+        return True  # "une première levée de 200 M€ pour son fonds X": the fund is being raised
     heads = set(_cues()["fund_target_heads"])
     for _, b in ctx.cue_spans("fund_purpose_cues", am.end, min(e, am.end + 4)) if am.end < e else []:
         # Words of the text, not tokens: the tokenizer may split "start-up".
@@ -783,6 +785,9 @@ def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand
         if a < after:
             continue
         got = _walk_list(ctx, b, e, s, e)
+        if _low(ctx.doc[a]).startswith("dirig"):
+            # "la start-up X, dirigée par Marie Dupont": a person after "dirigé par" runs the company.
+            got = [c for c in got if c.ref.label != "PER"]
         if got:
             spans.append((a, max(c.end for c in got)))
         investors.extend(got)
@@ -1296,7 +1301,28 @@ def _de_x_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
         while j < min(e, pos + 6) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j += 1
         found = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
+    if found is not None:
+        found = _past_descriptor(ctx, found, e)
     return found or _named_giver(ctx, pos + 1, e)
+
+
+def _past_descriptor(ctx: Ctx, cand: Cand, e: int) -> Cand:
+    """ "de l'Allemande BioNtech", "de la Health Tech toulousaine Sêmeia": a nationality or a
+    capitalised sector word before the company's name describes it; the name follows."""
+    doc = ctx.doc
+    nations = set(_cues()["nationality_words"])
+    if _low(doc[cand.start]) in nations and cand.end - cand.start >= 2:
+        span = doc[cand.start + 1 : cand.end]
+        return Cand(span.start, span.end, _ref_for_part(doc, span, False))
+    j = cand.end
+    # Lowercase describing words only; the tagger reads some place adjectives ("toulousaine") as PROPN.
+    while j < min(e, cand.end + 2) and doc[j].is_lower and doc[j].is_alpha and doc[j].pos_ in {"ADJ", "PROPN"}:
+        j += 1
+    if j > cand.end or _low(doc[cand.start]) in nations:
+        nxt = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
+        if nxt is not None and _org_like(nxt.ref) and nxt.ref.label != "PER":
+            return nxt
+    return cand
 
 
 def _named_giver(ctx: Ctx, i: int, e: int) -> Cand | None:
@@ -1346,20 +1372,32 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
     doc = ctx.doc
     for rid, a, b in ctx.triggers:
         role = _triggers()[rid].get("role")
-        if not (s <= a < e and 0 <= am.start - b <= 6) or role not in {"fund", "invest", "give"}:
+        if not s <= a < e or role not in {"fund", "invest", "give"}:
+            continue
+        listed = role != "fund" and am.start - b > 6 and _listed_after_governed(ctx, b, e, am)
+        if not (0 <= am.start - b <= 6 or listed):
             continue
         if role == "fund":
             if _active_verb(doc[a]):
                 return _fund_active(ctx, s, e, rid, a, b)
             continue
-        prep = next((t.i for t in doc[am.end : e] if _low(t) in _TARGET_PREPS[role]), None)
+        if listed:
+            # "alloué 315 M€ à X, 800 millions à Y ou encore 49 M€ pour Z": each later amount of the
+            # list names its own receiver right after it.
+            prep = next((t.i for t in doc[am.end : min(e, am.end + 2)] if _low(t) in _TARGET_PREPS[role] | {"pour"}), None)
+        else:
+            prep = next((t.i for t in doc[am.end : e] if _low(t) in _TARGET_PREPS[role]), None)
         rec: Cand | str | None = None
         if prep is not None:
             rec = _target_after(ctx, prep + 1, e)
+        if isinstance(rec, Cand) and _low(doc[prep]) == "en" and rec.ref.label == "LOC":
+            rec = "place"  # "a investi 12 Md€ en France": money spent in a country, no company receives it
         if rec is None and role == "give" and _dative_before(ctx, s, a):
             rec = "anaphor"  # "la Commission, qui lui versera une subvention de 6 M€": the company in focus
         kind, inv = _left_scan(ctx, s, a, [])
         investor: Cand | str | None = inv if kind == "cand" else None
+        if investor is None:
+            investor = _named_head_anaphor(ctx, s, a)
         if kind == "plural":
             investor = "plural"  # "les investisseurs ont injecté 100 Md$ dans l'IA": a market total
         elif kind != "cand" and ctx.cue_spans("investor_anaphors", s, a):
@@ -1368,6 +1406,41 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
             investor = "previous_subject"  # "Il a investi 1 M€ dans X": the last organisation subject
         return investor, rec, rid
     return None
+
+
+def _listed_after_governed(ctx: Ctx, b: int, e: int, am: AmountAt) -> bool:
+    """ "alloué 315 M€ à X pour …, 800 millions à Y, ou encore 49 M€ pour Z": `am` continues a list
+    of amounts whose first item the giving verb ending at `b` governs (a list link right before it,
+    no other finite verb in between, a receiver preposition right after it)."""
+    doc = ctx.doc
+    links = {",", "et", "ou", "encore", "puis", "que", "qu'"}
+    if am.start < 1 or _low(doc[am.start - 1]) not in links:
+        return False
+    first = next((x for x in ctx.amounts if 0 <= x.start - b <= 6), None)
+    if first is None or first.start >= am.start:
+        return False
+    if any(_active_verb_or_aux(t) and t.morph.get("VerbForm") == ["Fin"] for t in doc[first.end : am.start]):
+        return False
+    return any(_low(t) in {"à", "au", "aux", "pour"} for t in doc[am.end : min(e, am.end + 2)])
+
+
+def _named_head_anaphor(ctx: Ctx, s: int, a: int) -> Cand | None:
+    """ "La banque a prêté …" after "la Banque européenne d'investissement": a definite subject noun
+    that heads an organisation named earlier in the article is that organisation."""
+    doc = ctx.doc
+    if a - s < 2 or doc[s].pos_ != "DET" or _low(doc[s]) not in {"la", "le", "l'"}:
+        return None
+    head = doc[s + 1]
+    j = a - 1
+    while j > s + 1 and doc[j].pos_ in {"AUX", "ADV"}:
+        j -= 1
+    # "La banque a prêté N à X et a accordé M à Y": a coordinated verb shares the sentence's subject.
+    shared = j > s + 1 and _low(doc[j]) == "et"
+    if head.pos_ != "NOUN" or (j > s + 1 and not shared):
+        return None
+    earlier = [c for c in ctx.cands if c.end <= s and c.ref.label != "PER"
+               and normalize_name(c.ref.name).split()[:1] == [head.lower_]]
+    return earlier[-1] if earlier else None
 
 
 def _dative_before(ctx: Ctx, s: int, verb: int) -> bool:
@@ -1653,8 +1726,17 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
     noun = _deal_noun_before(ctx, am, s)
     if noun is not None and _triggers()[noun[0]].get("de_x") == "recipient":
         dex = _de_x_after(ctx, am.end, e)
+        if dex is None and am.end < e and _low(ctx.doc[am.end]) != "pour":
+            dex = _possessor_after(ctx, am.end, e)  # "de l'entreprise Pili", "de la jeune pousse X"
         if dex is not None:
             return dex.ref, "noun_de_x", ""
+    if noun is None and am.end < e and ctx.doc[am.end].text == ":":
+        # "270 M€ : la levée de l'Allemande BioNtech": a figure headed before its deal noun.
+        after = next(((rid, a, b) for rid, a, b in ctx.triggers if am.end < a <= am.end + 3 and
+                      _triggers()[rid]["kind"] == "noun" and _triggers()[rid].get("de_x") == "recipient"), None)
+        dex = _de_x_after(ctx, after[2], e) if after is not None else None
+        if dex is not None:
+            return dex.ref, "headed_noun_de_x", ""
     if noun is not None and any(a <= c.start < b for c in _cands_in(ctx, s, noun[1]) for a, b in blocked):
         # "Partech a mené un tour de 20 M€ dans X": the subject leads; the company follows "dans".
         prep = next((t.i for t in ctx.doc[am.end : min(e, am.end + 3)] if _low(t) == "dans"), None)
@@ -1690,11 +1772,35 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         if head is not None and _org_like(head.ref) and head.ref.label != "PER":
             return head.ref, "topic_pour", ""
     if kind == "anaphor" or _anaphor_before(ctx, s, e) or _ordinal_start(ctx, s, e) or _deal_noun_start(ctx, s, e, am):
+        holder = _ranking_holder(ctx, s, am)
+        if holder is not None:
+            return holder.ref, "ranking", ""
         topic = _topic(ctx, si)
         if topic is not None:
             return topic, "anaphor", ""
         return None, "", "anaphor without antecedent"
     return None, "", "no recipient"
+
+
+_ORDINAL_RE = re.compile(r"^\d+(?:e|è|ème|eme|er|re|ère)$")
+
+
+def _ranking_holder(ctx: Ctx, s: int, am: AmountAt) -> Cand | None:
+    """ "La troisième place revient à X, avec un tour de N", "X s'offre la 12e position : la société
+    a levé N": in ranking prose the company named with the rank owns the amount."""
+    doc, cues = ctx.doc, _cues()
+    ranks = set(cues["ranking_nouns"])
+    ordinals = set(cues["ordinal_positions"]) | {"dernière", "dernier", "première", "premier"}
+    ranked = any(
+        _low(t) in ranks and any(_low(o) in ordinals or _ORDINAL_RE.match(_low(o)) for o in doc[max(s, t.i - 2) : t.i])
+        for t in doc[s : am.start]
+    )
+    if not ranked:
+        return None
+    depth = _paren_depth(doc, s, am.start + 1)
+    owners = [c for c in _cands_in(ctx, s, am.start) if c.end <= am.start and not depth[c.start - s]
+              and _org_like(c.ref) and c.ref.label != "PER"]
+    return owners[-1] if owners else None
 
 
 def _speaker_company(ctx: Ctx, si: int, am: AmountAt) -> ActorRef | None:
@@ -1971,6 +2077,9 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
         if investor == "plural":
             _drop(ctx, _sent_text(ctx, si), "market total (generic plural subject)")
             return []
+        if rec == "place":
+            _drop(ctx, _sent_text(ctx, si), "market total (money spent in a place)")
+            return []
         ref = _topic(ctx, si) if rec == "anaphor" else rec.ref if isinstance(rec, Cand) else None
         if ref is None:
             _drop(ctx, _sent_text(ctx, si), "investment without recipient")
@@ -2166,16 +2275,37 @@ def _last_focus_event(ctx: Ctx, si: int, max_gap: int = 10) -> Draft | None:
     for d in reversed(ctx.drafts):
         if d.amount is not None and si - d.sent <= max_gap:
             if ctx.focus is None or normalize_name(d.recipient.name) == normalize_name(ctx.focus.name):
-                return d
+                return _current_round(ctx, d)
             return None
     return None
+
+
+def _pluperfect(ctx: Ctx, si: int) -> bool:
+    """ "qui avait permis de récolter 56 M$": the sentence tells an earlier round (pluperfect)."""
+    s, e = ctx.sents[si]
+    return any(t.pos_ == "AUX" and t.lemma_ in {"avoir", "être"} and "Imp" in t.morph.get("Tense")
+               and any("Part" in x.morph.get("VerbForm") for x in ctx.doc[t.i + 1 : min(e, t.i + 4)])
+               for t in ctx.doc[s:e])
+
+
+def _current_round(ctx: Ctx, d: Draft) -> Draft:
+    """Investors named after an earlier round told in passing ("le tour entamé en 2019, qui avait
+    permis de récolter 56 M$") join the company's current deal reported before it."""
+    if not _pluperfect(ctx, d.sent):
+        return d
+    key = normalize_name(d.recipient.name)
+    current = [x for x in ctx.drafts if x is not d and x.amount is not None and x.sent < d.sent
+               and normalize_name(x.recipient.name) == key and not _pluperfect(ctx, x.sent)]
+    return current[-1] if current else d
 
 
 def _follow_up_round(ctx: Ctx, si: int, target: Draft) -> None:
     """ "C'est la seule startup du podium qui a bouclé une levée de série A": the round of the deal
     just reported, when the next sentence names a round and no other company."""
     s, e = ctx.sents[si]
-    if target.round is not None or si - target.sent > 2:
+    key = normalize_name(target.recipient.name)
+    told = max([d.sent for d in ctx.drafts if d.sent < si and normalize_name(d.recipient.name) == key] + [target.sent])
+    if target.round is not None or si - told > 2:
         return
     round_at = [(_triggers()[rid]["round"], a) for rid, a, _ in ctx.triggers if s <= a < e and _triggers()[rid]["kind"] == "round"]
     rounds = [r for r, _ in round_at]
@@ -2242,7 +2372,9 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     post_verb = verb is not None and verb.lemma_ in set(_cues()["post_verb_participation_lemmas"])
     # "Parmi les autres contributeurs, on retrouve A et B": backers named right after the deal (not two
     # sentences later, where "on retrouve aussi les fonds A et B" lists the company's shareholders).
-    backers = target.sent == si - 1 and any(t.lower_ in nouns for t in doc[s:e])
+    told_before = target.sent == si - 1 or any(
+        d.sent == si - 1 and normalize_name(d.recipient.name) == normalize_name(target.recipient.name) for d in ctx.drafts)
+    backers = told_before and any(t.lower_ in nouns for t in doc[s:e])
     if (verb is not None or phrase) and (also or deal or phrase or _anaphor_before(ctx, s, e) or (post_verb and backers)):
         vpos = verb.i if verb is not None else phrase[0][0]
         passive = verb is not None and "Part" in verb.morph.get("VerbForm") and verb.i + 1 < e and _low(doc[verb.i + 1]) == "par"

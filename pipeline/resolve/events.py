@@ -3,8 +3,9 @@
 Merge policy (records are first grouped by resolved recipient actor):
 - two records with amounts are the same event when the currencies are equal, the amounts differ by at
   most `AMOUNT_TOLERANCE` (relative), the rounds do not contradict (one may be null) and the dates
-  do not contradict (one is a prefix of the other, or one is null); inside one article the dates are
-  not compared (a recap sentence "ce mois-ci" and "en avril" name the same deal);
+  do not contradict (one is a prefix of the other, or one is null); inside one article only the
+  years are compared (a recap sentence "ce mois-ci" and "en avril" name the same deal, but "5 M€ en
+  2019" and "5 M€ en 2021" are two rounds);
 - a record without amount ("trois opérations (A, B et C)") joins an event of the same recipient
   *from the same article* that has an amount (it is the same deal named again in a round-up),
   otherwise the records without amount of one article and recipient make one event;
@@ -56,10 +57,17 @@ def compatible(a: FundingRecord, b: FundingRecord) -> bool:
     return _dates_compatible(a.date, b.date)
 
 
+def _years_compatible(a: str | None, b: str | None) -> bool:
+    return not a or not b or a[:4] == b[:4]
+
+
 def _same_event(a: LocatedFunding, b: LocatedFunding) -> bool:
-    """Compatible records; inside one article the same amount is the same deal whatever the dates."""
+    """Compatible records; inside one article the same amount is the same deal unless the rounds or
+    the years of the dates differ."""
     if a.article_id == b.article_id and amounts_compatible(a.record, b.record):
-        return not (a.record.round and b.record.round and a.record.round != b.record.round)
+        if a.record.round and b.record.round and a.record.round != b.record.round:
+            return False
+        return _years_compatible(a.record.date, b.record.date)
     return compatible(a.record, b.record)
 
 
