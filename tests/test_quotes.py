@@ -1701,3 +1701,25 @@ def test_interview_answers_labelled_in_capitals_with_a_dash(make_doc):
     _, quotes = quotes_of(make_doc, text)
     assert len(quotes) == 2 and all(q.speaker is not None and q.speaker.name.upper() == "CÉLINE MARTIN"
                                     for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the woman titled "adjointe" is not the man called "adjoint" next to another woman; a verbless
+    # sentence naming one person makes her the topic
+    ("Il a cité la maire du 3e arrondissement Claire Dubois et l'adjoint à la Sécurité Paul Martin. "
+     "Première réponse cinglante de Léa Moreau. La 1ère adjointe au maire de Lyon écrivait : "
+     "« Les tags sont nettoyés dès qu'ils sont constatés, merci de prévenir la police municipale. »", "Léa Moreau"),
+    # the same modifier (première adjointe) beats a later person given the bare title
+    ("La première adjointe de la Ville de Lyon Léa Moreau a répondu à une élue de Nantes. Sophie Bernard, "
+     "20e adjointe de la Ville de Nantes, a publié un message. Mais la comparaison n'a pas plu. La première "
+     "adjointe de la Ville a dégainé son téléphone et répondu sèchement. « Chère collègue, je vous souhaite de "
+     "bonnes vacances et sans rancune. »", "Léa Moreau"),
+    # "Me X" is a lawyer: l'avocate (tagged masculine by the parser) is her, not the byline
+    ("par Paul Bernard - Une avocate et un juge se sont opposés.\n\nLe président Marc Durand a estimé que les "
+     "questions de Me Léa Moreau n'étaient pas pertinentes. L'avocate, qui interrogeait son client, a elle aussi "
+     "haussé le ton. « C'est terminé ! Je ne vous permets pas de me parler ainsi ! »", "Léa Moreau"),
+])
+def test_title_descriptions_agree_in_gender_and_modifier(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in direct] == [speaker]

@@ -738,10 +738,13 @@ def _spoken_fragment(ctx: Context, span: Span, n_words: list[Token], open_char: 
     """A short quote introduced by a speech verb whose speaker resolves is that speaker's words: after a
     colon ("X a déclaré : « nous sommes ravis »", two words or more) or as what the verb says ("X évoque
     « une décision injuste »", "X a estimé que c'était « un échec cuisant »", three words or more; two
-    quoted words there are as often the journalist's label)."""
+    quoted words there are as often the journalist's label, and so is a quote after an article outside the
+    marks: "a annoncé une « opération coup de poing »")."""
     if title_like(n_words):
         return False
-    for rule in (lambda: colon_intro(ctx, open_char), lambda: governing_verb(ctx, span)):
+    opener = ctx.doc.char_span(open_char, open_char + 1, alignment_mode="expand")
+    labelled = opener is not None and opener.start > 0 and ctx.doc[opener.start - 1].pos_ == "DET"
+    for rule in (lambda: colon_intro(ctx, open_char), lambda: None if labelled else governing_verb(ctx, span)):
         att = rule()
         if att is not None and att.speaker is not None and att.verb is not None \
                 and len(n_words) >= SPOKEN_MIN_WORDS.get(att.rule_id, MIN_WORDS):

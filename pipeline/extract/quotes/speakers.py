@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.lexicon import pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
+from pipeline.extract.quotes.lexicon import SPEAKER_NOUNS, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
 from pipeline.nlp.entities import normalize_name
 from pipeline.records import ActorRef, Dropped
 from pipeline.rules import load_json
@@ -222,18 +222,23 @@ COMPLEMENT_PREPOSITIONS = {"de", "d'", "d’", "du"}
 
 def _gendered_over_complement(ctx: Context, m: EntityMention | None, gender: str | None) -> EntityMention | None:
     """"Elle critique le réseau d'Elon Musk. … elle fustige …": a name of unknown gender that only
-    completes a noun (le réseau de X) gives way to an earlier person whose known gender is the pronoun's."""
-    if m is None or not gender or m.key in ctx.gender:
-        return m
-    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or span.start < 2 or ctx.doc[span.start - 1].lower_ not in COMPLEMENT_PREPOSITIONS \
-            or ctx.doc[span.start - 2].pos_ not in ("NOUN", "ADJ"):
+    completes a noun (le réseau de X) gives way to an earlier person whose known gender is the pronoun's,
+    or who was a subject (not a complement) herself."""
+    if m is None or not gender or m.key in ctx.gender or not _noun_complement(ctx, m):
         return m
     earlier = m
     while (earlier := ctx.most_recent("PER", earlier.start, gender)) is not None:
-        if ctx.gender.get(earlier.key) == gender:
+        if earlier.key != m.key and (ctx.gender.get(earlier.key) == gender or (
+                not _noun_complement(ctx, earlier) and is_subject_position(ctx.doc, earlier))):
             return earlier
     return m
+
+
+def _noun_complement(ctx: Context, m: EntityMention) -> bool:
+    """The name completes a noun: "le réseau social d'X", "la société de X"."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.start >= 2 and ctx.doc[span.start - 1].lower_ in COMPLEMENT_PREPOSITIONS \
+        and ctx.doc[span.start - 2].pos_ in ("NOUN", "ADJ")
 
 
 ADDRESSEE_WORDS = {"à", "au", "aux", "auprès"}
@@ -294,11 +299,20 @@ def role_holder(ctx: Context, org: EntityMention, before: int) -> EntityMention 
 
 
 def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None:
-    """The last person given this title in an apposition before (X, ministre de … / le ministre X)."""
+    """The last person given this title in an apposition before (X, ministre de … / le ministre X), of the
+    noun's gender (la 1ère adjointe is not the man called adjoint); one given the title with the same
+    modifier (la première adjointe X … la première adjointe) wins over a later one given it bare."""
     lemma = noun.lemma_.lower()
-    doc, best = ctx.doc, None
+    doc, best, best_modified = ctx.doc, None, None
+    gender = _title_gender(noun)
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "nummod") and c.i < noun.i}
     for m in ctx.mentions:
         if m.label != "PER" or m.end > before or ctx.in_quote(m.start, m.end):
+            continue
+        if gender and ctx.gender.get(m.key, gender) != gender:
+            continue
+        if _civility_title_is(ctx, m, lemma):
+            best = m  # "Me X" is a lawyer: l'avocate
             continue
         around = doc.char_span(max(0, m.start - TITLE_BEFORE), min(len(doc_text(doc)), m.end + ROLE_WINDOW),
                                alignment_mode="contract")
@@ -307,10 +321,36 @@ def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None
         for tok in around:
             if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
                 gap = (m.end, tok.idx) if tok.idx >= m.end else (tok.idx + len(tok), m.start)
-                if gap[1] >= gap[0] and not _has_verb(doc, *gap, participles=False):
+                # "X et l'adjoint Y": a title across a coordination is the other person's
+                if gap[1] >= gap[0] and not _has_verb(doc, *gap, participles=False) \
+                        and " et " not in f" {doc_text(doc)[gap[0]:gap[1]]} ":
                     best = m
+                    if modifiers and tok.i > 0 and doc[tok.i - 1].lower_ in modifiers:
+                        best_modified = m
                     break
-    return best
+    return best_modified or best
+
+
+def _title_gender(noun: Token) -> str | None:
+    """A title noun's gender from its form (adjointe/adjoint, avocate/avocat) or a masculine article; the
+    tagger's gender of a title is unreliable ("l'avocate" tagged masculine)."""
+    text, lemma = noun.lower_, noun.lemma_.lower()
+    if text != lemma and text.rstrip("s").endswith("e") and not lemma.endswith("e"):
+        return "f"
+    det = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    return "m" if det in ("le", "un", "du", "au") and text == lemma and not text.endswith("e") else None
+
+
+def _civility_title_is(ctx: Context, m: EntityMention, lemma: str) -> bool:
+    """The person is introduced by a civility title stating this role ("Me X" for avocat)."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    k = span.start - 1
+    if ctx.doc[k].text == "." and k > 0:
+        k -= 1
+    roles = load_json(SPEAKER_NOUNS).get("civility_titles", {}).get(ctx.doc[k].lower_, [])
+    return lemma in roles or lemma.rstrip("e") in roles
 
 
 def _indefinite(head: Token) -> bool:
@@ -325,6 +365,11 @@ def _has_verb(doc: Doc, start: int, end: int, participles: bool = True) -> bool:
         return False
     return any(t.text in ".;\n" or t.pos_ == "AUX" or t.pos_ == "VERB" and (
         participles or "Part" not in t.morph.get("VerbForm")) for t in span)
+
+
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
 
 
 def noun_text(tok: Token) -> str:
@@ -563,7 +608,10 @@ def _topic_person(ctx: Context, head: Token, gender: str | None) -> EntityMentio
         k -= 1  # blank lines between paragraphs
     prev = sentence_start(ctx, k)
     people = [m for m in ctx.mentions_in(prev, cur, "PER") if not ctx.in_quote(m.start, m.end)]
-    if len({m.key for m in people}) != 1 or not any(is_subject_position(doc, m) for m in people):
+    if len({m.key for m in people}) != 1:
+        return None
+    # a verbless sentence ("Première réponse, celle de X.") is about the one person it names
+    if not any(is_subject_position(doc, m) for m in people) and _has_finite_verb(doc, prev, cur):
         return None
     if gender and ctx.gender.get(people[0].key, gender) != gender:
         return None
