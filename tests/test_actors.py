@@ -894,3 +894,46 @@ def test_a_text_ending_on_a_comma_after_a_role_keeps_its_actors(make_doc):
 def test_a_place_in_capitals_is_no_person(make_doc):
     doc = make_doc("PARIS LA DÉFENSE - Le groupe Quorvel publie ses résultats annuels.")
     assert not any(e.label == "PER" for e in doc._.entities), [(e.name, e.label) for e in doc._.entities]
+
+
+# ---------------------------------------------------------------------------- second held-out round (regional, sport, culture)
+
+ROUND2_TYPING = [
+    # small French communes (GeoNames, >= 2,000 inhabitants) are places, not organisations
+    ("Le tiers-lieu a ouvert à Carentoir après celui de Malestroit.", "Carentoir", "LOC"),
+    # a first name alone that spaCy calls a person is a person ('Mathieu aura la charge…')
+    ("Dans un communiqué, le club précise que Mathieu aura la charge du recrutement.", "Mathieu", "PER"),
+    # an organisation-kind apposition in parentheses
+    ("Trois coopératives sont associées : Brovane (un éditeur de logiciels de Grenoble), Kelmor et Tavric.", "Brovane", "ORG"),
+    ("Le fonds a soutenu Quelvarn (une société de conseil) dès 2015.", "Quelvarn", "ORG"),
+]
+
+
+@pytest.mark.parametrize("text,name,label", ROUND2_TYPING)
+def test_typing_on_a_second_held_out_round(make_doc, text, name, label):
+    doc = make_doc(text)
+    ent = _entity(doc, name)
+    assert ent is not None, [(e.name, e.label) for e in doc._.entities]
+    assert ent.label == label, ent.type_evidence
+
+
+def test_lone_first_name_outside_the_lexicon_joins_the_person(make_doc):
+    doc = make_doc("Le public attendait surtout Kendro Maravelli. La présence de Kendro a fait chavirer les mamans.")
+    ent = _entity(doc, "Kendro Maravelli")
+    assert ent.label == "PER" and "Kendro" in {m.text for m in ent.mentions}
+
+
+def test_given_name_and_initial_join_the_person(make_doc):
+    doc = make_doc("Le ministre Scott Dravenel mènera les discussions. « Tout dépend de Scott D. », a écrit le président.")
+    ent = _entity(doc, "Scott Dravenel")
+    assert ent.label == "PER" and "Scott D." in {m.text for m in ent.mentions}
+
+
+def test_first_word_of_an_organisation_stays_apart(make_doc):
+    doc = make_doc("Bouygues Telecom a recruté. Le groupe Bouygues a publié ses comptes.")
+    assert _entity(doc, "Bouygues Telecom") is not _entity(doc, "Bouygues")
+
+
+def test_a_speech_verb_after_a_name_is_no_person_cue(make_doc):
+    doc = make_doc("La coopérative Torvalis précise que les prix baisseront.")
+    assert _entity(doc, "Torvalis").label == "ORG"

@@ -418,14 +418,39 @@ def _link_surnames(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[s
 
 
 def _link_given_names(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str], org_like: frozenset[str]) -> None:
-    """A lone given name ('Karim a le profil…') joins the unique person of the article with that first name."""
+    """A lone given name ('Karim a le profil…', 'la présence de Kendji') joins the unique person of the
+    article with that first name; 'Scott B.' (given name and initial) joins 'Scott Bessent'.
+
+    A first word outside the given-name lexicon links only to a name of exactly two words whose
+    second word is no place or organisation word, so that 'Bouygues' never joins 'Bouygues Telecom'.
+    """
     full = [k for k in groups if k in per_like and len(k.split()) >= 2]
     for k in list(groups):
-        if " " in k or k not in groups or k in org_like or k not in lex.given_names or lex.gazetteer.get(k) is not None or k in lex.places:
+        if k not in groups or k in org_like or lex.gazetteer.get(k) is not None or k in lex.places:
             continue
-        owners = [f for f in full if f.split()[0] == k]
+        words = k.split()
+        if len(words) == 2 and _INITIAL.fullmatch(words[1]):
+            owners = [f for f in full if f != k and f.split()[0] == words[0] and f.split()[-1][:1] == words[1][:1]]
+        elif len(words) == 1 and k in lex.given_names:
+            # a person the votes left undecided ('Philippe Maso y Guell Rivet': too long for the given-name vote)
+            owners = [f for f in full if f.split()[0] == k] or [
+                f for f in groups if f.split()[0] == k and len(f.split()) >= 2 and lex.gazetteer.get(f) is None and not _has_org_word(f, lex)
+            ]
+        elif len(words) == 1:
+            owners = [f for f in full if f.split()[0] == k and len(f.split()) == 2]
+        else:
+            continue
         if len(owners) == 1:
             _merge_into(groups, k, owners[0])
+
+
+def _has_org_word(key: str, lex: Lexicons) -> bool:
+    """A name with an organisation suffix or legal form among its words ('Marcel Dassault Aviation')."""
+    return any(w in lex.word_set(lex.org["name_suffixes"]) or w in lex.word_set(lex.org["legal_forms"]) for w in key.split()[1:])
+
+
+_INITIAL = re.compile(r"\w\.?")
+
 
 
 def _link_parenthesised_acronyms(doc: Doc, groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str]) -> None:
@@ -600,7 +625,11 @@ class ActorEntities:
             members.sort(key=lambda s: s.start)
             # Words inside a name vote once per distinct form; context and NER vote once per mention.
             forms = sorted({surface(s)[0] for s in members})
-            votes = [v for s in members for v in votes_of[(s.start, s.end)]] + [v for f in forms for v in ty.name_votes(f, lex)]
+            # A person's lone first name or surname ('Kendji', 'Altman') adds no NER prior of its own:
+            # NER's guess on one word is what the one-word ORG correction is for, not a person's.
+            short = {(s.start, s.end) for s in members if key in per_like and " " in key and " " not in normalize_name(surface(s)[0])}
+            votes = [v for s in members for v in votes_of[(s.start, s.end)] if not ((s.start, s.end) in short and v[2].startswith("ner."))]
+            votes += [v for f in forms for v in ty.name_votes(f, lex)]
             if not any(v[2] in {"loc.place", "loc.place.article", "ner.loc", "loc.name.word", "loc.name.compass"} or v[0] == "LOC" and v[2].startswith("gazetteer:") for v in votes):
                 votes = [v for v in votes if v[2] != "loc.before.prep"]
             label, evidence = ty.decide(votes)

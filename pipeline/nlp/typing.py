@@ -39,7 +39,7 @@ def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[_Group]]:
     for label, cues in (("ORG", lex.org), ("PER", lex.person)):
         for where in ("before", "after"):
             for g in cues[where]:
-                groups[where].append((label, g["weight"], g["id"], frozenset(fold(p) for p in g["phrases"])))
+                groups[where].append((label, g["weight"], g["id"], frozenset(_fold_cue(p) for p in g["phrases"])))
     for label, key, where in (
         ("MISC", "misc_before", "before"),
         ("MISC", "misc_named_before", "before"),
@@ -52,6 +52,12 @@ def _phrase_groups(lex_id: int, lex: Lexicons) -> dict[str, list[_Group]]:
     _GROUPS[lex_id] = groups
     _LONGEST[lex_id] = {where: max((len(p) for g in gs for p in g[3]), default=0) for where, gs in groups.items()}
     return groups
+
+
+def _fold_cue(phrase: str) -> str:
+    """A cue phrase folded; a leading space is kept, since the text after a name keeps its own
+    (' (un éditeur' matches 'Alma (un éditeur …', never 'Alma(un')."""
+    return (" " if phrase.startswith(" ") else "") + fold(phrase)
 
 
 def suffixes(context: str, longest: int | None = None) -> set[str]:
@@ -334,6 +340,8 @@ def prior_votes(span: Span, ner_label: str | None, lex: Lexicons) -> list[Vote]:
     if ner_label == "ORG":
         return [("ORG", 1.5, "ner.org")]
     if ner_label == "PER":
+        if len(words) == 1 and span[0].is_title and fold(span.text) in lex.given_names and fold(span.text) not in lex.places:
+            return [("PER", 1.0, "ner.per1.given")]  # 'Mathieu aura la responsabilité…': a person called by first name
         if len(words) == 1:
             return [("ORG", 1.0, "ner.per1->org")]
         if _article_and_common_noun(span, lex):
