@@ -1371,3 +1371,53 @@ def test_backers_after_an_earlier_round_join_the_current_deal(make_doc):
     events, _ = _events(make_doc, text)
     by = {e.amount: [normalize_name(i.name) for i in e.investors] for e in events}
     assert by[84e6] == ["brume capital", "orvelle ventures"] and by[56e6] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Depuis son introduction en bourse, qui lui a permis de lever 38 M€ en octobre, Talvane, qui développe des "
+         "implants, a levé 41 M€ pour son industrialisation.", {(38e6, "talvane")}),
+        ("Depuis sa création, Talvane, qui fabrique des capteurs, a levé 60 millions d'euros.", set()),
+        ("Depuis janvier, Talvane a levé 6 millions d'euros auprès de Brume Capital.", {(6e6, "talvane")}),
+    ],
+)
+def test_a_fronted_depuis_phrase_makes_the_main_clause_a_running_total(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La banque cite un prêt de 450 millions d'euros pour la méga-usine de batteries électriques du groupe "
+         "sino-japonais Talvane à Douai.", (450e6, "talvane")),
+        ("Le ministère évoque une subvention de 12 millions d'euros pour le fabricant nantais de panneaux solaires souples Talvane.",
+         (12e6, "talvane")),
+    ],
+)
+def test_pour_names_the_owner_after_a_long_description(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {expected}
+
+
+def test_a_relative_clause_about_an_unrecognised_name_is_not_the_topics_deal(make_doc):
+    text = ("Talvane a levé 125 millions d'euros en 2021. Il y a aussi une grande diversité des secteurs : du retail "
+            "avec i-Run, qui lève 100 millions d'euros, de l'agritech.")
+    events, doc = _events(make_doc, text)
+    assert _pairs(events) == {(125e6, "talvane")}
+    assert any("relative clause" in r for r in _reasons(doc))
+
+
+def test_a_relative_clause_after_a_company_anaphor_keeps_the_topic(make_doc):
+    text = "Talvane a levé 125 millions d'euros en 2021. La start-up, qui lève aujourd'hui 10 millions d'euros, recrute."
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(125e6, "talvane"), (10e6, "talvane")}
+
+
+@pytest.mark.parametrize("anaphor", ["La coopérative toulousaine", "La PME", "L'équipementier"])
+def test_more_company_anaphors(make_doc, anaphor):
+    text = (f"L'entreprise Talvane tire son épingle du jeu. {anaphor} a réalisé en mars 2025 une levée de fonds de "
+            "100 K€ ouverte au grand public.")
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(100000, "talvane")}

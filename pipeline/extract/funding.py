@@ -569,6 +569,14 @@ def _cumulative(ctx: Ctx, s: int, am: AmountAt) -> bool:
     prev_end = max((x.end for x in ctx.amounts if s <= x.end <= am.start), default=s)
     if ctx.has_cue("cumulative_cues", prev_end, am.start):
         return True
+    doc = ctx.doc
+    if s + 1 < am.start and _low(doc[s]) == "depuis" and "Yes" in doc[s + 1].morph.get("Poss"):
+        # "Depuis son introduction en bourse, qui lui a permis de lever 38 M€ en octobre, la medtech a
+        # levé 41 M€": the main clause after the fronted "depuis" phrase states a running total.
+        # ... but an amount inside a relative clause of that phrase ("qui lui a permis de lever") is its own deal.
+        comma = max((t.i for t in doc[s:am.start] if t.text == ","), default=None)
+        if comma is not None and not any(_low(t) in {"qui", "que", "qu'", "dont"} for t in doc[comma:am.start]):
+            return True
     # "90 M€ de prêts octroyés depuis son lancement": the running total is stated after the amount.
     nxt = min((x.start for x in ctx.amounts if x.start > am.start), default=len(ctx.doc))
     hi = min(nxt, am.end + 6, len(ctx.doc))
@@ -1650,12 +1658,20 @@ def _possessor_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
     if pos >= e or _low(doc[pos]) not in set(cues["possessor_prepositions"]) | {"pour"}:
         return None
     stop = set(cues["investor_descriptors"]) | set(cues["giver_nouns"])
-    j = pos + 1
-    while j < min(e, pos + 7):
+    if _low(doc[pos]) == "pour":
+        stop -= {"groupe"}  # "un prêt de 450 M€ pour la méga-usine du groupe X": X's project
+    j, words = pos + 1, 0
+    # Up to ten describing words ("pour le fondeur américain de puces électroniques X"); a hyphen
+    # glued inside a word ("méga-usine") is no punctuation.
+    while j < e and words < 10:
         cand = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
         if cand is not None:
             return cand if _org_like(cand.ref) else None
         tok = doc[j]
+        if tok.text == "-" and not doc[j - 1].whitespace_ and not tok.whitespace_:
+            j += 1
+            continue
+        words += 1
         # A noun phrase only: no number, relative pronoun, auxiliary or other preposition ("menée par Y");
         # the tagger reads some place adjectives ("rennaise") as verbs, so verbs are not a stop by themselves.
         bad_adp = tok.pos_ == "ADP" and _low(tok) not in set(cues["possessor_prepositions"]) | {"au", "aux"}
@@ -1771,6 +1787,8 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         head = next((c for c in ctx.cands if c.start == s + 1 and c.end <= am.start), None)
         if head is not None and _org_like(head.ref) and head.ref.label != "PER":
             return head.ref, "topic_pour", ""
+    if kind == "none" and _unknown_relative_antecedent(ctx, s, am):
+        return None, "", "relative clause about a name not recognised"
     if kind == "anaphor" or _anaphor_before(ctx, s, e) or _ordinal_start(ctx, s, e) or _deal_noun_start(ctx, s, e, am):
         holder = _ranking_holder(ctx, s, am)
         if holder is not None:
@@ -1780,6 +1798,17 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
             return topic, "anaphor", ""
         return None, "", "anaphor without antecedent"
     return None, "", "no recipient"
+
+
+def _unknown_relative_antecedent(ctx: Ctx, s: int, am: AmountAt) -> bool:
+    """ "du retail avec i-Run, qui lève 100 M€": the subject is the word before ", qui", a name the
+    recogniser missed; the company of an earlier sentence is not the antecedent."""
+    doc = ctx.doc
+    for t in doc[max(s + 2, am.start - 4) : am.start]:
+        if _low(t) == "qui" and doc[t.i - 1].text == "," and not any(c.end == t.i - 1 for c in ctx.cands):
+            prev = doc[t.i - 2]
+            return prev.text[:1].isalpha() and prev.text[:1].isupper()
+    return False
 
 
 _ORDINAL_RE = re.compile(r"^\d+(?:e|è|ème|eme|er|re|ère)$")
