@@ -1723,3 +1723,52 @@ def test_title_descriptions_agree_in_gender_and_modifier(make_doc, text, speaker
     _, quotes = quotes_of(make_doc, text)
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.speaker.name if q.speaker else None for q in direct] == [speaker]
+
+
+def test_incise_after_the_last_fragment_covers_the_earlier_one(make_doc):
+    text = ("Le nouveau site suivra l'actualité « dans tous les domaines de la société », les lecteurs ayant "
+            "« envie de comprendre la technologie au quotidien », a expliqué à l'AFP Paul Martin, cofondateur de Nova.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("dans tous les domaines de la société", "Paul Martin"),
+        ("envie de comprendre la technologie au quotidien", "Paul Martin")]
+
+
+def test_cross_interview_answers_after_one_question(make_doc):
+    text = ("Interview croisée de deux directrices du festival.\n\n"
+            "Quelle critique vous a le plus marquée?\n\n"
+            "Léa Moreau: Ce ne sont pas vraiment des critiques, mais le public m'a souvent guidée dans mes choix.\n\n"
+            "Claire Dubois: Je n'ai jamais été touchée par les critiques, sinon on ne peut pas faire ce métier.\n\n"
+            "Le compliment le plus touchant?\n\n"
+            "L. M.: Un spectateur m'a écrit une longue lettre après la dernière édition du festival.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Léa Moreau", "Claire Dubois", "Léa Moreau"]
+
+
+@pytest.mark.parametrize("text, clause, speaker", [
+    # the parser lost the subject behind a fronted adjunct: the name apposed right before the verb
+    ("À son retour, la présidente, Claire Dubois, indique qu'une seule affaire sera renvoyée.",
+     "une seule affaire sera renvoyée", "Claire Dubois"),
+    # two coordinated que-clauses are one reported speech
+    ("Paul Martin a estimé que le site restait viable, notamment grâce à ses clients, mais que la direction "
+     "devait investir davantage.",
+     "le site restait viable, notamment grâce à ses clients, mais que la direction devait investir davantage",
+     "Paul Martin"),
+])
+def test_more_indirect_speech(make_doc, text, clause, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [(clause, speaker, "indirect")]
+
+
+def test_que_clause_with_quoted_fragments_gives_both(make_doc):
+    text = ("Paul Martin a estimé dans un communiqué qu'il y avait « un avenir pour l'usine de Nantes », notamment "
+            "dans « une diversification vers l'aluminium ».")
+    _, quotes = quotes_of(make_doc, text)
+    kinds = sorted((q.kind, q.speaker.name if q.speaker else None) for q in quotes)
+    assert kinds == [("direct", "Paul Martin"), ("direct", "Paul Martin"), ("indirect", "Paul Martin")]
+
+
+def test_que_clause_that_is_all_quote_is_not_doubled(make_doc):
+    text = "Paul Martin a estimé que « l'Europe a fait un pas gigantesque sur la régulation », malgré « les lobbies »."
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.kind for q in quotes] == ["direct"]

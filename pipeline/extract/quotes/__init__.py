@@ -8,6 +8,7 @@ speech with a que-clause (`indirect`), then drop repeats (pull-quotes). Pure: Do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc
@@ -53,7 +54,7 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     cands.sort(key=lambda c: c.start)
     attribute_from_context(ctx, cands)
     attribute_source_fragments(ctx, cands)
-    cands.extend(_not_overlapping(indirect_candidates(ctx), cands))
+    cands.extend(_not_overlapping(indirect_candidates(ctx), cands, fragments_inside=True))
     cands.extend(_not_overlapping(incise_candidates(ctx), cands))
     cands.sort(key=lambda c: c.start)
     attribute_headline_quotes(ctx, cands)
@@ -74,12 +75,32 @@ def _outside_answers(doc: Doc, cands: list[Candidate], answers: list[Candidate])
     return kept
 
 
-def _not_overlapping(new: list[Candidate], kept: list[Candidate]) -> list[Candidate]:
+MIN_WORDS_AROUND_FRAGMENTS = 3
+
+
+def _not_overlapping(new: list[Candidate], kept: list[Candidate], fragments_inside: bool = False) -> list[Candidate]:
+    """The new candidates that overlap nothing kept. With `fragments_inside`, a que-clause may hold quoted
+    fragments (X a estimé que le projet était « une erreur historique »): both are kept when the clause has
+    words of its own outside them (the clause is reported speech, the fragments are the speaker's words)."""
     out = []
     for c in new:
-        if not any(c.start < k.end and k.start < c.end for k in kept + out):
+        overlaps = [k for k in kept + out if c.start < k.end and k.start < c.end]
+        if fragments_inside and overlaps and all(c.start <= k.start and k.end <= c.end for k in overlaps) \
+                and _words_outside(c, overlaps) >= MIN_WORDS_AROUND_FRAGMENTS:
+            overlaps = []
+        if not overlaps:
             out.append(c)
     return out
+
+
+_QUOTED = re.compile(r'«[^»]*»|“[^”]*”|"[^"]*"')
+
+
+def _words_outside(c: Candidate, inner: list[Candidate]) -> int:
+    """Words of a candidate's text outside the inner candidates and outside any quotation marks."""
+    text = "".join(ch if not any(k.start <= i < k.end for k in inner) else " "
+                   for i, ch in enumerate(c.text, c.start))
+    return len(re.findall(r"\w+", _QUOTED.sub(" ", text)))
 
 
 MIN_PULL_QUOTE_WORDS = 5
@@ -94,8 +115,10 @@ def _without_repeats(doc: Doc, cands: list[Candidate]) -> Iterator[Candidate]:
     """Keep the first of quotes with the same words (a pull-quote repeats a quote verbatim or cut)."""
     seen: dict[str, Candidate] = {}
     keys = [normalize_name(c.text) for c in cands]
+    # a fragment inside a reported que-clause is no pull-quote of it: compare quotes of the same kind
+    by_kind = {kind: [k for c, k in zip(cands, keys) if c.kind == kind] for kind in {c.kind for c in cands}}
     for cand, key in zip(cands, keys):
-        if _contained(key, keys):
+        if _contained(key, by_kind[cand.kind]):
             doc.user_data.setdefault("dropped", []).append(Dropped("quotes", cand.text, "pull-quote cut from a quote"))
             continue
         if key in seen:

@@ -81,6 +81,7 @@ def interview_answers(ctx: Context) -> list[Candidate]:
         if _is_question(q) and not _is_question(a) and len(_WORD.findall(a)) >= MIN_ANSWER_WORDS \
                 and not a.startswith(_NOT_BLOCK_START):
             pairs.append((paras[k], paras[k + 1]))
+            pairs.extend(_more_labelled_answers(text, paras, k + 1))
     asks_you = any(_person_regex("second_person").search(text[slice(*q)]) for q, _ in pairs)
     announced = bool(pairs) and _interview_announced(text[:pairs[0][0][0]])
     if not pairs or not announced and (len(pairs) < MIN_INTERVIEW_PAIRS or not asks_you):
@@ -99,6 +100,20 @@ def interview_answers(ctx: Context) -> list[Candidate]:
             speaker = _label_speaker(ctx, label[0], s, s + label[1], who)
             s, body = s + label[1], body[label[1]:]
         out.append(Candidate(s, e, body, rule_id="interview_answer", speaker=speaker, attributed=True))
+    return out
+
+
+def _more_labelled_answers(text: str, paras: list[tuple[int, int]], k: int) -> list:
+    """A cross interview ("Léa Moreau: …" then "Paul Martin: …" after one question): labelled paragraphs
+    right after a labelled answer answer the same question (paired with it)."""
+    out: list = []
+    if _label(text[slice(*paras[k])]) is None:
+        return out
+    for j in range(k + 1, len(paras)):
+        body = text[slice(*paras[j])]
+        if _is_question(body) or _label(body) is None or len(_WORD.findall(body)) < MIN_ANSWER_WORDS:
+            break
+        out.append((paras[k - 1], paras[j]))
     return out
 
 

@@ -436,7 +436,7 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
                     subj = subject_of(head)
                     if subj and not any(span.start <= t.i < span.end for t in subj):
                         return Attribution(resolve_phrase(ctx, subj, span.start_char), lemma, "governing_verb")
-                    named = _name_apposed_before(ctx, head) if not subj else None
+                    named = name_apposed_before(ctx, head) if not subj else None
                     if named is not None:
                         return Attribution(named, lemma, "governing_verb")
             if head.head is head:
@@ -445,7 +445,7 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
     return None
 
 
-def _name_apposed_before(ctx: Context, verb: Token) -> ActorRef | None:
+def name_apposed_before(ctx: Context, verb: Token) -> ActorRef | None:
     """"Le bâtonnier de l'Ordre, X, évoque « … »": the parser lost the verb's subject; a person named in
     apposition (between commas) right before the verb is it."""
     doc = ctx.doc
@@ -500,8 +500,11 @@ def sentence_incise(ctx: Context, cues: list[Cue], span: Span, open_tok: int, cl
     with a named subject set off by commas in the quote's sentence covers every quoted fragment in it."""
     doc = ctx.doc
     for comma in _sentence_commas(ctx, open_tok, close_tok, ends_inside):
-        if comma.i == 0 or doc[comma.i - 1].text in ("»", "”", '"'):
+        if comma.i == 0 or comma.i - 1 == close_tok or (doc[comma.i - 1].text in ("»", "”", '"')
+                                                        and comma.i - 1 < open_tok):
             continue  # the incise right after a quote is the quote's own (incise_after)
+        # an incise right after a later fragment of the sentence covers this one too ("suivra « A »,
+        # les Français ayant « B », a expliqué X.")
         att = incise_after(ctx, [c for c in cues if c.cue in ("inverted", "marker")], comma.i - 1)
         if att is None or att.speaker is None or not att.rule_id.startswith("incise_"):
             continue  # "…, explique X." / "…, selon X."

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.direct import Candidate
+from pipeline.extract.quotes.direct import Candidate, name_apposed_before
 from pipeline.records import Dropped
 from pipeline.rules import load_json
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, speaker_nouns, speech_lemma
@@ -185,10 +185,11 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
         if subj and subj[0].i < verb.i:
             speaker = _named_speaker(ctx, subj)
         else:
-            speaker = _inverted_named(ctx, verb, que) or _sentence_initial_name(ctx, verb)
+            speaker = _inverted_named(ctx, verb, que) or _sentence_initial_name(ctx, verb) \
+                or name_apposed_before(ctx, verb)
         if speaker is None:
             continue
-        last = _clause_end(head)
+        last = _coordinated_que_end(ctx, _clause_end(head))
         while last.i > que.i and (last.is_punct or last.is_space):
             last = doc[last.i - 1]
         if last.i - que.i < MIN_CLAUSE_TOKENS:
@@ -203,14 +204,37 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
 
 
 PAIRS = {"«": "»", "“": "”"}
+COORDINATORS = {"et", "mais", "ou"}
+
+
+def _coordinated_que_end(ctx: Context, last: Token) -> Token:
+    """"X a estimé que A, notamment …, mais que B": a second que-clause coordinated in the same sentence
+    is the same reported speech; the clause then runs to the sentence end."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    k = last.i + 1
+    while k < len(doc) - 1 and doc[k].text not in (".", "!", "?", ";") and "\n" not in doc[k].text:
+        tok = doc[k]
+        if tok.lower_ in QUE and doc[k - 1].lower_ in COORDINATORS and not ctx.in_quote(tok.idx, tok.idx + 1):
+            end = sentence_end(text, tok.idx)
+            span = doc.char_span(tok.idx, end, alignment_mode="contract")
+            return span[-1] if span is not None and len(span) else last
+        k += 1
+    return last
+
+
+def sentence_end(text: str, pos: int) -> int:
+    """Offset of the first sentence end (. ! ? ; or a line break) at or after pos."""
+    ends = [i for i in (text.find(c, pos) for c in ".!?;\n") if i >= 0]
+    return min(ends, default=len(text))
 
 
 def _close_marks(text: str, start: int, end: int) -> int:
     """End of the clause text past the closing mark of a quotation opened inside it (… un « tournant »):
     stripping the final punctuation must not cut the pair in half."""
-    for open_, close in PAIRS.items():
+    for open_, close in list(PAIRS.items()) + [('"', '"')]:
         body = text[start:end]
-        if body.count(open_) > body.count(close):
+        unclosed = body.count(open_) % 2 == 1 if open_ == close else body.count(open_) > body.count(close)
+        if unclosed:
             k = text.find(close, end)
             if k != -1 and not text[end:k].strip(" \u00a0\u202f"):
                 end = k + 1
