@@ -1772,3 +1772,24 @@ def test_que_clause_that_is_all_quote_is_not_doubled(make_doc):
     text = "Paul Martin a estimé que « l'Europe a fait un pas gigantesque sur la régulation », malgré « les lobbies »."
     _, quotes = quotes_of(make_doc, text)
     assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_court_titles_name_the_same_judge(make_doc):
+    text = ("Le président Marc Durand a interrompu Me Léa Moreau à plusieurs reprises. « Sortez ! » a martelé le "
+            "magistrat. « Vous plaidez n'importe comment et vous faites preuve de grossièreté », a déclaré le juge.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Marc Durand", "Marc Durand"]
+
+
+def test_quote_before_the_sentence_naming_its_speaker_when_nobody_came_before(make_doc):
+    text = ("Après une courte suspension, les esprits ne se sont pas calmés. « Les hommes de loi doivent aussi "
+            "faire preuve de bon sens... » Me Léa Moreau n'a pas fini sa plaidoirie.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Léa Moreau"]
+
+
+def test_the_opposition_speaks_for_its_group(make_doc):
+    text = ("Le groupe Ici Nantes a publié un communiqué. L'opposition dénonce un règlement « totalement illégal "
+            "puisque le droit de poser des questions est individuel ».")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Ici Nantes"]

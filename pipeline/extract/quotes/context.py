@@ -81,12 +81,15 @@ def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
         if described is not None:
             cand.speaker, cand.rule_id = described, "context_described_subject"
             continue
-        if doc_text(ctx.doc)[p_start:cand.start].strip(" «“\"\u00a0\u202f") == "":
+        opens = doc_text(ctx.doc)[p_start:cand.start].strip(" «“\"\u00a0\u202f") == ""
+        if opens or not any(not ctx.in_quote(m.start, m.end) for m in ctx.mentions_in(p_start, cand.start, "PER")):
+            # the quote opens its paragraph, or nobody is named before it there: "Les hostilités reprennent.
+            # « … » Me X n'a pas fini sa plaidoirie."
             nxt = _first_person_after(ctx, cand.end, p_end)
             if nxt is not None:
                 cand.speaker, cand.rule_id = nxt.ref(), "context_next_sentence"
                 continue
-            introduced = _person_introduced_next(ctx, cands[:n], paras, k, cand.end)
+            introduced = _person_introduced_next(ctx, cands[:n], paras, k, cand.end) if opens else None
             if introduced is not None:
                 cand.speaker, cand.rule_id = introduced.ref(), "context_next_paragraph"
 

@@ -301,8 +301,10 @@ def role_holder(ctx: Context, org: EntityMention, before: int) -> EntityMention 
 def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None:
     """The last person given this title in an apposition before (X, ministre de … / le ministre X), of the
     noun's gender (la 1ère adjointe is not the man called adjoint); one given the title with the same
-    modifier (la première adjointe X … la première adjointe) wins over a later one given it bare."""
+    modifier (la première adjointe X … la première adjointe) wins over a later one given it bare. A court's
+    président is later its juge or magistrat (speaker_nouns title_synonyms)."""
     lemma = noun.lemma_.lower()
+    lemmas = {lemma, *load_json(SPEAKER_NOUNS).get("title_synonyms", {}).get(lemma, [])}
     doc, best, best_modified = ctx.doc, None, None
     gender = _title_gender(noun)
     modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "nummod") and c.i < noun.i}
@@ -319,7 +321,7 @@ def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None
         if around is None:
             continue
         for tok in around:
-            if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN":
+            if tok.lemma_.lower() in lemmas and tok.pos_ == "NOUN":
                 gap = (m.end, tok.idx) if tok.idx >= m.end else (tok.idx + len(tok), m.start)
                 # "X et l'adjoint Y": a title across a coordination is the other person's
                 if gap[1] >= gap[0] and not _has_verb(doc, *gap, participles=False) \
