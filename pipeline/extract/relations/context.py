@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.doctext import doc_text
+from pipeline.rules import load_json
 from pipeline.records import ActorRef
 
 ORG_LABELS = ("ORG", "MISC", "LOC")
@@ -48,6 +50,8 @@ class DocContext:
     persons_seen: list[tuple[int, ActorRef]] = field(default_factory=list)
     salient: list[tuple[ActorRef, int]] = field(default_factory=list)  # (funding recipient, char offset)
     previous: Span | None = None  # the sentence before the one being read (set by the role rules)
+    sources: frozenset[str] = frozenset()  # organisations named only as a cited source ("selon Le Figaro")
+    _sents: list[Span] | None = None
 
     @classmethod
     def build(cls, doc: Doc, salient: list[tuple[ActorRef, int]] | None = None) -> DocContext:
@@ -67,6 +71,7 @@ class DocContext:
                 ctx.tok_ent[i] = (ent, ref)
             if ref.label in ORG_LABELS and ref.label != "LOC":
                 ctx.org_counts[ref.name] = ctx.org_counts.get(ref.name, 0) + 1
+        ctx.sources = _source_only(ctx)
         return ctx
 
     def entity_at(self, i: int) -> tuple[Span, ActorRef] | None:
@@ -83,6 +88,9 @@ class DocContext:
         if j < sent.start:
             return None
         hit = self.entity_at(j)
+        if hit and hit[1].label != "PER" and hit[0].end - 1 == j and _given_name_pair(hit[0]) \
+                and not self._article_before(hit[0].start):
+            return self._noted(hit[0].start, ActorRef(hit[1].name, "PER", hit[1].key))  # "Nancy Roy" typed ORG
         if hit and hit[1].label == "PER" and hit[0].end - 1 == j:
             if self._article_before(hit[0].start) or self.doc[hit[0].start].lower_ in NOT_NAME_STARTS:
                 return None
@@ -227,7 +235,7 @@ class DocContext:
         best, best_score = None, (0, -1)
         for i in range(before):
             hit = self.tok_ent.get(i)
-            if not hit or hit[1].label not in labels or hit[0].start != i:
+            if not hit or hit[1].label not in labels or hit[0].start != i or hit[1].name in self.sources:
                 continue
             lead = 1 if hit[0].start_char < LEAD_CHARS else 0
             bonus = FUNDED_BONUS * funded.pop(hit[1].name)[1] if hit[1].name in funded else 0
@@ -272,7 +280,8 @@ class DocContext:
         if prev is None:
             return None
         named = [hit[1] for i in range(prev.start, prev.end)
-                 if (hit := self.entity_at(i)) and hit[1].label == "ORG" and hit[0].start == i]
+                 if (hit := self.entity_at(i)) and hit[1].label == "ORG" and hit[0].start == i
+                 and hit[1].name not in self.sources and not _agent_of_participle(self.doc, i)]
         if not named:
             return None
         topic = self.org_topic(before)
@@ -290,12 +299,23 @@ class DocContext:
             if hit and hit[0].end - 1 == j and hit[1].label == "PER" and _gender_fits(hit[1], gender):
                 return hit[1]
         prev = self.previous
-        if prev is None:
-            return None
-        people = {hit[1].name: hit[1] for j in range(prev.start, prev.end)
-                  if (hit := self.entity_at(j)) and hit[1].label == "PER"}
+        for _ in range(PRONOUN_CHAIN):
+            if prev is None:
+                return None
+            people = {hit[1].name: hit[1] for j in range(prev.start, prev.end)
+                      if (hit := self.entity_at(j)) and hit[1].label == "PER"}
+            if people or not any(t.lower_ == self.doc[i].lower_ and t.dep_.startswith("nsubj") for t in prev):
+                break
+            prev = self._sentence_before(prev)  # "X … . Diplômé de Y, il débute … . Il est alors …"
         fitting = [ref for ref in people.values() if _gender_fits(ref, gender)]
         return fitting[0] if len(people) == 1 and fitting else None
+
+    def _sentence_before(self, sent: Span) -> Span | None:
+        """The sentence before `sent` (the doc's sentences are split once, on demand)."""
+        if self._sents is None:
+            self._sents = sentences(self.doc)
+        before = [s for s in self._sents if s.end <= sent.start]
+        return before[-1] if before else None
 
     def last_org(self, before: int, min_token: int) -> ActorRef | None:
         """The last ORG/MISC entity named in [min_token, before)."""
@@ -324,6 +344,55 @@ class DocContext:
 
 
 PRONOUN_GENDER = {"il": "m", "elle": "f"}
+PRONOUN_CHAIN = 3  # sentences a subject pronoun may be carried over ("Il … . Il …") back to a name
+
+
+def _given_name_pair(span: Span) -> bool:
+    """Two words, a known given name then a capitalised word: a person's name the NER mistyped."""
+    from pipeline.nlp.lexicons import gender_of
+
+    words = span.text.split()
+    return len(words) == 2 and gender_of(words[0]) in ("m", "f") and words[1][:1].isupper() \
+        and words[1].replace("-", "").isalpha() and not words[1].isupper()
+SOURCE_LOOKBACK = 6  # tokens between a source cue and the name ("rapporte le site du quotidien X")
+
+
+@lru_cache(maxsize=1)
+def _source_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(source prepositions, reporting verbs, media nouns) from rules/relation_words.json."""
+    data = load_json("relation_words.json")
+    return (frozenset(data["source_prepositions"]), frozenset(data["reporting_verbs"]),
+            frozenset(data["media_nouns"]))
+
+
+def _source_only(ctx: DocContext) -> frozenset[str]:
+    """Organisations every mention of which is a cited source: after a reporting verb ("rapporte
+    TechCrunch"), or after selon/d'après when the name opens with an article or a media noun
+    describes it ("selon Le Figaro", "d'après le quotidien X"); "selon Doctolib" stays a candidate."""
+    preps, verbs, media = _source_words()
+    doc = ctx.doc
+    cited: dict[str, bool] = {}
+    for ent, ref in {id(v[0]): v for v in ctx.tok_ent.values()}.values():
+        if ref.label == "PER":
+            continue
+        k, described = ent.start - 1, False
+        while k >= 0 and ent.start - k <= SOURCE_LOOKBACK and (norm_text(doc[k].text) in media or doc[k].lower_ in ARTICLES):
+            described = described or norm_text(doc[k].text) in media and doc[k].pos_ == "NOUN"
+            k -= 1
+        cue = norm_text(doc[k - 1 : k + 1].text) if k >= 1 and norm_text(doc[k].text) == "après" else \
+            norm_text(doc[k].text) if k >= 0 else ""
+        source = cue in verbs or cue in preps and (described or doc[ent.start].lower_ in ARTICLES)
+        cited[ref.name] = cited.get(ref.name, True) and source
+    return frozenset(name for name, only in cited.items() if only)
+
+
+def _agent_of_participle(doc: Doc, i: int) -> bool:
+    """The name at token i is the agent of a passive participle ("Racheté par Nokia, le pionnier ..."):
+    not the subject a possessive in the next sentence points back to."""
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in ARTICLES:
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "par" and "VerbForm=Part" in doc[k - 1].morph
 
 
 def _gender_fits(ref: ActorRef, gender: str) -> bool:

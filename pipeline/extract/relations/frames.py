@@ -224,6 +224,25 @@ def _unit_owner(ctx: DocContext, sent: Span, k: int) -> tuple[int, ActorRef] | N
     return object_after(ctx, sent, k + 1, ORGISH)
 
 
+def _institution_object(ctx: DocContext, sent: Span, k: int) -> tuple[int, ActorRef] | None:
+    """'a pris la direction de l'hôpital de Montceau': an institution noun and the name it is "of"
+    are one organisation ("hôpital de Montceau"), even when the NER only tagged the name."""
+    doc = sent.doc
+    while k < sent.end and _ntext(doc[k]) in lexicon().determiners:
+        k += 1
+    head = _ntext(doc[k]) in lexicon().institution_nouns if k < sent.end else False
+    acronym = k < sent.end and doc[k].text.isupper() and doc[k].is_alpha and len(doc[k].text) > 1 \
+        and (ctx.entity_at(k) is None or ctx.entity_at(k)[0].end == k + 1)
+    if k + 2 >= sent.end or not (head or acronym) or _ntext(doc[k + 1]) not in ("de", "d'", "du"):
+        return None
+    if acronym and not (hit := ctx.entity_at(k + 2)) or acronym and hit[1].label != "LOC":
+        return None  # "du CHU de Tours": an acronym named after its place only
+    found = actor_at(ctx, sent, k + 2, ORGISH + ("LOC",))
+    if found is None or not doc[k + 2].text[:1].isupper():
+        return None
+    return found[0], ActorRef(doc[k : found[0]].text, "ORG", None)
+
+
 def _describing(tok: Token) -> bool:
     """A lowercase adjective ("la start-up belgo-américaine X", "le groupe pharmaceutique X") or a
     year ("a cofondé en 1999 la start-up X") between a trigger and its named object."""
@@ -238,7 +257,9 @@ def subject_of(ctx: DocContext, sent: Span, tok: Token, labels=ORGISH) -> ActorR
     node = tok
     for level in range(4):
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubj:pass") and sent.start <= child.i < sent.end:
+            # (a personal il/elle is sometimes parsed as an expletive: "..., il doit prendre ...")
+            if (child.dep_ in ("nsubj", "nsubj:pass") or child.dep_ == "expl:subj" and child.lower_ in ("il", "elle")) \
+                    and sent.start <= child.i < sent.end:
                 ref = _actor_of_token(ctx, sent, child, labels)
                 if ref:
                     return ref
@@ -538,10 +559,14 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
                 yield rec
         return
     labels = None if row["predicate"] in ("founded", "role") else ORGISH
+    if row["predicate"] == "role" and _hypothetical(sent, trigger.start):
+        return  # "X pourrait prendre la tête de Y": a possibility, not a post
     subject = subject_of(ctx, sent, trigger[0], labels)
+    if row["predicate"] == "role" and (subject is None or subject.label != "PER"):
+        subject = _relative_person(ctx, sent, trigger.start) or subject
     obj = object_after(ctx, sent, trigger.end, row.get("object_labels") or ORGISH)
-    if obj is None and row["predicate"] == "role":
-        obj = _unit_owner(ctx, sent, trigger.end)  # "prendre la direction de la division internationale de X"
+    if row["predicate"] == "role":  # "l'hôpital de Montceau", "du CHU de Tours": one organisation
+        obj = _institution_object(ctx, sent, trigger.end) or obj or _unit_owner(ctx, sent, trigger.end)
     if not subject or not obj or row.get("patient") == "group_only" and not _is_group(ctx, obj[1], sent, obj[0]):
         return
     if row.get("subject_labels") and subject.label not in row["subject_labels"]:
@@ -558,6 +583,36 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
             yield rec
             if row["predicate"] == "founded" and subj.label == "PER" and row.get("role"):
                 yield RelationRecord(subj, "role", obj[1], rec.evidence, row["id"], row["role"])
+
+
+def _hypothetical(sent: Span, i: int) -> bool:
+    """The verb at token i depends on a conditional modal ("pourrait prendre la tête de X")."""
+    k = i - 1
+    while k >= sent.start and sent.doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= sent.start and sent.doc[k].lemma_ == "pouvoir" and "Mood=Cnd" in sent.doc[k].morph
+
+
+def _relative_person(ctx, sent: Span, i: int) -> ActorRef | None:
+    """'X, directeur de Y, qui assurait la direction de Z': the person a 'qui' right before the verb
+    at token i stands for, past the verbless apposition between them."""
+    doc = sent.doc
+    k = i - 1
+    while k >= sent.start and doc[k].pos_ in ("AUX", "ADV"):
+        k -= 1
+    if k - 1 < sent.start or doc[k].lower_ != "qui" or doc[k - 1].text != ",":
+        return None
+    for c in range(k - 1, max(sent.start, k - 25) - 1, -1):
+        if c < k - 1 and doc[c].text == ",":
+            found = ctx.person_ending_at(c - 1, sent)
+            return found[1] if found else None
+        if c < k - 1 and (doc[c].text in STOP_PUNCT or doc[c].pos_ in ("VERB", "AUX", "SCONJ", "PRON")):
+            return None
+        if c == k - 1:
+            found = ctx.person_ending_at(c - 1, sent)  # "X, qui assurait ..."
+            if found:
+                return found[1]
+    return None
 
 
 def _sold_to(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:

@@ -62,6 +62,9 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
     # Right to left so that "fondatrice et CEO de X" can borrow the org of the next title.
     for n in range(len(titles) - 1, -1, -1):
         orgs[n] = _org_of(ctx, sent, titles, n, orgs, lex)
+    for n in range(1, len(titles)):
+        if orgs[n] is None and orgs[n - 1] is not None:
+            orgs[n] = _elliptic_org(ctx, sent, titles[n], orgs[n - 1], lex)
     persons: dict[int, tuple[list[ActorRef], str]] = {}
     for n, title in enumerate(titles):
         org = orgs[n]
@@ -185,6 +188,9 @@ def _appointment(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, 
     hit = ctx.person_ending_at(k, sent)
     if not hit or hit[0] - 1 < sent.start:
         return None
+    if marker is not None and hit[0] - 2 >= sent.start and norm_text(doc[hit[0] - 1].text) in ("de", "d'") \
+            and doc[hit[0] - 2].lemma_ in lex.appointment_nouns:
+        return hit[1], hit[0] - 2  # "Y annonce la nomination de X au poste de directeur général"
     verb = doc[hit[0] - 1]
     if verb.lemma_ not in lex.appointment_verbs or verb.pos_ != "VERB" or "VerbForm=Part" in verb.morph \
             and doc[verb.i - 1].lemma_ == "être":
@@ -222,6 +228,41 @@ def _capacity_subject(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | 
     return _clause_subject(ctx, sent, sent.doc[title.core_start])
 
 
+CAPACITY_SCAN = 12  # "débute à l'hôpital de la Pitié Salpêtrière à Paris comme ..."
+
+
+def _capacity_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'X débute à l'hôpital Y (à Paris) comme directeur adjoint des finances': a title introduced by
+    comme / en tant que without an organisation of its own is a post at the organisation the clause
+    places its subject in (à / au / chez / au sein de a name, a place after it allowed)."""
+    doc = sent.doc
+    marker = _marker_before(sent, title, CAPACITY_MARKERS)
+    if marker is None or title.plural:
+        return None
+    k = marker - 1
+    for _ in range(2):  # past one place adjunct ("à Paris")
+        hit = ctx.entity_at(k) if k >= sent.start else None
+        if hit and hit[1].label == "LOC" and hit[0].end - 1 == k and hit[0].start - 1 >= sent.start \
+                and doc[hit[0].start - 1].lower_ in ("à", "au", "en"):
+            k = hit[0].start - 2
+    hit = ctx.entity_at(k) if k >= sent.start else None
+    if not hit or hit[0].end - 1 != k or hit[1].label in ("PER", "LOC"):
+        return None
+    j = hit[0].start - 1
+    while j >= sent.start and norm_text(doc[j].text) in lex.determiners:
+        j -= 1
+    if j - 1 >= sent.start and norm_text(doc[j].text) in ("de", "d'", "du") \
+            and norm_text(doc[j - 1].text) in lex.institution_nouns:
+        j -= 2  # "à l'hôpital de la Pitié Salpêtrière"
+        while j >= sent.start and norm_text(doc[j].text) in lex.determiners:
+            j -= 1
+    if j < sent.start or norm_text(doc[j].text) not in ("à", "au", "chez", "de", "d'"):
+        return None
+    if norm_text(doc[j].text) in ("de", "d'") and not (j - 2 >= sent.start and norm_text(doc[j - 2 : j].text) == "au sein"):
+        return None
+    return title.end, hit[1]
+
+
 FUNCTION_MARKERS = ("ses fonctions de", "ses fonctions d'", "sa fonction de", "sa fonction d'", "son poste de",
                     "son poste d'")
 
@@ -237,6 +278,54 @@ def _functions_holder(ctx, sent, title: TitleMatch) -> ActorRef | None:
     if hit and hit[0].end == start - 1 and hit[1].label == "PER":
         return hit[1]
     return _clause_subject(ctx, sent, doc[title.core_start])
+
+
+def _post_verb(sent, title: TitleMatch, lex: Lexicon) -> int | None:
+    """Token of the verb of 'X a occupé le poste de TITLE' / 'X conserve son poste de TITLE'
+    (a post_verbs lemma right before a post_markers phrase), else None."""
+    start = _marker_before(sent, title, lex.post_markers)
+    if start is None or start - 1 < sent.start:
+        return None
+    v = start - 1
+    while v > sent.start and _is_adverb(sent.doc[v]):
+        v -= 1
+    verb = sent.doc[v]
+    return v if verb.lemma_ in lex.post_verbs and verb.pos_ in ("VERB", "AUX") else None
+
+
+def _post_holder(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | None:
+    """'X a occupé le poste de secrétaire général du CHU de Y', 'X conservera son poste de PDG par
+    intérim': the subject of the post verb holds the title (a name, or il/elle resolved to one)."""
+    v = _post_verb(sent, title, lex)
+    if v is None:
+        return None
+    doc = sent.doc
+    k = v - 1
+    while k >= sent.start and (doc[k].pos_ == "AUX" or _is_adverb(doc[k])):
+        k -= 1
+    if k < sent.start:
+        return None
+    if doc[k].lower_ in ("il", "elle"):
+        return ctx.pronoun_person(k, sent)
+    hit = ctx.person_ending_at(k, sent)
+    return hit[1] if hit else _verb_subject(ctx, sent, doc[v])
+
+
+def _post_bare_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'Le club précise que X conservera son poste de PDG par intérim.': a business title without
+    complement after a post verb is a post at the organisation in focus (one named earlier in the
+    sentence, the topic when the sentence speaks of it by an anaphor, else the sentence before)."""
+    doc = sent.doc
+    if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
+        return None
+    end = title.end + _qualifier_len(sent, title.end, lex)
+    if end < sent.end and doc[end].text not in (",", ".", ";") or _post_verb(sent, title, lex) is None:
+        return None
+    anaphor = any(norm_text(doc[i].text) in lex.anaphors and norm_text(doc[i - 1].text) in lex.anaphor_determiners
+                  for i in range(sent.start + 1, title.start))
+    org = ctx.last_org(title.start, sent.start) or (ctx.org_topic(title.start) if anaphor else None) \
+        or ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
+    return (title.end, org) if org else None
 
 
 def _clause_subject(ctx, sent, node) -> ActorRef | None:
@@ -305,7 +394,8 @@ def _more_orgs(ctx, sent, k: int, lex: Lexicon) -> list[tuple[int, ActorRef]]:
                 return []  # ", la French Tech est ...": a new clause
             j += 1
         hit = ctx.entity_at(j) if j < sent.end else None
-        if not hit or hit[0].start != j or hit[1].label == "PER" or _title_at(sent, hit[0].end, lex):
+        if not hit or hit[0].start != j or hit[1].label == "PER" or _title_at(sent, hit[0].end, lex) \
+                or _person_like(sent, hit[0]):
             break
         # a list item followed by its own apposition is a person's name, not an organisation
         out.append((hit[0].end, hit[1]))
@@ -315,6 +405,16 @@ def _more_orgs(ctx, sent, k: int, lex: Lexicon) -> list[tuple[int, ActorRef]]:
             return [] if ends_subject else out
         k = hit[0].end
     return []  # a comma list never closed by "et"
+
+
+def _person_like(sent, span: Span) -> bool:
+    """'…, et Nancy Roy, nommée …': a two-word item opening with a given name and set off by a comma
+    is a person the NER mistyped, not one more organisation of a list."""
+    from pipeline.nlp.lexicons import gender_of
+
+    words = span.text.split()
+    return len(words) == 2 and span.end < sent.end and sent.doc[span.end].text == "," \
+        and gender_of(words[0]) is not None and words[1][:1].isupper()
 
 
 def _title_at(sent, k: int, lex: Lexicon) -> bool:
@@ -348,6 +448,12 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
             k += 1
     k = _past_area(sent, k)  # "délégué pour l'Ouest du capital-investisseur Siparex"
     found = _org_after(ctx, sent, k, title.start, lex)
+    if found is None and k + 1 < sent.end and doc[k].is_alpha and doc[k].text.islower() \
+            and doc[k].pos_ in ("NOUN", "ADJ") and norm_text(doc[k + 1].text) in lex.org_prepositions:
+        # "directeur des opérations football du City Football Group": a lowercase word qualifying
+        # the title, then a recognised organisation
+        found = _org_after(ctx, sent, k + 1, title.start, lex)
+        found = found if found and found[1].key is not None else None
     if found is None:
         found = _named_right_after(ctx, sent, k, lex)
     if found is None:
@@ -357,10 +463,12 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     if found is None:
         found = _possessive_org(ctx, sent, title, lex)
     if found is None:
+        found = _capacity_org(ctx, sent, title, lex)
+    if found is None:
         found = _fronted_chez(ctx, sent, title, lex)
     if found is None:
         found = _trailing_org(ctx, sent, title) or _listed_holders_org(ctx, sent, title, lex) \
-            or _appointed_bare_org(ctx, sent, title, lex)
+            or _appointed_bare_org(ctx, sent, title, lex) or _post_bare_org(ctx, sent, title, lex)
     if found is None and not any(t.start >= title.end and t.start <= title.end + 1 for t in titles):
         found = _bare_apposition_org(ctx, sent, title, lex) or _bare_opening_title_org(ctx, sent, title, lex) \
             or _bare_title_name_org(ctx, sent, title, lex)
@@ -372,6 +480,35 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     if title.kind == "government" and not _government_org(ctx, title, end, ref, lex):
         return None
     return end, ref
+
+
+ELLIPSIS_TOKENS = 4  # words allowed between the second name's comma and its bare title
+
+
+def _elliptic_org(ctx, sent, title: TitleMatch, prev_org: tuple[int, ActorRef], lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'A, directrice générale de X, et B, (nouvellement nommée) directrice générale adjointe.': a
+    bare business title of a person coordinated right after a titled apposition shares its
+    organisation (French leaves the repeated complement out)."""
+    doc = sent.doc
+    if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
+        return None
+    end = title.end + _qualifier_len(sent, title.end, lex)
+    if end < sent.end and doc[end].text not in (",", ".", ";", ")"):
+        return None
+    k = prev_org[0]
+    if k + 2 >= sent.end or doc[k].text != "," or doc[k + 1].lower_ != "et":
+        return None
+    k += 2
+    if norm_text(doc[k].text) in ("de", "d'"):
+        k += 1  # "l'équipe formée de A, ..., et de B, directeur adjoint"
+    hit = ctx.person_starting_at(k, sent)
+    if not hit or hit[0] >= sent.end or doc[hit[0]].text != ",":
+        return None
+    j = hit[0] + 1
+    while j < title.start and j <= hit[0] + ELLIPSIS_TOKENS and (
+            _is_adverb(doc[j]) or norm_text(doc[j].text) in lex.appointment_participles | lex.determiners):
+        j += 1
+    return (title.end, prev_org[1]) if j == title.start else None
 
 
 def _named_by_noun(ctx, noun: str, before: int) -> ActorRef | None:
@@ -452,6 +589,15 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             k += 1
         if k >= sent.end:
             return None
+        if det in lex.indefinite_determiners and doc[k].text[:1].islower() and (hit := ctx.entity_at(k)) \
+                and hit[0].start == k:
+            # "directeur d'un centre hospitalier de Seine-Saint-Denis": the NER took an unnamed
+            # description for a name; an indefinite complement names no organisation (a unit's
+            # own "de X" complement after it still may)
+            if norm_text(doc[k].text) in lex.unit_nouns:
+                k, first = hit[0].end, False
+                continue
+            return _coordinated_complement(ctx, sent, k, title_start, lex)
         own_name = (hit := ctx.entity_at(k)) is not None and hit[0].start == k and hit[1].key is not None
         named_only = None if own_name else _named_anaphor(ctx, sent, k, det, title_start, lex)
         if named_only:
@@ -462,11 +608,17 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
         if anaphor_end and det is None and doc[k - 1].lower_ == "du" and (anaphor_end >= sent.end or doc[anaphor_end].text in BOUNDARIES
                                                                            or holder_next):
             det = "le"  # "ex-défenseur du club": du = de + le (not "du groupe toscan", another one)
+        named_institution = _institution_name(ctx, sent, k, anaphor_end, lex) if anaphor_end else None
+        if named_institution:
+            return named_institution  # "de l'hôpital nord de Laennec": a named institution, not an anaphor
         name_at = _skip_description(sent, _skip_adjectives(sent, anaphor_end)) if anaphor_end else None
         named = ctx.org_starting_at(name_at, sent) if name_at and name_at < sent.end else None
         if named and sent.doc[name_at].text[:1].isupper() and named[1].label != "PER":
             return named  # "président de l'association France Digitale": the name, not the anaphor
         # ("le président du club Paul Roy": a person after the anaphor is the title's holder)
+        if anaphor_end and anaphor_end < sent.end and norm_text(doc[anaphor_end].text) in lex.eponym_adjectives:
+            eponym = _eponym_org(ctx, sent)  # "président du groupe éponyme, Jean X": the group named X
+            return (anaphor_end + 1, eponym) if eponym else None
         if anaphor_end and (det in lex.anaphor_determiners or det is None and first is False):
             if det in DEMONSTRATIVES:  # "P-dg de cette banque": the organisation just named
                 topic = ctx.last_org(title_start, ctx.previous.start if ctx.previous is not None else sent.start)
@@ -483,6 +635,9 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             return better  # "directeur scientifique de l'IA chez Meta"
         if org and org[1].key is None:
             better = _org_after(ctx, sent, org[0], title_start, lex) if org[0] < sent.end else None
+            if better and better[1].label == "LOC" and norm_text(doc[org[0]].text) in ("de", "d'"):
+                # "DG du CHU de Limoges": an unrecognised institution named after its place
+                return better[0], ActorRef(doc[k : better[0]].text, "ORG", None)
             if better and better[1].key is not None:
                 return better  # "directeur scientifique de l'IA chez Meta"
         if org and org[1].label == "PER" and org[1].key is not None:
@@ -505,6 +660,7 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             # only a coordinated complement may still name one ("... mais aussi de l'UP-Medef 84")
             return _coordinated_complement(ctx, sent, k, title_start, lex)
         first = False
+        head = k
         while k < limit and norm_text(doc[k].text) not in lex.org_prepositions:
             if _coordinated_domain(sent, k, lex):
                 k += 1  # "directeur de la stratégie et des partenariats de X"
@@ -512,10 +668,44 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             if doc[k].text in BOUNDARIES or doc[k].pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
                 return None
             named = ctx.org_starting_at(k, sent) if doc[k].text[:1].isupper() else None
+            if named and named[1].label == "LOC" and norm_text(doc[head].text) in lex.institution_nouns:
+                # "du centre hospitalier parisien Saint-Joseph": the institution's name, not a place
+                return named[0], ActorRef(doc[head : named[0]].text, "ORG", None)
             if named and not not_org and not (unit and _followed_by_org(ctx, sent, named[0], lex)):
                 return named
             k = named[0] if named else k + 1
     return None
+
+
+def _institution_name(ctx, sent, k: int, end: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
+    """'l'hôpital nord de Laennec', 'l'université de Caen': an institution noun (tokens k..end) with
+    its lowercase adjectives, then de + a capitalised name, is a named institution (the entity
+    when the NER typed it an organisation, else the whole phrase)."""
+    doc = sent.doc
+    if norm_text(doc[k:end].text) not in lex.institution_nouns:
+        return None
+    j = _skip_adjectives(sent, end)
+    if j + 1 >= sent.end or norm_text(doc[j].text) not in ("de", "d'", "du") or not doc[j + 1].text[:1].isupper():
+        return None
+    named = ctx.org_starting_at(j + 1, sent)
+    if named is None or named[1].label == "PER":
+        return None
+    if named[1].label == "ORG" and named[1].key is not None:
+        return named
+    return named[0], ActorRef(doc[k : named[0]].text, "ORG", None)
+
+
+def _eponym_org(ctx, sent) -> ActorRef | None:
+    """The organisation of the doc named after a person of the sentence (its surname is a word of
+    the organisation's name: 'Jean-Louis Alloin' -> 'Alloin', 'Groupe Alloin')."""
+    people = [hit[0] for i in range(sent.start, sent.end)
+              if (hit := ctx.entity_at(i)) and hit[0].start == i and hit[1].label == "PER" and len(hit[0]) > 1]
+    surnames = {norm_text(span[-1].text) for span in people}
+    for _, ref in ctx.tok_ent.values():
+        if ref.label == "ORG" and surnames & set(norm_text(ref.name).split()):
+            return ref
+    # the organisation is no entity of its own (merged with its founder's name): the surname names it
+    return ActorRef(people[0][-1].text, "ORG", None) if len(people) == 1 else None
 
 
 DESCRIPTION_TOKENS = 6  # "du logiciel de planification des équipes"
@@ -661,11 +851,32 @@ def _possessive_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Ac
         return None  # "son associé", "son bras droit": a partner of a person, not a post
     if title.end < sent.end and norm_text(sent.doc[title.end].text) in lex.org_prepositions:
         return None
-    # the possessor is the last organisation named in the sentence, else the article's topic,
-    # else the organisation named later in the sentence ("Selon son PDG, X, la société Y ...")
-    topic = ctx.last_org(title.start, sent.start) or ctx.previous_sentence_org(title.start) \
-        or ctx.org_topic(title.start) or ctx.next_org(title.end, sent.end)
+    # in an incise ("X a levé 3 M€ auprès de Y, a annoncé son fondateur Z") the possessor is the
+    # subject of the main clause; else the last organisation named in the sentence, else the
+    # article's topic, else the organisation named later in the sentence ("Selon son PDG, X, la société Y ...")
+    topic = _incise_subject_org(ctx, sent, k) or ctx.last_org(title.start, sent.start) \
+        or ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start) or ctx.next_org(title.end, sent.end)
     return (title.end, topic) if topic else None
+
+
+def _incise_subject_org(ctx, sent, k: int) -> ActorRef | None:
+    """The organisation subject of the main clause when the possessive at token k follows an
+    inverted reporting verb set off by a comma (", a indiqué son PDG X"); else None."""
+    doc = sent.doc
+    j = k - 1
+    if j <= sent.start or doc[j].pos_ != "VERB":
+        return None
+    verb = doc[j]
+    j -= 1
+    while j > sent.start and doc[j].pos_ == "AUX":
+        j -= 1
+    if doc[j].text != ",":
+        return None
+    main = next((t for t in doc[sent.start : j] if t.pos_ == "VERB"), None)
+    if main is None:
+        return None
+    found = subject_of(ctx, sent, main, ("ORG",))
+    return found if found is not None and found.label == "ORG" else None
 
 
 DONT_TOKENS = 8  # "Bongrain, dont il a longtemps été le président"
@@ -807,6 +1018,9 @@ def _domain_end(sent, k: int) -> int:
     while j < sent.end and norm_text(doc[j].text) in ("la", "l'", "les"):
         j += 1
     start = j
+    lex = lexicon()
+    if start < sent.end and norm_text(doc[start].text) in lex.institution_nouns | lex.anaphors:
+        return k  # "présidente du conseil de surveillance du centre hospitalier": an institution, no domain
     while j < min(sent.end, start + 3) and doc[j].is_alpha and doc[j].text.islower() and doc[j].pos_ in ("NOUN", "ADJ"):
         j += 1
     return j if j > start and doc[start].pos_ == "NOUN" else k
@@ -879,6 +1093,9 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     capacity = _capacity_subject(ctx, sent, title, lex) or _functions_holder(ctx, sent, title)
     if capacity:
         return [capacity], "role.as_subject"
+    post = _post_holder(ctx, sent, title, lex)
+    if post:
+        return [post], "role.post"
     k = title.start - 1
     while k >= sent.start and (doc[k].like_num or doc[k].pos_ == "NUM" or doc[k].is_space):
         k -= 1  # "les trois cofondateurs", "Paul Durand,\nCEO de X" (a wrapped line)
@@ -890,7 +1107,7 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     has_det = one_of > 0 or k >= sent.start and norm_text(doc[k].text) in lex.determiners | lex.contracted_articles
     if has_det and not one_of:
         k -= 1
-    while k > sent.start and doc[k].lower_ in ADVERBS and doc[k - 1].text in (",", "("):
+    while k > sent.start and _is_adverb(doc[k]) and doc[k - 1].text in (",", "("):
         k -= 1  # "X, désormais directeur de Y"
     n_adv = _adverb_len(sent, k, lex)
     if n_adv and k - n_adv >= sent.start and doc[k - n_adv].text in (",", "("):
@@ -952,10 +1169,15 @@ def _acronym_after_name(ctx, sent, title: TitleMatch, k: int) -> ActorRef | None
 def _adverb_len(sent, k: int, lex: Lexicon) -> int:
     """Length of an adverbial phrase of `apposition_adverbs` ending at token k (0 if none)."""
     doc = sent.doc
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if k - n + 1 >= sent.start and norm_text(doc[k - n + 1 : k + 1].text) in lex.apposition_adverbs:
             return n
     return 0
+
+
+def _is_adverb(tok) -> bool:
+    """An adverb allowed between a subject or a copula and a title ("actuellement", "nouvellement")."""
+    return tok.lower_ in ADVERBS or tok.pos_ == "ADV" and tok.lower_.endswith("ment") and tok.is_alpha
 
 
 ONE_OF = (("l'", "un", "des"), ("l'", "une", "des"), ("un", "des"), ("une", "des"), ("l'", "un", "de", "ses"),
@@ -1059,8 +1281,8 @@ def _ends_right_before(ctx, sent, prev: TitleMatch, k: int, lex) -> bool:
 def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
     """Subject of "X est / devient / a été nommé TITLE": k is the token left of the title."""
     doc = sent.doc
-    while k >= sent.start and doc[k].lower_ in ADVERBS:
-        k -= 1
+    while k >= sent.start and (_is_adverb(doc[k]) or _adverb_len(sent, k, lex)):
+        k -= max(1, _adverb_len(sent, k, lex))  # "qui était jusqu'à tout récemment directrice de X"
     k = _past_verb_adjunct(sent, k, lex)
     if k < sent.start or doc[k].lemma_ not in lex.role_verbs or doc[k].pos_ not in ("AUX", "VERB"):
         return None
@@ -1069,10 +1291,15 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
         return _clause_subject(ctx, sent, doc[k])  # "X est retournée à Paris pour être directrice de Y"
     verb = doc[k]
     k -= 1
-    while k >= sent.start and (doc[k].lemma_ in AUX and doc[k].pos_ == "AUX" or doc[k].lower_ in ADVERBS):
+    while k >= sent.start and (doc[k].lemma_ in AUX and doc[k].pos_ == "AUX" or _is_adverb(doc[k])):
         k -= 1
     if k < sent.start:
         return None
+    if doc[k].text == "," and "VerbForm=Part" in verb.morph \
+            and not any(t.pos_ == "AUX" for t in doc[k + 1 : verb.i]):
+        hit = ctx.person_ending_at(k - 1, sent)  # "X, nommé directeur de Y en 2019, a quitté ..."
+        if hit:
+            return hit[1]
     if doc[k].text == ")":  # "Paul Roy (40 ans) est nommé directeur"
         k = next((j - 1 for j in range(k - 1, max(sent.start, k - 8) - 1, -1) if doc[j].text == "("), k)
     if doc[k].lower_ in ("il", "elle"):
@@ -1167,6 +1394,8 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
     """'le PDG d'OpenAI, Sam Altman' / 'les cofondateurs de X, A, B et C' / 'Fondateur de ..., X'."""
     doc = sent.doc
     k = org_end
+    if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text.isupper():
+        k += 3  # "le président de la Ligue de football professionnel (LFP), X"
     while k < sent.end and doc[k].text.strip("*_") == "" and not doc[k].is_space:
         k += 1  # markdown emphasis left in the text ("son patron**, Sam Altman")
     if k < sent.end and doc[k].text not in INVERSION_MARKS:
@@ -1191,6 +1420,10 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
         return None
     found: list[ActorRef] = []
     k += 1
+    if title.start == sent.start and not title.plural and k < sent.end and doc[k].lower_ in ("il", "elle"):
+        # "Directeur de X depuis 2022, il doit prendre ...": the person the pronoun stands for
+        person = ctx.pronoun_person(k, sent)
+        return ([person], "role.inversion") if person else None
     while k < sent.end:
         hit = ctx.person_starting_at(k, sent) or _after_descriptor(ctx, sent, k)
         if not hit or _has_own_title(sent, hit[0], lex):

@@ -50,6 +50,10 @@ class Lexicon:
     appointment_participles: frozenset[str]
     bare_title_exclusions: frozenset[str]
     title_qualifiers: frozenset[str]
+    appointment_nouns: frozenset[str]
+    post_verbs: frozenset[str]
+    post_markers: tuple[str, ...]
+    eponym_adjectives: frozenset[str]
 
 
 def _plural(form: str) -> str | None:
@@ -104,6 +108,10 @@ def lexicon() -> Lexicon:
         appointment_participles=frozenset(norm_text(w) for w in data["appointment_participles"]),
         bare_title_exclusions=frozenset(data["bare_title_exclusions"]),
         title_qualifiers=frozenset(norm_text(w) for w in data["title_qualifiers"]),
+        appointment_nouns=frozenset(data["appointment_nouns"]),
+        post_verbs=frozenset(data["post_verbs"]),
+        post_markers=tuple(norm_text(w) for w in data["post_markers"]),
+        eponym_adjectives=frozenset(data["eponym_adjectives"]),
     )
 
 
