@@ -1793,3 +1793,17 @@ def test_the_opposition_speaks_for_its_group(make_doc):
             "puisque le droit de poser des questions est individuel ».")
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Ici Nantes"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Une dirigeante a posté dimanche un message sur Facebook.\n« Crois-le ou non, ce sont les petites entreprises "
+     "qui créent le plus d'emplois dans notre pays. » Léa Moreau\nInscrivez-vous pour lire la suite.", "Léa Moreau"),
+    # a name that goes on into a sentence is no signature
+    ("« Crois-le ou non, ce sont les petites entreprises qui créent le plus d'emplois dans notre pays. » "
+     "Léa Moreau a reçu des dizaines de réponses.", None),
+])
+def test_a_name_alone_after_the_quote_signs_it(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.rule_id == "signature" for q in quotes] == [speaker is not None]
+    if speaker:
+        assert quotes[0].speaker.name == speaker

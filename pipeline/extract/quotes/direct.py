@@ -202,6 +202,25 @@ def colon_after(ctx: Context, close_tok: int) -> Attribution | None:
     return Attribution(speaker, None, "colon_after") if speaker is not None and speaker.label == "PER" else None
 
 
+SIGNATURE_END = " \t\u00a0\u202f.,;)–—-"
+
+
+def signature_after(ctx: Context, close_char: int) -> Attribution | None:
+    """« … » Sonia / « … » (Paul Martin): a person's name alone after the closing mark, ending the
+    paragraph, signs the quote (a post or letter quoted whole)."""
+    text = doc_text(ctx.doc)
+    i = close_char + 1
+    while i < len(text) and text[i] in " \t\u00a0\u202f(–—-":
+        i += 1
+    person = next((m for m in ctx.mentions if m.label == "PER" and m.start == i), None)
+    if person is None:
+        return None
+    j = person.end
+    while j < len(text) and text[j] in SIGNATURE_END:
+        j += 1
+    return Attribution(person.ref(), None, "signature") if j >= len(text) or text[j] == "\n" else None
+
+
 @lru_cache(maxsize=None)
 def _weekdays() -> frozenset[str]:
     return frozenset(load_json("dates.json")["weekdays"])
@@ -677,7 +696,8 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     if any(c.cue == "label" and c.end == open_[0].i for c in cues) and not _relative_clause(span):
         _drop(doc, doc_text(doc)[m.start:m.end], "a name or title (baptisé « … », sous le nom de « … »)")
         return []
-    after = incise_after(ctx, cues, close[-1].i) or ce_que_after(ctx, close[-1].i) or colon_after(ctx, close[-1].i)
+    after = incise_after(ctx, cues, close[-1].i) or ce_que_after(ctx, close[-1].i) or colon_after(ctx, close[-1].i) \
+        or signature_after(ctx, m.close)
     n_words = words(span)
     standalone = is_standalone(doc_text(doc), m.open, m.close)
     if len(n_words) < MIN_WORDS or title_like(n_words):
