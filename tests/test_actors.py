@@ -937,3 +937,47 @@ def test_first_word_of_an_organisation_stays_apart(make_doc):
 def test_a_speech_verb_after_a_name_is_no_person_cue(make_doc):
     doc = make_doc("La coopérative Torvalis précise que les prix baisseront.")
     assert _entity(doc, "Torvalis").label == "ORG"
+
+
+ROUND2_NOT_ACTORS = [
+    # demonyms: a plural one after a plural noun, a singular one after an article and an adjective
+    ("Plus de 20 000 électeurs Bretons voteront en janvier pour la coopérative Quorvel.", "Bretons", False),
+    ("Le jeune Rennais avait jeté des œufs sur la voiture du maire.", "Rennais", False),
+    ("Les fonds Quorvans investissent dans la robotique.", "Quorvans", True),
+    # a portfolio after a post and an adjective, or after 'représentant au'; the person after it stays
+    ("Le ministre américain des Finances sera présent à la réunion de Quorvel.", "Finances", False),
+    ("Le représentant au Commerce Jamieson Karlow rencontrera les dirigeants de Quorvel.", "Jamieson Karlow", True),
+    # page chrome: newsletter notice, discount offer, wire credit, rubric tags
+    ("Quorvel TV utilise votre adresse e-mail afin de vous envoyer la newsletter.\nLa coopérative Brovane recrute.", "Quorvel TV", False),
+    ("Le maire a signé le contrat avec Brovane.\nQuorvel : -50% les 3 premiers mois", "Quorvel", False),
+    ("Le club a limogé son entraîneur. (Avec AFP)", "AFP", False),
+    ("- Agglomération, Economie, Jeunesse, Numérique\nLa coopérative Brovane recrute.", "Jeunesse", False),
+    # a rank is no actor; participles in a series opening a line are no names
+    ("Le club, 8e de Ligue 2 la saison passée, a recruté chez Brovane.", "8e de Ligue", False),
+    (">> Critiqué, sifflé, moqué... la tournée difficile de Paul Verlaine", "Critiqué", False),
+    # names cut at random inside a long headline in capitals
+    ("DANS LA VIE DES CLINIQUES: CH DE KORVAN, CLINIQUE DU ROUVEL\nLe directeur de Brovane a démissionné.", "ROUVEL", False),
+]
+
+
+@pytest.mark.parametrize("text,name,kept", ROUND2_NOT_ACTORS)
+def test_round2_chrome_and_ordinary_words(make_doc, text, name, kept):
+    doc = make_doc(text)
+    got = _kept(doc, name)
+    assert bool(got) == kept, (name, got, doc.user_data.get("dropped"))
+
+
+@pytest.mark.parametrize(
+    "text,name,label",
+    [
+        ("Les jeunes pousses sont logées dans le quartier du Petit Korvan, face au port.", "Petit Korvan", "LOC"),
+        ("Le programme se déroule dans l'ancienne caserne Mellivan à Nantes.", "Mellivan", "LOC"),
+        ("Pierre Dunal dirige l'Hôpital privé des Monts-Korvan depuis 2016.", "Hôpital privé des Monts-Korvan", "ORG"),
+    ],
+)
+def test_round2_places_and_named_hospitals(make_doc, text, name, label):
+    doc = make_doc(text)
+    ent = _entity(doc, name)
+    assert ent is not None, [(e.name, e.label) for e in doc._.entities]
+    assert ent.label == label, ent.type_evidence
+

@@ -26,7 +26,7 @@ _LEADING_FUNCTION = {"l'", "d'", "l’", "d’", "le", "la", "les", "du", "de", 
 _SPLIT_WORDS = {"et", "ou", "&&", "|", "/", "•", "-", "–", "—", ":", ";", ",", "(", ")", "«", "»", '"', "“", "”"}
 _LINE_START_PREPOSITIONS = {"a", "à", "en", "au", "aux", "chez", "pour", "selon", "avec", "dans", "par", "sur", "pour", "d'apres", "apres", "depuis", "entre", "et", "mais", "ou", "donc", "car", "ni", "si"}
 _MARKDOWN = set("*#_[]|<>{}=~^\\")
-_OPENERS = {'"', "«", "“", "(", "[", "-", "–", "—", "•", "*", ":", "'", "’"}
+_OPENERS = {'"', "«", "“", "(", "[", "-", "–", "—", "•", "*", ":", "'", "’", ">", "»"}
 _SOCIAL = {"twitter", "facebook", "linkedin", "flipboard", "email", "e-mail", "whatsapp", "pinterest", "instagram", "imprimer", "partager", "messenger", "telegram", "reddit", "mail"}
 
 
@@ -101,6 +101,12 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
         return "byline (source and date)"
     if _job_ad(line, span, lex):
         return "job-board advert (page chrome)"
+    if _reader_service_line(line, words, lex):
+        return "newsletter, privacy or offer line for the reader (page chrome)"
+    if _wire_credit(doc, span, lex):
+        return "wire credit ('(Avec AFP)')"
+    if _rubric_line(doc, line, lex):
+        return "rubric tags line"
     if len(words) <= 15 and _imperative_opening(doc, span, lex):
         return "line addressed to the reader (page chrome)"
     if _stock_agency(span, lex) and (len(words) <= 6 or _in_parentheses(doc, span)):
@@ -114,6 +120,36 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
     if line.strip() == span.text and 2 <= len(span) <= 3 and fold(span[0].text) in _given_names() and span[0].is_title:
         return "byline (a person's name alone on a line)"
     return None
+
+
+def _reader_service_line(line: str, words: list[str], lex: Lexicons) -> bool:
+    """'… utilise votre adresse e-mail afin de vous envoyer la newsletter', 'Google : -50% les 6 premiers mois'."""
+    rule = lex.other["reader_service_lines"]
+    if len(words) <= rule["promo_max_words"] and _regex_of(rule["promo_pattern"]).search(line):
+        return True
+    folded = " ".join(words)
+    return any(w in words for w in rule["reader_words"]) and any(fold(k) in folded for k in rule["words"])
+
+
+def _wire_credit(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """'(Avec AFP)', '(source : Reuters)': a press agency credited in parentheses after a credit word."""
+    inner = _parenthesised(doc, span)
+    if inner is None or span.text not in lex.other["press_agencies"]:
+        return False
+    return _regex_of(lex.other["wire_credit"]["pattern"]).match(fold(inner)) is not None
+
+
+def _rubric_line(doc: Doc, line: str, lex: Lexicons) -> bool:
+    """'- Agglomération, Economie, Jeunesse, Numérique': comma-separated capitalised ordinary words, nothing else."""
+    rule = lex.other["rubric_line"]
+    items = [i.strip(" -–—•|") for i in line.split(",")]
+    if len(items) < rule["min_items"] or not all(items):
+        return False
+    for item in items:
+        ws = item.split()
+        if len(ws) > rule["max_item_words"] or not ws[0][:1].isupper() or not all(doc.vocab[w.lower()].has_vector for w in ws):
+            return False
+    return True
 
 
 def _regex_of(pattern: str) -> re.Pattern[str]:
@@ -469,7 +505,8 @@ def _past_portfolio(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
     if not after_portfolio(doc, span.start, lex):
         return span
     for k in range(span.start, span.end):  # 'la ministre d'Emmanuel Dupont' names the person only
-        if fold(doc[k].text) in lex.given_names and doc[k].is_title and k + 1 < span.end and doc[k + 1].text[:1].isupper():
+        person_start = fold(doc[k].text) in lex.given_names or k > span.start and not is_known_word(doc, doc[k])  # 'Commerce Jamieson Greer'
+        if person_start and doc[k].is_title and k + 1 < span.end and doc[k + 1].text[:1].isupper():
             return Span(doc, k, span.end, label="PER") if k > span.start else span
     drop(doc, span.text, "government portfolio ('secrétaire d'État au Numérique')")
     return None
@@ -574,8 +611,12 @@ def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "common words joined by hyphens"
     if len(span) > 1 and doc_text(doc).count(span.text) == 1 and _capitals_line(doc, span):
         return "heading in capitals alone on its line"
+    if _inside_capitals_headline(doc, span, lex):
+        return "word of a long headline in capitals (NER cuts names there at random)"
     if len(span) != 1:
         return None
+    if (why := _demonym_in_context(doc, span, lex)) is not None:
+        return why
     tok = span[0]
     low = fold(tok.text)
     if span.start > 0 and doc[span.start - 1].text[:1].isdigit() and doc[span.start - 1].like_num:
@@ -590,12 +631,57 @@ def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return "rubric label before a colon"
     if nxt is not None and is_line_start(doc, span.start) and _is_participle_form(tok.text) and nxt.is_lower and nxt.pos_ == "ADP":
         return "sentence-initial participle"
+    if _participle_series(doc, span):
+        return "participles in a series opening a line ('Giflé, enfariné, boudé…')"
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in {"le", "la", "l'", "l’"} and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and _regex_of(lex.other["demonym_before_name"]["pattern"]).search(low):
         return "nationality before a name ('l'Américain X')"
     if prev is not None and prev.lower_ in _PLURAL_DETS | {"le", "la", "un", "une"} and tok.text[-1:] in {"s", "x"} and _demonym_plural(lex).search(low):
         return "plural demonym (the people of a place)"
     return None
+
+
+def _demonym_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
+    """Why a one-word name is a demonym in its context ('des électeurs Bretons', 'le jeune Toulousain'), or None."""
+    if len(span) != 1 or span.start == 0 or not span[0].is_title or fold(span.text) in lex.places or lex.gazetteer.get(fold(span.text)):
+        return None
+    tok, prev, low = span[0], doc[span.start - 1], fold(span.text)
+    if prev.is_lower and prev.pos_ == "NOUN" and prev.text[-1:] in {"s", "x"} and prev.lower_ not in _descriptors(lex) | _kind_nouns(lex) and tok.text[-1:] in {"s", "x"} and _demonym_plural(lex).search(low):
+        return "plural demonym after a plural noun ('des électeurs Bretons')"
+    if _adjective_and_demonym(doc, span, lex):
+        return "demonym after an article and an adjective ('le jeune Toulousain')"
+    return None
+
+
+def _kind_nouns(lex: Lexicons) -> frozenset[str]:
+    """One-word organisation-kind nouns of org_cues 'before' ('fonds', 'société'): 'les fonds X' names funds."""
+    return frozenset(p for g in lex.org["before"] for p in lex.word_set({"words": g["phrases"]}) if " " not in p)
+
+
+def _adjective_and_demonym(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """'le jeune Toulousain', 'l'ancien Nantais': article, adjective, then a word with a demonym ending."""
+    if span.start < 2:
+        return False
+    art, adj = doc[span.start - 2], doc[span.start - 1]
+    return (
+        art.lower_ in {"le", "la", "l'", "l’", "un", "une", "du", "au"}
+        and adj.is_lower
+        and adj.pos_ == "ADJ"
+        and bool(_regex_of(lex.other["demonym_before_name"]["pattern"]).search(fold(span.text)))
+    )
+
+
+def _participle_series(doc: Doc, span: Span) -> bool:
+    """A capitalised participle opening a line, then a comma and a lowercase participle."""
+    e = span.end
+    return (
+        _opens_line(doc, span.start)
+        and _is_participle_form(span.text)
+        and e + 1 < len(doc)
+        and doc[e].text == ","
+        and doc[e + 1].is_lower
+        and _is_participle_form(doc[e + 1].text)
+    )
 
 
 def _opening_participle(doc: Doc, tok) -> bool:
@@ -617,6 +703,16 @@ def _capitals_line(doc: Doc, span: Span) -> bool:
     """True when the span's line holds only words in capitals ('+ IN THE LOOP', 'BREAKING NEWS :')."""
     words = [w for w in re.findall(r"\w+", _line_of(doc, span)) if not w.isdigit()]
     return bool(words) and all(w.isupper() for w in words) and all(t.is_upper or not t.is_alpha for t in span)
+
+
+def _inside_capitals_headline(doc: Doc, span: Span, lex: Lexicons) -> bool:
+    """'DANS LA VIE DES ÉTABLISSEMENTS: HÔPITAL PRIVÉ DES …, CH DE …': a line of 6+ words all in capitals;
+    a span there that is no short acronym and does not open with a given name is a piece of the headline."""
+    if not span.text.isupper() or (len(span) == 1 and len(span.text) <= 5) or fold(span[0].text) in lex.given_names:
+        return False
+    line = _line_of(doc, span)
+    words = [w for w in re.findall(r"\w+", line) if not w.isdigit()]
+    return len(words) >= 6 and all(w.isupper() for w in words)
 
 
 def _alone_on_line(doc: Doc, span: Span) -> bool:
@@ -701,6 +797,10 @@ def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
     phrases = lex.word_set({"words": lex.person["portfolio_before"]["phrases"]})
     if any(before.endswith(p if p.endswith("'") else p + " ") for p in phrases):
         return True
+    # 'ministre américain des Finances', 'commissaire européen au Commerce': one adjective after the post
+    m = _POST_ADJECTIVE.search(before)
+    if m is not None and any((m.group(1) + " " + m.group(3)).endswith(p if p.endswith("'") else p + " ") for p in phrases):
+        return True
     # 'ministre de l'Économie et des Finances': the second complement of a portfolio is a portfolio too.
     m = _SECOND_COMPLEMENT.search(before)
     if m is None:
@@ -709,6 +809,7 @@ def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
     return any(len(words) > n and (" ".join(words[:-n]) + " ").endswith(tuple(p + " " for p in phrases)) for n in (1, 2, 3))
 
 
+_POST_ADJECTIVE = re.compile(r"\b(ministre|secretaire|commissaire|representante?) ([a-z]+(?:-[a-z]+)?) ((?:de la |de l'|des |du |de |d'|a la |au |aux |a l'))$")
 _SECOND_COMPLEMENT = re.compile(r"(?: et|,) (?:de la |de l'|des |du |de |d')$")
 
 

@@ -176,7 +176,8 @@ _PLACE_PREPS = ("de la ", "de l'", "des ", "du ", "de ", "d'", "")
 def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     """'le conseil départemental du Finistère', 'la communauté d'agglomération Cergy-Pontoise': a public
     body's lowercase head phrase before a place name makes one organisation of both."""
-    heads = sorted({fold(h) for h in lex.org["place_institution_heads"]}, key=len, reverse=True)
+    capitalised = {fold(h) for h in lex.org["place_institution_heads_capitalised"]}  # 'l'hôpital de Rennes' is no name
+    heads = sorted({fold(h) for h in lex.org["place_institution_heads"]} | capitalised, key=len, reverse=True)
     # A phrase ' head prep' can end `before` only if `before`'s last word is the phrase's last word.
     last_words = {(h + " " + p).split()[-1] for h in heads for p in _PLACE_PREPS}
     text = doc_text(doc)
@@ -189,8 +190,12 @@ def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span
         found = None
         if before.split()[-1:] and before.split()[-1] in last_words:
             found = next((h + " " + p for h in heads for p in _PLACE_PREPS
-                          if before.endswith(" " + h + " " + p) or before == h + " " + p), None)
+                          if before.endswith((" " + h + " " + p, "'" + h + " " + p)) or before == h + " " + p), None)
+        if found and found.split()[0] in capitalised and not text[s.start_char - len(found) : s.start_char][:1].isupper():
+            found = None
         span = doc.char_span(s.start_char - len(found), s.end_char, label="ORG", alignment_mode="expand") if found else None
+        if span is not None and out and span.start <= out[-1].start and out[-1].end <= s.start and fold(span.text).startswith(found.split()[0]):
+            out.pop()  # 'Hôpital' tagged alone by NER before 'privé des Côtes-d'Armor': the whole name wins
         if span is not None and (not out or out[-1].end <= span.start) and fold(span.text).startswith(found.split()[0]):
             out.append(span)
         else:
