@@ -1421,3 +1421,77 @@ def test_more_company_anaphors(make_doc, anaphor):
             "100 K€ ouverte au grand public.")
     events, _ = _events(make_doc, text)
     assert _pairs(events) == {(100000, "talvane")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le rapport est paru. 172 millions d'euros ont ainsi été levés dans la région depuis le 1er janvier.",
+        "Au total, 40 millions d'euros ont été récoltés en France ce trimestre.",
+        "Le semestre s'est bouclé autour de 2,8 Md€ levés par les start-ups du numérique en France.",
+        "Les jeunes pousses ont levé 50 millions d'euros, pour un ticket moyen de 4,7 millions d'euros.",
+    ],
+)
+def test_market_totals_raised_in_a_place_or_by_a_sector(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Talvane a levé 20 millions d'euros, contre 15 millions il y a un an pour Brisquet.", {(20e6, "talvane")}),
+        ("Talvane a bouclé un tour de 8 millions d'euros, contre seulement 3 millions lors de son amorçage.",
+         {(8e6, "talvane")}),
+    ],
+)
+def test_a_figure_after_contre_is_a_comparison(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talvane vient de recevoir 4,5 millions d'euros de Brume Capital.",
+        "Talvane a obtenu 4,5 millions d'euros de la part de Brume Capital.",
+    ],
+)
+def test_the_giver_after_a_received_amount(make_doc, text):
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert normalize_name(ev.recipient.name) == "talvane"
+    assert [normalize_name(i.name) for i in ev.investors] == ["brume capital"]
+
+
+def test_a_subjectless_passive_raise_with_investors_is_the_topics_deal(make_doc):
+    text = ("Talvane est une plateforme de financement participatif fondée à Paris. En 2009, 1,4 million d'euros sont "
+            "levés auprès de Brume Capital.")
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(1.4e6, "talvane")}
+
+
+def test_a_subjectless_passive_raise_without_investors_stays_unowned(make_doc):
+    text = "Talvane est une plateforme fondée à Paris. Cette semaine, 50 millions d'euros ont été levés."
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+def test_the_giver_of_a_listed_round_up(make_doc):
+    text = ("Brume Capital a ainsi validé des nouveaux apports pour trois start-up : Talvane et son système de chauffage "
+            "(1,5 million d'euros), Brisquet et son flotteur (800.000 euros) et Orvelle avec son application (500 000 euros).")
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(1.5e6, "talvane"), (800000, "brisquet"), (500000, "orvelle")}
+    assert all([normalize_name(i.name) for i in e.investors] == ["brume capital"] for e in events)
+
+
+def test_a_leads_own_share_in_parentheses_is_no_deal(make_doc):
+    text = "Talvane boucle une série C de 1,7 Md€, un tour mené par Brume Capital (≈ 1,3 Md€)."
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(1.7e9, "talvane")}
+
+
+def test_a_public_programme_is_never_the_recipient(make_doc):
+    text = "La banque enregistre un record avec le déploiement de France 2030 à hauteur de 95 millions d'euros."
+    events, _ = _events(make_doc, text)
+    assert all(normalize_name(e.recipient.name) not in {"france", "france 2030"} for e in events)

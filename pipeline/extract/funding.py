@@ -533,11 +533,16 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "tranche"
         elif prev_end is not None and _restated(ctx, prev_end, am):
             am.kind = "conversion"
+        elif prev_end is not None and _window_has(ctx, "alternative_size_cues", am.end, min(e, am.end + 6)):
+            # "environ 35 M€, 40,3 millions avec la clause d'extension": the same offer at another size
+            am.kind = "conversion"
         elif tranche_from is not None and am.start > tranche_from:
             am.kind = "tranche"
         elif _fund_size(ctx, s, e, am):
             am.kind = "fund"
         elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am) or _counterfactual(ctx, s, am):
+            am.kind = "excluded"
+        elif _compared(ctx, s, am) or _raised_in_a_place(ctx, e, am):
             am.kind = "excluded"
         elif _is_valuation(ctx, s, e, am):
             am.kind = "valuation"
@@ -581,6 +586,22 @@ def _cumulative(ctx: Ctx, s: int, am: AmountAt) -> bool:
     nxt = min((x.start for x in ctx.amounts if x.start > am.start), default=len(ctx.doc))
     hi = min(nxt, am.end + 6, len(ctx.doc))
     return ctx.has_cue("cumulative_after_cues", am.end, hi) and not any(t.text in {",", ";"} for t in ctx.doc[am.end : hi])
+
+
+def _compared(ctx: Ctx, s: int, am: AmountAt) -> bool:
+    """ "un ticket moyen de 4,7 M€, contre 15 millions il y a un an": a figure given for comparison."""
+    lo = max(s, am.start - 3)
+    return any(am.start - b <= 1 for _, b in ctx.cue_spans("comparison_before_cues", lo, am.start)) if am.start > lo else False
+
+
+def _raised_in_a_place(ctx: Ctx, e: int, am: AmountAt) -> bool:
+    """ "172 M€ ont ainsi été levés dans la région": money raised in a place is a market total."""
+    doc = ctx.doc
+    parts = set(_cues()["market_participles"])
+    for t in doc[am.end : min(e, am.end + 5)]:
+        if t.lower_ in parts:
+            return ctx.has_cue("market_place_cues", t.i + 1, min(e, t.i + 5))
+    return False
 
 
 def _counterfactual(ctx: Ctx, s: int, am: AmountAt) -> bool:
@@ -1281,6 +1302,10 @@ def _agent_after(ctx: Ctx, am: AmountAt, e: int) -> Cand | None:
             for j in range(i + 2, min(e, i + 7)):
                 if doc[j].text in {",", ".", ";", ":", "("}:
                     return None
+                # "2,8 Md€ levés par les start-ups IT": a market, not one company (words of the text:
+                # the tokenizer may split "start-ups").
+                if set(re.findall(r"[\w-]+", _norm_text(doc[j : j + 3].text))) & set(_cues()["generic_plural_heads"]):
+                    return None
                 cand = next((c for c in ctx.cands if c.start == j), None)
                 if cand is not None:
                     return cand
@@ -1599,6 +1624,37 @@ def _paren_open_before(ctx: Ctx, s: int, am: AmountAt) -> int | None:
     return None
 
 
+def _investor_share(ctx: Ctx, s: int, am: AmountAt, investors: list[Cand]) -> bool:
+    """An amount alone in parentheses right after the first investor named after a cue ("mené par
+    ASML (≈ 1,3 Md€)") is that investor's part; in a list ("mené par A, B (90 M€ puis …)") the
+    parentheses rather give the round-up item's own deal."""
+    doc = ctx.doc
+    j = am.start - 1
+    while j > s and (doc[j].text in {"≈", "~"} or _low(doc[j]) in {"environ", "près", "de", "soit"}):
+        j -= 1
+    if not (j > s and doc[j].text == "(" and am.end < len(doc) and doc[am.end].text == ")"):
+        return False
+    return any(c.end == j and c.start > s and _low(doc[c.start - 1]) in {"par", "de", "d'", "du", "des"} for c in investors)
+
+
+def _roundup_giver(ctx: Ctx, s: int, pairs: list[tuple[AmountAt, Cand]]) -> Cand | None:
+    """ "Team for the Planet a validé des apports pour trois startups : A (1,5 M€), B (800 000 €)":
+    the subject of a clause about money given, before the list's colon, backs every listed deal."""
+    if not pairs:
+        return None
+    doc = ctx.doc
+    first = min(c.start for _, c in pairs)
+    colon = next((t.i for t in doc[s:first] if t.text == ":"), None)
+    if colon is None:
+        return None
+    nouns = set(_cues()["giving_nouns"])
+    noun = next((t.i for t in doc[s:colon] if t.lower_ in nouns), None)
+    if noun is None:
+        return None
+    subj = [c for c in _cands_in(ctx, s, noun) if _org_like(c.ref) and c.ref.label != "PER"]
+    return subj[0] if subj and subj[0].start <= s + 2 else None
+
+
 def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tuple[AmountAt, Cand]]:
     """ "Reev (3 millions), MerciYanis (2,7 millions)": an amount alone in parentheses after an actor."""
     doc = ctx.doc
@@ -1787,6 +1843,12 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         head = next((c for c in ctx.cands if c.start == s + 1 and c.end <= am.start), None)
         if head is not None and _org_like(head.ref) and head.ref.label != "PER":
             return head.ref, "topic_pour", ""
+    if kind == "none" and _passive_raise(ctx, am, e) and any(a >= am.end for a, _ in blocked):
+        # "En 2009, 1,4 M€ sont levés auprès de XAnge": a subjectless passive raise with its investors
+        # is the deal of the company the article is about.
+        topic = _topic(ctx, si)
+        if topic is not None:
+            return topic, "passive_topic", ""
     if kind == "none" and _unknown_relative_antecedent(ctx, s, am):
         return None, "", "relative clause about a name not recognised"
     if kind == "anaphor" or _anaphor_before(ctx, s, e) or _ordinal_start(ctx, s, e) or _deal_noun_start(ctx, s, e, am):
@@ -1798,6 +1860,14 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
             return topic, "anaphor", ""
         return None, "", "anaphor without antecedent"
     return None, "", "no recipient"
+
+
+def _passive_raise(ctx: Ctx, am: AmountAt, e: int) -> bool:
+    """ "1,4 M€ sont levés", "2 M€ ont été récoltés": the amount is the subject of a passive raise."""
+    doc = ctx.doc
+    toks = [t for t in doc[am.end : min(e, am.end + 4)] if t.pos_ != "ADV"]
+    parts = set(_cues()["market_participles"])
+    return len(toks) >= 2 and toks[0].pos_ == "AUX" and any(t.lower_ in parts for t in toks[1:3])
 
 
 def _unknown_relative_antecedent(ctx: Ctx, s: int, am: AmountAt) -> bool:
@@ -1970,6 +2040,9 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
     lead_subj = _lead_subjects(ctx, s, e)
     investors, leads = lead_subj + investors, lead_subj + leads
     inv_spans = inv_spans + [(c.start, c.end) for c in lead_subj]
+    for a in amounts:
+        if a.kind == "main" and _investor_share(ctx, s, a, investors):
+            a.kind = "tranche"  # "un tour mené par ASML (≈ 1,3 Md€)": the lead's own share
     mains = [a for a in amounts if a.kind == "main"]
     for a in amounts:
         if a.kind in {"excluded", "sought", "fund"}:
@@ -1987,8 +2060,11 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
     dist = [] if pairs else _distributive_pairs(ctx, s, e, mains, inv_spans)
     owned = [(a, c) for a, c in _possessor_pairs(ctx, s, e, mains) if id(a) not in {id(x) for x, _ in pairs + dist}]
     paired = {id(a) for a, _ in pairs + dist + owned}
+    giver = _roundup_giver(ctx, s, pairs)
     for am, cand in pairs:
         drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+roundup_paren", am))
+        if giver is not None and giver.ref != cand.ref:
+            drafts[-1].investors.append(giver.ref)
     drafts.extend(_roundup_tail(ctx, si, e, pairs, trig))
     for am, cand in dist:
         drafts.append(Draft(cand.ref, si, f"{_main_trigger_id(ctx, trig, am)}+distributive", am))
@@ -2140,6 +2216,9 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
         _drop(ctx, _sent_text(ctx, si), f"{why}: {am.amount.text}")
         return []
     out = [Draft(ref, si, f"{tid}+{pattern}", am)]
+    giver = _receive_giver(ctx, s, e, am)
+    if giver is not None and giver.ref != ref:
+        out[0].investors.append(giver.ref)  # "X vient de recevoir 4,5 M€ de Team for the Planet"
     noun = _deal_noun_before(ctx, am, s)
     if noun is not None and _triggers()[noun[0]].get("de_x") == "investor":
         # "une subvention de 2 M€ de la Région X", "l'investissement de 10 M€ réalisé par X"
@@ -2151,6 +2230,19 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
             if c.ref != ref and c.end < am.start and ctx.doc[c.end].lower_ == "et":
                 out.append(Draft(c.ref, si, f"{tid}+coordinated_each", am))
     return out
+
+
+def _receive_giver(ctx: Ctx, s: int, e: int, am: AmountAt) -> Cand | None:
+    """The giver after a receiving verb's amount: "recevoir 4,5 M€ de X", "obtenir 2 M€ de la part de X"."""
+    doc = ctx.doc
+    lemmas = set(_cues()["receive_lemmas"])
+    if not any(doc[a].lemma_ in lemmas and 0 <= am.start - b <= 3 for rid, a, b in ctx.triggers if s <= a < am.start):
+        return None
+    pos = am.end
+    if ctx.has_cue("giver_intro_cues", pos, min(e, pos + 3)):
+        pos = max(b for _, b in ctx.cue_spans("giver_intro_cues", pos, min(e, pos + 3))) - 1
+    giver = _de_x_after(ctx, pos, e)
+    return giver if giver is not None and _org_like(giver.ref) and giver.ref.label != "PER" else None
 
 
 def _recipient_like(ref: ActorRef, pattern: str) -> bool:
