@@ -1048,3 +1048,31 @@ def test_coordinated_person_is_no_listed_organisation(make_doc):
     pairs = _pairs(make_doc, "Caroline Duval, directrice générale de la Commission des Patriotes, et Nancy Ferland, "
                              "nouvellement nommée directrice générale adjointe.", "role")
     assert ("Caroline Duval", "Nancy Ferland") not in pairs and ("Caroline Duval", "Commission des Patriotes") in pairs
+
+
+@pytest.mark.parametrize("text,predicate,expected", [
+    # a passive agent after a description ('par son concurrent britannique X', 'par l'Américain X')
+    ("Récemment, Trajo a été racheté par son concurrent britannique Railix, Movo s'est offert Clipsa et Brevo, "
+     "une start-up parisienne, a été absorbé par l'Américain Hirely.", "acquired", ("Railix", "Trajo")),
+    ("Récemment, Trajo a été racheté par son concurrent britannique Railix, Movo s'est offert Clipsa et Brevo, "
+     "une start-up parisienne, a été absorbé par l'Américain Hirely.", "acquired", ("Hirely", "Brevo")),
+    # 'elle-même absorbée plus tard par X'
+    ("Même enchaînement chez Kagnot. Intégré à Benefo, elle-même absorbée plus tard par Swilo, le service a changé.",
+     "acquired", ("Swilo", "Benefo")),
+    # a definite description of the company in focus opening the sentence
+    ("Vulka recrute. Le spécialiste des technologies d'autopartage (100 salariés), fondé en 2006 par Georges Morel "
+     "et David Leroy à Nice, vient de boucler un tour de table.", "founded", ("Georges Morel", "Vulka")),
+    # a paragraph opened by 'Quant à X,' speaks of X
+    ("Fruitel a été vendue à Bumblo.\nQuant à Withor, le cas est emblématique. Le groupe Nokor s'essouffle. "
+     "« Il fallait aller vite », raconte Eric Carrel, qui reprend l'entreprise qu'il avait cofondée.",
+     "founded", ("Eric Carrel", "Withor")),
+])
+def test_frames_unseen_cases_5(make_doc, text, predicate, expected):
+    assert expected in _pairs(make_doc, text, predicate)
+
+
+def test_comma_joined_clauses_are_no_coordinated_subjects(make_doc):
+    """'A a été racheté par B, C s'est offert D': B is no second buyer of D (commas join clauses)."""
+    pairs = _pairs(make_doc, "Récemment, Trajo a été racheté par son concurrent Railix, Movo s'est offert Clipsa.",
+                   "acquired")
+    assert ("Movo", "Clipsa") in pairs and ("Railix", "Clipsa") not in pairs

@@ -224,6 +224,9 @@ class DocContext:
         subject) and a larger one when it received money in a funding record stated before;
         ties go to the most recent one.
         """
+        marked = self._paragraph_topic(before, labels)
+        if marked is not None:
+            return marked  # "Quant à Withings, …": the paragraph says what it is about
         before_char = self.doc[before].idx if before < len(self.doc) else len(doc_text(self.doc))
         funded: dict[str, tuple[ActorRef, int, int]] = {}  # name -> (ref, n records, first token)
         for ref, start_char in self.salient:
@@ -247,6 +250,25 @@ class DocContext:
             if score > best_score:
                 best, best_score = ref, score
         return best
+
+    def _paragraph_topic(self, before: int, labels: tuple[str, ...]) -> ActorRef | None:
+        """The organisation a topic marker opening the paragraph of token `before` names ("Quant à X,",
+        "Chez X,", "Côté X,"), else None."""
+        doc = self.doc
+        start = before - 1
+        while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        start = max(start, 0)
+        while start < before and doc[start].is_space:
+            start += 1
+        for marker in _topic_markers():
+            n = len(marker.replace("'", "' ").split())
+            if start + n < before and norm_text(doc[start : start + n].text) == marker:
+                hit = self.entity_at(start + n)
+                if hit and hit[0].start == start + n and hit[1].label in labels and hit[0].end < before \
+                        and doc[hit[0].end].text == ",":
+                    return hit[1]
+        return None
 
     def clear_topic(self, before: int) -> ActorRef | None:
         """`org_topic` only when it leads: its salience (mentions, lead, funding) is strictly above
@@ -386,13 +408,21 @@ def _source_only(ctx: DocContext) -> frozenset[str]:
     return frozenset(name for name, only in cited.items() if only)
 
 
+@lru_cache(maxsize=1)
+def _topic_markers() -> tuple[str, ...]:
+    """Paragraph-opening topic markers ("quant à", "chez", "côté"), longest first."""
+    return tuple(sorted((norm_text(m) for m in load_json("relation_words.json")["paragraph_topic_markers"]),
+                        key=lambda m: -len(m.split())))
+
+
 def _agent_of_participle(doc: Doc, i: int) -> bool:
     """The name at token i is the agent of a passive participle ("Racheté par Nokia, le pionnier ..."):
     not the subject a possessive in the next sentence points back to."""
     k = i - 1
     while k >= 0 and doc[k].lower_ in ARTICLES:
         k -= 1
-    return k >= 1 and doc[k].lower_ == "par" and "VerbForm=Part" in doc[k - 1].morph
+    return k >= 1 and doc[k].lower_ == "par" and ("VerbForm=Part" in doc[k - 1].morph
+                                                  or doc[k - 1].lower_.endswith(("é", "ée", "és", "ées")))
 
 
 def _gender_fits(ref: ActorRef, gender: str) -> bool:

@@ -189,6 +189,9 @@ def object_after(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int,
     limit = min(sent.end, k + OBJECT_SCAN)
     described = False  # a descriptive noun was passed ("la firme", "la start-up")
     while k < limit:
+        if doc[k].text[:1].isupper() and _ntext(doc[k]) in skip and k + 1 < limit and doc[k + 1].text[:1].isupper():
+            k += 1  # "l'Américain Hired": a capitalised demonym before the name
+            continue
         found = actor_at(ctx, sent, k, labels)
         if found and k > sent.start and _ntext(doc[k - 1]) in ("un", "une"):
             return None  # "lancent un OpenAI à la française": a name used as a type, not the actor
@@ -390,6 +393,8 @@ def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         end, agents = actor_list(ctx, sent, past, labels)  # "dirigé par l'homme d'affaires X"
     if not agents and (past := _past_title(sent, par + 1)) > par + 1:
         end, agents = actor_list(ctx, sent, past, labels)  # "cofondée par son directeur général X"
+    if not agents and row["predicate"] == "acquired" and (described := object_after(ctx, sent, par + 1, ORGISH)):
+        end, agents = described[0], [described[1]]  # "racheté par son concurrent britannique Trainline"
     if not agents or _unnamed_group(sent, par + 1):
         end, agents = _named_after_description(ctx, sent, par + 1)
     if not agents:
@@ -449,8 +454,14 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
     org_only = row.get("patient") == "org_only"
     t = trigger[0]
     k = trigger.start - 1
-    while k >= sent.start and (doc[k].pos_ in ("AUX", "ADV") or _ntext(doc[k]) in ("été", "a", "est", "avait")):
+    while k >= sent.start and (doc[k].pos_ in ("AUX", "ADV") or _ntext(doc[k]) in ("été", "a", "est", "avait")
+                               or _ntext(doc[k]) in ("elle-même", "lui-même", "elles-mêmes", "eux-mêmes")):
         k -= 1
+    if k >= sent.start and doc[k].text == "," and k - 1 >= sent.start and doc[k - 1].text == ")":
+        k = _skip_parenthesis(sent, k - 1) + 1  # "Le spécialiste de X (100 salariés), fondé en 2006 par"
+        k = k if k < trigger.start and doc[k].text == "," else trigger.start - 1
+    if k >= sent.start and doc[k].text == "," and _descriptor_subject(sent, k):
+        return ctx.previous_sentence_org(k) or ctx.org_topic(k)  # "Le spécialiste de l'autopartage, fondé par …"
     if k < sent.start or t.i == sent.start or doc[k].text in STOP_PUNCT:
         # Fronted participle: the organisation is the subject after the comma (past appositions
         # of the founders: "Cofondée par X, ancienne de Y, la start-up Z ...").
@@ -481,6 +492,19 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
     if ref is None or ref.label == "PER" or org_only and ref.key is None and ref.label != "ORG":
         return None
     return ref
+
+
+def _descriptor_subject(sent: Span, k: int) -> bool:
+    """The sentence opens with a definite description of a company closed by the comma at token k
+    ("Le spécialiste des technologies d'autopartage (100 salariés),"): a descriptor noun, then
+    lowercase words only (a name inside makes it someone else)."""
+    doc = sent.doc
+    if k - 2 < sent.start or _ntext(doc[sent.start]) not in ("le", "la", "l'"):
+        return False
+    if _ntext(doc[sent.start + 1]) not in words()["descriptor_anaphors"] | lexicon().anaphors:
+        return False
+    inside = [t for t in doc[sent.start + 2 : k] if t.text not in ("(", ")")]
+    return len(inside) <= 10 and all(t.text.islower() or t.like_num or t.is_punct and t.text != "," for t in inside)
 
 
 def _anaphor_ending_at(sent: Span, j: int, at_start: bool = False) -> bool:
@@ -551,7 +575,8 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         or "Voice=Pass" in trigger[0].morph or any(c.dep_ == "aux:pass" for c in trigger[0].children)
     if passive:
         par = _find(sent, trigger.end, {"par"}, limit=4)
-        agent = actor_at(ctx, sent, par + 1) if par is not None else None
+        # "par son concurrent britannique Trainline", "par l'Américain Hired": past the description
+        agent = actor_at(ctx, sent, par + 1) or object_after(ctx, sent, par + 1, ORGISH) if par is not None else None
         patient = _left_actor(ctx, sent, trigger.start, ORGISH)
         if agent and patient:
             rec = _rel(agent[1], row["predicate"], patient, sent, row)
@@ -653,7 +678,7 @@ def _with_coordinated(ctx, sent, subject: ActorRef, verb_start: int, labels) -> 
     k = verb_start - 1
     while k >= sent.start and (doc[k].pos_ in ("AUX", "ADV", "PRON") or _ntext(doc[k]) in words()["subject_skip"]):
         k -= 1
-    refs = coordinated_left(ctx, sent, k, labels)
+    refs = coordinated_left(ctx, sent, k, labels, need_conjunction=True)
     return refs if subject in refs else [subject]
 
 
@@ -753,11 +778,15 @@ def _jointly(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     yield from _partner_records(combinations(refs, 2), sent, row)
 
 
-def coordinated_left(ctx, sent, k: int, labels) -> list[ActorRef]:
-    """The actors of a list "A, B (b) et C" ending at token k, collected right to left."""
+def coordinated_left(ctx, sent, k: int, labels, need_conjunction: bool = False) -> list[ActorRef]:
+    """The actors of a list "A, B (b) et C" ending at token k, collected right to left.
+
+    `need_conjunction`: a list needs a word connector ("et", "ainsi que"); commas alone join clauses
+    ("Captain Train a été racheté par Trainline, GoPro s'est offert Stupeflix")."""
     doc = sent.doc
     refs: list[ActorRef] = []
     connectors = words()["list_connectors"]
+    conjunction = False
     while k >= sent.start:
         k = _skip_parenthesis(sent, k)
         found = actor_ending_at(ctx, sent, k, labels)
@@ -766,13 +795,14 @@ def coordinated_left(ctx, sent, k: int, labels) -> list[ActorRef]:
         refs.insert(0, found[1])
         k = found[0] - 1
         if k >= sent.start and _ntext(doc[k]) in connectors:
+            conjunction = conjunction or doc[k].text != ","
             k -= 1
             if k >= sent.start and doc[k].text == ",":
                 k -= 1
             k = _skip_apposition(sent, k)
         else:
             break
-    return refs
+    return refs if conjunction or not need_conjunction else refs[-1:]
 
 
 def _skip_parenthesis(sent: Span, k: int) -> int:
