@@ -981,3 +981,26 @@ def test_round2_places_and_named_hospitals(make_doc, text, name, label):
     assert ent is not None, [(e.name, e.label) for e in doc._.entities]
     assert ent.label == label, ent.type_evidence
 
+
+
+@pytest.mark.parametrize(
+    "text,name,label",
+    [
+        # a title of several words before 'de' opens no name: the organisation after it is the name
+        ("Marc Lévon est nommé Directeur général délégué de l’Institut Korvanais\nIl prendra ses fonctions en mai.", "Institut Korvanais", "ORG"),
+        # an event after 'édition de'; a network or a site owned by someone ('son réseau X') is a thing
+        ("Du 3 avril au 6 mai se tiendra la 4e édition de Korvan Impressions, à Rouen.", "Korvan Impressions", "MISC"),
+        ("Le président américain a écrit sur son réseau Korva Social que la Chine cédera.", "Korva Social", "MISC"),
+    ],
+)
+def test_round2_titles_events_and_owned_things(make_doc, text, name, label):
+    doc = make_doc(text)
+    ent = _entity(doc, name)
+    assert ent is not None, [(e.name, e.label) for e in doc._.entities]
+    assert ent.label == label, ent.type_evidence
+
+
+def test_a_name_with_a_hyphen_and_an_elided_particle_is_one_name(make_doc):
+    doc = make_doc("La clinique résulte de la fusion des établissements Sainte-Korvane et Jeanne-d’Arc en 2016.")
+    assert _entity(doc, "Jeanne-d’Arc") is not None
+    assert _entity(doc, "Jeanne") is None and _entity(doc, "Arc") is None

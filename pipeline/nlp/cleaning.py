@@ -339,8 +339,8 @@ def strip_role(doc: Doc, span: Span, lex: Lexicons) -> Span:
     if len(span) < 2 or not doc[start].text[:1].isupper() or fold(doc[start].text) not in roles:
         return span
     k = start + 1
-    while k + 1 < span.end and doc[k].is_lower and doc[k].pos_ == "ADJ":
-        k += 1  # 'Secrétaire générale de …', 'Directeur adjoint de …'
+    while k + 1 < span.end and doc[k].is_lower and (doc[k].pos_ == "ADJ" or _is_participle_form(doc[k].text)):
+        k += 1  # 'Secrétaire générale de …', 'Directeur adjoint de …', 'Directeur général délégué de …'
     if doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
         k += 1
         while k < span.end and doc[k].lower_ in {"la", "l'", "l’", "le", "les"}:
@@ -373,6 +373,8 @@ def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
             end += 2
         elif _hyphenated_particle(doc, end + 1):
             end += 4  # 'BFM Paris-Île' + '-de-France', 'Saint-Martin' + '-en-Haut'
+        elif end + 2 < len(doc) and doc[end + 1].lower_ in _ELIDED_PARTICLES and not doc[end + 1].whitespace_ and doc[end + 2].text[:1].isupper():
+            end += 3  # 'Jeanne' + '-d'Arc', 'Villeneuve' + '-d'Ascq'
         else:
             break
     while end < len(doc) and doc[end].text[:1].isupper() and fold(doc[end].text) in suffixes and "\n" not in doc[end - 1].whitespace_:
@@ -397,6 +399,7 @@ def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
     return Span(doc, start, end, label="ORG" if start != span.start else span.label)
 
 
+_ELIDED_PARTICLES = {"d'", "d’", "l'", "l’"}
 _TOPONYM_PARTICLES = {"de", "du", "des", "la", "le", "les", "lès", "sur", "sous", "en", "aux", "d'"}
 
 
@@ -478,7 +481,7 @@ def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
             return [Span(doc, span.start, span.start + k, label=span.label), *_split_names(doc, Span(doc, span.start + k, span.end, label="PER"), lex)]
     first = fold(toks[0].text)
     for k in range(2, len(toks) - 1):
-        if toks[k].lower_ in {"de", "d'", "d’", "du", "chez"} and first in lex.given_names and toks[k + 1].text[:1].isupper():
+        if toks[k].lower_ in {"de", "d'", "d’", "du", "chez"} and toks[k - 1].text != "-" and first in lex.given_names and toks[k + 1].text[:1].isupper():
             return [Span(doc, span.start, span.start + k, label="PER"), Span(doc, span.start + k + 1, span.end, label="ORG")]
     # 'Fonds Patient Autonome de Bpifrance': a well-known organisation after 'de' is its own entity.
     from pipeline.nlp.entities import normalize_name
