@@ -1807,3 +1807,22 @@ def test_a_name_alone_after_the_quote_signs_it(make_doc, text, speaker):
     assert [q.rule_id == "signature" for q in quotes] == [speaker is not None]
     if speaker:
         assert quotes[0].speaker.name == speaker
+
+
+def test_the_edile_is_the_mayor(make_doc):
+    text = ("Léa Moreau a reçu un bon mot du sénateur-maire de Lyon Paul Martin lors de son propos liminaire. "
+            "« La réflexologie me rappelle les pratiques d'un ancien ministre », glisse l'édile, l'œil malicieux.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Martin"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a source cue of another clause is not the speaker of a quote its own speech verb governs
+    ("Les salariés ont été surpris, selon la CGT, alors que la direction assure de son côté qu'« aucun des "
+     "efforts déployés » n'a abouti.", None),
+    ("Selon Paul Martin, le projet est « une erreur historique pour la ville ».", "Paul Martin"),
+])
+def test_source_cue_of_another_clause(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in direct] == [speaker]

@@ -427,6 +427,8 @@ def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | No
     for c in reversed(cues):
         if c.start < first or c.end > open_tok:
             continue
+        if _speech_verb_between(doc, c.end, open_tok):
+            return None  # "selon la CGT, alors que la direction assure qu'« … »": another clause's speaker
         if c.cue == "pour":
             phrase = list(doc[c.start + 1: c.end - 1])
             # "Pour la présidente de Nova, Léa Moreau, il faut « … »": the name apposed to the description
@@ -438,6 +440,25 @@ def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | No
             speaker = resolve_phrase(ctx, phrase, doc[c.start].idx) or _apposed_person(ctx, phrase)
             return Attribution(speaker, cue_verb(doc, c), c.id)
     return None
+
+
+def _finite_governor(span: Span) -> bool:
+    """A finite speech verb (X assure qu'« … ») among the quote's heads outside it, within its sentence."""
+    root = next((t for t in span if not (span.start <= t.head.i < span.end)), None)
+    head, steps = (root.head if root is not None else None), 0
+    while head is not None and steps < 5 and head.sent.start == span.sent.start:
+        if not (span.start <= head.i < span.end) and "Fin" in head.morph.get("VerbForm") \
+                and speech_lemma(head, "intro") is not None:
+            return head.i == 0 or head.doc[head.i - 1].text != ","  # ", estime X," is an incise
+        if head.head is head:
+            return False
+        head, steps = head.head, steps + 1
+    return False
+
+
+def _speech_verb_between(doc: Doc, start: int, end: int) -> bool:
+    """A finite speech verb between a source cue and the quote: the quote belongs to that verb's clause."""
+    return any("Fin" in t.morph.get("VerbForm") and speech_lemma(t, "intro") is not None for t in doc[start:end])
 
 
 def governing_verb(ctx: Context, span: Span) -> Attribution | None:
@@ -710,11 +731,15 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
                 and not _spoken_fragment(ctx, span, n_words, m.open):
             _drop(doc, doc_text(doc)[m.start:m.end], "scare quote / label (short or title-like)")
             return []
+    governed: list[Attribution | None] = []
     before = _first_named([
         lambda: colon_intro(ctx, m.open),
         lambda: cue_before(ctx, cues, open_[0].i),
-        lambda: governing_verb(ctx, span),
-        lambda: sentence_incise(ctx, cues, span, open_[0].i, close[-1].i, doc_text(doc)[m.start:m.end][-1:] in ".!?…"),
+        lambda: governed.append(governing_verb(ctx, span)) or governed[0],
+        # a speech verb governing the quote outranks an incise elsewhere in its sentence, even unresolved
+        # ("selon la CGT, alors que la direction assure qu'« … »")
+        lambda: None if governed and governed[0] is not None and _finite_governor(span) else
+        sentence_incise(ctx, cues, span, open_[0].i, close[-1].i, doc_text(doc)[m.start:m.end][-1:] in ".!?…"),
     ])
     # an incise whose speaker did not resolve gives way to a cue before the quote that names one
     main = after if after is not None and (after.speaker is not None or before is None) else before

@@ -167,6 +167,24 @@ def _possessor(ctx: Context, tokens: list[Token], head: Token, before: int) -> l
     return [m] if m is not None else []
 
 
+SOURCE_MARKERS = {"selon", "après"}  # selon X / d'après X
+
+
+def _cited_in_sentence(ctx: Context, org: EntityMention, before: int) -> bool:
+    """The organisation is cited as a source (selon X, d'après X) earlier in the same sentence."""
+    start = sentence_start(ctx, before)
+    for m in ctx.mentions_in(start, before, "ORG"):
+        if m.key != org.key:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        k = span.start - 1 if span is not None else -1
+        while k >= 0 and ctx.doc[k].pos_ == "DET":
+            k -= 1
+        if k >= 0 and ctx.doc[k].lower_ in SOURCE_MARKERS | {"d'après", "d’après"}:
+            return True
+    return False
+
+
 def main_org(ctx: Context, before: int) -> EntityMention | None:
     """The organisation the article is about: named most often before `before` (ties: named first)."""
     counts: dict[str, int] = {}
@@ -477,6 +495,8 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
             if orgs:
                 return orgs[0].ref()
             m = main_org(ctx, before) if noun in speaker_nouns("org_main") else _org_of_kind(ctx, noun, before)
+            if m is not None and noun in speaker_nouns("org_main") and _cited_in_sentence(ctx, m, tokens[0].idx):
+                return None  # "selon la CGT, alors que la direction assure …": the other side, unnamed
             return m.ref() if m else None
     if orgs:
         return orgs[0].ref()
