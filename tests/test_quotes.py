@@ -1826,3 +1826,44 @@ def test_source_cue_of_another_clause(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.speaker.name if q.speaker else None for q in direct] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Les coûts de ces travaux représentent un fardeau considérable pour nos membres. » - La directrice "
+     "générale de la Chambre de commerce de Nantes, Léa Moreau.", "Léa Moreau"),
+    ("« Nous pourrons rouvrir nos commerces si chacun respecte les règles sanitaires. » - extrait du "
+     "communiqué de Josiane Perrault", "Josiane Perrault"),
+    ("Les chambres de commerce sont rassurées.\n\n« Il faut le savoir assez vite pour gérer nos stocks et le "
+     "retour des employés. »\n\n-Claire Dubois, directrice de la chambre de commerce de Lyon", "Claire Dubois"),
+    # a dash line that is a clause is no credit
+    ("« Il faut le savoir assez vite pour gérer nos stocks et le retour des employés. » - Claire Dubois a "
+     "ensuite quitté la salle sans un mot.", None),
+])
+def test_credit_line_after_a_quote_signs_it(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker and q.rule_id == "signature" else None for q in quotes] == [speaker]
+
+
+def test_de_dire_incise(make_doc):
+    text = ("Selon lui, les membres ont eu peur. « Les bureaux auraient été installés ailleurs, loin des membres », "
+            "de dire M. Paul Martin, en ajoutant que l'idée est ancienne.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes if q.kind == "direct"] == \
+        [("Paul Martin", "dire")]
+
+
+def test_colon_after_a_relative_on_an_apposed_person(make_doc):
+    text = ("Ou Paul Martin, co-directeur de l'observatoire de la Fondation Nova, qui répond par une référence "
+            "littéraire : « Un seul message qui incarne à la fois deux romans célèbres. »")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Martin"]
+
+
+def test_que_clause_runs_to_the_end_of_a_quote_over_two_paragraphs(make_doc):
+    text = ("La présidente de la chambre de commerce, Léa Moreau, a dit qu'il faut « travailler ensemble afin de "
+            "concilier le développement économique.\nLe travail va aussi pour la protection de la biodiversité ».")
+    _, quotes = quotes_of(make_doc, text)
+    kinds = sorted((q.kind, q.speaker.name if q.speaker else None) for q in quotes)
+    assert kinds == [("direct", "Léa Moreau"), ("indirect", "Léa Moreau")]
+    indirect = next(q for q in quotes if q.kind == "indirect")
+    assert indirect.text.endswith("biodiversité »")

@@ -75,7 +75,7 @@ def _outside_answers(doc: Doc, cands: list[Candidate], answers: list[Candidate])
     return kept
 
 
-MIN_WORDS_AROUND_FRAGMENTS = 3
+MIN_WORDS_AROUND_FRAGMENTS = 2
 
 
 def _not_overlapping(new: list[Candidate], kept: list[Candidate], fragments_inside: bool = False) -> list[Candidate]:

@@ -166,6 +166,9 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         tok = doc[j]
         if tok.text in SENTENCE_END or tok.is_space or tok.text in ("«", "“", '"'):
             return None
+        if tok.lower_ in ("de", "d'", "d’") and j == i and j + 1 < len(doc) \
+                and "Inf" in doc[j + 1].morph.get("VerbForm"):
+            continue  # "« … », de dire X": a narrative infinitive incise
         if tok.lemma_.lower() == "faire" and j + 1 < len(doc) and doc[j + 1].lower_ == "savoir":
             continue  # "« … », a fait savoir X": the speech verb is the locution, read at 'savoir'
         lemma = speech_lemma(tok, "incise", lenient=True) or _unlisted_incise_verb(ctx, cues, tok)
@@ -205,20 +208,58 @@ def colon_after(ctx: Context, close_tok: int) -> Attribution | None:
 SIGNATURE_END = " \t\u00a0\u202f.,;)–—-"
 
 
+SIGNATURE_DASHES = "-–—"
+SIGNATURE_MAX_CHARS = 160
+
+
 def signature_after(ctx: Context, close_char: int) -> Attribution | None:
-    """« … » Sonia / « … » (Paul Martin): a person's name alone after the closing mark, ending the
-    paragraph, signs the quote (a post or letter quoted whole)."""
+    """« … » Sonia / « … » - La directrice de X, Y. / « … »⏎-Y, directrice de X: a person's name alone
+    after the closing mark, or a dash line naming one person without a verb (a credit: "- extrait du
+    communiqué de Y"), ending the paragraph, signs the quote (a post, letter or release quoted whole)."""
     text = doc_text(ctx.doc)
     i = close_char + 1
-    while i < len(text) and text[i] in " \t\u00a0\u202f(–—-":
+    while i < len(text) and text[i] in " \t\u00a0\u202f.":
         i += 1
-    person = next((m for m in ctx.mentions if m.label == "PER" and m.start == i), None)
-    if person is None:
-        return None
-    j = person.end
-    while j < len(text) and text[j] in SIGNATURE_END:
-        j += 1
-    return Attribution(person.ref(), None, "signature") if j >= len(text) or text[j] == "\n" else None
+    if i < len(text) and text[i] == "\n":  # a credit on the next line must open with a dash
+        while i < len(text) and text[i] in " \t\n\u00a0\u202f":
+            i += 1
+        if i >= len(text) or text[i] not in SIGNATURE_DASHES:
+            return None
+    dashed = i < len(text) and text[i] in SIGNATURE_DASHES
+    while i < len(text) and text[i] in " \t\u00a0\u202f(" + SIGNATURE_DASHES:
+        i += 1
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    if not dashed:
+        person = next((m for m in ctx.mentions if m.label == "PER" and m.start == i), None)
+        if person is None:
+            return None
+        j = person.end
+        while j < len(text) and text[j] in SIGNATURE_END:
+            j += 1
+        return Attribution(person.ref(), None, "signature") if j >= end else None
+    line = ctx.doc.char_span(i, end, alignment_mode="contract")
+    if end - i > SIGNATURE_MAX_CHARS or line is None or any(
+            t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm") and t.i > line.start for t in line):
+        return None  # a clause, not a credit (a first word like "extrait" may be tagged a verb)
+    people = {m.key: m.ref() for m in ctx.mentions_in(i, end, "PER")} or _given_name_people(text[i:end])
+    return Attribution(next(iter(people.values())), None, "signature") if len(people) == 1 else None
+
+
+_CAPITALISED_NAME = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][\w'’-]+(?:[ \u00a0-][A-ZÀ-Ý][\w'’-]+){1,3})")
+
+
+def _given_name_people(line: str) -> dict[str, ActorRef]:
+    """People in a credit line the NER missed ("- extrait du communiqué de Josée Néron"): capitalised
+    words opened by a given name of the lexicon."""
+    from pipeline.nlp.lexicons import gender_of
+
+    out = {}
+    for m in _CAPITALISED_NAME.finditer(line):
+        name = m.group(1)
+        if gender_of(name.split()[0]) is not None:
+            out[name] = ActorRef(name=name, label="PER")
+    return out
 
 
 @lru_cache(maxsize=None)

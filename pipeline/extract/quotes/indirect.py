@@ -183,7 +183,8 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
         if subj and subj[0].i < verb.i and subj[0].idx < sentence_start(ctx, verb.idx):
             subj = None  # the parse ran over a sentence or paragraph end: not this clause's subject
         if subj and subj[0].i < verb.i:
-            speaker = _named_speaker(ctx, subj)
+            # "La présidente de X, Y, a dit que": the name apposed to the description
+            speaker = _named_speaker(ctx, subj) or name_apposed_before(ctx, verb)
         else:
             speaker = _inverted_named(ctx, verb, que) or _sentence_initial_name(ctx, verb) \
                 or name_apposed_before(ctx, verb)
@@ -196,6 +197,8 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
             continue
         first = doc[que.i + 1]
         start, end = first.idx, _close_marks(doc_text(doc), first.idx, last.idx + len(last))
+        # a quotation opened in the clause runs on to its closing mark (even over a paragraph break)
+        end = max([end] + [qe for qs, qe in ctx.quoted if start <= qs < end < qe])
         if ctx.in_quote(start, end):
             continue
         out.append(Candidate(start, end, doc_text(doc)[start:end], kind="indirect", rule_id="indirect_que",

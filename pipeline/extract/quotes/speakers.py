@@ -753,6 +753,8 @@ def person_before_apposition(ctx: Context, verb: Token) -> EntityMention | None:
     k = verb.i - 1
     while k > 0 and (doc[k].pos_ in ("AUX", "ADV") or doc[k].lower_ in ("se", "s'", "s’")):
         k -= 1
+    if k > 1 and doc[k].lower_ == "qui" and doc[k - 1].text == ",":
+        k -= 1  # "X, co-directeur de Y, qui répond :": the relative's antecedent is the person
     if k <= 0 or doc[k].text != ",":
         return None
     for c in range(k - 1, max(0, k - APPOSITION_MAX_TOKENS), -1):
