@@ -1076,3 +1076,49 @@ def test_comma_joined_clauses_are_no_coordinated_subjects(make_doc):
     pairs = _pairs(make_doc, "Récemment, Trajo a été racheté par son concurrent Railix, Movo s'est offert Clipsa.",
                    "acquired")
     assert ("Movo", "Clipsa") in pairs and ("Railix", "Clipsa") not in pairs
+
+
+ROLE_UNSEEN_CASES_6 = [
+    # the appointment noun with a short adjunct; a nominated person's post in a sentence naming the organisation
+    ("Le groupe industriel Varenne a annoncé jeudi la nomination avec effet immédiat de Salvador Lima au poste "
+     "de directeur général adjoint.", ("Salvador Lima", "Varenne")),
+    ("Le président de Kestrel, Jean Sorel, attend, après la révocation de Thierry Balland et la nomination de "
+     "Clotilde Demas comme directrice générale par intérim.", ("Clotilde Demas", "Kestrel")),
+    # 'X deviendra directeur général (à partir du …)' in a que-clause: the announcing organisation
+    ("Imeris annonce ce mercredi qu'Alessandro Danza deviendra directeur général à partir du 17 février.",
+     ("Alessandro Danza", "Imeris")),
+    # a bare title with a lowercase 'à la X' domain after 'est nommé' / 'devient'
+    ("Vortalis a annoncé deux nominations. Thierry Bollard est nommé directeur délégué à la compétitivité, tandis "
+     "que Jérôme Stahl devient directeur délégué à la performance, précise le groupe.", ("Jérôme Stahl", "Vortalis")),
+    ("Vortalis a annoncé deux nominations. Thierry Bollard est nommé directeur délégué à la compétitivité, tandis "
+     "que Jérôme Stahl devient directeur délégué à la performance, précise le groupe.", ("Thierry Bollard", "Vortalis")),
+    # a time adjunct between the appointment verb and the title; the subject of the sentence before
+    ("Thierry Balland, 56 ans, était l'un des proches de Carlos Gomez. Jusqu'ici directeur général délégué, il "
+     "avait été nommé en janvier directeur général de Kestrel.", ("Thierry Balland", "Kestrel")),
+    # 'assurer la direction générale du groupe': the group in focus
+    ("Le groupe Imeris change de tête. Patrick Kroll, qui assure la direction générale du groupe pour une période "
+     "intérimaire, restera.", ("Patrick Kroll", "Imeris")),
+    # a bare coordinated title after a qualifier ('par intérim, et de B, président du conseil d'administration')
+    ("Faurex est dirigé par un tandem composé de Frank Imhof, directeur général par intérim, et de Jean-Claude "
+     "Hamon, président du conseil d'administration.", ("Jean-Claude Hamon", "Faurex")),
+    # 'dont il a été TITLE' after a parenthesis; a bare title before a name after 'du'
+    ("Laurent Favier a travaillé chez Bentor (pièces de structure), dont il a été directeur général de la "
+     "division automobile.", ("Laurent Favier", "Bentor")),
+    ("Renaldo recrute. Les deux hommes seront placés sous l'autorité du PDG Carlos Gomez.", ("Carlos Gomez", "Renaldo")),
+    ("Le codirecteur général de Plastika, Jean-Michel Szabo, quitte ses fonctions.", ("Jean-Michel Szabo", "Plastika")),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_UNSEEN_CASES_6)
+def test_role_unseen_cases_6(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+@pytest.mark.parametrize("text,org", [
+    # a condition is no post
+    ("Paul Roy dirige Kestrel. S'il est nommé à la tête du CHSF, il succèdera à Marc Blanc.", "CHSF"),
+    # a public body named after its place is no institution name ('conseil' is not 'hôpital')
+    ("Paul Roy, président du conseil départemental de la Manche, a parlé.", "conseil départemental de la Manche"),
+])
+def test_role_unseen_negatives_6(make_doc, text, org):
+    assert org not in {o for _, o in _pairs(make_doc, text, "role")}

@@ -330,6 +330,12 @@ class DocContext:
                 break
             prev = self._sentence_before(prev)  # "X … . Diplômé de Y, il débute … . Il est alors …"
         fitting = [ref for ref in people.values() if _gender_fits(ref, gender)]
+        if len(people) > 1 and prev is not None:
+            # several people: the one opening the sentence before (its subject) carries over
+            first = self.entity_at(prev.start)
+            alone = first is not None and first[0].end < prev.end and self.doc[first[0].end].lower_ not in ("et", "ou", "&")
+            # ("A et B connaissent …. Il …": two subjects, no guess)
+            return first[1] if first and alone and first[1].label == "PER" and _gender_fits(first[1], gender) else None
         return fitting[0] if len(people) == 1 and fitting else None
 
     def _sentence_before(self, sent: Span) -> Span | None:

@@ -227,6 +227,30 @@ def _unit_owner(ctx: DocContext, sent: Span, k: int) -> tuple[int, ActorRef] | N
     return object_after(ctx, sent, k + 1, ORGISH)
 
 
+def _anaphor_object(ctx: DocContext, sent: Span, k: int) -> tuple[int, ActorRef] | None:
+    """'assure la direction générale du groupe': a definite anaphor noun ending the clause stands for
+    the organisation in focus."""
+    doc = sent.doc
+    if k >= sent.end:
+        return None
+    if _ntext(doc[k]) in lexicon().anaphors and k - 1 >= sent.start and _ntext(doc[k - 1]) in ("du", "au"):
+        start, k = k, k - 1  # the trigger ended with its "du" ("assure la direction générale du groupe")
+    elif _ntext(doc[k]) in ("du", "au") or _ntext(doc[k]) in lexicon().anaphor_determiners:
+        start = k + 1
+    else:
+        return None
+    if start >= sent.end or not _is_anaphor(doc[start]) and not (_ntext(doc[k]) in ("du", "au")
+                                                                  and _ntext(doc[start]) in lexicon().anaphors):
+        return None
+    end = start + 1
+    while end < sent.end and doc[end].pos_ == "ADJ" and doc[end].text.islower():
+        end += 1
+    if end < sent.end and doc[end].text[:1].isupper():
+        return None  # a name follows ("du groupe Kestrel"): object_after's business
+    topic = ctx.org_topic(k)
+    return (end, topic) if topic else None
+
+
 def _institution_object(ctx: DocContext, sent: Span, k: int) -> tuple[int, ActorRef] | None:
     """'a pris la direction de l'hôpital de Montceau': an institution noun and the name it is "of"
     are one organisation ("hôpital de Montceau"), even when the NER only tagged the name."""
@@ -591,7 +615,8 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         subject = _relative_person(ctx, sent, trigger.start) or subject
     obj = object_after(ctx, sent, trigger.end, row.get("object_labels") or ORGISH)
     if row["predicate"] == "role":  # "l'hôpital de Montceau", "du CHU de Tours": one organisation
-        obj = _institution_object(ctx, sent, trigger.end) or obj or _unit_owner(ctx, sent, trigger.end)
+        obj = _institution_object(ctx, sent, trigger.end) or obj or _unit_owner(ctx, sent, trigger.end) \
+            or _anaphor_object(ctx, sent, trigger.end)
     if not subject or not obj or row.get("patient") == "group_only" and not _is_group(ctx, obj[1], sent, obj[0]):
         return
     if row.get("subject_labels") and subject.label not in row["subject_labels"]:

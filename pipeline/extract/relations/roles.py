@@ -128,7 +128,9 @@ def _past_time_adjunct(sent, k: int) -> int:
     j = k
     while j >= sent.start and (doc[j].like_num or norm_text(doc[j].text) in TIME_WORDS):
         j -= 1
-    return j if j < k and any(t.like_num for t in doc[j + 1 : k + 1]) else k
+    # a number ("en 2018") or a month after its preposition ("en janvier", "dès mars")
+    dated = any(t.like_num for t in doc[j + 1 : k + 1]) or j + 2 <= k and norm_text(doc[j + 1].text) in ("en", "dès", "depuis")
+    return j if j < k and dated else k
 
 
 def _joined_relative(ctx, sent, v: int) -> tuple[ActorRef, ActorRef] | None:
@@ -181,6 +183,12 @@ def _appointment(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, 
     if marker is not None and doc[k].lemma_ in lex.appointment_verbs and doc[k].pos_ == "VERB":
         person = _copula_subject(ctx, sent, k, lex)  # passive: "X a été nommé au poste de ..."
         return (person, None) if person else None
+    if doc[k].text in ("-", "–", ")") and marker is not None:
+        opener = "(" if doc[k].text == ")" else doc[k].text  # "X, 40 ans -fille de Y- au poste de"
+        k = next((c for c in range(k - 1, max(sent.start, k - APPOSITION_TOKENS) - 1, -1) if doc[c].text == opener), k)
+        k = k - 1 if doc[k].text == opener else k
+        if k - 3 >= sent.start and doc[k].lower_ == "ans" and doc[k - 1].like_num and doc[k - 2].text == ",":
+            k -= 3
     if doc[k].text == ",":
         k = _apposition_start(sent, k)
         if k is None:
@@ -188,14 +196,31 @@ def _appointment(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, 
     hit = ctx.person_ending_at(k, sent)
     if not hit or hit[0] - 1 < sent.start:
         return None
-    if marker is not None and hit[0] - 2 >= sent.start and norm_text(doc[hit[0] - 1].text) in ("de", "d'") \
-            and doc[hit[0] - 2].lemma_ in lex.appointment_nouns:
-        return hit[1], hit[0] - 2  # "Y annonce la nomination de X au poste de directeur général"
+    noun = _appointment_noun(sent, hit[0] - 1, lex) if marker is not None else None
+    if noun is not None:
+        return hit[1], noun  # "Y annonce la nomination (avec effet immédiat) de X au poste de directeur général"
     verb = doc[hit[0] - 1]
     if verb.lemma_ not in lex.appointment_verbs or verb.pos_ != "VERB" or "VerbForm=Part" in verb.morph \
             and doc[verb.i - 1].lemma_ == "être":
         return None
     return hit[1], verb.i
+
+
+NOUN_ADJUNCT_TOKENS = 4  # "la nomination avec effet immédiat de X"
+
+
+def _appointment_noun(sent, k: int, lex: Lexicon) -> int | None:
+    """Token of an appointment noun ("nomination") whose "de" complement is the token k, a short
+    adjunct allowed between them; else None."""
+    doc = sent.doc
+    if k - 1 < sent.start or norm_text(doc[k].text) not in ("de", "d'"):
+        return None
+    for j in range(k - 1, max(sent.start, k - 1 - NOUN_ADJUNCT_TOKENS) - 1, -1):
+        if doc[j].lemma_ in lex.appointment_nouns and doc[j].pos_ == "NOUN":
+            return j
+        if doc[j].text in BOUNDARIES or doc[j].pos_ in ("VERB", "AUX", "PROPN"):
+            return None
+    return None
 
 
 def _apposition_start(sent, k: int) -> int | None:
@@ -215,8 +240,40 @@ def _appointed_by_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[Actor
     found = _appointment(ctx, sent, title, lex)
     if not found or found[1] is None:
         return None
-    org = subject_of(ctx, sent, sent.doc[found[1]], ("ORG",))
+    org = subject_of(ctx, sent, sent.doc[found[1]], ("ORG",)) or _board_owner(ctx, sent, found[1])
+    if org is None and sent.doc[found[1]].pos_ == "NOUN":
+        # "après la nomination de X comme directrice générale par intérim": the organisation named
+        # earlier in the sentence, else the one in focus
+        org = ctx.last_org(found[1], sent.start) or ctx.previous_sentence_org(found[1]) or ctx.org_topic(found[1])
     return (found[0], org) if org else None
+
+
+BOARD_NOUNS = {"conseil", "comité", "directoire", "board", "assemblée"}
+
+
+def _time_after(sent, k: int) -> bool:
+    """A time adjunct starts at token k ("à partir du 17 février", "dès janvier", "en 2020", "le 1er mars")."""
+    doc = sent.doc
+    if k >= sent.end:
+        return False
+    word = norm_text(doc[k].text)
+    nxt = doc[k + 1] if k + 1 < sent.end else None
+    return word in ("dès", "depuis") or word == "à" and nxt is not None and nxt.lower_ == "partir" \
+        or word in ("en", "le", "au") and nxt is not None and (nxt.like_num or norm_text(nxt.text) in TIME_WORDS)
+
+
+def _board_owner(ctx, sent, v: int) -> ActorRef | None:
+    """'Le conseil d'administration de Plastic Omnium a nommé X …': the organisation whose board is
+    the subject of the appointment verb at token v."""
+    doc = sent.doc
+    subj = next((c for c in doc[v].children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None or norm_text(subj.lemma_) not in BOARD_NOUNS:
+        return None
+    for i in range(subj.i + 1, min(v, subj.i + 6)):
+        hit = ctx.entity_at(i)
+        if hit and hit[1].label == "ORG" and i > sent.start and norm_text(doc[i - 1].text) in ("de", "d'", "du"):
+            return hit[1]
+    return None
 
 
 def _capacity_subject(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | None:
@@ -228,6 +285,7 @@ def _capacity_subject(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | 
     return _clause_subject(ctx, sent, sent.doc[title.core_start])
 
 
+MODALS = {"devoir", "pouvoir", "vouloir", "aller", "continuer"}
 CAPACITY_SCAN = 12  # "débute à l'hôpital de la Pitié Salpêtrière à Paris comme ..."
 
 
@@ -301,8 +359,8 @@ def _post_holder(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | None:
         return None
     doc = sent.doc
     k = v - 1
-    while k >= sent.start and (doc[k].pos_ == "AUX" or _is_adverb(doc[k])):
-        k -= 1
+    while k >= sent.start and (doc[k].pos_ == "AUX" or _is_adverb(doc[k]) or doc[k].lemma_ in MODALS):
+        k -= 1  # "Patrick Kron devant poursuivre ses fonctions de président du conseil"
     if k < sent.start:
         return None
     if doc[k].lower_ in ("il", "elle"):
@@ -496,6 +554,7 @@ def _elliptic_org(ctx, sent, title: TitleMatch, prev_org: tuple[int, ActorRef], 
     if end < sent.end and doc[end].text not in (",", ".", ";", ")"):
         return None
     k = prev_org[0]
+    k += _qualifier_len(sent, k, lex)  # "A, directeur général par intérim, et B, président du conseil"
     if k + 2 >= sent.end or doc[k].text != "," or doc[k + 1].lower_ != "et":
         return None
     k += 2
@@ -668,7 +727,7 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             if doc[k].text in BOUNDARIES or doc[k].pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
                 return None
             named = ctx.org_starting_at(k, sent) if doc[k].text[:1].isupper() else None
-            if named and named[1].label == "LOC" and norm_text(doc[head].text) in lex.institution_nouns:
+            if named and named[1].label == "LOC" and norm_text(doc[head].text) in lex.institution_nouns - PUBLIC_BODIES:
                 # "du centre hospitalier parisien Saint-Joseph": the institution's name, not a place
                 return named[0], ActorRef(doc[head : named[0]].text, "ORG", None)
             if named and not not_org and not (unit and _followed_by_org(ctx, sent, named[0], lex)):
@@ -677,12 +736,15 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
     return None
 
 
+PUBLIC_BODIES = {"conseil", "ministère", "cour", "commission"}  # "président du conseil régional d'Occitanie": no company
+
+
 def _institution_name(ctx, sent, k: int, end: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
     """'l'hôpital nord de Laennec', 'l'université de Caen': an institution noun (tokens k..end) with
     its lowercase adjectives, then de + a capitalised name, is a named institution (the entity
     when the NER typed it an organisation, else the whole phrase)."""
     doc = sent.doc
-    if norm_text(doc[k:end].text) not in lex.institution_nouns:
+    if norm_text(doc[k:end].text) not in lex.institution_nouns - PUBLIC_BODIES:
         return None
     j = _skip_adjectives(sent, end)
     if j + 1 >= sent.end or norm_text(doc[j].text) not in ("de", "d'", "du") or not doc[j + 1].text[:1].isupper():
@@ -891,8 +953,11 @@ def _dont_clause_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, A
         if tok.lower_ == "dont":
             if j - 2 < sent.start or doc[j - 1].text != ",":
                 return None
-            hit = ctx.entity_at(j - 2)
-            ok = hit and hit[0].end - 1 == j - 2 and hit[1].label == "ORG"
+            e = j - 2
+            if doc[e].text == ")":  # "Benteler (pièces de structure), dont il a été …"
+                e = next((c - 1 for c in range(e - 1, max(sent.start, e - 10) - 1, -1) if doc[c].text == "("), e)
+            hit = ctx.entity_at(e) if e >= sent.start else None
+            ok = hit and hit[0].end - 1 == e and hit[1].label == "ORG"
             return (title.end, hit[1]) if ok else None
         if not (tok.pos_ in ("DET", "AUX", "ADV", "PRON") or tok.lemma_ in lex.role_verbs
                 or (hit := ctx.entity_at(j)) and hit[1].label == "PER"):
@@ -907,15 +972,21 @@ def _appointed_bare_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int
     doc = sent.doc
     if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
         return None
-    if title.end < sent.end and doc[title.end].text not in (".", ",", ";"):
+    end = _domain_end(sent, title.end) + _qualifier_len(sent, _domain_end(sent, title.end), lex)
+    if end < sent.end and doc[end].text not in (".", ",", ";") and not _time_after(sent, end):
         return None
     k = title.start - 1
-    while k >= sent.start and norm_text(doc[k].text) in lex.determiners:
+    while k >= sent.start and norm_text(doc[k].text) in lex.determiners | lex.pre_adjectives:
         k -= 1
-    if k < sent.start or doc[k].lemma_ not in lex.appointment_verbs or doc[k].pos_ != "VERB" \
-            or "VerbForm=Part" not in doc[k].morph:
+    k = _past_time_adjunct(sent, k)  # "a été nommé en janvier directeur"
+    becomes = k >= sent.start and doc[k].lemma_ == "devenir" and doc[k].pos_ in ("VERB", "AUX")
+    if k < sent.start or not becomes and (doc[k].lemma_ not in lex.appointment_verbs or doc[k].pos_ != "VERB"
+                                          or "VerbForm=Part" not in doc[k].morph):
         return None
-    org = ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
+    # "Imerys annonce qu'X deviendra directeur général": the organisation announcing it
+    governing = doc[k].head if doc[k].dep_ in ("ccomp", "advcl") and doc[k].head.i < k else None
+    org = subject_of(ctx, sent, governing, ("ORG",)) if governing is not None else None
+    org = org or ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
     return (title.end, org) if org else None
 
 
@@ -1012,7 +1083,7 @@ def _domain_end(sent, k: int) -> int:
     """Past a lowercase domain complement after a title ("de production", "des ventes"): the
     token after it, else k."""
     doc = sent.doc
-    if k >= sent.end or norm_text(doc[k].text) not in DOMAIN_PREPOSITIONS:
+    if k >= sent.end or norm_text(doc[k].text) not in DOMAIN_PREPOSITIONS + ("à", "au", "aux"):
         return k
     j = k + 1
     while j < sent.end and norm_text(doc[j].text) in ("la", "l'", "les"):
@@ -1050,8 +1121,8 @@ def _bare_title_name_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
             or title.lemma in lex.bare_title_exclusions:
         return None
     k = title.start - 1
-    if k < sent.start or norm_text(doc[k].text) not in ("le", "la", "l'"):
-        return None
+    if k < sent.start or norm_text(doc[k].text) not in ("le", "la", "l'", "du", "au"):
+        return None  # ("sous l'autorité du PDG Carlos X")
     hit = ctx.entity_at(title.end) if title.end < sent.end else None
     if not hit or hit[0].start != title.end or hit[1].label != "PER" or hit[1].key is None:
         return None
@@ -1283,6 +1354,7 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
     doc = sent.doc
     while k >= sent.start and (_is_adverb(doc[k]) or _adverb_len(sent, k, lex)):
         k -= max(1, _adverb_len(sent, k, lex))  # "qui était jusqu'à tout récemment directrice de X"
+    k = _past_time_adjunct(sent, k)  # "il avait été nommé en janvier directeur général de X"
     k = _past_verb_adjunct(sent, k, lex)
     if k < sent.start or doc[k].lemma_ not in lex.role_verbs or doc[k].pos_ not in ("AUX", "VERB"):
         return None
@@ -1303,6 +1375,8 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
     if doc[k].text == ")":  # "Paul Roy (40 ans) est nommé directeur"
         k = next((j - 1 for j in range(k - 1, max(sent.start, k - 8) - 1, -1) if doc[j].text == "("), k)
     if doc[k].lower_ in ("il", "elle"):
+        if k - 1 >= sent.start and norm_text(doc[k - 1].text) in ("si", "s'"):
+            return None  # "S'il est nommé à la tête de X, …": a condition, not a post
         return ctx.pronoun_person(k, sent)  # "Il a été nommé directeur de X" after naming him
     if doc[k].lower_ == "et" and verb.dep_ == "conj":
         return _verb_subject(ctx, sent, verb.head)  # "X, directeur, regroupera ... et deviendra PDG"
