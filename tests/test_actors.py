@@ -1004,3 +1004,40 @@ def test_a_name_with_a_hyphen_and_an_elided_particle_is_one_name(make_doc):
     doc = make_doc("La clinique résulte de la fusion des établissements Sainte-Korvane et Jeanne-d’Arc en 2016.")
     assert _entity(doc, "Jeanne-d’Arc") is not None
     assert _entity(doc, "Jeanne") is None and _entity(doc, "Arc") is None
+
+
+def test_a_person_undergoing_an_organisation_verb_is_no_organisation(make_doc):
+    # 'X est licencié': X is laid off, not laying off; the active form still cues an organisation
+    doc = make_doc("Début juin, Karim Belvaux est licencié pour faute grave par le club.")
+    assert _entity(doc, "Karim Belvaux").label == "PER"
+    doc = make_doc("Pelvina a licencié quarante salariés en 2020.")
+    assert _entity(doc, "Pelvina").label == "ORG" and "org.after.verb" in _entity(doc, "Pelvina").type_evidence
+
+
+def test_an_event_verb_after_a_noun_complement_is_not_the_names(make_doc):
+    doc = make_doc("L'assemblée générale de la Korvalia s'est tenue le 25 juin au siège de la coopérative.")
+    ent = _entity(doc, "Korvalia")
+    assert ent is not None and ent.label != "MISC", ent and ent.type_evidence
+
+
+def test_a_gazetteer_organisation_signed_with_its_town_is_the_same_entity(make_doc):
+    doc = make_doc("Le Stade Français a battu Brive. Communiqué officiel\n— Stade Français Paris (@SFKorvan) 28 juin 2019")
+    ent = _entity(doc, "Stade Français")
+    assert ent.label == "ORG" and "Stade Français Paris" in {m.text for m in ent.mentions}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Le festival est l'une des rares animations de la Ville, rappelle Anne Korvel.", "Ville"),
+        ("— Quorvel Rugby (@QuorvelRugby) 28 juin 2019", "@QuorvelRugby"),
+    ],
+)
+def test_round2_local_authority_nouns_and_handles_are_no_actors(make_doc, text, name):
+    doc = make_doc(text)
+    assert not _kept(doc, name), doc.user_data.get("dropped")
+
+
+def test_a_gazetteer_organisation_and_its_country_subsidiary_stay_apart(make_doc):
+    doc = make_doc("Uber France a recruté cent chauffeurs. Uber a publié ses comptes à New York.")
+    assert _entity(doc, "Uber France") is not _entity(doc, "Uber")

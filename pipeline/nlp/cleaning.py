@@ -12,6 +12,7 @@ Every function takes spaCy spans and returns cleaned spans; anything dropped is 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -586,6 +587,8 @@ def _chrome_in_name(span: Span, text: str, lex: Lexicons) -> str | None:
     call to action addressed to the reader ('Connectez-vous', 'POUR LIRE LA SUITE Et accédez')."""
     if any(m in text for m in _credit_symbols(tuple(lex.other["credit_markers"]))):
         return "credit symbol inside the name (page chrome)"
+    if text[:1] == "@" or unicodedata.category(text[:1]) == "So":
+        return "social-media handle or pictogram (page chrome: '@ClubRugby', '📃Communiqué')"
     for tok in span:
         second_person = "2" in tok.morph.get("Person") and tok.pos_ in {"VERB", "AUX", "PRON"}
         if second_person or fold(tok.text).lstrip("-") == "vous" or tok.is_lower and tok.pos_ == "VERB" and tok.lower_.endswith("ez"):

@@ -503,6 +503,14 @@ def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: se
         short = strip_suffix(key, lex)
         if short and short in groups and key in groups and lex.gazetteer.get(short) is None:
             _merge_into(groups, short, key)
+    # 'Stade Français Paris' (a signature line) is the 'Stade Français' of the gazetteer, written with its town.
+    for key in sorted(groups):
+        base, _, town = key.rpartition(" ")
+        entry = lex.gazetteer.get(base)
+        # never a country ('Meta France', 'Uber France' are subsidiaries of their own)
+        country = lex.gazetteer.get(town) is not None or town in {normalize_name(c) for c in lex.org["subsidiary_places"]}
+        if base in groups and key in groups and town in lex.places and not country and entry is not None and entry.label == "ORG" and lex.gazetteer.get(key) is None:
+            _merge_into(groups, key, base)
     for key in sorted(groups):
         if " " in key or key in per_like or lex.gazetteer.get(key) is not None or key not in groups or key in lex.places:
             continue  # a place keeps its own entity ('France' vs 'France Digitale')

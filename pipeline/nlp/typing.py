@@ -240,13 +240,15 @@ def _verb_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     while j < len(doc) and hops < 4 and (doc[j].lower_ in _AUX_SKIP or doc[j].pos_ == "ADV"):
         j, hops = j + 1, hops + 1
     if j < len(doc) and doc[j].pos_ in {"VERB", "AUX", "NOUN"}:
+        # 'X est licencié', 'X a été racheté': X undergoes the action, it is no organisation acting
+        passive = any(t.lemma_ == "être" for t in doc[span.end : j]) and "Part" in doc[j].morph.get("VerbForm")
         for g in lex.org["after_lemmas"]:
-            if doc[j].lemma_ in g["lemmas"] and not (doc[j].pos_ == "NOUN"):
+            if doc[j].lemma_ in g["lemmas"] and not (doc[j].pos_ == "NOUN") and not passive:
                 votes.append(("ORG", g["weight"], g["id"]))
-        # An event takes place: "X se tiendra en juin", "X s'est déroulé à Lyon".
+        # An event takes place: "X se tiendra en juin", "X s'est déroulé à Lyon" (not 'l'assemblée de X s'est tenue').
         event = lex.other["misc_after_lemmas"]
         reflexive = any(t.lower_ in {"se", "s'", "s’"} for t in doc[span.end : j])
-        if reflexive and doc[j].lemma_ in event["lemmas"]:
+        if reflexive and doc[j].lemma_ in event["lemmas"] and not _noun_complement(doc, span):
             votes.append(("MISC", event["weight"], event["id"]))
     # An inverted speech verb right before the name: ", explique X".
     k = span.start - 1
@@ -256,6 +258,14 @@ def _verb_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     if k >= 1 and doc[k].lemma_ in speech["lemmas"] and doc[k].pos_ == "VERB" and doc[k - 1].text in {",", "»", "”", '"', "("}:
         votes.append(("PER", speech["weight"], speech["id"]))
     return votes
+
+
+def _noun_complement(doc: Doc, span: Span) -> bool:
+    """'l'assemblée générale de la Celmar': the name completes a lowercase noun before 'de' (it is not the subject)."""
+    k = span.start - 1
+    while k >= 0 and doc[k].lower_ in {"la", "le", "les", "l'", "l’"}:
+        k -= 1
+    return k >= 1 and doc[k].lower_ in {"de", "du", "des", "d'", "d’"} and doc[k - 1].pos_ in {"NOUN", "ADJ"} and doc[k - 1].is_lower
 
 
 def name_votes(text: str, lex: Lexicons) -> list[Vote]:
