@@ -1867,3 +1867,17 @@ def test_que_clause_runs_to_the_end_of_a_quote_over_two_paragraphs(make_doc):
     assert kinds == [("direct", "Léa Moreau"), ("indirect", "Léa Moreau")]
     indirect = next(q for q in quotes if q.kind == "indirect")
     assert indirect.text.endswith("biodiversité »")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Pour l'instant, le président de la Chambre de commerce de Lyon, Paul Martin, croit que le partage d'une "
+     "permanence serait une bonne idée.\n\n« Nous allons tenter de travailler ensemble pour montrer aux gens qu'il "
+     "est bénéfique d'aller dans ce sens. »", "Paul Martin"),
+    # a paragraph ending with narration, not speech, gives no speaker
+    ("Paul Martin a fondé Nova en 2010 à Lyon.\n\n« Nous allons tenter de travailler ensemble pour montrer aux "
+     "gens qu'il est bénéfique d'aller dans ce sens. »", None),
+])
+def test_quote_opening_a_paragraph_after_reported_speech(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in direct] == [speaker]

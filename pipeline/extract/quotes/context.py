@@ -19,7 +19,8 @@ from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import (NARRATIVE_OPENERS, SENTENCE_INCISE_RULES, UNNAMED_BODY, Attribution,
                                              Candidate, incise_after, incise_closes_clause, last_speaker)
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, speech_lemma
-from pipeline.extract.quotes.speakers import Context, described_subject, is_subject_position, sentence_start
+from pipeline.extract.quotes.speakers import (Context, described_subject, is_subject_position, resolve_phrase,
+                                              sentence_start, subject_of)
 from pipeline.records import ActorRef
 from pipeline.rules import load_json
 
@@ -82,6 +83,10 @@ def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
             cand.speaker, cand.rule_id = described, "context_described_subject"
             continue
         opens = doc_text(ctx.doc)[p_start:cand.start].strip(" «“\"\u00a0\u202f") == ""
+        said_before = _speaker_ending_previous_paragraph(ctx, paras, k) if opens else None
+        if said_before is not None:
+            cand.speaker, cand.rule_id = said_before, "context_previous_paragraph"
+            continue
         if opens or not any(not ctx.in_quote(m.start, m.end) for m in ctx.mentions_in(p_start, cand.start, "PER")):
             # the quote opens its paragraph, or nobody is named before it there: "Les hostilités reprennent.
             # « … » Me X n'a pas fini sa plaidoirie."
@@ -191,6 +196,26 @@ def _first_person_after(ctx: Context, start: int, para_end: int):
         if people:
             return people[0] if is_subject_position(ctx.doc, people[0]) else None
     return None
+
+
+def _speaker_ending_previous_paragraph(ctx: Context, paras: list[tuple[int, int]], k: int) -> ActorRef | None:
+    """"… le président de X croit que le partage serait une bonne idée.⏎« … »": the paragraph before ends
+    with a sentence whose main verb is a speech or opinion verb with a person subject; the quote opening
+    the next paragraph goes on with that person's words."""
+    if k == 0:
+        return None
+    start, end = paras[k - 1]
+    text = doc_text(ctx.doc)
+    if text[end - 1:end] not in ".!?…" or ctx.in_quote(end - 1, end):
+        return None
+    span = ctx.doc.char_span(max(start, sentence_start(ctx, end - 1)), end, alignment_mode="contract")
+    root = next((t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)), None) \
+        if span is not None and len(span) else None
+    if root is None or speech_lemma(root, "incise", lenient=True) is None:
+        return None
+    subj = subject_of(root)
+    speaker = resolve_phrase(ctx, subj, subj[0].idx) if subj and subj[0].i < root.i else None
+    return speaker if speaker is not None and speaker.label == "PER" else None
 
 
 def _person_introduced_next(ctx: Context, earlier: list[Candidate], paras: list[tuple[int, int]], k: int,
