@@ -264,3 +264,16 @@ def test_prefix_factored_alternation_matches_like_a_plain_one(words: list[str], 
     assert all(pattern.fullmatch(w) for w in words)
     canon = {_canonical(w) for w in words}
     assert bool(pattern.fullmatch(probe)) == (_canonical(probe) in canon)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("ont levé respectivement 40 et 104 millions d'euros", [40e6, 104e6]),
+        ("ont levé respectivement 5, 12 et 40 M€", [5e6, 12e6, 40e6]),
+        ("fondée en 2019 et 5 millions d'euros levés", [5e6]),
+        ("entre 40 et 104 millions d'euros", [40e6]),
+    ],
+)
+def test_figures_sharing_the_unit_after_respectivement(text, values):
+    assert [a.value for a in find_amounts(text)] == values

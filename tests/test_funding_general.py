@@ -1495,3 +1495,49 @@ def test_a_public_programme_is_never_the_recipient(make_doc):
     text = "La banque enregistre un record avec le déploiement de France 2030 à hauteur de 95 millions d'euros."
     events, _ = _events(make_doc, text)
     assert all(normalize_name(e.recipient.name) not in {"france", "france 2030"} for e in events)
+
+
+def test_respectivement_hands_bare_figures_to_the_coordinated_companies(make_doc):
+    text = "Les fintechs Talvane et Brisquet viennent de lever respectivement 40 et 104 millions d'euros."
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(40e6, "talvane"), (104e6, "brisquet")}
+
+
+def test_a_place_after_pres_de_or_de_after_the_company_anaphor_is_no_recipient(make_doc):
+    text = ("Talvane a lancé un financement participatif. L'entreprise à but d'emploi de Pipriac, près de Redon, a "
+            "récolté 10 000 € en une semaine.")
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(10000, "talvane")}
+
+
+def test_pour_with_an_infinitive_is_a_purpose_not_an_owner(make_doc):
+    text = "En 2015, c'est l'opérateur télécom Talvane qui levait 10 millions d'euros pour lancer son réseau bas-débit IoT."
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(10e6, "talvane")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le défi à relever pour 2017 sera de réussir à lever 20 millions d'euros.",
+        "L'objectif de lever 5 millions d'euros est fixé pour l'été.",
+    ],
+)
+def test_a_target_to_raise_is_no_deal(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+def test_auprès_de_after_a_speech_verb_names_who_was_told(make_doc):
+    text = ("Talvane a levé 72 millions d'euros auprès de Brume Capital. « Talvane a le plus large réseau d'Europe », "
+            "a convenu Marie Dupont auprès de Orvelle Media.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert [normalize_name(i.name) for i in ev.investors] == ["brume capital"]
+
+
+def test_an_option_size_of_an_offer_restates_it(make_doc):
+    text = ("Sur la base du prix médian, Talvane lèverait environ 35 millions d'euros, environ 40,3 millions avec la "
+            "clause d'extension et environ 46,3 millions en cas d'exercice de l'option.")
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == {(35e6, "talvane")}

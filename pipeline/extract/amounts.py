@@ -73,6 +73,7 @@ class _Grammar:
     scale_words: dict[str, float]
     not_alone_before_currency: frozenset[str]
     between_joiner: str
+    shared_left: re.Pattern[str]
 
 
 def _approximators(phrases: list[str]) -> str:
@@ -168,6 +169,11 @@ def _grammar() -> _Grammar:
         scale_words={k: v[0] for k, v in scales.items()},
         not_alone_before_currency=frozenset(norm(w) for w in numw["not_alone_before_currency"]),
         between_joiner=norm(ranges["between_joiner"]),
+        shared_left=re.compile(
+            r"(?:" + "|".join(re.escape(w) for w in ranges["distributive_words"]) + r")\s+"
+            r"(?P<figs>(?:\d+(?:[.,]\d+)?\s*(?:,|et)\s*)+)$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -340,7 +346,32 @@ def _find(g: _Grammar, text: str) -> list[Amount]:
         if out and a.start < out[-1].end:
             continue
         out.append(_with_approximators(g, text, a, out[-1].end if out else 0))
-    return out
+    shared = [x for a in out for x in _shared_unit(g, text, a)]
+    return sorted(out + shared, key=lambda a: a.start) if shared else out
+
+
+_LEADING_FIGURE = re.compile(r"\d[\d \u00a0\u202f.]*(?:,\d+)?")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _shared_unit(g: _Grammar, text: str, a: Amount) -> list[Amount]:
+    """ "respectivement 40 et 104 millions d'euros": the bare figures before the amount share its
+    scale and currency (only after a distributive word, so "en 2019 et 5 M€" stays one amount)."""
+    if a.value is None or a.high is not None:
+        return []
+    lead = _LEADING_FIGURE.match(a.text)
+    figure = _digits_value(lead.group(0).strip()) if lead else None
+    m = g.shared_left.search(text, max(0, a.start - 80), a.start)
+    if not figure or m is None:
+        return []
+    mult = a.value / figure
+    base = m.start("figs")
+    return [
+        Amount(_number_value(f.group(0)) * mult, a.currency, a.approximate, f.group(0), base + f.start(), base + f.end(),
+               "amount:shared_unit")
+        for f in _FIGURE.finditer(m.group("figs"))
+        if _number_value(f.group(0)) is not None
+    ]
 
 
 def find_amounts(text: str) -> list[Amount]:

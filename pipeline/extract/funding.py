@@ -502,7 +502,10 @@ def _governed_by_place(ctx: Ctx, cand: Cand, lo: int, cues: str = "place_preposi
     while j > lo and (doc[j].pos_ == "DET" or doc[j].is_space):
         j -= 1  # "par le JDN": look through the determiner
     prev = _low(doc[j]) if j >= lo else ""
-    return prev in set(_cues()[cues])
+    # Two-word prepositions too: "près de Redon", "non loin de X" (the tokens are "près" "de").
+    pair = f"{_low(doc[j - 1])} {prev}" if j - 1 >= lo else ""
+    trio = f"{_low(doc[j - 2])} {pair}" if j - 2 >= lo else ""
+    return prev in set(_cues()[cues]) or pair in set(_cues()[cues]) or trio in set(_cues()[cues])
 
 
 # ---------------------------------------------------------------- amount classification
@@ -811,7 +814,7 @@ def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand
             investors.append(nxt)
             spans.append((a, nxt.end))
     for a, b in ctx.cue_spans("investor_cues", s, e):
-        if a < after:
+        if a < after or _said_to(ctx, s, a):
             continue
         got = _walk_list(ctx, b, e, s, e)
         if _low(ctx.doc[a]).startswith("dirig"):
@@ -827,6 +830,28 @@ def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand
             stop_at = min([stop_at] + ainsi)
             leads.extend(c for c in got if c.start < stop_at)
     return investors, leads, spans
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    """Speech verbs of the quotes lexicon that are no funding participation ("abonder" is both)."""
+    verbs = load_json("speech_verbs.json")["verbs"]
+    return frozenset(v for v, roles in verbs.items() if "incise" in roles) - set(_cues()["participation_lemmas"])
+
+
+def _said_to(ctx: Ctx, s: int, a: int) -> bool:
+    """ ", a convenu X auprès de Tech Crunch": "auprès de" after a speech verb names who was told."""
+    doc = ctx.doc
+    if _low(doc[a]) != "auprès":
+        return False
+    for t in doc[max(s, a - 5) : a]:
+        if t.lemma_ in _speech_lemmas():
+            # an incise with its speaker ("a convenu X auprès de", "précise-t-il auprès de"), not
+            # "releva 450 M€ auprès de X" (relever is also a speech verb)
+            speaker = any(c.ref.label == "PER" and t.i < c.start < a for c in ctx.cands)
+            if speaker or any(x.pos_ == "PRON" for x in doc[t.i + 1 : a]) or (t.i > s and doc[t.i - 1].text == ","):
+                return True  # ", indiquant seulement auprès de X": a participle clause after a comma too
+    return False
 
 
 def _lead_subjects(ctx: Ctx, s: int, e: int) -> list[Cand]:
@@ -1106,6 +1131,10 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         and not _label_complement(ctx, c, lo) and not _amount_source(ctx, c)
     ]
     cands = [c for c in cands if not _in_anaphor_incise(ctx, anaphors, c, pos)]
+    # "L'entreprise à but d'emploi de Pipriac, près de Redon, a récolté": a place named with "de"
+    # after the company anaphor says where the company is; the anaphor is the subject.
+    cands = [c for c in cands if not (c.ref.label == "LOC" and c.start > lo and _low(doc[c.start - 1]) in {"de", "d'"}
+                                      and any(b <= c.start for _, b in anaphors))]
     incises = [(c.end, _incise_close(ctx, c.end, pos)) for c in cands if c.end + 1 < pos and doc[c.end].text == ","]
     # "X, la solution ..., lancée par le groupe Y, devait": an anaphor inside the incise is no subject either.
     anaphors = [sp for sp in anaphors if not any(b is not None and a < sp[0] < b for a, b in incises)]
@@ -1431,6 +1460,10 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
         investor: Cand | str | None = inv if kind == "cand" else None
         if investor is None:
             investor = _named_head_anaphor(ctx, s, a)
+        if investor is None and kind != "cand":
+            # "La Région lui a accordé …": a capitalised public-giver noun as subject, even when the
+            # recogniser keeps no actor for it.
+            investor = _named_giver(ctx, s, a)
         if kind == "plural":
             investor = "plural"  # "les investisseurs ont injecté 100 Md$ dans l'IA": a market total
         elif kind != "cand" and ctx.cue_spans("investor_anaphors", s, a):
@@ -1731,7 +1764,9 @@ def _possessor_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
         # A noun phrase only: no number, relative pronoun, auxiliary or other preposition ("menée par Y");
         # the tagger reads some place adjectives ("rennaise") as verbs, so verbs are not a stop by themselves.
         bad_adp = tok.pos_ == "ADP" and _low(tok) not in set(cues["possessor_prepositions"]) | {"au", "aux"}
-        if not tok.is_lower or tok.is_punct or tok.like_num or tok.pos_ in {"AUX", "PRON", "SCONJ"} or bad_adp or tok.lower_ in stop:
+        # "10 M€ pour lancer son réseau IoT": an infinitive or the company's own asset is a purpose, no owner.
+        purpose = "Inf" in tok.morph.get("VerbForm") or "Yes" in tok.morph.get("Poss")
+        if not tok.is_lower or tok.is_punct or tok.like_num or tok.pos_ in {"AUX", "PRON", "SCONJ"} or bad_adp or purpose or tok.lower_ in stop:
             return None
         j += 1
     return None
