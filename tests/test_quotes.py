@@ -1881,3 +1881,21 @@ def test_quote_opening_a_paragraph_after_reported_speech(make_doc, text, speaker
     _, quotes = quotes_of(make_doc, text)
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.speaker.name if q.speaker else None for q in direct] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a closing straight quote typed with a space before it, then punctuation
+    ('"J\'ai du mal à comprendre cette grève. C\'est dommage ", a déploré X.\n\n'
+     '" Quand on est dans une crise, tout le monde doit s\'y mettre", a ajouté X.',
+     ["J'ai du mal à comprendre cette grève. C'est dommage", "Quand on est dans une crise, tout le monde doit s'y mettre"]),
+])
+def test_scan_straight_quotes_with_inner_padding(text, expected):
+    assert [text[q.start:q.end] for q in scan_quotes(text)] == expected
+
+
+def test_fragment_under_a_thing_subject_goes_to_the_speaker_above(make_doc):
+    text = ("Le ministre des Transports Paul Martin a défendu sa politique, rappelant que le plan de relance prévoyait "
+            "« quasiment cinq milliards d'euros pour le rail ».")
+    _, quotes = quotes_of(make_doc, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker.name if q.speaker else None for q in direct] == ["Paul Martin"]

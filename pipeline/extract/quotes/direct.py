@@ -507,6 +507,7 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
     roots = [t for t in span if not (span.start <= t.head.i < span.end)]
     seen = set()
     first = _text_sentence_start(ctx, span.start)  # never a verb of the paragraph before
+    unresolved = None
     for tok in roots[:2]:
         head, steps = tok.head, 0
         while steps < 5 and head.i not in seen and head.sent.start == span.sent.start and head.i >= first:
@@ -516,14 +517,24 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
                 if lemma is not None:
                     subj = subject_of(head)
                     if subj and not any(span.start <= t.i < span.end for t in subj):
-                        return Attribution(resolve_phrase(ctx, subj, span.start_char), lemma, "governing_verb")
+                        att = Attribution(resolve_phrase(ctx, subj, span.start_char), lemma, "governing_verb")
+                        if att.speaker is not None or not _thing_subject(subj):
+                            return att
+                        # "rappelant que le plan prévoyait « … »": a thing's verb; the speaker is higher up
+                        unresolved = unresolved or att
                     named = name_apposed_before(ctx, head) if not subj else None
                     if named is not None:
                         return Attribution(named, lemma, "governing_verb")
             if head.head is head:
                 break
             head, steps = head.head, steps + 1
-    return None
+    return unresolved
+
+
+def _thing_subject(subj: list[Token]) -> bool:
+    """A subject headed by a non-human noun of the lexicon (le plan, le rapport, l'étude)."""
+    heads = [t for t in subj if t.pos_ == "NOUN"]
+    return bool(heads) and noun_text(heads[0]) in speaker_nouns("thing")
 
 
 def name_apposed_before(ctx: Context, verb: Token) -> ActorRef | None:

@@ -15,6 +15,8 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 STRAIGHT = '"'
 # Whitespace that can sit inside French quotes (normal, no-break and narrow no-break spaces).
 SPACES = " \t\u00a0\u202f\u2009\u2007"
+# What follows a closing straight quote typed with a space before it ('… dommage ", a déploré X').
+CLOSING_FOLLOWERS = ",.;:!?)…"
 # Sentence punctuation right before a straight quote glued to the next word (ASCII text without spaces).
 GLUED_BEFORE = ".!?…;,)"
 # How far ahead an unclosed quote may still find its closing mark (French multi-paragraph style).
@@ -94,7 +96,8 @@ def _straight_role(text: str, i: int) -> str | None:
     space_before = before in SPACES or before in "\n([{—–-'’:"
     space_after = after in SPACES or after in "\n"
     if space_before and not space_after:
-        return "open"
+        # '… dommage ", a déploré X': a mark padded inside and followed by punctuation closes
+        return "close" if after in CLOSING_FOLLOWERS else "open"
     if before in GLUED_BEFORE and after.isalnum():
         return "glued"  # à l'étranger."La France …": opens if nothing is open, else closes
     if not space_before:
@@ -113,11 +116,11 @@ def _opens_paragraph_or_colon(text: str, i: int) -> bool:
 
 
 def _closes_spaced(text: str, i: int) -> bool:
-    """A padded straight quote opening at i has its padded closing mark later in the same paragraph."""
+    """A padded straight quote opening at i has a closing mark later in the same paragraph."""
     end = text.find("\n", i)
     end = len(text) if end < 0 else end
     k = text.find(STRAIGHT, i + 1, end)
-    return k > i + 2 and text[k - 1] in SPACES
+    return k > i + 2
 
 
 def _content(text: str, open_i: int, close_i: int) -> tuple[int, int]:
