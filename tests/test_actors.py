@@ -1041,3 +1041,22 @@ def test_round2_local_authority_nouns_and_handles_are_no_actors(make_doc, text, 
 def test_a_gazetteer_organisation_and_its_country_subsidiary_stay_apart(make_doc):
     doc = make_doc("Uber France a recruté cent chauffeurs. Uber a publié ses comptes à New York.")
     assert _entity(doc, "Uber France") is not _entity(doc, "Uber")
+
+
+def test_a_lone_surname_in_a_sports_story_is_a_person(make_doc):
+    # spaCy tags the lone surname PER; outside business news that is kept as a (weak) person vote
+    doc = make_doc("Sous l'ère Castagnède, le club a tout gagné. Depuis, Lécuyer est parti.")
+    assert _entity(doc, "Lécuyer").label == "PER", _entity(doc, "Lécuyer").type_evidence
+
+
+def test_a_lone_unknown_name_in_business_news_is_an_organisation(make_doc):
+    doc = make_doc("Les levées de la semaine : la start-up Quorvel lève deux millions d'euros auprès de ses investisseurs. "
+                   "Carlivo boucle aussi un tour de table, tout comme Padomi, dont les clients sont des entreprises.")
+    ents = {e.name: e.label for e in doc._.entities}
+    assert all(ents.get(n) in {None, "ORG"} for n in ("Carlivo", "Padomi")), ents
+
+
+def test_one_organisation_cue_outweighs_repeated_person_tags(make_doc):
+    doc = make_doc("Xavier Niel présente Korvai. Le PDG de Korvai répond. Korvai recrute. Korvai publie. Korvai innove. Korvai grandit.")
+    ent = _entity(doc, "Korvai")
+    assert ent is None or ent.label != "PER", ent.type_evidence

@@ -643,6 +643,10 @@ class ActorEntities:
             short = {(s.start, s.end) for s in members if key in per_like and " " in key and " " not in normalize_name(surface(s)[0])}
             votes = [v for s in members for v in votes_of[(s.start, s.end)] if not ((s.start, s.end) in short and v[2].startswith("ner."))]
             votes += [v for f in forms for v in ty.name_votes(f, lex)]
+            # Outside business news a lone word tagged PER is a weak person vote, counted once for the
+            # entity: any organisation cue of one mention outweighs it ('PDG de Kyutai', then 'Kyutai' x8).
+            per1 = [v for v in votes if v[2] == "ner.per1"]
+            votes = [v for v in votes if v[2] != "ner.per1"] + per1[:1]
             if not any(v[2] in {"loc.place", "loc.place.article", "ner.loc", "loc.name.word", "loc.name.compass"} or v[0] == "LOC" and v[2].startswith("gazetteer:") for v in votes):
                 votes = [v for v in votes if v[2] != "loc.before.prep"]
             label, evidence = ty.decide(votes)

@@ -352,6 +352,8 @@ def prior_votes(span: Span, ner_label: str | None, lex: Lexicons) -> list[Vote]:
     if ner_label == "PER":
         if len(words) == 1 and span[0].is_title and fold(span.text) in lex.given_names and fold(span.text) not in lex.places:
             return [("PER", 1.0, "ner.per1.given")]  # 'Mathieu aura la responsabilité…': a person called by first name
+        if len(words) == 1 and not _business_context(span.doc, lex):
+            return [("PER", 1.0, "ner.per1")]  # a sports or culture story: 'Flanquart et Sempéré' are players
         if len(words) == 1:
             return [("ORG", 1.0, "ner.per1->org")]
         if _article_and_common_noun(span, lex):
@@ -360,6 +362,19 @@ def prior_votes(span: Span, ner_label: str | None, lex: Lexicons) -> list[Vote]:
     if ner_label == "LOC":
         return [("LOC", 1.0, "ner.loc"), ("ORG", 1.2, "ner.loc->org")]
     return [("ORG", 1.0, "ner.misc->org"), ("MISC", 0.5, "ner.misc")]
+
+
+def _business_context(doc: Doc, lex: Lexicons) -> bool:
+    """The article talks business (enough words of org_cues business_context); computed once per doc."""
+    cached = doc.user_data.get("_business_context")
+    if cached is None:
+        rule = lex.org["business_context"]
+        words = lex.word_set({"words": rule["words"]})
+        count = sum(1 for t in doc if t.lower_ in words or t.lemma_.lower() in words)
+        if count < rule["min_count"]:  # 'start-up' is three tokens
+            count += doc_text(doc).lower().count("start-up")
+        cached = doc.user_data["_business_context"] = count >= rule["min_count"]
+    return bool(cached)
 
 
 def _article_and_common_noun(span: Span, lex: Lexicons) -> bool:
