@@ -352,7 +352,7 @@ def prior_votes(span: Span, ner_label: str | None, lex: Lexicons) -> list[Vote]:
     if ner_label == "PER":
         if len(words) == 1 and span[0].is_title and fold(span.text) in lex.given_names and fold(span.text) not in lex.places:
             return [("PER", 1.0, "ner.per1.given")]  # 'Mathieu aura la responsabilité…': a person called by first name
-        if len(words) == 1 and not _business_context(span.doc, lex):
+        if len(words) == 1 and span[0].is_title and not is_acronym_name(span.text) and not _business_context(span.doc, lex):
             return [("PER", 1.0, "ner.per1")]  # a sports or culture story: 'Flanquart et Sempéré' are players
         if len(words) == 1:
             return [("ORG", 1.0, "ner.per1->org")]
