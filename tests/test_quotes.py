@@ -1899,3 +1899,19 @@ def test_fragment_under_a_thing_subject_goes_to_the_speaker_above(make_doc):
     _, quotes = quotes_of(make_doc, text)
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.speaker.name if q.speaker else None for q in direct] == ["Paul Martin"]
+
+
+def test_a_credit_covers_the_run_of_quotes_before_it(make_doc):
+    text = ("Paul Martin, secrétaire général du syndicat, était l'invité de Léa Moreau ce matin. Rail : \"Nous avons "
+            "présenté un projet mais le gouvernement refuse de discuter\" \"Si le gouvernement ne bouge pas, la grève "
+            "est inévitable\". « Nous sommes contre la fermeture des petites lignes » (Paul Martin/Radio Nova).")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Paul Martin"] * 3
+
+
+def test_organisation_opening_a_headline_line_is_the_subject(make_doc):
+    text = ("vidéo\n\nLa CGT estime que le gouvernement aura « la responsabilité totale » d'un conflit à la SNCF\n\n"
+            "Le syndicat a remis son contre-projet.")
+    _, quotes = quotes_of(make_doc, text)
+    assert sorted((q.kind, q.speaker.name if q.speaker else None) for q in quotes) == [
+        ("direct", "CGT"), ("indirect", "CGT")]

@@ -53,8 +53,26 @@ def paragraph_of(paras: list[tuple[int, int]], char: int) -> int:
     return k
 
 
+def _credited_runs(ctx: Context, cands: list[Candidate]) -> None:
+    """'SNCF : "A" "B". « C » (X/CNEWS).': quotes that follow each other with only punctuation between
+    them are one run of the same person's words; a credit or incise on the run's last quote covers the
+    unattributed ones before it (in place)."""
+    text = doc_text(ctx.doc)
+    for n in range(len(cands) - 2, -1, -1):
+        cand, nxt = cands[n], cands[n + 1]
+        if cand.kind != "direct" or nxt.kind != "direct" or cand.speaker is not None or cand.attributed \
+                or nxt.speaker is None or nxt.rule_id not in RUN_RULES:
+            continue
+        if text[cand.end:nxt.start].strip(" \u00a0\u202f\"«»“”.,;!?…") == "" and "\n" not in text[cand.end:nxt.start]:
+            cand.speaker, cand.verb, cand.rule_id = nxt.speaker, nxt.verb, "context_run"
+
+
+RUN_RULES = {"signature", "incise_verb", "incise_inverted", "context_run"}
+
+
 def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
     """Fill the speaker of standalone, unattributed direct quotes from their paragraph (in place)."""
+    _credited_runs(ctx, cands)
     paras = paragraphs(doc_text(ctx.doc))
     for n, cand in enumerate(cands):
         if cand.kind != "direct" or cand.speaker is not None or not cand.standalone \

@@ -21,8 +21,8 @@ from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import Cue, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
 from pipeline.extract.quotes.speakers import (Context, active_subject, noun_text, person_before_apposition,
-                                              phrase_after, resolve_phrase,
-                                              resolve_pronoun, sentence_start, subject_of)
+                                              phrase_after, resolve_phrase, resolve_pronoun, sentence_initial_name,
+                                              sentence_start, subject_of)
 from pipeline.records import ActorRef
 from pipeline.rules import load_json
 
@@ -235,6 +235,8 @@ def signature_after(ctx: Context, close_char: int) -> Attribution | None:
         if person is None:
             return None
         j = person.end
+        if text[j:j + 1] == "/" and text[close_char + 1:i].strip() == "(":
+            j = text.find(")", j, end) if text.find(")", j, end) > 0 else j  # "(X/CNEWS)": a media credit
         while j < len(text) and text[j] in SIGNATURE_END:
             j += 1
         return Attribution(person.ref(), None, "signature") if j >= end else None
@@ -522,7 +524,9 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
                             return att
                         # "rappelant que le plan prévoyait « … »": a thing's verb; the speaker is higher up
                         unresolved = unresolved or att
-                    named = name_apposed_before(ctx, head) if not subj else None
+                    initial = sentence_initial_name(ctx, head) if not subj else None
+                    named = name_apposed_before(ctx, head) or (initial.ref() if initial else None) \
+                        if not subj else None
                     if named is not None:
                         return Attribution(named, lemma, "governing_verb")
             if head.head is head:

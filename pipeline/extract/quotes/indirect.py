@@ -14,8 +14,8 @@ from pipeline.records import Dropped
 from pipeline.rules import load_json
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, speaker_nouns, speech_lemma
 from pipeline.extract.quotes.speakers import (Context, _subject_preferred, _surname_match, described_subject, noun_text,
-                                              phrase_after,
-                                              resolve_phrase, sentence_start, subject_of)
+                                              phrase_after, resolve_phrase, sentence_initial_name, sentence_start,
+                                              subject_of)
 
 QUE = {"que", "qu'", "qu’"}
 MIN_CLAUSE_TOKENS = 4
@@ -136,22 +136,10 @@ ROLE_DETERMINERS = {"le", "la", "l'", "l’", "son", "sa", "ce", "cette"}
 
 
 def _sentence_initial_name(ctx: Context, verb: Token):
-    """"X, chargé de … en Europe, indique pour sa part que …": a name opening the verb's sentence,
-    followed only by its apposition or an adverbial phrase, is the subject the parse missed."""
-    start = sentence_start(ctx, verb.idx)
-    text = doc_text(ctx.doc)
-    for m in ctx.mentions_in(start, verb.idx, "PER") + ctx.mentions_in(start, verb.idx, "ORG"):
-        if text[start:m.start].strip() or ctx.in_quote(m.start, m.end):
-            continue
-        between = ctx.doc.char_span(m.end, verb.idx, alignment_mode="expand")
-        if between is None:
-            continue
-        # "X, qui emploie 300 personnes, a indiqué que …": a relative clause on the name may hold a verb
-        relative = {t.i for r in between if r.dep_ == "acl:relcl" for t in r.subtree}
-        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in relative
-                   and not (t.head.i == verb.i and t.dep_.startswith("aux")) for t in between):
-            return m.ref()
-    return None
+    """"X, chargé de … en Europe, indique pour sa part que …": a name opening the verb's sentence (see
+    `sentence_initial_name`) is the subject the parse missed."""
+    m = sentence_initial_name(ctx, verb)
+    return m.ref() if m is not None else None
 
 
 def _inverted_named(ctx: Context, verb: Token, que: Token):

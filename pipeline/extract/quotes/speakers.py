@@ -811,3 +811,27 @@ def _relative_antecedent(qui: Token) -> list[Token] | None:
     while tok.dep_ in NOMINAL_CHAIN and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     return [t for t in tok.subtree if t.i < qui.i] or None
+
+
+LEADING_ARTICLES = {"le", "la", "l'", "l’", "les"}
+
+
+def sentence_initial_name(ctx: Context, verb: Token) -> EntityMention | None:
+    """"X, chargé de … en Europe, indique pour sa part que …" / "La CGT estime que …": a name opening the
+    verb's sentence (an article before it allowed), followed only by its apposition or an adverbial phrase,
+    is the subject the parse missed (it often hangs the name on the line before)."""
+    start = sentence_start(ctx, verb.idx)
+    text = doc_text(ctx.doc)
+    for m in ctx.mentions_in(start, verb.idx, "PER") + ctx.mentions_in(start, verb.idx, "ORG"):
+        lead = text[start:m.start].strip()
+        if (lead and lead.lower() not in LEADING_ARTICLES) or ctx.in_quote(m.start, m.end):
+            continue
+        between = ctx.doc.char_span(m.end, verb.idx, alignment_mode="expand")
+        if between is None:
+            continue
+        # "X, qui emploie 300 personnes, a indiqué que …": a relative clause on the name may hold a verb
+        relative = {t.i for r in between if r.dep_ == "acl:relcl" for t in r.subtree}
+        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in relative
+                   and not (t.head.i == verb.i and t.dep_.startswith("aux")) for t in between):
+            return m
+    return None
