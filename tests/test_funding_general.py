@@ -1541,3 +1541,24 @@ def test_an_option_size_of_an_offer_restates_it(make_doc):
             "clause d'extension et environ 46,3 millions en cas d'exercice de l'option.")
     events, _ = _events(make_doc, text)
     assert _pairs(events) == {(35e6, "talvane")}
+
+
+def test_investors_after_investisseurs_with_an_adjective_dont(make_doc):
+    text = ("Talvane vient de réaliser un tour de table de 103 millions de dollars aux côtés d'investisseurs "
+            "historiques dont Kima Ventures et Serena.")
+    events, _ = _events(make_doc, text)
+    (ev,) = events
+    assert [normalize_name(i.name) for i in ev.investors] == ["kima ventures", "serena"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Avec 12.000 membres, environ 190 projets réalisés et plus de 400.000 euros levés, Talvane faisait partie "
+         "des sites qui marchaient bien.", set()),
+        ("Avec 40 salariés, Talvane a levé 4 millions d'euros en 2023.", {(4e6, "talvane")}),
+    ],
+)
+def test_money_raised_listed_among_other_counts_is_a_track_record(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == expected

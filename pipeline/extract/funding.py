@@ -545,7 +545,7 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "fund"
         elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am) or _counterfactual(ctx, s, am):
             am.kind = "excluded"
-        elif _compared(ctx, s, am) or _raised_in_a_place(ctx, e, am):
+        elif _compared(ctx, s, am) or _raised_in_a_place(ctx, e, am) or _track_record(ctx, s, e, am):
             am.kind = "excluded"
         elif _is_valuation(ctx, s, e, am):
             am.kind = "valuation"
@@ -595,6 +595,19 @@ def _compared(ctx: Ctx, s: int, am: AmountAt) -> bool:
     """ "un ticket moyen de 4,7 M€, contre 15 millions il y a un an": a figure given for comparison."""
     lo = max(s, am.start - 3)
     return any(am.start - b <= 1 for _, b in ctx.cue_spans("comparison_before_cues", lo, am.start)) if am.start > lo else False
+
+
+def _track_record(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
+    """ "Avec 12.000 membres, 190 projets réalisés et plus de 400.000 euros levés, X …": money raised
+    listed among other counts is a track record, not a deal."""
+    doc = ctx.doc
+    parts = set(_cues()["market_participles"])
+    if not any(t.lower_ in parts for t in doc[am.end : min(e, am.end + 2)]):
+        return False
+    others = [a for a in ctx.amounts if s <= a.start < am.start]
+    counts = [t for t in doc[s : am.start] if t.like_num and not any(a.start <= t.i < a.end for a in others)
+              and t.i + 1 < am.start and doc[t.i + 1].pos_ == "NOUN" and doc[t.i + 1].is_lower]
+    return len(counts) >= 2
 
 
 def _raised_in_a_place(ctx: Ctx, e: int, am: AmountAt) -> bool:
@@ -738,7 +751,10 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             i += 2 if low == "ainsi" else 1
             cur = i
             continue
-        intro = i > start and doc[i - 1].lower_ in set(_cues()["investor_intro_heads"])
+        heads = set(_cues()["investor_intro_heads"])
+        # "des investisseurs dont", "d'investisseurs historiques dont" (one describing word may follow the head)
+        intro = i > start and (doc[i - 1].lower_ in heads or (
+            i - 1 > start and doc[i - 2].lower_ in heads and doc[i - 1].is_lower and doc[i - 1].pos_ == "ADJ"))
         if stop and d == base and (low == ":" or (low == "dont" and (_prev_word(doc, i, start) == "," or intro))) and not any(
                 c.start < i for c in _cands_in(ctx, start, i)):
             items.append((cur, i, conn))  # "auprès d'un pool d'investisseurs : A, B et C"
@@ -919,6 +935,12 @@ def _anaphor_before(ctx: Ctx, s: int, pos: int) -> bool:
     return False
 
 
+def _person(ref: ActorRef) -> bool:
+    """A person for sure: a PER name of several words ("Marie Dupont"). A one-word PER name is often
+    an unknown start-up the recogniser took for a surname, so it may still be a company."""
+    return ref.label == "PER" and len(ref.name.split()) >= 2
+
+
 def _org_like(ref: ActorRef | None) -> bool:
     """A plausible antecedent of "la start-up": not a place ("l'Hexagone"), a label ("French Tech",
     "Next 40") or one-letter debris ("C" of "série C"). A PER label is kept: the French NER often
@@ -1030,7 +1052,7 @@ def _topic_any(ctx: Ctx, si: int) -> ActorRef | None:
         inv_spans = [sp for sp in inv_spans if sp[0] not in examples]
         sources = _source_zones(ctx, s, e)
         for c in _cands_in(ctx, s, e):
-            if c.ref.label == "PER" or not (_org_like(c.ref) or _misc_subject(ctx, c, s)) or _governed_by_place(ctx, c, s) or depth[c.start - s]:
+            if _person(c.ref) or not (_org_like(c.ref) or _misc_subject(ctx, c, s)) or _governed_by_place(ctx, c, s) or depth[c.start - s]:
                 continue
             if _in_spans(c.start, sources):
                 continue  # "selon le décompte de CFNEWS": a cited source is not the company in focus
@@ -1091,7 +1113,7 @@ def _introduced(ctx: Ctx, sj: int) -> ActorRef | None:
         # The descriptor is a noun phrase opened by a determiner: "le producteur d'insectes X".
         window = ctx.doc[max(s, c.start - 5) : c.start]
         dets = [tok.i for tok in window if tok.pos_ == "DET" or tok.lower_ in {"au", "aux", "du", "des"}]
-        if dets and not any(tok.is_punct for tok in ctx.doc[dets[-1] : c.start]) and _org_like(c.ref) and c.ref.label != "PER":
+        if dets and not any(tok.is_punct for tok in ctx.doc[dets[-1] : c.start]) and _org_like(c.ref) and not _person(c.ref):
             found = c.ref
     return found
 
@@ -1149,7 +1171,7 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
     if best is not None and pron is not None and doc[best.start - 1].pos_ == "ADP":
         # "X a annoncé qu'elle se désengageait de Z avec 7,5 M$": the pronoun is the subject, the name
         # after a preposition its complement; after "que" the pronoun is the main clause's subject.
-        main = [c for c in cands if c.end <= pron.i and c.ref.label != "PER" and _org_like(c.ref)]
+        main = [c for c in cands if c.end <= pron.i and not _person(c.ref) and _org_like(c.ref)]
         if pron.i > lo and _low(doc[pron.i - 1]) in {"qu'", "que"} and main:
             return "cand", main[-1]
         return "anaphor", None
@@ -1171,7 +1193,7 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         # "X, la start-up fondée par Y, a levé": the anaphor is an apposition of the actor before the comma.
         if last_ana > lo and doc[last_ana - 1].text == ",":
             prev = next((c for c in cands if c.end == last_ana - 1), None)
-            if prev is not None and _org_like(prev.ref) and prev.ref.label != "PER":
+            if prev is not None and _org_like(prev.ref) and not _person(prev.ref):
                 return "cand", prev
         return "anaphor", None
     return ("cand", best) if best else ("none", None)
@@ -1382,7 +1404,7 @@ def _past_descriptor(ctx: Ctx, cand: Cand, e: int) -> Cand:
         j += 1
     if j > cand.end or _low(doc[cand.start]) in nations:
         nxt = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
-        if nxt is not None and _org_like(nxt.ref) and nxt.ref.label != "PER":
+        if nxt is not None and _org_like(nxt.ref) and not _person(nxt.ref):
             return nxt
     return cand
 
@@ -1504,7 +1526,7 @@ def _named_head_anaphor(ctx: Ctx, s: int, a: int) -> Cand | None:
     shared = j > s + 1 and _low(doc[j]) == "et"
     if head.pos_ != "NOUN" or (j > s + 1 and not shared):
         return None
-    earlier = [c for c in ctx.cands if c.end <= s and c.ref.label != "PER"
+    earlier = [c for c in ctx.cands if c.end <= s and not _person(c.ref)
                and normalize_name(c.ref.name).split()[:1] == [head.lower_]]
     return earlier[-1] if earlier else None
 
@@ -1638,7 +1660,7 @@ def _roundup_tail(ctx: Ctx, si: int, e: int, pairs: list[tuple[AmountAt, Cand]],
         return []
     j = close + 2 if _low(doc[close + 2]) != "encore" else close + 3
     tail = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
-    if tail is None or not _org_like(tail.ref) or tail.ref.label == "PER" or (tail.end < e and doc[tail.end].text == "("):
+    if tail is None or not _org_like(tail.ref) or _person(tail.ref) or (tail.end < e and doc[tail.end].text == "("):
         return []
     return [Draft(tail.ref, si, f"{_main_trigger_id(ctx, trig, None)}+roundup_tail")]
 
@@ -1684,7 +1706,7 @@ def _roundup_giver(ctx: Ctx, s: int, pairs: list[tuple[AmountAt, Cand]]) -> Cand
     noun = next((t.i for t in doc[s:colon] if t.lower_ in nouns), None)
     if noun is None:
         return None
-    subj = [c for c in _cands_in(ctx, s, noun) if _org_like(c.ref) and c.ref.label != "PER"]
+    subj = [c for c in _cands_in(ctx, s, noun) if _org_like(c.ref) and not _person(c.ref)]
     return subj[0] if subj and subj[0].start <= s + 2 else None
 
 
@@ -1724,7 +1746,7 @@ def _distributive_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt], blocked
     if not mains:
         return []
     depth = _paren_depth(doc, s, e)
-    subjects = [c for c in _cands_in(ctx, s, mains[0].start) if _org_like(c.ref) and c.ref.label != "PER"
+    subjects = [c for c in _cands_in(ctx, s, mains[0].start) if _org_like(c.ref) and not _person(c.ref)
                 and not depth[c.start - s] and not _in_spans(c.start, blocked) and not _governed_by_place(ctx, c, s)]
     positions = cues["ordinal_positions"]
     ordinals = []
@@ -1816,7 +1838,7 @@ def _paren_list_events(ctx: Ctx, si: int, s: int, e: int) -> list[Draft]:
         close = next((t.i for t in doc[i:e] if t.text == ")"), e)
         prev = next((c for c in ctx.cands if c.end == i), None)
         inner_amounts = [a for a in ctx.amounts if i < a.start < close]
-        if not inner_amounts and i > plural[0][1] and (prev is None or prev.ref.label != "PER"):
+        if not inner_amounts and i > plural[0][1] and (prev is None or not _person(prev.ref)):
             for c in _walk_list(ctx, i + 1, close, s, e, stop=False):
                 if not _governed_by_place(ctx, c, i + 1, "city_prepositions"):
                     out.append(Draft(c.ref, si, f"{plural[0][0]}+paren_list"))
@@ -1876,7 +1898,7 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         # "Pour Sabella (8 salariés), la start-up quimpéroise …, le bouclage de leur levée de 4,3 M€":
         # the company the sentence is about, named first.
         head = next((c for c in ctx.cands if c.start == s + 1 and c.end <= am.start), None)
-        if head is not None and _org_like(head.ref) and head.ref.label != "PER":
+        if head is not None and _org_like(head.ref) and not _person(head.ref):
             return head.ref, "topic_pour", ""
     if kind == "none" and _passive_raise(ctx, am, e) and any(a >= am.end for a, _ in blocked):
         # "En 2009, 1,4 M€ sont levés auprès de XAnge": a subjectless passive raise with its investors
@@ -1933,7 +1955,7 @@ def _ranking_holder(ctx: Ctx, s: int, am: AmountAt) -> Cand | None:
         return None
     depth = _paren_depth(doc, s, am.start + 1)
     owners = [c for c in _cands_in(ctx, s, am.start) if c.end <= am.start and not depth[c.start - s]
-              and _org_like(c.ref) and c.ref.label != "PER"]
+              and _org_like(c.ref) and not _person(c.ref)]
     return owners[-1] if owners else None
 
 
@@ -1944,7 +1966,7 @@ def _speaker_company(ctx: Ctx, si: int, am: AmountAt) -> ActorRef | None:
     doc = ctx.doc
     close = next((t.i for t in doc[am.end : e] if t.text in {"»", "”", '"'}), None)
     for c in _cands_in(ctx, close, e) if close is not None else []:
-        if _org_like(c.ref) and c.ref.label != "PER" and _prev_word(doc, c.start, close) in {"de", "d'", "chez"}:
+        if _org_like(c.ref) and not _person(c.ref) and _prev_word(doc, c.start, close) in {"de", "d'", "chez"}:
             return c.ref
     return _main_company(ctx, si)
 
@@ -2277,7 +2299,7 @@ def _receive_giver(ctx: Ctx, s: int, e: int, am: AmountAt) -> Cand | None:
     if ctx.has_cue("giver_intro_cues", pos, min(e, pos + 3)):
         pos = max(b for _, b in ctx.cue_spans("giver_intro_cues", pos, min(e, pos + 3))) - 1
     giver = _de_x_after(ctx, pos, e)
-    return giver if giver is not None and _org_like(giver.ref) and giver.ref.label != "PER" else None
+    return giver if giver is not None and _org_like(giver.ref) and not _person(giver.ref) else None
 
 
 def _recipient_like(ref: ActorRef, pattern: str) -> bool:
@@ -2295,7 +2317,7 @@ def _previous_org_subject(ctx: Ctx, si: int) -> ActorRef | None:
     s, e = ctx.sents[si - 1]
     depth = _paren_depth(ctx.doc, s, e)
     for c in _cands_in(ctx, s, e):
-        if _org_like(c.ref) and c.ref.label != "PER" and not depth[c.start - s] and not _governed_by_place(ctx, c, s):
+        if _org_like(c.ref) and not _person(c.ref) and not depth[c.start - s] and not _governed_by_place(ctx, c, s):
             return c.ref
     return None
 
@@ -2326,7 +2348,7 @@ def _named_deal_lists(ctx: Ctx, si: int, s: int, e: int, trig: list) -> list[Dra
                     if nxt is not None:
                         names.append(nxt)
         backers = {normalize_name(r.name) for d in ctx.drafts for r in d.investors}
-        out.extend(Draft(c.ref, si, f"{rid}+noun_de_x_list") for c in names if _org_like(c.ref) and c.ref.label != "PER"
+        out.extend(Draft(c.ref, si, f"{rid}+noun_de_x_list") for c in names if _org_like(c.ref) and not _person(c.ref)
                    and normalize_name(c.ref.name) not in backers and not _investor_introduced(ctx, c, s))
     return out
 
