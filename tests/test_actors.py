@@ -1060,3 +1060,8 @@ def test_one_organisation_cue_outweighs_repeated_person_tags(make_doc):
     doc = make_doc("Xavier Niel présente Korvai. Le PDG de Korvai répond. Korvai recrute. Korvai publie. Korvai innove. Korvai grandit.")
     ent = _entity(doc, "Korvai")
     assert ent is None or ent.label != "PER", ent.type_evidence
+
+
+def test_business_context_words_are_data():
+    rule = load_json("org_cues.json")["business_context"]
+    assert rule["min_count"] >= 2 and {"start-up", "fonds", "application"} <= set(rule["words"])

@@ -626,7 +626,8 @@ class ActorEntities:
         _share_list_votes(doc, spans, votes_of, lex)
         per_like = set()
         for s in spans:
-            scores = ty.tally(votes_of[(s.start, s.end)] + ty.name_votes(surface(s)[0], lex))
+            # a lone word's weak PER tag ('ner.per1') makes no person: 'Pompidou' may still join 'Centre Pompidou'
+            scores = ty.tally([v for v in votes_of[(s.start, s.end)] if v[2] != "ner.per1"] + ty.name_votes(surface(s)[0], lex))
             if scores["PER"] > 0 and scores["PER"] >= max(scores.values()):
                 per_like.add(normalize_name(surface(s)[0]))
         groups = _group(doc, spans, lex, per_like, _org_like(spans, votes_of, per_like))
