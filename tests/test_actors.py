@@ -1065,3 +1065,15 @@ def test_one_organisation_cue_outweighs_repeated_person_tags(make_doc):
 def test_business_context_words_are_data():
     rule = load_json("org_cues.json")["business_context"]
     assert rule["min_count"] >= 2 and {"start-up", "fonds", "application"} <= set(rule["words"])
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Le club rêve de remonter en Ligue 1 la saison prochaine, loin de la Nationale 2.", "Ligue 1"),
+        ("Le club rêve de remonter en Ligue 1 la saison prochaine, loin de la Nationale 2.", "Nationale 2"),
+    ],
+)
+def test_a_league_tier_is_a_competition(make_doc, text, name):
+    ent = _entity(make_doc(text), name)
+    assert ent is not None and ent.label == "MISC", ent and ent.type_evidence

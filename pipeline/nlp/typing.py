@@ -330,6 +330,9 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     misc_words = lex.word_set(lex.other["misc_name_words"])
     if len(words) > 1 and any(w in misc_words for w in folded) and not orgish:
         votes.append(("MISC", lex.other["misc_name_words"]["weight"], lex.other["misc_name_words"]["id"]))
+    competition = lex.other["misc_competition"]
+    if _regex(competition["pattern"]).match(text):
+        votes.append(("MISC", competition["weight"], competition["id"]))  # 'Ligue 1', 'Top 14', 'Pro D2'
     model = lex.other["misc_model_code"]
     if _regex(model["pattern"]).match(text) and not orgish:
         votes.append(("MISC", model["weight"], model["id"]))  # 'A110', 'TOP100'
