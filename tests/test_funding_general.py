@@ -1562,3 +1562,18 @@ def test_investors_after_investisseurs_with_an_adjective_dont(make_doc):
 def test_money_raised_listed_among_other_counts_is_a_track_record(make_doc, text, expected):
     events, _ = _events(make_doc, text)
     assert _pairs(events) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("« Huit entreprises ont ouvert un bureau à Bordeaux : Talvane (start-up la mieux valorisée de la région, à "
+         "plus de 5 milliards d'euros, après une nouvelle levée de fonds de 450 millions d'euros en janvier, NDLR), "
+         "Brisquet ou Orvelle. »", {(450e6, "talvane")}),
+        ("Les start-up du salon, dont Talvane (qui a signé une levée de 12 millions d'euros en mars), exposent "
+         "à Lyon.", {(12e6, "talvane")}),
+    ],
+)
+def test_a_deal_in_parentheses_after_a_company_is_its_own(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _pairs(events) == expected

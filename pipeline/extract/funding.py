@@ -1852,6 +1852,9 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
     agent = _agent_recipient(ctx, am, e)
     if agent is not None:
         return agent.ref, "agent", ""
+    owner = _paren_owner(ctx, s, am)
+    if owner is not None:
+        return owner.ref, "paren_owner", ""
     noun = _deal_noun_before(ctx, am, s)
     if noun is not None and _triggers()[noun[0]].get("de_x") == "recipient":
         dex = _de_x_after(ctx, am.end, e)
@@ -1957,6 +1960,26 @@ def _ranking_holder(ctx: Ctx, s: int, am: AmountAt) -> Cand | None:
     owners = [c for c in _cands_in(ctx, s, am.start) if c.end <= am.start and not depth[c.start - s]
               and _org_like(c.ref) and not _person(c.ref)]
     return owners[-1] if owners else None
+
+
+def _paren_owner(ctx: Ctx, s: int, am: AmountAt) -> Cand | None:
+    """ "Back Market (start-up la mieux valorisée …, après une nouvelle levée de fonds de 450 M€ en
+    janvier, NDLR)": a deal noun inside parentheses opened right after a company is that company's."""
+    doc = ctx.doc
+    opener, level = None, 0
+    for i in range(am.start - 1, s - 1, -1):  # the innermost "(" still open at the amount
+        if doc[i].text == ")":
+            level += 1
+        elif doc[i].text == "(":
+            if level == 0:
+                opener = i
+                break
+            level -= 1
+    noun = _deal_noun_before(ctx, am, s)
+    if opener is None or opener <= s or noun is None or noun[1] <= opener:
+        return None
+    owner = next((c for c in ctx.cands if c.end == opener), None)
+    return owner if owner is not None and _org_like(owner.ref) and not _person(owner.ref) else None
 
 
 def _speaker_company(ctx: Ctx, si: int, am: AmountAt) -> ActorRef | None:
