@@ -1122,3 +1122,38 @@ def test_role_unseen_cases_6(make_doc, text, expected):
 ])
 def test_role_unseen_negatives_6(make_doc, text, org):
     assert org not in {o for _, o in _pairs(make_doc, text, "role")}
+
+
+ROLE_UNSEEN_CASES_7 = [
+    # a present participle inside the apposition before a passive appointment
+    ("Le congrès de l'Université de Valmont a élu ses vice-présidents. Ainsi, Michel Denier, enseignant en "
+     "théologie, a été élu premier vice-président.", ("Michel Denier", "Université de Valmont")),
+    # 'réélu'; a hyphenated name the NER missed
+    ("Eric Bertin a été réélu président d'Aix-Valmont Université en janvier 2024.", ("Eric Bertin", "Aix-Valmont Université")),
+    # a definite bare title and a comma before the name, after 'à' ('succédera à l'actuel recteur, X')
+    ("Le conseil de l'Université de Valmont a voté. Nouria Hernand succédera à l'actuel recteur, Dominique "
+     "Arlaud, en août.", ("Dominique Arlaud", "Université de Valmont")),
+    # a parenthesis between the organisation and the inverted name
+    ("Caroline Noël a passé le témoin au directeur de l'IAE (l'école de management de l'Upec), Arnaud Thaurin.",
+     ("Arnaud Thaurin", "IAE")),
+    # a later member of a fronted apposition list
+    ("Professeur des universités, ancien directeur de l'Institut des Sciences du Mouvement, Éric Bertin était "
+     "présent.", ("Éric Bertin", "Institut des Sciences du Mouvement")),
+    # a plural bare title before a list of names: the clearly leading organisation
+    ("Lancé en 2016, l'accélérateur The Refiners a accueilli deux promotions. Quelle est la recette des "
+     "fondateurs Géraldine Le Moal, Carlos Dias et Pierre Gaudin ?", ("Carlos Dias", "The Refiners")),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_UNSEEN_CASES_7)
+def test_role_unseen_cases_7(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_institution_name_is_no_person(make_doc):
+    """'président de l'université Reims Champagne-Ardenne, le président de France Universités': the
+    capitalised words after 'université' name it; they are no person holding the second title."""
+    pairs = _pairs(make_doc, "Guillaume Gellier, président de l'université Reims Champagne-Ardenne, le président "
+                             "de France Universités, est entouré de ses vice-présidents.", "role")
+    assert ("Guillaume Gellier", "France Universités") in pairs
+    assert not any(p.startswith("Reims") for p, _ in pairs)

@@ -116,6 +116,8 @@ class DocContext:
             break
         if words < 2 or self.doc[start].lower_ in NAME_PARTICLES | NOT_NAME_STARTS or self._article_before(start):
             return None
+        if start > 0 and self.doc[start - 1].lower_ in INSTITUTION_HEADS:
+            return None  # "l'université Reims Champagne-Ardenne": the institution's name, no person
         return self._noted(start, self._person_ref(start, j + 1))
 
     def person_starting_at(self, i: int, sent: Span) -> tuple[int, ActorRef] | None:
@@ -194,8 +196,9 @@ class DocContext:
         if tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ") or i == sent.start:
             return None
         end = i + 1
-        while end < sent.end and (self.doc[end].text[:1].isupper() and not self.entity_at(end)):
-            end += 1
+        while end < sent.end and not self.entity_at(end) and (self.doc[end].text[:1].isupper() or self._is_hyphen_joint(
+                self.doc[end]) and end + 1 < sent.end and self.doc[end + 1].text[:1].isupper()):
+            end += 1  # ("Aix-Marseille Université" split at its hyphen)
         nxt = self.entity_at(end) if end < sent.end else None
         if end == i + 1 and tok.text.isupper() and nxt and nxt[0].start == end and nxt[1].label == "ORG":
             return nxt[0].end, nxt[1]  # "l'EPCC Mémorial ACTe", "la SAS Kelvio": the acronym is a kind
@@ -372,6 +375,8 @@ class DocContext:
 
 
 PRONOUN_GENDER = {"il": "m", "elle": "f"}
+INSTITUTION_HEADS = {"université", "école", "institut", "hôpital", "clinique", "groupe", "société", "lycée", "collège",
+                     "académie", "fondation", "association", "club", "centre", "musée", "laboratoire"}
 PRONOUN_CHAIN = 3  # sentences a subject pronoun may be carried over ("Il … . Il …") back to a name
 
 

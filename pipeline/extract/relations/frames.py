@@ -513,9 +513,18 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
     if ref is None and k >= sent.start:
         found = actor_ending_at(ctx, sent, k)
         ref = found[1] if found else None
+    if ref is not None and ref.label == "PER" and _one_word_name(ref):
+        ref = ActorRef(ref.name, "ORG", ref.key)  # "Vizio a été fondée par …": what is founded is no person
     if ref is None or ref.label == "PER" or org_only and ref.key is None and ref.label != "ORG":
         return None
     return ref
+
+
+def _one_word_name(ref: ActorRef) -> bool:
+    """A one-word name that is no given name (the recogniser's weak PER tag on a company name)."""
+    from pipeline.nlp.lexicons import gender_of
+
+    return len(ref.name.split()) == 1 and gender_of(ref.name) is None
 
 
 def _descriptor_subject(sent: Span, k: int) -> bool:
@@ -621,8 +630,8 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
         return
     if row.get("subject_labels") and subject.label not in row["subject_labels"]:
         return  # "Google a lancé Bard": a company launching a product founds nothing
-    if row["predicate"] == "acquired" and (subject.label == "PER" or obj[1].label == "PER"):
-        return
+    if row["predicate"] == "acquired" and any(r.label == "PER" and not _one_word_name(r) for r in (subject, obj[1])):
+        return  # (a one-word non-given name tagged PER is a company: "Kelvio rachète Brivo")
     if obj[0] < sent.end and _ntext(doc[obj[0]]) in words()["comparison_markers"]:
         return  # "X reprend Google comme exemple": the object is an example, not a deal
     if row["predicate"] == "role" and (subject.label != "PER" or obj[1].label == "PER"):

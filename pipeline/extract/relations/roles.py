@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from pipeline.extract.relations.context import DocContext, norm_text
-from pipeline.extract.relations.frames import subject_of
+from pipeline.extract.relations.frames import _one_word_name, subject_of
 from pipeline.extract.relations.titles import Lexicon, TitleMatch, find_titles, lexicon
 from pipeline.records import ActorRef, Dropped, RelationRecord
 
@@ -699,9 +699,12 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
                 return better[0], ActorRef(doc[k : better[0]].text, "ORG", None)
             if better and better[1].key is not None:
                 return better  # "directeur scientifique de l'IA chez Meta"
-        if org and org[1].label == "PER" and org[1].key is not None:
-            # "bras droit de Mark Zuckerberg chez Meta": a person is no organisation
+        if org and org[1].label == "PER" and org[1].key is not None and not _one_word_name(org[1]):
+            # "bras droit de Mark Zuckerberg chez Meta": a person is no organisation (a one-word
+            # name that is no given name is a company the recogniser tagged PER: "PDG de Kelvio")
             return _chez_after(ctx, sent, org[0], title_start, lex)
+        if org and org[1].label == "PER":
+            org = org[0], ActorRef(org[1].name, "ORG", org[1].key)
         if org:
             return org
         institution = _institution_at(ctx, sent, k, lex)
@@ -1117,14 +1120,19 @@ def _bare_title_name_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
     complement, is a post at the organisation in focus (not for titles that often name a head of
     state or a politician: 'le président Emmanuel Macron')."""
     doc = sent.doc
-    if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles \
+    if title.kind not in ("business", "academic") or title.lemma in lex.person_relative_titles \
             or title.lemma in lex.bare_title_exclusions:
         return None
     k = title.start - 1
-    if k < sent.start or norm_text(doc[k].text) not in ("le", "la", "l'", "du", "au"):
-        return None  # ("sous l'autorité du PDG Carlos X")
-    hit = ctx.entity_at(title.end) if title.end < sent.end else None
-    if not hit or hit[0].start != title.end or hit[1].label != "PER" or hit[1].key is None:
+    articles = ("les", "des", "aux") if title.plural else ("le", "la", "l'", "du", "au")
+    if k < sent.start or norm_text(doc[k].text) not in articles:
+        return None  # ("sous l'autorité du PDG Carlos X", "la recette des fondateurs A, B et C")
+    j = title.end + _qualifier_len(sent, title.end, lex)  # "la présidente sortante Sophie X"
+    if j + 1 < sent.end and doc[j].text == "," and norm_text(doc[k].text) in ("le", "la", "l'") \
+            and title.start - 2 >= sent.start and doc[title.start - 2].lower_ in ("à", "de", "par", "avec"):
+        j += 1  # "succédera à l'actuel recteur, Dominique X"
+    hit = ctx.entity_at(j) if j < sent.end else None
+    if not hit or hit[0].start != j or hit[1].label != "PER" or hit[1].key is None:
         return None
     org = ctx.clear_topic(title.start)  # no name at all in the text: only a clearly leading organisation
     return (title.end, org) if org else None
@@ -1216,6 +1224,10 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         fronted = _fronted_subject(ctx, sent, doc[k])  # "Élu président de X en août, l'avocat Y …"
         if fronted:
             return [fronted], "role.copula"
+    if _fronted_chain(sent, title.start):  # "Professeur, doyen de X, ancien directeur de Y, Éric Z …"
+        chained = _inversion(ctx, sent, title, org_end, lex)
+        if chained:
+            return chained
     # "X est responsable de la faillite de Y", "X a été chargé de la refonte de Y": not a post
     copula = None if title.domain else _copula_subject(ctx, sent, k, lex)
     if copula:
@@ -1423,6 +1435,7 @@ def _verb_subject(ctx, sent, verb) -> ActorRef | None:
     return None
 
 
+PAREN_TOKENS = 12  # a parenthesis after an inverted title's organisation
 INVERSION_MARKS = (",", ":", "(")  # "le PDG de X, A" / "les cofondateurs de X : A et B" / "(A, B, C)"
 ADJUNCT_TOKENS = 12  # "a été élu à la quasi-unanimité des 52 membres, président de X"
 APPOSITION_TOKENS = 25  # "X, patron d'une entreprise du BTP mais aussi de Y, devient président de Z"
@@ -1452,7 +1465,8 @@ def _person_before_apposition(ctx, sent, k: int) -> ActorRef | None:
         if tok.text == ",":
             hit = ctx.person_ending_at(c - 1, sent) if c - 1 >= sent.start else None
             return hit[1] if hit else None
-        if _clause_word(tok):
+        participle = tok.pos_ == "VERB" and "VerbForm=Part" in tok.morph and sent.doc[c - 1].pos_ != "AUX"
+        if _clause_word(tok) and not participle:  # ("X, enseignant en théologie, a été élu …")
             return None
     return None
 
@@ -1468,8 +1482,11 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
     """'le PDG d'OpenAI, Sam Altman' / 'les cofondateurs de X, A, B et C' / 'Fondateur de ..., X'."""
     doc = sent.doc
     k = org_end
-    if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].text.isupper():
-        k += 3  # "le président de la Ligue de football professionnel (LFP), X"
+    if k < sent.end and doc[k].text == "(" and not ctx.person_starting_at(k + 1, sent):  # (not "(A, B, C)")
+        # "le président de la Ligue de football professionnel (LFP), X", "le directeur de l'IAE
+        # (l'école de management de l'Upec), X": past a short parenthesis
+        close = next((c for c in range(k + 1, min(sent.end, k + PAREN_TOKENS)) if doc[c].text == ")"), None)
+        k = close + 1 if close is not None and close + 1 < sent.end and doc[close + 1].text == "," else k
     while k < sent.end and doc[k].text.strip("*_") == "" and not doc[k].is_space:
         k += 1  # markdown emphasis left in the text ("son patron**, Sam Altman")
     if k < sent.end and doc[k].text not in INVERSION_MARKS:
@@ -1484,7 +1501,7 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
                 found.append(more[1])
                 k = more[0]
             return found, "role.inversion"
-        if title.start != sent.start:
+        if title.start != sent.start and not _fronted_chain(sent, title.start):
             return None
         # Fronted apposition: skip to the first comma.
         limit = min(sent.end, k + FRONTED_SCAN_TOKENS)
@@ -1494,6 +1511,8 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
         return None
     found: list[ActorRef] = []
     k += 1
+    if _fronted_chain(sent, title.start) or title.start == sent.start:
+        k = _past_fronted_members(ctx, sent, k)  # "Doyen de X, ancien directeur de Y, Éric Z était …"
     if title.start == sent.start and not title.plural and k < sent.end and doc[k].lower_ in ("il", "elle"):
         # "Directeur de X depuis 2022, il doit prendre ...": the person the pronoun stands for
         person = ctx.pronoun_person(k, sent)
@@ -1509,6 +1528,44 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
         while k < sent.end and doc[k].lower_ in (",", "et"):
             k += 1
     return (found, "role.inversion") if found else None
+
+
+def _fronted_chain(sent, start: int) -> bool:
+    """The title at token `start` is a later member of a sentence-opening list of verbless appositions
+    ("Professeur des universités, doyen de X, ancien directeur de Y, Éric Z …"): only commas,
+    nouns, adjectives, determiners and prepositions before it."""
+    doc = sent.doc
+    if start - 1 <= sent.start or doc[start - 1].text != "," or start - sent.start > FRONTED_SCAN_TOKENS:
+        return False
+    return all((t.pos_ in ("NOUN", "ADJ", "DET", "ADP", "PROPN", "PUNCT", "CCONJ", "NUM")
+                or t.pos_ == "VERB" and "VerbForm=Part" in t.morph) and t.text not in BOUNDARIES - {","}
+               and not _named_person(t) for t in doc[sent.start : start - 1])
+
+
+def _named_person(tok) -> bool:
+    """A token of a PER entity that is no complement (a fronted chain names nobody before its last
+    member; "doyen de la Faculté des Sciences" mistyped PER is a complement)."""
+    if tok.ent_type_ != "PER":
+        return False
+    j = tok.i
+    while j > 0 and tok.doc[j].ent_iob_ == "I":
+        j -= 1
+    return j == 0 or norm_text(tok.doc[j - 1].text) not in ("de", "d'", "du", "des", "la", "l'", "le")
+
+
+def _past_fronted_members(ctx, sent, k: int) -> int:
+    """From token k (after a fronted member's comma), past further verbless members closed by commas
+    until a person's name; k itself when a name or nothing suitable follows."""
+    doc = sent.doc
+    j, limit = k, min(sent.end, k + FRONTED_SCAN_TOKENS)
+    while j < limit:
+        if ctx.person_starting_at(j, sent) or doc[j].lower_ in ("il", "elle"):
+            return j
+        c = next((c for c in range(j, limit) if doc[c].text == "," or _clause_word(doc[c])), None)
+        if c is None or doc[c].text != ",":
+            return k
+        j = c + 1
+    return k
 
 
 MEMBER_TOKENS = 12  # one apposition member before a title ("diplômée de Sciences Po")
