@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import Cue, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
-from pipeline.extract.quotes.speakers import (Context, active_subject, noun_text, person_before_apposition,
+from pipeline.extract.quotes.speakers import (Context, _role_complement, active_subject, noun_text,
+                                              person_before_apposition,
                                               phrase_after, resolve_phrase, resolve_pronoun, sentence_initial_name,
                                               sentence_start, subject_of)
 from pipeline.records import ActorRef
@@ -100,7 +101,9 @@ def _inverted_pronoun(doc: Doc, cues: list[Cue], lo: int, hi: int) -> Token | No
 
 def _apposed_person(ctx: Context, phrase: list[Token]) -> ActorRef | None:
     """"explique le PDG de Nova, Paul Martin": a description followed by the person's name in apposition."""
-    if not phrase or any(ctx.mentions_in(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), "PER")):
+    # a "person" completing the role noun ("l'avocat de Nova", Nova mis-tagged) is the organisation
+    if not phrase or any(not _role_complement(ctx.doc, m)
+                         for m in ctx.mentions_in(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), "PER")):
         return None
     doc = ctx.doc
     after = _past_parenthesis(doc, phrase[-1].i + 1)
