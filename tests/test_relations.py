@@ -1157,3 +1157,13 @@ def test_institution_name_is_no_person(make_doc):
                              "de France Universités, est entouré de ses vice-présidents.", "role")
     assert ("Guillaume Gellier", "France Universités") in pairs
     assert not any(p.startswith("Reims") for p, _ in pairs)
+
+
+def test_possessive_after_a_description_named_earlier(make_doc):
+    """'… l'acquisition du pionnier X, Withor. Racheté par Norvia, le pionnier X passe … . Ses fondateurs,
+    A et B, …': the founders are Withor's (the description named earlier), not the buyer's."""
+    text = ("Ce mardi, Norvia a annoncé l'acquisition du pionnier français des objets connectés, Withor. Racheté par "
+            "Norvia pour 170 millions d'euros, le pionnier français des objets connectés passe sous pavillon "
+            "finlandais. Ses fondateurs, Eric Carrel et Cédric Hutin, vont toucher le gros lot.")
+    pairs = _pairs(make_doc, text, "role")
+    assert ("Eric Carrel", "Withor") in pairs and ("Eric Carrel", "Norvia") not in pairs

@@ -308,9 +308,27 @@ class DocContext:
                  if (hit := self.entity_at(i)) and hit[1].label == "ORG" and hit[0].start == i
                  and hit[1].name not in self.sources and not _agent_of_participle(self.doc, i)]
         if not named:
-            return None
+            return self._described_before(prev)
         topic = self.org_topic(before)
         return topic if topic is not None and any(r.name == topic.name for r in named) else named[0]
+
+    def _described_before(self, prev: Span) -> ActorRef | None:
+        """'… l'acquisition du pionnier français des objets connectés, Withings. … Racheté par Nokia, le
+        pionnier français des objets connectés passe …': the organisation an earlier apposition named
+        with the same description as the subject of the sentence `prev`; else None."""
+        subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "NOUN" and t.head.dep_ == "ROOT"), None)
+        if subj is None or subj.i == prev.start or self.doc[subj.i - 1].lower_ not in ("le", "la", "l'", "l’"):
+            return None
+        words = [t.lower_ for t in self.doc[subj.i : subj.right_edge.i + 1]]
+        if len(words) < 2 or not all(t.text.islower() or not t.is_alpha for t in self.doc[subj.i : subj.right_edge.i + 1]):
+            return None
+        n = len(words)
+        for i in range(max(0, prev.start - DESCRIBED_SCAN), prev.start - n - 1):  # (bounded look-back)
+            if [t.lower_ for t in self.doc[i : i + n]] == words and self.doc[i + n].text == ",":
+                hit = self.entity_at(i + n + 1)
+                if hit and hit[0].start == i + n + 1 and hit[1].label == "ORG":
+                    return hit[1]
+        return None
 
     def pronoun_person(self, i: int, sent: Span) -> ActorRef | None:
         """The person a subject pronoun ("il", "elle") at token i stands for: the last
@@ -377,6 +395,7 @@ class DocContext:
 PRONOUN_GENDER = {"il": "m", "elle": "f"}
 INSTITUTION_HEADS = {"université", "école", "institut", "hôpital", "clinique", "groupe", "société", "lycée", "collège",
                      "académie", "fondation", "association", "club", "centre", "musée", "laboratoire"}
+DESCRIBED_SCAN = 400  # tokens searched back for an apposition naming a description
 PRONOUN_CHAIN = 3  # sentences a subject pronoun may be carried over ("Il … . Il …") back to a name
 
 
