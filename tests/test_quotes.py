@@ -1915,3 +1915,15 @@ def test_organisation_opening_a_headline_line_is_the_subject(make_doc):
     _, quotes = quotes_of(make_doc, text)
     assert sorted((q.kind, q.speaker.name if q.speaker else None) for q in quotes) == [
         ("direct", "CGT"), ("indirect", "CGT")]
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("« On sent quelqu'un de meurtri », a confié Paul Martin, estimant même que c'était un appel au secours.",
+     "c'était un appel au secours"),
+    ("« Tout le monde doit s'y mettre », a ajouté le ministre Paul Martin, expliquant que le gouvernement "
+     "investissait plus que jamais.", "le gouvernement investissait plus que jamais"),
+])
+def test_participle_after_an_incise_reports_the_incise_speaker(make_doc, text, clause):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"] == \
+        [(clause, "Paul Martin")]

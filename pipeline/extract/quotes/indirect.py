@@ -142,6 +142,17 @@ def _sentence_initial_name(ctx: Context, verb: Token):
     return m.ref() if m is not None else None
 
 
+def _participle_of_incise(ctx: Context, verb: Token):
+    """"« … », a confié X, estimant que …": a present participle hanging on an incise verb reports the
+    speech of the incise's inverted subject (the parser often makes that name an object)."""
+    head = verb.head
+    if "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense") or head is verb \
+            or head.i > verb.i or speech_lemma(head, "incise", lenient=True) is None:
+        return None
+    people = [m for m in ctx.mentions_in(head.idx + len(head), verb.idx, "PER") if not ctx.in_quote(m.start, m.end)]
+    return people[0].ref() if len({m.key for m in people}) == 1 else None
+
+
 def _inverted_named(ctx: Context, verb: Token, que: Token):
     """"indique dans un communiqué X, chargé de …, que …": the subject named between the verb and que."""
     start, end = verb.idx + len(verb), que.idx
@@ -175,7 +186,7 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
             speaker = _named_speaker(ctx, subj) or name_apposed_before(ctx, verb)
         else:
             speaker = _inverted_named(ctx, verb, que) or _sentence_initial_name(ctx, verb) \
-                or name_apposed_before(ctx, verb)
+                or name_apposed_before(ctx, verb) or _participle_of_incise(ctx, verb)
         if speaker is None:
             continue
         last = _coordinated_que_end(ctx, _clause_end(head))
