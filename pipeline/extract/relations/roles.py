@@ -341,6 +341,9 @@ def _functions_holder(ctx, sent, title: TitleMatch) -> ActorRef | None:
 def _post_verb(sent, title: TitleMatch, lex: Lexicon) -> int | None:
     """Token of the verb of 'X a occupé le poste de TITLE' / 'X conserve son poste de TITLE'
     (a post_verbs lemma right before a post_markers phrase), else None."""
+    k = title.start - 1
+    if k - 2 < sent.start or norm_text(sent.doc[k].text) not in ("de", "d'"):
+        return None  # (every marker ends with de: a cheap test first, this runs for every title)
     start = _marker_before(sent, title, lex.post_markers)
     if start is None or start - 1 < sent.start:
         return None
