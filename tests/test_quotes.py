@@ -1927,3 +1927,11 @@ def test_participle_after_an_incise_reports_the_incise_speaker(make_doc, text, c
     _, quotes = quotes_of(make_doc, text)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"] == \
         [(clause, "Paul Martin")]
+
+
+def test_participle_after_an_inverted_pronoun_incise(make_doc):
+    text = ("Paul Martin, député, y voit une référence inquiétante. « On sent quelqu'un de très meurtri », a-t-il "
+            "confié, estimant que c'était un appel au secours.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"] == \
+        [("c'était un appel au secours", "Paul Martin")]

@@ -12,10 +12,10 @@ from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import Candidate, name_apposed_before
 from pipeline.records import Dropped
 from pipeline.rules import load_json
-from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, speaker_nouns, speech_lemma
+from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
 from pipeline.extract.quotes.speakers import (Context, _subject_preferred, _surname_match, described_subject, noun_text,
-                                              phrase_after, resolve_phrase, sentence_initial_name, sentence_start,
-                                              subject_of)
+                                              phrase_after, resolve_phrase, resolve_pronoun, sentence_initial_name,
+                                              sentence_start, subject_of)
 
 QUE = {"que", "qu'", "qu’"}
 MIN_CLAUSE_TOKENS = 4
@@ -150,7 +150,12 @@ def _participle_of_incise(ctx: Context, verb: Token):
             or head.i > verb.i or speech_lemma(head, "incise", lenient=True) is None:
         return None
     people = [m for m in ctx.mentions_in(head.idx + len(head), verb.idx, "PER") if not ctx.in_quote(m.start, m.end)]
-    return people[0].ref() if len({m.key for m in people}) == 1 else None
+    if len({m.key for m in people}) == 1:
+        return people[0].ref()
+    # "« … », a-t-il confié, estimant que …": the inverted pronoun of the incise
+    pron = next((t for t in ctx.doc[max(0, head.i - 2): verb.i] if pronoun_form(t) in pronoun_gender()
+                 and not pronoun_gender()[pronoun_form(t)][1]), None)
+    return resolve_pronoun(ctx, pron, pron.idx) if pron is not None and not people else None
 
 
 def _inverted_named(ctx: Context, verb: Token, que: Token):
@@ -183,7 +188,7 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
             subj = None  # the parse ran over a sentence or paragraph end: not this clause's subject
         if subj and subj[0].i < verb.i:
             # "La présidente de X, Y, a dit que": the name apposed to the description
-            speaker = _named_speaker(ctx, subj) or name_apposed_before(ctx, verb)
+            speaker = _named_speaker(ctx, subj) or name_apposed_before(ctx, verb) or _participle_of_incise(ctx, verb)
         else:
             speaker = _inverted_named(ctx, verb, que) or _sentence_initial_name(ctx, verb) \
                 or name_apposed_before(ctx, verb) or _participle_of_incise(ctx, verb)
