@@ -11,7 +11,7 @@ funding_round (round of matched events whose gold states one) is reported for in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -124,6 +124,9 @@ def score_funding(gold: GoldArticle, system: SysArticle) -> tuple[dict[str, Scor
             g.amount, g.currency, s.amount, s.currency
         )
 
+    def investor_matcher(exact: bool) -> Callable[[str, Sequence[str]], bool]:
+        return lambda x, y: names_match(gold.names_of(x), y, exact)
+
     pairs = align_in_passes(gold.events, system.events, [matcher(True), matcher(False)])
     misses: list[Miss] = []
     investors = Score()
@@ -133,7 +136,7 @@ def score_funding(gold: GoldArticle, system: SysArticle) -> tuple[dict[str, Scor
         inv_pairs = align_in_passes(
             list(g.investors),
             list(s.investors),
-            [lambda x, y, e=e: names_match(gold.names_of(x), y, e) for e in (True, False)],
+            [investor_matcher(True), investor_matcher(False)],
         )
         investors += Score(len(inv_pairs), 0, 0)
         found_g = {a for a, _ in inv_pairs}

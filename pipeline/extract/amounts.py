@@ -367,10 +367,9 @@ def _shared_unit(g: _Grammar, text: str, a: Amount) -> list[Amount]:
     mult = a.value / figure
     base = m.start("figs")
     return [
-        Amount(_number_value(f.group(0)) * mult, a.currency, a.approximate, f.group(0), base + f.start(), base + f.end(),
-               "amount:shared_unit")
+        Amount(value * mult, a.currency, a.approximate, f.group(0), base + f.start(), base + f.end(), "amount:shared_unit")
         for f in _FIGURE.finditer(m.group("figs"))
-        if _number_value(f.group(0)) is not None
+        if (value := _number_value(f.group(0))) is not None
     ]
 
 

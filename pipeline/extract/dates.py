@@ -309,7 +309,7 @@ def _season(g: _Grammar, m: re.Match[str], base: dt.date | None, text: str, left
     """'au printemps 2021', 'cet été', 'l'hiver dernier': the year of the season's first month."""
     if m.group("year"):
         return m.group("year"), "year", False
-    this = bool(left) and norm(left) in g.this
+    this = left is not None and norm(left) in g.this
     if not this and not m.group("rel"):
         return None  # "en été" with no year or deixis: too vague
     if base is None:

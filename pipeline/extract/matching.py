@@ -118,7 +118,7 @@ class PrefilteredMatcher:
     def __init__(self, vocab: Vocab, patterns: Mapping[str, Sequence[Pattern]]) -> None:
         self.matcher = Matcher(vocab)
         for rid, alternatives in patterns.items():
-            self.matcher.add(rid, [list(p) for p in alternatives])
+            self.matcher.add(rid, [[dict(t) for t in p] for p in alternatives])
         self.names = {get_string_id(rid): rid for rid in patterns}
         self.window = _window_length(patterns)
         first = FirstTokens()
@@ -145,7 +145,7 @@ class PrefilteredMatcher:
     def candidates(self, doclike: Doc | Span) -> list[int]:
         """Positions (relative to `doclike`) of the tokens some pattern could start with."""
         strings = doclike.vocab.strings
-        rows = doclike.to_array([LOWER, LEMMA]).reshape(-1, 2).tolist()
+        rows = doclike.to_array([LOWER, LEMMA]).reshape(-1, 2).tolist()  # type: ignore[union-attr]  # Span.to_array exists, spaCy's stub omits it
         lowers, lemmas, regexes = self._lowers, self._lemmas, self._regexes
         return [i for i, (lower, lemma) in enumerate(rows)
                 if lower in lowers or lemma in lemmas

@@ -190,7 +190,7 @@ def parse_front_matter(block: str) -> tuple[Meta, list[str]]:
 def leading_metadata(text: str) -> tuple[str, Meta, list[str]]:
     """Strip front matter and the date marker from the start of a text file; return the body,
     the metadata and any problems (each becomes one `metadata` error row)."""
-    meta, problems = Meta(), []
+    meta, problems = Meta(), list[str]()
     body, block = split_front_matter(text)
     if block is not None:
         meta, problems = parse_front_matter(block)

@@ -83,8 +83,8 @@ class _UnionFind:
             return False  # two different well-known entities never merge
         root, child = sorted((ra, rb))
         self.parent[child] = root
-        if ga or gb:
-            self.gaz[root] = ga or gb
+        if entity := ga or gb:
+            self.gaz[root] = entity
         return True
 
 
@@ -250,8 +250,8 @@ def _links(nodes: dict[str, _Node], lex: Lexicons) -> list[tuple[str, str]]:
         else:
             if _named_rest(n):
                 heads[kw[0]].add(k)
-            if (short := strip_suffix(k, lex)) is not None:
-                heads[short].add(k)
+            if (stripped := strip_suffix(k, lex)) is not None:
+                heads[stripped].add(k)
     for key in sorted(nodes):
         if lex.gazetteer.get(key) is not None:
             continue
