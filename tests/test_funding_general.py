@@ -1577,3 +1577,62 @@ def test_money_raised_listed_among_other_counts_is_a_track_record(make_doc, text
 def test_a_deal_in_parentheses_after_a_company_is_its_own(make_doc, text, expected):
     events, _ = _events(make_doc, text)
     assert _pairs(events) == expected
+
+
+# ---------------------------------------------------------------- funding4: backers named outside the deal clause
+
+
+def _investors_of(events, amount: float) -> list[str]:
+    return [normalize_name(i.name) for e in events if e.amount == amount for i in e.investors]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La medtech Ostralis a levé 8 millions d'euros. Le tour de table comprend l'actionnaire historique, Verdane Capital, "
+         "et de nouveaux entrants, Mirelle Partners et Quorvo Ventures.",
+         ["verdane capital", "mirelle partners", "quorvo ventures"]),
+        ("La medtech Ostralis a levé 8 millions d'euros. L'opération associe également Verdane Capital et Mirelle Partners.",
+         ["verdane capital", "mirelle partners"]),
+        ("La medtech Ostralis a levé 8 millions d'euros. Le fonds belge Verdane Capital, créé par un ancien banquier de Natixis, "
+         "Paul Mercadier, pilote ce tour de table.", ["verdane capital"]),
+        ("La medtech Ostralis a levé 8 millions d'euros. C'est Verdane Capital qui est à la manœuvre.", ["verdane capital"]),
+        ("La medtech Ostralis a levé 8 millions d'euros. La somme, réunie auprès notamment des fonds américains Verdane Capital "
+         "et Mirelle Partners, servira à recruter.", ["verdane capital", "mirelle partners"]),
+    ],
+)
+def test_backers_named_in_the_sentence_after_the_deal(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert sorted(_investors_of(events, 8e6)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a composition verb whose subject is the company, not the deal, lists no backers
+        "La medtech Ostralis a levé 8 millions d'euros. La société compte Verdane Capital parmi ses clients.",
+        # the founder named in an apposition never leads the round
+        "La medtech Ostralis a levé 8 millions d'euros. Son fondateur, Paul Mercadier, pilote ce projet depuis Lyon.",
+    ],
+)
+def test_no_backer_from_a_sentence_about_something_else(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert _investors_of(events, 8e6) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Banque européenne d'investissement et Ostralis ont signé un contrat de financement de 20 millions d'euros.",
+        "Ostralis et la Banque européenne d'investissement ont annoncé un accord de prêt de 20 millions d'euros.",
+    ],
+)
+def test_a_lender_coordinated_with_the_borrower_gives(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(20e6) == "ostralis"
+    assert _investors_of(events, 20e6) == [normalize_name("Banque européenne d'investissement")]
+
+
+def test_two_companies_signing_a_loan_agreement_have_no_lender(make_doc):
+    events, _ = _events(make_doc, "Ostralis et Verdane ont signé un accord de prêt de 20 millions d'euros.")
+    assert _investors_of(events, 20e6) == []

@@ -879,7 +879,43 @@ def _lead_subjects(ctx: Ctx, s: int, e: int) -> list[Cand]:
             kind, cand = _left_scan(ctx, s, tok.i, [])
             if kind == "cand" and cand is not None:
                 out.append(cand)
+        elif _lead_form(ctx, tok, e):
+            cand = _lead_form_subject(ctx, s, tok.i)
+            if cand is not None:
+                out.append(cand)
+    for a, _ in ctx.cue_spans("lead_phrases", s, e):
+        # "C'est X qui est à la manœuvre", "X est aux commandes": the one who leads the deal.
+        cand = _lead_form_subject(ctx, s, a)
+        if cand is not None and cand not in out:
+            out.append(cand)
     return out
+
+
+def _lead_form(ctx: Ctx, tok: Token, e: int) -> bool:
+    """ "X pilote ce tour de table": a present-tense lead verb the tagger reads as a noun or gives a
+    noun's lemma ("pilote"), recognised by its form and the deal object right after it."""
+    if tok.lower_ not in set(_cues()["lead_verb_forms"]) or tok.lemma_ in set(_cues()["lead_verb_lemmas"]) and _active_verb(tok):
+        return False
+    return any(a <= tok.i + 2 for a, _ in ctx.cue_spans("lead_objects", tok.i + 1, min(e, tok.i + 5)))
+
+
+def _lead_form_subject(ctx: Ctx, s: int, pos: int) -> Cand | None:
+    """The organisation leading: the nearest subject unless it is a person or a complement (the
+    founder named in "X, fondé par un ancien cadre de Nokia, Y, pilote"); then the clause's first name."""
+    kind, cand = _left_scan(ctx, s, pos, [])
+    if kind == "cand" and cand is not None and not _person(cand.ref) and not _after_agent(ctx, s, cand):
+        return cand
+    for c in _cands_in(ctx, s, pos):
+        if _person(c.ref) or c.ref.label == "LOC" or (c.start > s and ctx.doc[c.start - 1].pos_ == "ADP"):
+            continue
+        return c
+    return None
+
+
+def _after_agent(ctx: Ctx, s: int, cand: Cand) -> bool:
+    """A name inside a passive participle's agent phrase ("fondé par un ancien cadre de Nokia, Y")."""
+    window = ctx.doc[max(s, cand.start - 10) : cand.start]
+    return any(_low(t) == "par" for t in window) and not any(t.text == "." for t in window)
 
 
 def _tranche_investors(ctx: Ctx, s: int, e: int, main: list[AmountAt]) -> list[Cand]:
@@ -2295,7 +2331,13 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
     if ref is None:
         _drop(ctx, _sent_text(ctx, si), f"{why}: {am.amount.text}")
         return []
+    lender = None
+    if pattern == "left_subject":
+        ref, lender = _coordinated_lender(ctx, si, am, ref)
     out = [Draft(ref, si, f"{tid}+{pattern}", am)]
+    if lender is not None:
+        out[0].investors.append(lender)  # "La BEI et X ont signé un accord de prêt de N"
+        out[0].round = "debt" if any("pret" in rid or "debt" in rid for rid, a, _ in ctx.triggers if s <= a < e) else None
     giver = _receive_giver(ctx, s, e, am)
     if giver is not None and giver.ref != ref:
         out[0].investors.append(giver.ref)  # "X vient de recevoir 4,5 M€ de Team for the Planet"
@@ -2310,6 +2352,41 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
             if c.ref != ref and c.end < am.start and ctx.doc[c.end].lower_ == "et":
                 out.append(Draft(c.ref, si, f"{tid}+coordinated_each", am))
     return out
+
+
+def _lender(ref: ActorRef) -> bool:
+    """A bank, a fund or a public lender by its name ("Banque européenne d'investissement", "BEI")."""
+    words = normalize_name(ref.name).split()
+    return bool(words) and words[0] in set(_cues()["lender_name_heads"])
+
+
+def _coordinated_lender(ctx: Ctx, si: int, am: AmountAt, ref: ActorRef) -> tuple[ActorRef, ActorRef | None]:
+    """ "La BEI et X ont signé un contrat de financement de N", "X et la BEI annoncent un accord de prêt":
+    of two coordinated subjects, the lender by name gives and the other organisation receives."""
+    s, _ = ctx.sents[si]
+    cands = _cands_in(ctx, s, am.start)
+    idx = max((i for i, c in enumerate(cands) if c.ref == ref), default=None)
+    if idx is None or not any(_triggers()[rid]["kind"] in {"noun", "round"} for rid, a, _ in ctx.triggers if s <= a < am.start):
+        return ref, None
+
+    def joined(x: Cand, y: Cand) -> bool:  # "A et la B": a determiner may open the second name
+        between = [_low(t) for t in ctx.doc[x.end : y.start]]
+        return "et" in between and set(between) <= {"et", "la", "le", "l'", "les"}
+
+    for a, b in ((idx - 1, idx), (idx, idx + 1)):
+        if a < 0 or b >= len(cands) or not joined(cands[a], cands[b]):
+            continue
+        # Exactly two coordinated names ("A, B et C" may be co-borrowers or a list of backers).
+        if (a > 0 and _coordinated(ctx, cands[a - 1], cands[a])) or (b + 1 < len(cands) and joined(cands[b], cands[b + 1])):
+            return ref, None
+        x, y = cands[a].ref, cands[b].ref
+        if _lender(x) == _lender(y):
+            return ref, None
+        giver, taker = (x, y) if _lender(x) else (y, x)
+        if _person(taker) or not _org_like(taker):
+            return ref, None
+        return taker, giver
+    return ref, None
 
 
 def _receive_giver(ctx: Ctx, s: int, e: int, am: AmountAt) -> Cand | None:
@@ -2389,6 +2466,8 @@ def _no_amount_events(ctx: Ctx, si: int, trig: list, inv_spans: list) -> list[Dr
     follow_up_like = bool(ctx.cue_spans("participation_phrases", s, e) or ctx.cue_spans("investor_cues", s, e)) or any(
         t.lemma_ in set(_cues()["participation_lemmas"]) or _participation_verb(t) for t in ctx.doc[s:e]
     )
+    # "X pilote ce tour de table", "Le tour de table comprend A et B": about the deal just reported.
+    follow_up_like = follow_up_like or bool(_lead_subjects(ctx, s, e) or _composition_list(ctx, s, e))
     if not out:
         for rid, a, _ in sorted(trig, key=lambda t: _triggers()[t[0]]["kind"] != "verb"):
             if _triggers()[rid]["kind"] == "round":
@@ -2564,10 +2643,13 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
         off = [c for c in leads if any(0 <= c.start - b <= 4 for b in stray)]
         investors = [c for c in investors if c not in off]
         leads = [c for c in leads if c not in off]
-    if ctx.cue_spans("lead_objects", s, e):
-        # "Tencent mène le tour": the subject of an active lead verb leads the deal just reported.
-        subj = _lead_subjects(ctx, s, e)
+    just_told = si - target.sent <= 1
+    if ctx.cue_spans("lead_objects", s, e) or (just_told and ctx.cue_spans("lead_phrases", s, e)):
+        # "Tencent mène le tour", "C'est X qui est à la manœuvre": the subject of an active lead verb
+        # leads the deal just reported.
+        subj = [c for c in _lead_subjects(ctx, s, e) if c not in investors]
         investors, leads = subj + list(investors), subj + list(leads)
+    investors = investors + [c for c in _composition_list(ctx, s, e) if c not in investors]
     found = list(investors)
     # "remettre au pot", "prendre part": money idioms need no deal noun to be about the deal.
     post_verb = verb is not None and verb.lemma_ in set(_cues()["post_verb_participation_lemmas"])
@@ -2601,6 +2683,26 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     if found:
         _add_unique(target.investors, [c.ref for c in found], target.recipient)
         _add_unique(target.leads, [c.ref for c in leads], target.recipient)
+
+
+def _composition_list(ctx: Ctx, s: int, e: int) -> list[Cand]:
+    """ "Le tour de table comprend l'investisseur existant, A, et de nouveaux, B et C", "L'opération
+    associe également A et B": a deal noun as subject of a composition verb lists the deal's backers."""
+    doc = ctx.doc
+    lemmas = set(_cues()["composition_lemmas"])
+    verb = next((t for t in doc[s:e] if t.lemma_ in lemmas and t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return []
+    deal_before = any(
+        s <= a < verb.i and _triggers()[rid]["kind"] in {"noun", "round"} for rid, a, _ in ctx.triggers
+    ) or any(a == s for a, _ in ctx.cue_spans("deal_anaphors", s, verb.i))
+    # Only the deal itself as subject: "La société compte 40 salariés" lists nobody.
+    if not deal_before or any(c.end <= verb.i for c in _cands_in(ctx, s, verb.i)):
+        return []
+    nxt = verb.i + 1
+    while nxt < e and (doc[nxt].pos_ in {"ADV", "PUNCT", "ADP"} or doc[nxt].is_space):
+        nxt += 1
+    return [c for c in _walk_list(ctx, nxt, e, s, e, stop=False) if not _person(c.ref) or len(c.ref.name.split()) > 1]
 
 
 def _after_plain_noun(ctx: Ctx, s: int, a: int) -> bool:
