@@ -1935,3 +1935,74 @@ def test_participle_after_an_inverted_pronoun_incise(make_doc):
     _, quotes = quotes_of(make_doc, text)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"] == \
         [("c'était un appel au secours", "Paul Martin")]
+
+
+# ------------------------------------------------------------------ fresh-set round 3 (quotes3)
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title with two coordinated portfolios after "Pour le …,"
+    ("Le ministre de l'Énergie et des Transports, Paul Martin, a visité le chantier de Nova. Pour le ministre "
+     "de l'Énergie et des Transports, « la dernière décision revient au gouvernement »", "Paul Martin"),
+    ("La directrice des ventes et du marketing, Léa Moreau, a présenté les comptes. Pour la directrice des "
+     "ventes et du marketing, « le second semestre sera bien meilleur que prévu »", "Léa Moreau"),
+])
+def test_pour_a_coordinated_title_names_its_holder(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None) for q in quotes] == [speaker]
+
+
+def test_pour_a_plural_coordination_names_nobody(make_doc):
+    _, quotes = quotes_of(make_doc, "Pour les salariés et la direction, « la négociation doit reprendre très vite ».")
+    assert [q.speaker for q in quotes] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Martin, ministre de l'Économie, et Léa Moreau, ministre déléguée au Commerce, viennent d'annoncer que "
+    "la France avait attiré deux fois plus de projets étrangers.",
+    "Paul Martin, président de Nova, vient de déclarer que la France avait attiré deux fois plus de projets étrangers.",
+])
+def test_speech_infinitive_after_venir_de_keeps_the_sentence_subject(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [("indirect", "Paul Martin")]
+
+
+def test_quote_in_a_narrative_sentence_is_not_part_of_the_next_speakers_run(make_doc):
+    text = ("Vers minuit, des agriculteurs collent des affiches. Sur la vitrine, un des manifestants écrit à la bombe "
+            "« Rendez-nous nos marges tout de suite ». « Nous avons mis la pression. Mais nous ne lâcherons rien », "
+            "résume Paul Martin, le président du syndicat.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None) for q in quotes] == [None, "Paul Martin"]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("« Nous surveillons les enseignes », a ajouté le président du syndicat, Paul Martin. Il a réclamé « au moins "
+     "trois euros de plus » par heure.", "au moins trois euros de plus"),
+    ("Léa Moreau, déléguée syndicale, a pris la parole. Elle exige « un vrai plan de formation pour tous ».",
+     "un vrai plan de formation pour tous"),
+])
+def test_demand_verbs_govern_quoted_fragments(make_doc, text, fragment):
+    _, quotes = quotes_of(make_doc, text)
+    got = {q.text: (q.speaker.name if q.speaker else None) for q in quotes}
+    assert got[fragment] in ("Paul Martin", "Léa Moreau")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Paul Martin, président de Nova, ne désarme pas. Sur ce point, il « veut être un exemple de transparence ».",
+     "Paul Martin"),
+    ("Léa Moreau a quitté Nova en mars. Depuis, elle « ne regrette absolument rien de cette décision ».",
+     "Léa Moreau"),
+])
+def test_quoted_predicate_of_a_subject_pronoun(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.rule_id) for q in quotes] == [(speaker, "pronoun_predicate")]
+
+
+@pytest.mark.parametrize("text", [
+    # the quoted words are a noun phrase, not a predicate: no speaker from the pronoun
+    "Paul Martin, président de Nova, ne désarme pas. Il parle d'une « opération vraiment très stratégique ».",
+    # the word before the mark is an object pronoun, not a subject
+    "Paul Martin a reçu Léa Moreau. Il lui a dit : « Nous allons recruter cinquante ingénieurs cette année ».",
+])
+def test_no_quoted_predicate_without_subject_pronoun_and_verb(make_doc, text):
+    _, quotes = quotes_of(make_doc, text)
+    assert all(q.rule_id != "pronoun_predicate" for q in quotes)

@@ -13,6 +13,8 @@ Le groupe « … »). A headline quote goes to the article's dominant speaker (`
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from pipeline.nlp.doctext import doc_text
@@ -60,14 +62,25 @@ def _credited_runs(ctx: Context, cands: list[Candidate]) -> None:
     text = doc_text(ctx.doc)
     for n in range(len(cands) - 2, -1, -1):
         cand, nxt = cands[n], cands[n + 1]
+        # a quote inside a narrative sentence ("un manifestant écrit « … ». « … », résume X") is no part
+        # of the next speaker's run: only a quote that makes up its sentence is
         if cand.kind != "direct" or nxt.kind != "direct" or cand.speaker is not None or cand.attributed \
-                or nxt.speaker is None or nxt.rule_id not in RUN_RULES:
+                or nxt.speaker is None or nxt.rule_id not in RUN_RULES or _narrated(ctx, cand):
             continue
         if text[cand.end:nxt.start].strip(" \u00a0\u202f\"«»“”.,;!?…") == "" and "\n" not in text[cand.end:nxt.start]:
             cand.speaker, cand.verb, cand.rule_id = nxt.speaker, nxt.verb, "context_run"
 
 
 RUN_RULES = {"signature", "incise_verb", "incise_inverted", "context_run"}
+_WORD = re.compile(r"\w+")
+
+
+def _narrated(ctx: Context, cand: Candidate) -> bool:
+    """Words of narration (outside quotes) open the quote's sentence: "un manifestant écrit « … »"."""
+    text = doc_text(ctx.doc)
+    start = max(text.rfind(c, 0, cand.start) for c in ".!?\n…:") + 1
+    outside = "".join(" " if ctx.in_quote(i, i + 1) else ch for i, ch in enumerate(text[start:cand.start], start))
+    return len(_WORD.findall(outside)) > 1
 
 
 def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:

@@ -538,6 +538,29 @@ def governing_verb(ctx: Context, span: Span) -> Attribution | None:
     return unresolved
 
 
+# Words that may come between a quoted predicate's opening mark and its finite verb (« n'a jamais …).
+PREDICATE_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur", "le", "la", "l'", "l’"}
+
+
+def pronoun_before_predicate(ctx: Context, span: Span, open_tok: int) -> Attribution | None:
+    """"Sur ce point, il « veut être un exemple de transparence »": the quote is the predicate of a
+    subject pronoun (il, elle) right before its opening mark; that person says the quoted words."""
+    doc = ctx.doc
+    if open_tok == 0:
+        return None
+    pron = doc[open_tok - 1]
+    form = pronoun_form(pron)
+    if pron.pos_ != "PRON" or form not in ("il", "elle") or pronoun_gender()[form][1]:
+        return None
+    lead = [t for t in span if not (t.is_punct or t.is_space)][:3]
+    verb = next((t for t in lead if t.lower_ not in PREDICATE_CLITICS), None)
+    if verb is None or not verb.is_lower or verb.pos_ not in ("VERB", "AUX") \
+            or "Fin" not in verb.morph.get("VerbForm"):
+        return None
+    speaker = resolve_pronoun(ctx, pron, pron.idx)
+    return Attribution(speaker, None, "pronoun_predicate") if speaker is not None else None
+
+
 def _thing_subject(subj: list[Token]) -> bool:
     """A subject headed by a non-human noun of the lexicon (le plan, le rapport, l'étude)."""
     heads = [t for t in subj if t.pos_ == "NOUN"]
@@ -795,6 +818,7 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
         lambda: colon_intro(ctx, m.open),
         lambda: cue_before(ctx, cues, open_[0].i),
         lambda: governed.append(governing_verb(ctx, span)) or governed[0],
+        lambda: pronoun_before_predicate(ctx, span, open_[0].i),
         # a speech verb governing the quote outranks an incise elsewhere in its sentence, even unresolved
         # ("selon la CGT, alors que la direction assure qu'« … »")
         lambda: None if governed and governed[0] is not None and _finite_governor(span) else

@@ -831,7 +831,10 @@ def sentence_initial_name(ctx: Context, verb: Token) -> EntityMention | None:
             continue
         # "X, qui emploie 300 personnes, a indiqué que …": a relative clause on the name may hold a verb
         relative = {t.i for r in between if r.dep_ == "acl:relcl" for t in r.subtree}
+        # "X et Y viennent d'annoncer que …": the finite verb carrying the speech infinitive is no other clause
+        carrier = verb.head.i if verb.dep_ == "xcomp" else -1
         if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in relative
-                   and not (t.head.i == verb.i and t.dep_.startswith("aux")) for t in between):
+                   and t.i != carrier and not (t.head.i in (verb.i, carrier) and t.dep_.startswith("aux"))
+                   for t in between):
             return m
     return None
