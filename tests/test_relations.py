@@ -1176,3 +1176,65 @@ def test_listed_members_keep_their_own_posts_in_parentheses(make_doc):
                              "Kerlo (président de l'Université de Bordeaux).", "role")
     assert {("Sylvie Dupraz", "France Universités"), ("Erwan Kerlo", "France Universités"),
             ("Sylvie Dupraz", "Université Bretagne Sud")} <= pairs
+
+
+ROLE_UNSEEN_CASES_8 = [
+    # a plural multi-word title ('membres du conseil d'administration'), a quantifier and a parenthesis per name
+    ("Jeanne Roussel (Lorraine), Paul Batisse (Norvalis) et Louis Ferrand (Val de Seine), tous membres du conseil "
+     "d'administration du groupe Michelin, ont voté contre.", ("Paul Batisse", "Michelin")),
+    ("Jeanne Roussel et Paul Batisse, tous deux cofondateurs de Doctolib, ont pris la parole.",
+     ("Paul Batisse", "Doctolib")),
+    # a committee membership
+    ("Par ailleurs, Célia Morand, membre du comité stratégique de Carrefour, quitte le groupe.",
+     ("Célia Morand", "Carrefour")),
+    # an acronym title written capitalised, coordinated with a second title
+    ("Marc Dubreuil, ancien Pdg et actuel président du conseil de surveillance de Danone, a pris la parole.",
+     ("Marc Dubreuil", "Danone")),
+    # a dated day between the copula and the title
+    ("Pendant ce temps, Julien Marchal deviendra le 1er avril directeur général de Natixis.", ("Julien Marchal", "Natixis")),
+    # an inverted copula: the title is the subject, the name the attribute
+    ("Le nouveau PDG de Renault est Luc Bernardin.", ("Luc Bernardin", "Renault")),
+    ("Danone a présenté ses comptes. Le troisième directeur général délégué est Claire Vautrin, seule rescapée de "
+     "l'ancienne équipe.", ("Claire Vautrin", "Danone")),
+    # a short incise between the appointment verb and the appointee; an anaphor subject appoints for the topic
+    ("Airbus a nommé, à l'unanimité, Marc Olivier au poste de PDG.", ("Marc Olivier", "Airbus")),
+    ("Le conseil d'Airbus s'est réuni. Le groupe a décidé de nommer, à l'unanimité, Marc Olivier au poste de PDG.",
+     ("Marc Olivier", "Airbus")),
+    # 'prendre / quitter le poste de', the organisation left named before 'et son poste de'
+    ("Chez Danone, Anne Lemoine prend le poste de directrice générale et remplace Paul Simon.", ("Anne Lemoine", "Danone")),
+    ("Anne Lemoine quitte Danone, et son poste de présidente du directoire.", ("Anne Lemoine", "Danone")),
+    ("Début janvier, Jean Morel doit quitter la barre de Naval Group et partir à la retraite.", ("Jean Morel", "Naval Group")),
+    # a coordinated domain, an adverb inside the apposition, another appointee after 'et'
+    ("Le quotidien Sud Ouest change de statut. Luc Perrin, jusque là rédacteur en chef, est nommé directeur des "
+     "rédactions et de l'information.", ("Luc Perrin", "Sud Ouest")),
+    ("Le quotidien Sud Ouest change de statut. Marie Dufour devient rédactrice en chef et Paul Garnier, directeur "
+     "des rédactions départementales et locales.", ("Marie Dufour", "Sud Ouest")),
+    # 'qui restera quant à lui TITLE'
+    ("Le conseil de Carrefour a changé. « Je reste impliqué », souligne Gilles Colin, qui restera quant à lui "
+     "administrateur.", ("Gilles Colin", "Carrefour")),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_UNSEEN_CASES_8)
+def test_role_unseen_cases_8(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+@pytest.mark.parametrize("text,org", [
+    # a board named as a capitalised subject is no employer of the title's holder
+    ("Le Conseil d'administration de Total doit se réunir. Thierry Dumas, actuel président du conseil "
+     "d'administration, proposera un vote.", "Conseil d'administration"),
+    # an inverted copula still needs an organisation ('de la République' is none)
+    ("Le président de la République est Luc Bernardin.", "République"),
+])
+def test_role_unseen_negatives_8(make_doc, text, org):
+    assert org not in {o for _, o in _pairs(make_doc, text, "role")}
+
+
+def test_dated_copula_without_title_gives_no_role():
+    """'X sera le 12 mars à Paris': a dated copula is a post only when a title follows."""
+    from pipeline.nlp import get_nlp
+
+    nlp = get_nlp()
+    rels = extract_relations(nlp("Julien Marchal sera le 12 mars à Paris pour le salon."))
+    assert not [r for r in rels if r.predicate == "role"]

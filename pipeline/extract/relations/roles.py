@@ -126,11 +126,18 @@ def _past_time_adjunct(sent, k: int) -> int:
     """From token k back past a time adjunct ending there ("en 2018", "en mars 2019", "dès 2020")."""
     doc = sent.doc
     j = k
-    while j >= sent.start and (doc[j].like_num or norm_text(doc[j].text) in TIME_WORDS):
-        j -= 1
+    while j >= sent.start and (_day_number(doc[j]) or norm_text(doc[j].text) in TIME_WORDS
+                               or doc[j].lower_ == "le" and j < k and _day_number(doc[j + 1])):
+        j -= 1  # ("deviendra le 1er mars directeur général": a dated day after its article)
     # a number ("en 2018") or a month after its preposition ("en janvier", "dès mars")
-    dated = any(t.like_num for t in doc[j + 1 : k + 1]) or j + 2 <= k and norm_text(doc[j + 1].text) in ("en", "dès", "depuis")
+    dated = any(_day_number(t) for t in doc[j + 1 : k + 1]) \
+        or j + 2 <= k and norm_text(doc[j + 1].text) in ("en", "dès", "depuis")
     return j if j < k and dated else k
+
+
+def _day_number(tok) -> bool:
+    """A number or a day's ordinal ("2018", "15", "1er")."""
+    return tok.like_num or tok.lower_ in ("1er", "1re")
 
 
 def _joined_relative(ctx, sent, v: int) -> tuple[ActorRef, ActorRef] | None:
@@ -199,11 +206,26 @@ def _appointment(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, 
     noun = _appointment_noun(sent, hit[0] - 1, lex) if marker is not None else None
     if noun is not None:
         return hit[1], noun  # "Y annonce la nomination (avec effet immédiat) de X au poste de directeur général"
-    verb = doc[hit[0] - 1]
+    verb = doc[_before_incise(sent, hit[0] - 1)]  # "nommer, à l'unanimité, X au poste de PDG"
     if verb.lemma_ not in lex.appointment_verbs or verb.pos_ != "VERB" or "VerbForm=Part" in verb.morph \
             and doc[verb.i - 1].lemma_ == "être":
         return None
     return hit[1], verb.i
+
+
+INCISE_TOKENS = 5  # "à l'unanimité", "avec effet immédiat", "ce jeudi"
+
+
+def _before_incise(sent, k: int) -> int:
+    """The token before a short comma-delimited adjunct that closes at token k (a comma), else k."""
+    doc = sent.doc
+    if k < sent.start or doc[k].text != ",":
+        return k
+    for j in range(k - 1, max(sent.start, k - INCISE_TOKENS - 1) - 1, -1):
+        if doc[j].text == ",":
+            between = doc[j + 1 : k]
+            return j - 1 if not any(t.pos_ in ("VERB", "AUX", "PROPN") for t in between) else k
+    return k
 
 
 NOUN_ADJUNCT_TOKENS = 4  # "la nomination avec effet immédiat de X"
@@ -240,7 +262,8 @@ def _appointed_by_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[Actor
     found = _appointment(ctx, sent, title, lex)
     if not found or found[1] is None:
         return None
-    org = subject_of(ctx, sent, sent.doc[found[1]], ("ORG",)) or _board_owner(ctx, sent, found[1])
+    org = subject_of(ctx, sent, sent.doc[found[1]], ("ORG",)) or _board_owner(ctx, sent, found[1]) \
+        or _anaphor_subject_org(ctx, sent, found[1], lex)
     if org is None and sent.doc[found[1]].pos_ == "NOUN":
         # "après la nomination de X comme directrice générale par intérim": the organisation named
         # earlier in the sentence, else the one in focus
@@ -249,6 +272,26 @@ def _appointed_by_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[Actor
 
 
 BOARD_NOUNS = {"conseil", "comité", "directoire", "board", "assemblée"}
+STAY_VERBS = {"devenir", "rester", "demeurer"}  # "X deviendra / restera directeur général": a post, no appointment
+
+
+def _anaphor_subject_org(ctx, sent, v: int, lex: Lexicon) -> ActorRef | None:
+    """'le groupe a décidé de nommer X au poste de PDG': an appointment verb (or the verb it depends
+    on) whose subject is a definite anaphor noun ('le groupe', 'la société') appoints for the
+    organisation in focus."""
+    node = sent.doc[v]
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None:
+            det = next((c for c in subj.children if c.dep_ == "det"), None)
+            if norm_text(subj.text) in lex.anaphors and det is not None \
+                    and norm_text(det.text) in lex.anaphor_determiners:
+                return ctx.org_topic(v)
+            return None
+        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _time_after(sent, k: int) -> bool:
@@ -348,6 +391,12 @@ def _post_verb(sent, title: TitleMatch, lex: Lexicon) -> int | None:
     if start is None or start - 1 < sent.start:
         return None
     v = start - 1
+    doc = sent.doc
+    if v - 2 > sent.start and doc[v].lower_ == "et" and doc[v - 1].text == "," and doc[v - 2].ent_type_ == "ORG":
+        e = v - 2  # "X quitte Tereos, et son poste de président du directoire": the verb before the org
+        while e > sent.start and doc[e].ent_iob_ == "I":
+            e -= 1
+        v = e - 1 if e - 1 >= sent.start else start - 1
     while v > sent.start and _is_adverb(sent.doc[v]):
         v -= 1
     verb = sent.doc[v]
@@ -380,8 +429,9 @@ def _post_bare_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Act
     if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
         return None
     end = title.end + _qualifier_len(sent, title.end, lex)
-    if end < sent.end and doc[end].text not in (",", ".", ";") or _post_verb(sent, title, lex) is None:
-        return None
+    and_verb = end + 1 < sent.end and doc[end].lower_ == "et" and doc[end + 1].pos_ in ("VERB", "AUX")
+    if end < sent.end and doc[end].text not in (",", ".", ";") and not and_verb or _post_verb(sent, title, lex) is None:
+        return None  # ("X prend le poste de directrice générale et remplace Y": a second verb may follow)
     anaphor = any(norm_text(doc[i].text) in lex.anaphors and norm_text(doc[i - 1].text) in lex.anaphor_determiners
                   for i in range(sent.start + 1, title.start))
     org = ctx.last_org(title.start, sent.start) or (ctx.org_topic(title.start) if anaphor else None) \
@@ -538,6 +588,8 @@ def _org_of(ctx, sent, titles, n, orgs, lex: Lexicon) -> tuple[int, ActorRef] | 
     end, ref = found
     if norm_text(ref.name) in lex.blocked_orgs or ref.label == "LOC" and ref.key is not None:
         return None  # a recognised place ("président de l'ex-région Haute-Normandie") is no organisation
+    if norm_text(ref.name) in lex.not_orgs:
+        return None  # a board named earlier ("Le Conseil d'administration doit …") is no employer
     if title.kind == "government" and not _government_org(ctx, title, end, ref, lex):
         return None
     return end, ref
@@ -979,13 +1031,15 @@ def _appointed_bare_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int
     if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
         return None
     end = _domain_end(sent, title.end) + _qualifier_len(sent, _domain_end(sent, title.end), lex)
-    if end < sent.end and doc[end].text not in (".", ",", ";") and not _time_after(sent, end):
-        return None
+    next_person = end + 1 < sent.end and doc[end].lower_ == "et" and ctx.person_starting_at(end + 1, sent)
+    if end < sent.end and doc[end].text not in (".", ",", ";") and not _time_after(sent, end) and not next_person:
+        return None  # ("X devient rédacteur en chef et Y, directeur des rédactions": another appointee follows)
     k = title.start - 1
     while k >= sent.start and norm_text(doc[k].text) in lex.determiners | lex.pre_adjectives:
         k -= 1
     k = _past_time_adjunct(sent, k)  # "a été nommé en janvier directeur"
-    becomes = k >= sent.start and doc[k].lemma_ == "devenir" and doc[k].pos_ in ("VERB", "AUX")
+    k -= _adverb_len(sent, k, lex)  # "qui restera quant à lui administrateur"
+    becomes = k >= sent.start and doc[k].lemma_ in STAY_VERBS and doc[k].pos_ in ("VERB", "AUX")
     if k < sent.start or not becomes and (doc[k].lemma_ not in lex.appointment_verbs or doc[k].pos_ != "VERB"
                                           or "VerbForm=Part" not in doc[k].morph):
         return None
@@ -1058,6 +1112,9 @@ def _bare_apposition_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
     if not closed or title.start - 2 < sent.start:
         return None
     k = title.start - 1
+    n_adv = _adverb_len(sent, k, lex)
+    if n_adv and k - n_adv > sent.start and doc[k - n_adv].text == ",":
+        k -= n_adv  # "X, jusque là rédacteur en chef, est nommé …"
     definite = norm_text(doc[k].text) in ("le", "la", "l'") and k - 1 > sent.start and doc[k - 1].text == ","
     if definite:
         k -= 1  # "Lionel X, l'actuel directeur général par intérim."
@@ -1100,7 +1157,26 @@ def _domain_end(sent, k: int) -> int:
         return k  # "présidente du conseil de surveillance du centre hospitalier": an institution, no domain
     while j < min(sent.end, start + 3) and doc[j].is_alpha and doc[j].text.islower() and doc[j].pos_ in ("NOUN", "ADJ"):
         j += 1
-    return j if j > start and doc[start].pos_ == "NOUN" else k
+    if j == start or doc[start].pos_ != "NOUN":
+        return k
+    return _coordinated_domain_end(sent, j)
+
+
+def _coordinated_domain_end(sent, j: int) -> int:
+    """Past a domain coordinated at token j ("des rédactions et de l'information", "des rédactions
+    départementales et locales"): lowercase words after "et", with their own de-article."""
+    doc = sent.doc
+    if j + 1 >= sent.end or doc[j].lower_ != "et":
+        return j
+    i = j + 1
+    if norm_text(doc[i].text) in DOMAIN_PREPOSITIONS:
+        i += 1
+        while i < sent.end and norm_text(doc[i].text) in ("la", "l'", "les"):
+            i += 1
+    first = i
+    while i < min(sent.end, first + 3) and doc[i].is_alpha and doc[i].text.islower() and doc[i].pos_ in ("NOUN", "ADJ"):
+        i += 1
+    return i if i > first else j
 
 
 def _bare_opening_title_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, ActorRef] | None:
@@ -1111,8 +1187,9 @@ def _bare_opening_title_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple
         return None
     if title.start != sent.start + 1 or norm_text(doc[sent.start].text) not in {"le", "la", "l'"}:
         return None
-    if title.end + 1 >= sent.end or doc[title.end].text != "," or not ctx.person_starting_at(title.end + 1, sent):
-        return None
+    if title.end + 1 >= sent.end or not ctx.person_starting_at(title.end + 1, sent) \
+            or doc[title.end].text != "," and _inverted_copula(ctx, sent, title, title.end) is None:
+        return None  # ("Le troisième directeur général délégué est Jean Y.": the same, with a copula)
     org = ctx.previous_sentence_org(title.start) or ctx.org_topic(title.start)
     return (title.end, org) if org else None
 
@@ -1199,9 +1276,12 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     if k - 3 >= sent.start and doc[k].text == "," and doc[k - 1].lower_ == "ans" and doc[k - 2].like_num \
             and doc[k - 3].text == ",":
         k -= 3  # "Arthur Dupuis, 31 ans, PDG de ..."
+    if title.plural:
+        k -= _quantifier_len(sent, k, lex)  # "A, B et C, tous membres du conseil de X"
     left = doc[k]
     if left.text in (",", "("):
-        hit = ctx.person_ending_at(k - 1, sent)
+        hit = ctx.person_ending_at(k - 1, sent) or (
+            ctx.person_ending_at(_before_parenthesis(sent, k - 1), sent) if title.plural else None)
         if hit:
             people = _coordinated_persons(ctx, sent, hit[0]) if title.plural else []
             return [*people, hit[1]], "role.apposition"
@@ -1345,12 +1425,39 @@ def _coordinated_persons(ctx, sent, start: int) -> list[ActorRef]:
     people: list[ActorRef] = []
     k = start - 1
     while k - 1 >= sent.start and doc[k].lower_ in (",", "et"):
-        hit = ctx.person_ending_at(k - 1, sent)
+        # "A (Alsace), B (Casden) et C": each name may carry its own parenthesis
+        hit = ctx.person_ending_at(k - 1, sent) or ctx.person_ending_at(_before_parenthesis(sent, k - 1), sent)
         if not hit:
             break
         people.insert(0, hit[1])
         k = hit[0] - 1
     return people
+
+
+PARENTHESIS_TOKENS = 8  # the longest parenthesis skipped after a listed name ("(Val de France)")
+
+
+def _before_parenthesis(sent, j: int) -> int:
+    """The token before the parenthesis that closes at token j ("Paul Roy (Casden)" -> "Roy"), else j."""
+    doc = sent.doc
+    if j < sent.start or doc[j].text != ")":
+        return j
+    for i in range(j - 1, max(sent.start, j - PARENTHESIS_TOKENS) - 1, -1):
+        if doc[i].text == "(":
+            return i - 1
+        if doc[i].text in (")", ",", ";"):
+            break
+    return j
+
+
+def _quantifier_len(sent, k: int, lex: Lexicon) -> int:
+    """Length of a quantifier ending at token k before a plural title ("tous", "toutes deux", "tous les
+    trois"): the persons are listed before it."""
+    doc = sent.doc
+    for n in (3, 2, 1):
+        if k - n + 1 >= sent.start and norm_text(doc[k - n + 1 : k + 1].text) in lex.plural_quantifiers:
+            return n
+    return 0
 
 
 def _ends_right_before(ctx, sent, prev: TitleMatch, k: int, lex) -> bool:
@@ -1492,6 +1599,9 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
         k = close + 1 if close is not None and close + 1 < sent.end and doc[close + 1].text == "," else k
     while k < sent.end and doc[k].text.strip("*_") == "" and not doc[k].is_space:
         k += 1  # markdown emphasis left in the text ("son patron**, Sam Altman")
+    copula = _inverted_copula(ctx, sent, title, k)
+    if copula:
+        return [copula], "role.inversion"
     if k < sent.end and doc[k].text not in INVERSION_MARKS:
         hit = ctx.person_starting_at(k, sent)  # "le coprésident de X Olivier Mathiot"
         if hit and not _has_own_title(sent, hit[0], lex):
@@ -1536,6 +1646,19 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
         while k < sent.end and doc[k].lower_ in (",", "et"):
             k += 1
     return (found, "role.inversion") if found else None
+
+
+def _inverted_copula(ctx, sent, title: TitleMatch, k: int) -> ActorRef | None:
+    """'Le nouveau PDG de X est Paul Roy.', 'Le troisième directeur général délégué est Jean Y, …': a
+    definite singular title, subject of être, whose attribute is a person's name (token k: the verb)."""
+    doc = sent.doc
+    if title.plural or k + 1 >= sent.end or doc[k].lemma_ != "être" or doc[k].pos_ not in ("AUX", "VERB") \
+            or title.start - 1 < sent.start or norm_text(doc[title.start - 1].text) not in ("le", "la", "l'"):
+        return None
+    hit = ctx.person_starting_at(k + 1, sent)
+    if hit is None or hit[0] < sent.end and doc[hit[0]].text not in (",", ".", ";", "(", "\n"):
+        return None  # "Le PDG est Paul Roy qui …" is fine, "est Paul Roy lui-même" too rare to matter
+    return hit[1]
 
 
 def _fronted_chain(sent, start: int) -> bool:
@@ -1621,6 +1744,8 @@ def _has_own_title(sent: Span, k: int, lex) -> bool:
     if k >= sent.end or doc[k].text not in (",", "("):
         return False
     k += 1
+    if any(norm_text(doc[k : k + len(m.split())].text) == m for m in lex.as_markers):
+        return False  # "a promu le PDG de X, Paul Roy, en tant que directeur …": the post given, no apposition
     while k < sent.end and norm_text(doc[k].text) in lex.determiners | set(lex.pre_modifiers):
         k += 1
     return any(t.start <= k < t.end or t.core_start == k for t in find_titles(sent))

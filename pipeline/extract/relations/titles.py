@@ -54,13 +54,19 @@ class Lexicon:
     post_verbs: frozenset[str]
     post_markers: tuple[str, ...]
     eponym_adjectives: frozenset[str]
+    plural_quantifiers: frozenset[str]
+
+
+PLURAL_COMPLEMENT_WORDS = ("de", "du", "des")
 
 
 def _plural(form: str) -> str | None:
-    """Regular plural of a one-word form (+s); None when it cannot be built that simply."""
-    if " " in form or form[-1] in "sxz":
+    """Regular plural of a one-word form (+s), or of the head of a form whose head is followed by
+    its de-complement ("membres du conseil d'administration"); None when it cannot be built that simply."""
+    head, _, rest = form.partition(" ")
+    if head[-1] in "sxz" or rest and not (rest.split(" ")[0] in PLURAL_COMPLEMENT_WORDS or rest.startswith("d'")):
         return None
-    return form + "s"
+    return f"{head}s {rest}" if rest else head + "s"
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +118,7 @@ def lexicon() -> Lexicon:
         post_verbs=frozenset(data["post_verbs"]),
         post_markers=tuple(norm_text(w) for w in data["post_markers"]),
         eponym_adjectives=frozenset(data["eponym_adjectives"]),
+        plural_quantifiers=frozenset(norm_text(w) for w in data["plural_quantifiers"]),
     )
 
 
@@ -203,7 +210,8 @@ def find_titles(sent: Span) -> list[TitleMatch]:
         # but sentence-initial titles are capitalised: accept uppercase acronyms and sentence starts.
         if core is None or not (_plausible_case(doc[i], sent) or _title_case_phrase(doc[i : core[0]])
                                 or _sentence_case_phrase(doc[i : core[0]])
-                                or _capitalised_apposition(sent, i, core[0], lex)):
+                                or _capitalised_apposition(sent, i, core[0], lex)
+                                or _capitalised_acronym(doc[i : core[0]], core[1])):
             i += 1
             continue
         end, lemma, kind, plural, ex = core
@@ -233,6 +241,12 @@ def _plausible_case(tok, sent: Span) -> bool:
     if text.islower() or text.isupper() or tok.i == sent.start or "-" in text and text[:1].islower():
         return True
     return text.lower().startswith("ex-") or text[:1].isupper() and tok.i > 0 and tok.nbor(-1).text in ("«", "\"", "(")
+
+
+def _capitalised_acronym(span: Span, lemma: str) -> bool:
+    """'ancien Pdg de Total': an acronym title (PDG, CEO) written as a capitalised word is still the
+    title (no name is one such word)."""
+    return len(span) == 1 and lemma.isupper() and span[0].text[1:].islower()
 
 
 def _capitalised_apposition(sent: Span, i: int, end: int, lex: Lexicon) -> bool:
