@@ -2006,3 +2006,35 @@ def test_quoted_predicate_of_a_subject_pronoun(make_doc, text, speaker):
 def test_no_quoted_predicate_without_subject_pronoun_and_verb(make_doc, text):
     _, quotes = quotes_of(make_doc, text)
     assert all(q.rule_id != "pronoun_predicate" for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Nous surveillons les prix », a ajouté le président du syndicat, Paul Martin, selon lequel « entre deux et "
+     "trois mille » salariés étaient en grève ce jeudi.", "Paul Martin"),
+    ("La décision a surpris Léa Moreau, selon laquelle « rien ne laissait prévoir une telle issue ».", "Léa Moreau"),
+    # the relative stands for a description that names nobody: no speaker
+    ("Le projet a été validé par le conseil, selon lequel « le calendrier sera tenu sans retard ».", None),
+])
+def test_selon_lequel_cites_the_name_before_it(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    last = quotes[-1]
+    assert last.rule_id == "selon" and (last.speaker.name if last.speaker else None) == speaker
+
+
+def test_relative_que_with_inverted_subject_is_no_reported_speech(make_doc):
+    text = ("Paul Martin, président de Nova, confirme son intérêt pour le projet « stratégique » que représente à ses "
+            "yeux le rachat du journal, mis en vente par son actionnaire.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_adverbial_before_a_completive_que_still_reports_speech(make_doc):
+    _, quotes = quotes_of(make_doc, "Paul Martin a indiqué pour sa part que le groupe allait recruter cent personnes.")
+    assert summary(quotes) == [("le groupe allait recruter cent personnes", "Paul Martin", "indirect")]
+
+
+def test_reported_speech_cut_off_by_the_end_of_the_excerpt_is_dropped(make_doc):
+    doc, quotes = quotes_of(make_doc, "Paul Martin, président de Nova, a expliqué que le groupe allait bientôt ouvrir "
+                                      "une nouvelle usine dans la région de Lyon pour servir ses cli")
+    assert quotes == []
+    assert any(d.reason == "reported speech cut off by the end of the text" for d in doc.user_data["dropped"])

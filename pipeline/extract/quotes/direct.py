@@ -482,10 +482,28 @@ def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | No
             return Attribution(speaker, c.verb, c.id)
         if c.cue == "marker":
             phrase = phrase_after(doc, c.end)
+            if phrase and phrase[0].lower_ in RELATIVE_MARKER_PRONOUNS:
+                # "…, a renchéri Paul Martin, selon lequel « … »": the name the relative pronoun stands for
+                return Attribution(_named_before_comma(ctx, c.start), cue_verb(doc, c), c.id)
             # "Selon le PDG de Nova, Paul Martin, « … »": the name in apposition after the description
             speaker = resolve_phrase(ctx, phrase, doc[c.start].idx) or _apposed_person(ctx, phrase)
             return Attribution(speaker, cue_verb(doc, c), c.id)
     return None
+
+
+RELATIVE_MARKER_PRONOUNS = {"lequel", "laquelle"}  # singular: one speaker
+
+
+def _named_before_comma(ctx: Context, cue_start: int) -> ActorRef | None:
+    """The person (or else organisation) named right before the comma that precedes a relative source
+    cue ("Paul Martin, selon lequel …"); None when the comma follows anything else."""
+    doc = ctx.doc
+    if cue_start < 2 or doc[cue_start - 1].text != ",":
+        return None
+    end = doc[cue_start - 2].idx + len(doc[cue_start - 2])
+    named = [m for m in ctx.mentions if m.end == end and not ctx.in_quote(m.start, m.end)]
+    people = [m for m in named if m.label == "PER"]
+    return (people or named)[0].ref() if named else None
 
 
 def _finite_governor(span: Span) -> bool:

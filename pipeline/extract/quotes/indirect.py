@@ -52,9 +52,17 @@ def _que_clause(verb: Token) -> tuple[Token, Token] | None:
                 que = _marked_que(g) if g.i > child.i and g.dep_ in CLAUSE_DEPS + ("acl:relcl",) else None
                 clause = {t.i for t in g.subtree}
                 # the adverbial phrase ends right before que (a que-clause, not a relative inside it)
-                if que is not None and all(t.i < que.i for t in child.subtree if t.i not in clause):
+                if que is not None and all(t.i < que.i for t in child.subtree if t.i not in clause) \
+                        and not _inverted_relative(que):
                     return que, g
     return None
+
+
+def _inverted_relative(que: Token) -> bool:
+    """"son intérêt pour l'opération que constitue à ses yeux la reprise": a finite verb right after 'que'
+    (its subject inverted after it) makes 'que' a relative pronoun on the noun before, not a completive."""
+    nxt = que.doc[que.i + 1] if que.i + 1 < len(que.doc) else None
+    return nxt is not None and nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm")
 
 
 def _clause_end(head: Token) -> Token:
@@ -205,9 +213,20 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
         end = max([end] + [qe for qs, qe in ctx.quoted if start <= qs < end < qe])
         if ctx.in_quote(start, end):
             continue
+        if _cut_off(doc_text(doc), end):
+            doc.user_data.setdefault("dropped", []).append(
+                Dropped("quotes", doc_text(doc)[start:end], "reported speech cut off by the end of the text"))
+            continue
         out.append(Candidate(start, end, doc_text(doc)[start:end], kind="indirect", rule_id="indirect_que",
                              speaker=speaker, verb=lemma, attributed=True))
     return out
+
+
+def _cut_off(text: str, end: int) -> bool:
+    """The clause runs to the end of an excerpt that stops mid-sentence ("… au service d'un dé"): the
+    reported words are truncated, so they are no quote."""
+    rest = text[end:].strip()
+    return not rest and not text[:end].rstrip()[-1:] in ".!?…»”\")"
 
 
 PAIRS = {"«": "»", "“": "”"}
