@@ -1078,3 +1078,67 @@ def test_business_context_words_are_data():
 def test_a_league_tier_is_a_competition(make_doc, text, name):
     ent = _entity(make_doc(text), name)
     assert ent is not None and ent.label == "MISC", ent and ent.type_evidence
+
+
+# ---------------------------------------------------------------------------- third held-out round (precision)
+
+ROUND3_NOT_ACTORS = [
+    # bylines: on a publication line with separators, closing a paragraph, glued to 'par'
+    ("Publié le 12/03/2021 • Par Camille Korvan • dans : Régions\nLa coopérative Brovane recrute.", "Camille Korvan"),
+    ("Publié le 12/03/2021 • Par Camille Korvan • dans : Régions\nLa coopérative Brovane recrute.", "Régions"),
+    ("Les élus veulent attirer des industriels près de Brovane. Par Camille Korvan\nLa zone compte 40 hectares.", "Camille Korvan"),
+    ("Rédigé parPaul Korvan, le mardi 3 mai 2011 à 10h12\nLa coopérative Brovane recrute.", "parPaul Korvan"),
+    # an author box line with counters; a call to action cut before '-vous'
+    ("La coopérative Brovane recrute.\nKorvel 392 partages Voir son profil", "Korvel"),
+    ("La coopérative Brovane recrute vingt personnes cette année dans ses ateliers.\nAbonnez-vous à korvan.info pour continuer à lire ce post et obtenir sept jours d'accès gratuit.", "Abonnez"),
+    # ordinary words opening a sentence: an adverb before a comma, a participle of any conjugation before a preposition
+    ("Normalement, on devrait voir la coopérative Brovane recruter.", "Normalement"),
+    ("Convaincus de la pertinence du projet, les élus ont voté avec Brovane.", "Convaincus"),
+    # a local authority, a sport and a political label named by their common noun
+    ("L'Agglo a voté le budget de la zone avec Brovane.", "Agglo"),
+    ("Presque tous les clubs de Foot sont à vendre, dit Paul Korvan.", "Foot"),
+    ("Paul Korvan, président (SE) de la communauté, a signé avec Brovane.", "SE"),
+]
+
+
+@pytest.mark.parametrize("text,name", ROUND3_NOT_ACTORS)
+def test_round3_chrome_bylines_and_ordinary_words(make_doc, text, name):
+    doc = make_doc(text)
+    assert not _kept(doc, name), doc.user_data.get("dropped")
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a name after 'Par' that does not end its line is an actor ('Par Brovane, la coopérative…')
+        ("Le projet a été validé. Par Brovane Industries, la coopérative locale, il sera financé.", "Brovane Industries"),
+        # a body of the region whose name holds a hyphenated region is kept
+        ("Le dispositif est porté par le conseil régional de Nouvelle-Aquitaine depuis 2020.", "conseil régional de Nouvelle-Aquitaine"),
+        # an acronym after a capitalised article opening a sentence keeps the acronym
+        ("La KORVEM et la fédération Brovane ont publié un baromètre.", "KORVEM"),
+        # an adverb-like word that is a company, not opening a sentence with a comma
+        ("Le fonds Normalis a investi dans la coopérative.", "Normalis"),
+    ],
+)
+def test_round3_names_that_look_like_chrome_are_kept(make_doc, text, name):
+    doc = make_doc(text)
+    assert _kept(doc, name), doc.user_data.get("dropped")
+
+
+def test_a_known_name_with_et_inside_is_one_name(make_doc):
+    doc = make_doc("L'État a versé 75 millions d'euros au consortium avec la Caisse des Dépôts et Consignations, Orange et Thales.")
+    ent = _entity(doc, "Caisse des Dépôts et Consignations")
+    assert ent is not None and ent.label == "ORG", [(e.name, e.label) for e in doc._.entities]
+    assert _entity(doc, "Consignations") is None  # no second actor cut at "et"
+
+
+def test_a_project_named_after_a_noun_complement_is_no_organisation(make_doc):
+    doc = make_doc("Un consortium a été créé dans le cadre du projet de cloud souverain Korvamède, annoncé en 2011.")
+    ent = _entity(doc, "Korvamède")
+    assert ent is None or ent.label not in {"ORG", "PER"}, ent.type_evidence
+
+
+def test_a_country_of_the_united_kingdom_is_a_place(make_doc):
+    doc = make_doc("Il possède 40 % du capital du club de Korvanham (Angleterre) depuis 2021.")
+    ent = _entity(doc, "Angleterre")
+    assert ent is None or ent.label == "LOC", ent.type_evidence

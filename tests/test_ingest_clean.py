@@ -150,6 +150,7 @@ BODY = "La société Nova a levé dix millions d'euros auprès de plusieurs fond
     [
         ("Retour en haut", "retour_en_haut"),
         ("↑ Retour en haut de page", "retour_en_haut"),
+        ("Retour à La Une de Logo Korvablog", "retour_en_haut"),
         ("Lire aussi : Nova ouvre un bureau à Berlin", "lire_aussi_line"),
         ("À lire également", "lire_aussi_line"),
         ("Débloquez gratuitement la lettre de la rédaction", "debloquez"),
@@ -251,6 +252,14 @@ def test_a_single_short_line_is_not_a_trailer():
 def test_trailing_code_inside_the_text_is_kept():
     text = f"{BODY}\nttn-fr-56\n{BODY}"
     assert remove_boilerplate(text)[0] == text
+
+
+def test_author_box_cut_only_in_second_half():
+    box = "A propos de l’auteur\nKorvel 120 partages Voir son profil\nVoir son blog"
+    text, removed = remove_boilerplate(f"{BODY}\n{BODY}\n{BODY}\n{box}")
+    assert text == f"{BODY}\n{BODY}\n{BODY}" and removed[0].rule_id == "author_box"
+    content = f"{BODY}\n{BODY}\n{BODY}\nÀ propos de l'auteur du rapport, Nova ne dit rien."
+    assert remove_boilerplate(content)[0] == content  # a sentence about an author is content
 
 
 def test_related_block_cut_only_in_second_half():

@@ -28,7 +28,8 @@ _SPLIT_WORDS = {"et", "ou", "&&", "|", "/", "•", "-", "–", "—", ":", ";", 
 _LINE_START_PREPOSITIONS = {"a", "à", "en", "au", "aux", "chez", "pour", "selon", "avec", "dans", "par", "sur", "pour", "d'apres", "apres", "depuis", "entre", "et", "mais", "ou", "donc", "car", "ni", "si"}
 _MARKDOWN = set("*#_[]|<>{}=~^\\")
 _OPENERS = {'"', "«", "“", "(", "[", "-", "–", "—", "•", "*", ":", "'", "’", ">", "»"}
-_SOCIAL = {"twitter", "facebook", "linkedin", "flipboard", "email", "e-mail", "whatsapp", "pinterest", "instagram", "imprimer", "partager", "messenger", "telegram", "reddit", "mail"}
+_SOCIAL = {"twitter", "facebook", "linkedin", "flipboard", "email", "e-mail", "whatsapp", "pinterest", "instagram", "imprimer", "partager", "messenger", "telegram", "reddit", "mail",
+           "partages", "abonnes", "profil"}  # an author box: 'Anne 392 partages Voir son profil'
 
 
 _GLUED_PREFIX = ("ex-", "l'", "d'", "l’", "d’")
@@ -118,6 +119,10 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
         return "byline"
     if len(words) <= 12 and _byline_after_marker(line, span, lex):
         return "byline"
+    if _glued_byline(doc, span) or _byline_closing_paragraph(doc, span):
+        return "byline"
+    if len(words) <= lex.person["publication_line"]["max_words"] and _publication_line(words, lex):
+        return "publication line (date, author, rubric)"
     if line.strip() == span.text and 2 <= len(span) <= 3 and fold(span[0].text) in _given_names() and span[0].is_title:
         return "byline (a person's name alone on a line)"
     return None
@@ -226,7 +231,28 @@ def _byline_after_marker(line: str, span: Span, lex: Lexicons) -> bool:
     tail = low[at + len(name) :] if at >= 0 else ""
     if re.match(r"(?: \S+){0,3} ?[–—|] ?par ", tail):
         return True  # the title or rubric before the author on that line
-    return any(m in head for m in lex.person["byline_markers"]) or bool(re.search(r"(?:^|[–—|\-:,] ?)par $", head))
+    return any(m in head for m in lex.person["byline_markers"]) or bool(re.search(r"(?:^|[–—|•·\-:,] ?)par $", head))
+
+
+def _glued_byline(doc: Doc, span: Span) -> bool:
+    """'Rédigé parNicolas X': 'par' glued to the author's name by a lost space (page chrome)."""
+    return re.match(r"par[A-ZÀ-Ý][a-zà-ÿ]", span.text) is not None and len(span) >= 2
+
+
+def _byline_closing_paragraph(doc: Doc, span: Span) -> bool:
+    """'… adaptée aux besoins. Par Anne X': 'Par' opening a sentence, then the name ending the line."""
+    if span.start == 0 or doc[span.start - 1].text != "Par" or not is_line_start(doc, span.start - 1) or not 2 <= len(span) <= 3:
+        return False
+    text = doc_text(doc)
+    end = text.find("\n", span.end_char)
+    return not text[span.end_char : end if end >= 0 else len(text)].strip()
+
+
+def _publication_line(words: list[str], lex: Lexicons) -> bool:
+    """'Publié le 23/08/2022 • Par Anne X • dans : Régions': a short line opening with a publication
+    marker holds the date, the author and the rubric, never an actor."""
+    folded = " ".join(words)
+    return any(folded.startswith(m) for m in lex.person["publication_line"]["markers"])
 
 
 def _lexicons() -> Lexicons:
@@ -292,6 +318,8 @@ def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
             start += 1  # 'A Euratechnologies, ...': a capitalised preposition opening the sentence
         elif low in {"ex", "ex-"} and start + 1 < end:
             start += 1
+        elif low in {"le", "la", "les"} and start + 1 < end and is_line_start(doc, start) and _ACRONYM.fullmatch(doc[start + 1].text):
+            start += 1  # 'La CSDEM et …' opening a sentence: the article of an acronym is no part of it
         elif start + 1 < end and _opening_participle(doc, tok) and doc[start + 1].text[:1].isupper():
             start += 1  # 'Baptisée Juwels, la machine…': the participle opening the sentence is not the name
         elif low in _descriptors(lex) and (k := _after_adjectives(doc, start + 1, end)) < end and doc[k].text[:1].isupper():
@@ -444,6 +472,8 @@ def _coordinated_complement(doc: Doc, span: Span, i: int, lex: Lexicons | None) 
 def _pieces(doc: Doc, span: Span, lex: Lexicons | None = None) -> list[Span]:
     """Split a span at line breaks and at coordinating / separating tokens inside it."""
     pieces, start = [], span.start
+    if lex is not None and "\n" not in span.text and _gazetteer_name(span.text, lex):
+        return [span]  # 'Caisse des Dépôts et Consignations': a known name with 'et' inside is one name
     for i in range(span.start, span.end):
         tok = doc[i]
         glued = not tok.whitespace_ and i > span.start and not doc[i - 1].whitespace_  # 'Jean-Paul', 'A/O Proptech'
@@ -457,6 +487,12 @@ def _pieces(doc: Doc, span: Span, lex: Lexicons | None = None) -> list[Span]:
     if span.end > start:
         pieces.append(Span(doc, start, span.end, label=span.label))
     return pieces
+
+
+def _gazetteer_name(text: str, lex: Lexicons) -> bool:
+    from pipeline.nlp.entities import normalize_name
+
+    return normalize_name(text) in lex.gazetteer
 
 
 def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
@@ -580,6 +616,7 @@ def _in_brackets(doc: Doc, span: Span) -> bool:
 
 
 _DIGIT_BRAND = re.compile(r"[a-z]+[0-9]+[a-z]+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
 
 
 def _chrome_in_name(span: Span, text: str, lex: Lexicons) -> str | None:
@@ -593,6 +630,9 @@ def _chrome_in_name(span: Span, text: str, lex: Lexicons) -> str | None:
         second_person = "2" in tok.morph.get("Person") and tok.pos_ in {"VERB", "AUX", "PRON"}
         if second_person or fold(tok.text).lstrip("-") == "vous" or tok.is_lower and tok.pos_ == "VERB" and tok.lower_.endswith("ez"):
             return "call to action addressed to the reader (page chrome)"
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and span[-1].lower_.endswith("ez") and nxt.lower_ in {"-vous", "-nous"} and not span[-1].whitespace_:
+        return "call to action addressed to the reader (page chrome)"  # 'Abonnez-vous à …' cut before '-vous'
     return None
 
 
@@ -635,8 +675,10 @@ def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.text == ":" and _opens_line(doc, span.start):
         return "rubric label before a colon"
-    if nxt is not None and is_line_start(doc, span.start) and _is_participle_form(tok.text) and nxt.is_lower and nxt.pos_ == "ADP":
+    if nxt is not None and is_line_start(doc, span.start) and _is_participle_like(tok.text) and nxt.is_lower and nxt.pos_ == "ADP":
         return "sentence-initial participle"
+    if nxt is not None and nxt.text == "," and is_line_start(doc, span.start) and low.endswith("ment") and len(low) > 6:
+        return "sentence-initial adverb ('Normalement, …')"
     if _participle_series(doc, span):
         return "participles in a series opening a line ('Critiqué, sifflé, moqué…')"
     prev = doc[span.start - 1] if span.start > 0 else None
@@ -701,7 +743,9 @@ def _hyphenated_common_words(doc: Doc, span: Span) -> bool:
     if not any(t.text == "-" for t in span):
         return False
     words = [t for t in span if t.text != "-"]
-    lower_content = any(t.is_lower and t.is_alpha and len(t.text) > 3 and t.lower_ not in _TOPONYM_PARTICLES for t in words)
+    # only the words glued to a hyphen count: 'conseil régional de Nouvelle-Aquitaine' has lowercase words, none hyphenated
+    hyphened = [t for t in words if t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_ or t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_]
+    lower_content = any(t.is_lower and t.is_alpha and len(t.text) > 3 and t.lower_ not in _TOPONYM_PARTICLES for t in hyphened)
     return lower_content and all(is_known_word(doc, t) for t in words)
 
 
@@ -730,6 +774,11 @@ def _alone_on_line(doc: Doc, span: Span) -> bool:
 def _is_participle_form(word: str) -> bool:
     """True for a word with a past-participle ending of the first conjugation ('Cité', 'Interrogées')."""
     return word.lower().endswith(("é", "ée", "és", "ées"))
+
+
+def _is_participle_like(word: str) -> bool:
+    """A past-participle ending of any conjugation ('Cité', 'Convaincus', 'Surprise', 'Conduits')."""
+    return _is_participle_form(word) or word.lower().endswith(("is", "ise", "ises", "us", "ue", "ues", "its", "ite", "ites"))
 
 
 def _opens_line(doc: Doc, i: int) -> bool:

@@ -37,8 +37,8 @@ _EXTRA_PLACES = [
     "Auvergne", "Rhône-Alpes", "Limousin", "Poitou-Charentes", "Languedoc-Roussillon", "Champagne-Ardenne", "Picardie",
     "Nord-Pas-de-Calais", "Basse-Normandie", "Haute-Normandie", "Franche-Comté", "Bourgogne", "Flandres", "Pays basque",
     "Beauvaisis", "Cambrésis", "Thiérache", "Avesnois", "Rhénanie", "Westphalie", "Rhénanie-du-Nord-Westphalie",
-    "Bade-Wurtemberg", "Saxe", "Lombardie", "Piémont", "Toscane", "Andalousie", "Écosse", "Pays de Galles",
-    "Irlande du Nord",
+    "Bade-Wurtemberg", "Saxe", "Lombardie", "Piémont", "Toscane", "Andalousie", "Angleterre", "Écosse",
+    "Pays de Galles", "Irlande du Nord",
 ]
 
 

@@ -104,7 +104,8 @@ def contexts_before(doc: Doc, start: int) -> list[str]:
     if i < start and start < len(doc):
         out.append(_text_before(doc, start))  # 'certifiés X': a participle the tagger calls an adjective
     j = i
-    while j > 0 and doc[j - 1].pos_ in {"NOUN", "ADJ"} and doc[j - 1].is_lower and i - j < 3:
+    # a lowercase word the tagger calls PROPN is still a common noun ('le projet de cloud français X')
+    while j > 0 and doc[j - 1].pos_ in {"NOUN", "ADJ", "PROPN"} and doc[j - 1].is_lower and i - j < 3:
         j -= 1
     if j < i and j > 1 and doc[j - 1].lower_ in {"la", "l'", "l’"} and doc[j - 2].lower_ == "de":
         j -= 1  # 'le spécialiste de la recharge électrique X'
