@@ -1142,3 +1142,36 @@ def test_a_country_of_the_united_kingdom_is_a_place(make_doc):
     doc = make_doc("Il possède 40 % du capital du club de Korvanham (Angleterre) depuis 2021.")
     ent = _entity(doc, "Angleterre")
     assert ent is None or ent.label == "LOC", ent.type_evidence
+
+
+@pytest.mark.parametrize(
+    "text,name,label",
+    [
+        # the adjective of a capitalised title opens no name: the organisation after 'de' is the name
+        ("Georges Korvan, Président et CEO de Brovane Technology et Directeur Général de Scalix, le dit.", "Scalix", "ORG"),
+        ("Paul Korvan, Directeur Général de Brovane, a signé l'accord.", "Brovane", "ORG"),
+        # a programme or a project named with its head word is no organisation
+        ("La région finance le Projet Korvalis Horizon depuis 2010.", "Projet Korvalis Horizon", "MISC"),
+    ],
+)
+def test_round3_title_adjectives_and_programmes(make_doc, text, name, label):
+    doc = make_doc(text)
+    ent = _entity(doc, name)
+    assert ent is not None and ent.label == label, [(e.name, e.label, e.type_evidence) for e in doc._.entities]
+    assert not any(e.name.startswith(("Général", "Directeur")) for e in doc._.entities)
+
+
+def test_a_title_adjective_alone_after_a_role_is_no_name(make_doc):
+    doc = make_doc("Marie Korvan, Directrice Technique Jeanne Morel et lui ont signé.")
+    assert _entity(doc, "Technique") is None, [(e.name, e.label) for e in doc._.entities]
+
+
+def test_a_firm_named_after_its_town_joins_its_prefixed_name(make_doc):
+    doc = make_doc("Les salariés du Groupe Korvanville s'inquiètent. L'inquiétude croît chez le groupe industriel Korvanville depuis sa reprise.")
+    # 'Korvanville' is no place of the lexicon: the plain short-form link applies; a real town is checked below
+    assert _entity(doc, "Korvanville") is _entity(doc, "Groupe Korvanville")
+    doc = make_doc("Les salariés du Groupe Cahors s'inquiètent. L'inquiétude croît chez le groupe industriel Cahors depuis sa reprise.")
+    assert _entity(doc, "Cahors") is _entity(doc, "Groupe Cahors"), [(e.name, e.label) for e in doc._.entities]
+    # a town also named alone ('à Cahors') is not swallowed by the firm
+    doc = make_doc("Le Groupe Cahors emploie 300 salariés. Le groupe industriel Cahors a été repris. Il vit à Cahors.")
+    assert _entity(doc, "Groupe Cahors") is not _entity(doc, "Cahors")

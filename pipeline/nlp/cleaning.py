@@ -365,11 +365,16 @@ def strip_role(doc: Doc, span: Span, lex: Lexicons) -> Span:
     """
     roles = lex.word_set({"words": lex.person["role_words"]})
     start = span.start
-    if len(span) < 2 or not doc[start].text[:1].isupper() or fold(doc[start].text) not in roles:
+    if len(span) < 2 or not doc[start].text[:1].isupper():
         return span
-    k = start + 1
-    while k + 1 < span.end and doc[k].is_lower and (doc[k].pos_ == "ADJ" or _is_participle_form(doc[k].text)):
-        k += 1  # 'Secrétaire générale de …', 'Directeur adjoint de …', 'Directeur général délégué de …'
+    # 'Directeur Général de Scalair': NER took the title's adjective, not the role word before it
+    after_role = start > 0 and fold(doc[start - 1].text) in roles and "\n" not in doc[start - 1].whitespace_
+    if fold(doc[start].text) not in roles and not (after_role and fold(doc[start].text) in lex.word_set({"words": lex.person["role_adjectives"]})):
+        return span
+    k = start + 1 if fold(doc[start].text) in roles else start
+    adjectives = lex.word_set({"words": lex.person["role_adjectives"]})
+    while k + 1 < span.end and (doc[k].is_lower and (doc[k].pos_ == "ADJ" or _is_participle_form(doc[k].text)) or fold(doc[k].text) in adjectives):
+        k += 1  # 'Secrétaire générale de …', 'Directeur adjoint de …', 'Directeur Général délégué de …'
     if doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
         k += 1
         while k < span.end and doc[k].lower_ in {"la", "l'", "l’", "le", "les"}:
@@ -651,8 +656,11 @@ def _not_a_name_in_context(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     before a colon ('Informatique : …'), a participle opening a sentence before a preposition
     ('Cité dans un communiqué'), a plural demonym after a plural determiner ('les Français').
     """
-    if fold(span.text) in lex.word_set({"words": lex.person["role_words"]}):
+    roles = lex.word_set({"words": lex.person["role_words"]})
+    if fold(span.text) in roles:
         return "role word alone, not a name"
+    if span.start > 0 and fold(doc[span.start - 1].text) in roles and fold(span.text) in lex.word_set({"words": lex.person["role_adjectives"]}):
+        return "adjective of a title, not a name ('Directrice Technique')"
     if _hyphenated_common_words(doc, span):
         return "common words joined by hyphens"
     if len(span) > 1 and doc_text(doc).count(span.text) == 1 and _capitals_line(doc, span):

@@ -512,6 +512,8 @@ def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: se
         if base in groups and key in groups and town in lex.places and not country and entry is not None and entry.label == "ORG" and lex.gazetteer.get(key) is None:
             _merge_into(groups, key, base)
     for key in sorted(groups):
+        if key in lex.places and " " not in key and key in groups:
+            _link_place_named_firm(groups, key, lex)  # 'le groupe industriel Cahors' is 'Groupe Cahors'
         if " " in key or key in per_like or lex.gazetteer.get(key) is not None or key not in groups or key in lex.places:
             continue  # a place keeps its own entity ('France' vs 'France Digitale')
         owners = [k for k in groups if k.split()[0] == key and " " in k and k not in per_like]
@@ -529,6 +531,17 @@ def _link_short_forms(groups: dict[str, list[Span]], lex: Lexicons, per_like: se
         as_place = any(s.start > 0 and s.doc[s.start - 1].lower_ in _LOCATIVE for s in groups[key])
         if len(owners) == 1 and not as_place:
             _merge_into(groups, key, owners[0])
+
+
+def _link_place_named_firm(groups: dict[str, list[Span]], key: str, lex: Lexicons) -> None:
+    """A place name written after the lowercase prefix word of an article's 'Prefix Place' name is that
+    organisation ('Groupe Cahors' … 'le groupe industriel Cahors'); the place alone ('à Cahors') stays a place."""
+    for owner in [k for k in groups if len(k.split()) == 2 and k.split()[1] == key and k.split()[0] in _prefix_keys(lex)]:
+        prefix = owner.split()[0]
+        named = [s for s in groups[key] if any(normalize_name(t.text) == prefix and t.is_lower for t in s.doc[max(0, s.start - 3) : s.start])]
+        if named and len(named) == len(groups[key]):
+            _merge_into(groups, key, owner)
+            return
 
 
 _FORMER_NAME = {"(ex-", "(ex", ", ex-", "(anciennement", ", anciennement", "(formerly"}
