@@ -1238,3 +1238,30 @@ def test_dated_copula_without_title_gives_no_role():
     nlp = get_nlp()
     rels = extract_relations(nlp("Julien Marchal sera le 12 mars à Paris pour le salon."))
     assert not [r for r in rels if r.predicate == "role"]
+
+
+ROLE_UNSEEN_CASES_9 = [
+    # a time adjunct between the participle or the verb and its complement
+    ("Le groupe Danone, dirigé depuis 2021 par Antoine Lefort, a publié ses comptes.", ("Antoine Lefort", "Danone")),
+    ("Paul Girard, qui dirige depuis 2019 la société lyonnaise Doctolib, a signé.", ("Paul Girard", "Doctolib")),
+    # a generic noun the recogniser took for a name ('PME') describes the company named after it
+    ("Paul Girard, patron de la PME lyonnaise Boiron Industries, a signé.", ("Paul Girard", "Boiron Industries")),
+    # a sector noun with its adjective, closed by a comma, stands for the company in focus
+    ("Renault a annoncé un plan. Carlos Tavera, le patron du constructeur automobile, a démissionné.",
+     ("Carlos Tavera", "Renault")),
+    ("Valeo a publié ses comptes. Paul Girard, patron de l'équipementier, a signé.", ("Paul Girard", "Valeo")),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_UNSEEN_CASES_9)
+def test_role_unseen_cases_9(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Paul Girard, patron de la PME lyonnaise Boiron Industries, a signé.", "PME"),
+    # another company named after the sector noun keeps its own name
+    ("Renault a annoncé un plan. Carlos Tavera, le patron du groupe toscan Piaggio, a démissionné.", "Renault"),
+])
+def test_role_unseen_negatives_9(make_doc, text, org):
+    assert org not in {o for _, o in _pairs(make_doc, text, "role")}

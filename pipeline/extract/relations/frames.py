@@ -204,8 +204,9 @@ def object_after(ctx: DocContext, sent: Span, k: int, labels=None) -> tuple[int,
             return None
         if found:
             return found
-        if _ntext(doc[k]) not in skip and not _describing(doc[k]):
-            return None
+        dated = doc[k].like_num and k > sent.start and _ntext(doc[k - 1]) in ("depuis", "dès", "en")
+        if _ntext(doc[k]) not in skip and not _describing(doc[k]) and not dated:
+            return None  # (a year after its preposition is a time adjunct: "dirige depuis 2019 la société X")
         described = described or doc[k].pos_ in ("NOUN", "ADJ", "X")  # "ancienne de McKinsey": de X qualifies it
         k += 1
     return None

@@ -712,15 +712,18 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
                 k, first = hit[0].end, False
                 continue
             return _coordinated_complement(ctx, sent, k, title_start, lex)
-        own_name = (hit := ctx.entity_at(k)) is not None and hit[0].start == k and hit[1].key is not None
+        own_name = (hit := ctx.entity_at(k)) is not None and hit[0].start == k and hit[1].key is not None \
+            and norm_text(hit[1].name) not in lex.not_orgs  # ("patron de la PME bretonne X": PME is no name)
         named_only = None if own_name else _named_anaphor(ctx, sent, k, det, title_start, lex)
         if named_only:
             return named_only  # "directrice générale de l'assemblée" -> Assemblée de la francophonie
         anaphor_end = None if own_name else _anaphor_at(sent, k, lex)  # 'l'Institut X', 'l'université de Y': the name
         holder_next = anaphor_end is not None and anaphor_end < sent.end and (hit := ctx.entity_at(anaphor_end)) is not None \
             and hit[0].start == anaphor_end and hit[1].label == "PER"  # "le président du club Paul Roy"
-        if anaphor_end and det is None and doc[k - 1].lower_ == "du" and (anaphor_end >= sent.end or doc[anaphor_end].text in BOUNDARIES
-                                                                           or holder_next):
+        closed = anaphor_end is not None and (anaphor_end >= sent.end or doc[anaphor_end].text in BOUNDARIES or (
+            (adj_end := _skip_adjectives(sent, anaphor_end)) > anaphor_end
+            and (adj_end >= sent.end or doc[adj_end].text in BOUNDARIES)))  # "du constructeur automobile,"
+        if anaphor_end and det is None and doc[k - 1].lower_ == "du" and (closed or holder_next):
             det = "le"  # "ex-défenseur du club": du = de + le (not "du groupe toscan", another one)
         named_institution = _institution_name(ctx, sent, k, anaphor_end, lex) if anaphor_end else None
         if named_institution:
