@@ -1636,3 +1636,91 @@ def test_a_lender_coordinated_with_the_borrower_gives(make_doc, text):
 def test_two_companies_signing_a_loan_agreement_have_no_lender(make_doc):
     events, _ = _events(make_doc, "Ostralis et Verdane ont signé un accord de prêt de 20 millions d'euros.")
     assert _investors_of(events, 20e6) == []
+
+
+@pytest.mark.parametrize(
+    "text, kept, dropped",
+    [
+        ("Ostralis a obtenu un prêt de 30 millions d'euros. La première tranche de 12 millions d'euros a été versée en mai.",
+         30e6, 12e6),
+        ("Ostralis a obtenu un prêt de 30 millions d'euros. Les tranches suivantes de 9 millions d'euros seront libérées plus tard.",
+         30e6, 9e6),
+    ],
+)
+def test_an_instalment_as_subject_paces_the_deal(make_doc, text, kept, dropped):
+    events, doc = _events(make_doc, text)
+    amounts = {e.amount for e in events}
+    assert kept in amounts and dropped not in amounts
+    assert any(r.startswith("instalment of a deal") for r in _reasons(doc))
+
+
+def test_a_tranche_raised_as_object_is_still_a_deal(make_doc):
+    events, _ = _events(make_doc, "Ostralis a levé une première tranche de 12 millions d'euros.")
+    assert _by_amount(events).get(12e6) == "ostralis"
+
+
+def test_a_dative_giver_with_an_incise_before_the_amount(make_doc):
+    text = ("Ostralis fabrique des capteurs. C'est alors qu'intervient la Banque européenne d'investissement, "
+            "qui lui a prêté, au printemps, une enveloppe de 25 millions d'euros.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(25e6) == "ostralis"
+    assert _investors_of(events, 25e6) == [normalize_name("Banque européenne d'investissement")]
+
+
+def test_the_giver_of_a_part_named_after_par(make_doc):
+    text = ("Ostralis a obtenu un financement de 5 millions d'euros. Cette somme se compose d'une subvention de "
+            "2 millions d'euros et d'une prise de participation de 3 millions d'euros par le fonds Verdane.")
+    events, _ = _events(make_doc, text)
+    assert _investors_of(events, 5e6) == ["verdane"]
+
+
+def test_a_place_describing_a_backer_is_no_investor(make_doc):
+    text = ("Ostralis a levé 10 millions d'euros. Le solde est apporté par des financiers comme le fonds "
+            "souverain de l'émirat du Qatar, QIA.")
+    events, _ = _events(make_doc, text)
+    assert "qatar" not in _investors_of(events, 10e6)
+
+
+def test_the_founder_of_the_investing_fund_is_no_investor(make_doc):
+    text = ("La société de gestion Verdane Capital accélère aux États-Unis. Le fonds fondé par l'Américaine Claire Dumont "
+            "vient d'investir 120 millions de dollars dans la biotech Ostralis.")
+    events, _ = _events(make_doc, text)
+    assert _investors_of(events, 120e6) == ["verdane capital"]
+
+
+def test_pour_with_a_description_names_the_company_of_the_anaphor(make_doc):
+    text = ("Pourtant, pour la medtech grenobloise Ostralis (cotée à Paris), la série continue : en mars, "
+            "l'entreprise annonce avoir levé 12 millions d'euros auprès de Verdane Capital.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(12e6) == "ostralis"
+
+
+def test_a_plural_among_the_backers_is_no_market_subject(make_doc):
+    text = ("Pour la medtech Ostralis, l'entreprise a levé 12 millions d'euros auprès de Verdane Capital "
+            "et de deux grandes sociétés de gestion.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(12e6) == "ostralis"
+
+
+def test_backers_apposed_between_dashes(make_doc):
+    text = "Ostralis a levé 8 millions d'euros auprès de ses actionnaires historiques - les fonds Verdane et Mirelle - et de la banque Quorvo."
+    events, _ = _events(make_doc, text)
+    assert sorted(_investors_of(events, 8e6)) == ["mirelle", "quorvo", "verdane"]
+
+
+def test_a_figure_heading_a_described_deal_noun(make_doc):
+    text = ("Trois milliards de dollars : le montant record du dernier tour de table de l'entreprise Ostralis, "
+            "en mai, a surpris le marché.")
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(3e9) == "ostralis"
+
+
+def test_a_verb_between_the_figure_and_the_deal_noun_blocks_the_heading(make_doc):
+    text = "Trois milliards de dollars : voilà ce que pèse désormais le tour de table de l'entreprise Ostralis."
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(3e9) is None
+
+
+def test_an_amount_closing_the_text_does_not_break_the_extractor(make_doc):
+    events, _ = _events(make_doc, "Ostralis a obtenu un prêt de 30 millions d'euros")
+    assert isinstance(events, list)

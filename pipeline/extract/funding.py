@@ -169,6 +169,8 @@ class Ctx:
 
     def cue_spans(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Token spans of a cue list's matches between two token indices."""
+        if start >= end:
+            return []
         lo, hi = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
         out = []
         for m in _cue_regex(name).finditer(self.norm, lo, hi):
@@ -541,6 +543,9 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "conversion"
         elif tranche_from is not None and am.start > tranche_from:
             am.kind = "tranche"
+        elif _instalment_subject(ctx, s, am):
+            am.kind = "tranche"
+            _drop(ctx, doc[s:e].text.strip(), f"instalment of a deal: {am.amount.text}")
         elif _fund_size(ctx, s, e, am):
             am.kind = "fund"
         elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am) or _counterfactual(ctx, s, am):
@@ -558,6 +563,17 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
         ):
             am.kind = "sought"
         prev_end = am.end
+
+
+def _instalment_subject(ctx: Ctx, s: int, am: AmountAt) -> bool:
+    """ "La première tranche de 11,5 M€ sera versée", "les tranches suivantes de 6 et 5 M€ le seront":
+    an instalment noun as subject paces a deal already stated; "X a levé une première tranche de
+    10 M€" (an object) still reports a deal."""
+    nouns = set(_cues()["instalment_nouns"])
+    for tok in ctx.doc[max(s, am.start - 6) : am.start]:
+        if tok.lower_ in nouns and tok.dep_.startswith("nsubj"):
+            return not any(_triggers()[rid]["kind"] == "verb" for rid, a, _ in ctx.triggers if s <= a < tok.i)
+    return False
 
 
 def _restated(ctx: Ctx, prev_end: int, am: AmountAt) -> bool:
@@ -751,6 +767,13 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
             i += 2 if low == "ainsi" else 1
             cur = i
             continue
+        if d == base and tok.text in {"-", "–", "—"} and i > cur and doc[i - 1].is_lower and i + 1 < end and (
+                doc[i + 1].pos_ == "DET" or any(c.start == i + 1 for c in ctx.cands)):
+            # "auprès d'investisseurs déjà actionnaires - les Américains A et B -": the names apposed
+            # between dashes are the backers the noun announced.
+            items.append((cur, i, conn))
+            conn, cur, i = ",", i + 1, i + 1
+            continue
         heads = set(_cues()["investor_intro_heads"])
         # "des investisseurs dont", "d'investisseurs historiques dont" (one describing word may follow the head)
         intro = i > start and (doc[i - 1].lower_ in heads or (
@@ -810,7 +833,9 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         got = _item_cands(ctx, a, b, depth, s)
         prev_kind = "actor" if got else "" if _introduces_investors(doc[a:b]) else "other"
         out.extend(got)
-    return out
+    # "le fonds souverain de l'émirat du Qatar, QIA": a place apposed to the backer's name describes it.
+    return [c for c in out if not (c.ref.label == "LOC" and any(
+        o.start == c.end + 1 and doc[c.end].text == "," and o.ref.label != "LOC" for o in out))]
 
 
 def _introduces_investors(span: Span) -> bool:
@@ -1495,7 +1520,7 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
         if not s <= a < e or role not in {"fund", "invest", "give"}:
             continue
         listed = role != "fund" and am.start - b > 6 and _listed_after_governed(ctx, b, e, am)
-        if not (0 <= am.start - b <= 6 or listed):
+        if not (0 <= am.start - _past_incise(ctx, b, am.start) <= 6 or listed):
             continue
         if role == "fund":
             if _active_verb(doc[a]):
@@ -1530,6 +1555,16 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
             investor = "previous_subject"  # "Il a investi 1 M€ dans X": the last organisation subject
         return investor, rec, rid
     return None
+
+
+def _past_incise(ctx: Ctx, b: int, limit: int) -> int:
+    """ "qui lui a accordé, en avril, un crédit de 25 M€": the position after a short incise between
+    commas right after the verb (else `b`), so that the incise does not part the verb from its amount."""
+    doc = ctx.doc
+    if b >= limit or doc[b].text != ",":
+        return b
+    close = next((t.i for t in doc[b + 1 : min(limit, b + 6)] if t.text == ","), None)
+    return close + 1 if close is not None else b
 
 
 def _listed_after_governed(ctx: Ctx, b: int, e: int, am: AmountAt) -> bool:
@@ -1900,9 +1935,15 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
             return dex.ref, "noun_de_x", ""
     if noun is None and am.end < e and ctx.doc[am.end].text == ":":
         # "270 M€ : la levée de l'Allemande BioNtech": a figure headed before its deal noun.
-        after = next(((rid, a, b) for rid, a, b in ctx.triggers if am.end < a <= am.end + 3 and
-                      _triggers()[rid]["kind"] == "noun" and _triggers()[rid].get("de_x") == "recipient"), None)
+        # "N : le montant astronomique du dernier tour de table de l'entreprise X": a few words with
+        # no verb and no name may head the deal noun.
+        after = next(((rid, a, b) for rid, a, b in ctx.triggers if am.end < a <= am.end + 8 and
+                      _triggers()[rid]["kind"] == "noun" and _triggers()[rid].get("de_x") == "recipient"
+                      and not any(t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm") for t in ctx.doc[am.end + 1 : a])
+                      and not _cands_in(ctx, am.end + 1, a)), None)
         dex = _de_x_after(ctx, after[2], e) if after is not None else None
+        if dex is None and after is not None:
+            dex = _possessor_after(ctx, after[2], e)  # "… de l'entreprise X"
         if dex is not None:
             return dex.ref, "headed_noun_de_x", ""
     if noun is not None and any(a <= c.start < b for c in _cands_in(ctx, s, noun[1]) for a, b in blocked):
@@ -1926,17 +1967,26 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
     right = _right_subject(ctx, am.end, e, blocked)
     if right is not None:
         return right.ref, "right_subject", ""
-    if _plural_spans(ctx, s, e):
+    # "… levé N auprès d'investisseurs … et de deux importantes sociétés de gestion": a plural among
+    # the backers is no generic subject.
+    backers_from = min((a for a, _ in ctx.cue_spans("investor_cues", am.end, e)), default=e)
+    if [sp for sp in _plural_spans(ctx, s, e) if sp[0] < backers_from]:
         return None, "", "market total (generic plural subject)"
     if kind == "none" and ctx.cue_spans("first_person_subjects", s, am.start):
         own = _speaker_company(ctx, si, am)
         if own is not None:
             return own, "first_person", ""
         return None, "", "first-person raise without a known company"
-    if kind in {"anaphor", "none"} and _low(ctx.doc[s]) == "pour":
+    p = s  # "Pourtant, pour X, …": a linking adverb may open the sentence
+    while p < am.start and p < s + 3 and (ctx.doc[p].pos_ == "ADV" or ctx.doc[p].text == ","):
+        p += 1
+    if kind in {"anaphor", "none"} and _low(ctx.doc[p]) == "pour":
         # "Pour Sabella (8 salariés), la start-up quimpéroise …, le bouclage de leur levée de 4,3 M€":
         # the company the sentence is about, named first.
-        head = next((c for c in ctx.cands if c.start == s + 1 and c.end <= am.start), None)
+        # "Pour la biotech montpelliéraine X (…), … : l'entreprise … a levé": a describing noun phrase
+        # may stand before the name.
+        head = next((c for c in ctx.cands if p + 1 <= c.start <= p + 6 and c.end <= am.start and all(
+            t.is_lower and t.pos_ in {"DET", "NOUN", "ADJ", "PROPN"} for t in ctx.doc[p + 1 : c.start])), None)
         if head is not None and _org_like(head.ref) and not _person(head.ref):
             return head.ref, "topic_pour", ""
     if kind == "none" and _passive_raise(ctx, am, e) and any(a >= am.end for a, _ in blocked):
@@ -2206,7 +2256,8 @@ def _sentence(ctx: Ctx, si: int) -> list[Draft]:
             _drop(ctx, _sent_text(ctx, si), "sentence cut off at the end of the text")
         drafts = kept
     if not drafts and mains:
-        _tranche_follow_up(ctx, si, mains, investors + [g for m in mains for g in _noun_givers(ctx, m, s, e)])
+        givers = [g for m in mains for g in _noun_givers(ctx, m, s, e) + _par_giver(ctx, m, e)]
+        _tranche_follow_up(ctx, si, mains, investors + givers)
     if _breakdown_of_previous(ctx, si, drafts, investors):
         return []
     _attach(ctx, si, drafts, amounts, investors, leads, trig)
@@ -2268,6 +2319,16 @@ def _noun_givers(ctx: Ctx, am: AmountAt, s: int, e: int) -> list[Cand]:
     return _de_x_givers(ctx, am.end, e)
 
 
+def _par_giver(ctx: Ctx, am: AmountAt, e: int) -> list[Cand]:
+    """ "un investissement en fonds propres à hauteur de 2,7 M€ par le fonds X": the actor right
+    after "par" that follows a part of the deal gave that part."""
+    doc = ctx.doc
+    if am.end >= e or _low(doc[am.end]) != "par":
+        return []
+    j = am.end + 1 + (1 if am.end + 1 < e and doc[am.end + 1].pos_ == "DET" else 0)
+    return [c for c in ctx.cands if c.start == j and not _person(c.ref)]
+
+
 def _ranking_continuation(ctx: Ctx, si: int, amounts: list[AmountAt]) -> bool:
     """ "Vient ensuite X, avec 12 M€": in a round-up (a deal reported in the two sentences before),
     an actor followed by "avec <amount>" continues the ranking without a funding word."""
@@ -2307,6 +2368,10 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
             return []
         role = _triggers()[rid].get("role")
         d = Draft(ref, si, f"{rid}+{role}_target", am)
+        if isinstance(investor, Cand) and _person(investor.ref) and _after_agent(ctx, s, investor):
+            # "Le fonds fondé par Y vient d'investir N dans Z": Y founded the investor; the fund
+            # is the organisation subject just before.
+            investor = "previous_subject"
         if isinstance(investor, Cand):
             d.investors.append(investor.ref)
             # "investment" only for a direct investment stated with its investor ("X a investi N dans Y").
@@ -2365,15 +2430,15 @@ def _coordinated_lender(ctx: Ctx, si: int, am: AmountAt, ref: ActorRef) -> tuple
     of two coordinated subjects, the lender by name gives and the other organisation receives."""
     s, _ = ctx.sents[si]
     cands = _cands_in(ctx, s, am.start)
-    idx = max((i for i, c in enumerate(cands) if c.ref == ref), default=None)
-    if idx is None or not any(_triggers()[rid]["kind"] in {"noun", "round"} for rid, a, _ in ctx.triggers if s <= a < am.start):
+    where = [i for i, c in enumerate(cands) if c.ref == ref]
+    if not where or not any(_triggers()[rid]["kind"] in {"noun", "round"} for rid, a, _ in ctx.triggers if s <= a < am.start):
         return ref, None
 
     def joined(x: Cand, y: Cand) -> bool:  # "A et la B": a determiner may open the second name
         between = [_low(t) for t in ctx.doc[x.end : y.start]]
         return "et" in between and set(between) <= {"et", "la", "le", "l'", "les"}
 
-    for a, b in ((idx - 1, idx), (idx, idx + 1)):
+    for a, b in [p for idx in where for p in ((idx - 1, idx), (idx, idx + 1))]:
         if a < 0 or b >= len(cands) or not joined(cands[a], cands[b]):
             continue
         # Exactly two coordinated names ("A, B et C" may be co-borrowers or a list of backers).
