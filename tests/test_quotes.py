@@ -2038,3 +2038,56 @@ def test_reported_speech_cut_off_by_the_end_of_the_excerpt_is_dropped(make_doc):
                                       "une nouvelle usine dans la région de Lyon pour servir ses cli")
     assert quotes == []
     assert any(d.reason == "reported speech cut off by the end of the text" for d in doc.user_data["dropped"])
+
+
+def test_incise_with_an_adverbial_locution_before_the_participle(make_doc):
+    text = ("« Pour des raisons techniques, le rapport n'a pu être envoyé que tardivement », a d'abord expliqué "
+            "Paul Martin, président de l'agglomération.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.rule_id) for q in quotes] == [("Paul Martin", "incise_verb")]
+
+
+@pytest.mark.parametrize("text", [
+    "S'il n'a pas confirmé qu'il n'y aurait aucune fermeture d'usine en France, Paul Martin a rappelé ses engagements.",
+    "Paul Martin ne peut pas assurer que Nova va embaucher de nouveaux ingénieurs cette année.",
+    "Léa Moreau n'a jamais affirmé que la société allait quitter la ville de Lyon.",
+])
+def test_negated_speech_verb_reports_nothing(make_doc, text):
+    doc, quotes = quotes_of(make_doc, text)
+    assert [q for q in quotes if q.kind == "indirect"] == []
+    assert any(d.reason.startswith("negated speech verb") for d in doc.user_data["dropped"])
+
+
+def test_que_clause_after_a_long_time_and_place_adjunct(make_doc):
+    # the parser labels the clause 'dep' under 'lors' here
+    text = ("Paul Martin hausse le ton. Le ministre a estimé mardi lors d’un déplacement dans le Pas-de-Calais que "
+            "les fermetures de sites annoncées par Nova étaient « évidemment extrêmement inquiétantes ».")
+    _, quotes = quotes_of(make_doc, text)
+    assert ("indirect", "Paul Martin") in [(q.kind, q.speaker.name if q.speaker else None) for q in quotes]
+
+
+def test_fragment_inside_a_reported_clause_takes_its_speaker(make_doc):
+    text = ("Léa Moreau, présidente de l'agglomération, se réjouit. L'élue considère aussi que ce nouveau statut « va "
+            "nous permettre de dégager un consensus » autour des projets.")
+    _, quotes = quotes_of(make_doc, text)
+    assert sorted((q.kind, q.speaker.name if q.speaker else None) for q in quotes) == [
+        ("direct", "Léa Moreau"), ("indirect", "Léa Moreau")]
+
+
+def test_hard_line_wrap_inside_a_straight_quote(make_doc):
+    text = ("Paul Martin a rappelé les engagements du groupe. \"Nous produirons\nau moins un million de voitures "
+            "cette année\", a-t-il réaffirmé.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text.replace("\n", " "), q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("Nous produirons au moins un million de voitures cette année", "Paul Martin")]
+
+
+def test_hard_wrap_needs_a_lowercase_continuation():
+    text = 'Il a dit "Nous produirons.\nLa suite" puis "autre chose ici"'
+    assert [text[q.start:q.end] for q in scan_quotes(text)] == ["autre chose ici"]
+
+
+def test_a_guide_title_is_no_quote(make_doc):
+    _, quotes = quotes_of(make_doc, "La lettre paraît avec le guide « Les Leaders, ceux qui font la région », "
+                                    "la référence des décideurs.")
+    assert quotes == []

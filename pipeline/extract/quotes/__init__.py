@@ -55,12 +55,22 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     attribute_from_context(ctx, cands)
     attribute_source_fragments(ctx, cands)
     cands.extend(_not_overlapping(indirect_candidates(ctx), cands, fragments_inside=True))
+    _fragments_take_clause_speaker(cands)
     cands.extend(_not_overlapping(incise_candidates(ctx), cands))
     cands.sort(key=lambda c: c.start)
     attribute_headline_quotes(ctx, cands)
     for cand in _without_repeats(doc, cands):
         yield QuoteRecord(text=cand.text, kind=cand.kind, start=cand.start, end=cand.end,
                           rule_id=cand.rule_id, speaker=cand.speaker, verb=cand.verb)
+
+
+def _fragments_take_clause_speaker(cands: list[Candidate]) -> None:
+    """"X considère que ce statut « va nous permettre … »": a quoted fragment inside a reported que-clause
+    with no speaker of its own is the words of that clause's speaker (in place)."""
+    for clause in (c for c in cands if c.kind == "indirect" and c.speaker is not None):
+        for c in cands:
+            if c.kind == "direct" and c.speaker is None and clause.start <= c.start and c.end <= clause.end:
+                c.speaker, c.verb, c.rule_id, c.attributed = clause.speaker, clause.verb, "in_reported_clause", True
 
 
 def _outside_answers(doc: Doc, cands: list[Candidate], answers: list[Candidate]) -> list[Candidate]:

@@ -151,6 +151,7 @@ def _unlisted_incise_verb(ctx: Context, cues: list[Cue], tok: Token) -> str | No
 # hyphen), and the person spoken to
 # ("…, nous confie X", "…, m'explique X", "…, lui répond X").
 INCISE_CLITICS = {"se", "s'", "s’", "-t", "t", "nous", "vous", "me", "m'", "m’", "lui", "leur"}
+INCISE_LOOKAHEAD = 5  # tokens from the comma to the incise verb ("a d'abord évoqué")
 
 
 def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution | None:
@@ -165,7 +166,7 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         # "selon son PDG, Paul Martin": the name in apposition after the description
         speaker = resolve_phrase(ctx, phrase, doc[close_tok].idx) or _apposed_person(ctx, phrase)
         return Attribution(speaker, cue_verb(doc, marker), f"incise_{marker.id}")
-    for j in range(i, min(len(doc), i + 4)):
+    for j in range(i, min(len(doc), i + INCISE_LOOKAHEAD)):
         tok = doc[j]
         if tok.text in SENTENCE_END or tok.is_space or tok.text in ("«", "“", '"'):
             return None
@@ -178,7 +179,9 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         if lemma is None and tok.lower_ == "savoir" and doc[j - 1].lemma_.lower() == "faire":
             lemma = "faire savoir"
         if lemma is None:
-            if tok.pos_ in ("AUX", "ADV") or tok.lower_ in INCISE_CLITICS or tok.lower_.startswith("-"):
+            # "a d'abord évoqué X": an adverbial locution between the auxiliary and the participle
+            if tok.pos_ in ("AUX", "ADV") or tok.dep_ == "advmod" or tok.lower_ in INCISE_CLITICS \
+                    or tok.lower_.startswith("-"):
                 continue
             return None
         pron = _inverted_pronoun(doc, cues, i, j + 3)

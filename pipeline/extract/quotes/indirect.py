@@ -49,13 +49,24 @@ def _que_clause(verb: Token) -> tuple[Token, Token] | None:
                 return que, child
         elif child.dep_ in ADVERBIAL_DEPS:
             for g in child.children:
-                que = _marked_que(g) if g.i > child.i and g.dep_ in CLAUSE_DEPS + ("acl:relcl",) else None
+                # ("dep": the parser's fallback label for a clause it could not place after a long adjunct)
+                que = _marked_que(g) if g.i > child.i and g.dep_ in CLAUSE_DEPS + ("acl:relcl", "dep") else None
                 clause = {t.i for t in g.subtree}
                 # the adverbial phrase ends right before que (a que-clause, not a relative inside it)
                 if que is not None and all(t.i < que.i for t in child.subtree if t.i not in clause) \
                         and not _inverted_relative(que):
                     return que, g
     return None
+
+
+NEGATIONS = {"pas", "jamais", "guère", "nullement", "point"}
+
+
+def _negated(verb: Token) -> bool:
+    """"S'il n'a pas confirmé que …", "il ne peut pas assurer que …": a negated speech verb (or its modal)
+    reports what the person did not say."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "xcomp" and verb.head is not verb else [])
+    return any(c.lower_ in NEGATIONS and c.i < verb.i for h in heads for c in h.children)
 
 
 def _inverted_relative(que: Token) -> bool:
@@ -191,6 +202,10 @@ def indirect_candidates(ctx: Context) -> list[Candidate]:
         if found is None:
             continue
         que, head = found
+        if _negated(verb):
+            doc.user_data.setdefault("dropped", []).append(
+                Dropped("quotes", doc[que.i + 1: head.right_edge.i + 1].text, "negated speech verb (n'a pas confirmé que)"))
+            continue
         subj = subject_of(verb)
         if subj and subj[0].i < verb.i and subj[0].idx < sentence_start(ctx, verb.idx):
             subj = None  # the parse ran over a sentence or paragraph end: not this clause's subject

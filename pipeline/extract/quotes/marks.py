@@ -49,6 +49,14 @@ def _is_paragraph_start(text: str, i: int) -> bool:
     return j < 0 or text[j] == "\n"
 
 
+def _hard_wrap(text: str, i: int) -> bool:
+    """A single line break inside a sentence ("Nous produirons\\nau moins …"): the words before it end
+    without punctuation and the next line goes on in lowercase; it is no paragraph end."""
+    before = text[:i].rstrip(SPACES)
+    after = text[i + 1:].lstrip(SPACES)
+    return bool(before) and before[-1].isalnum() and bool(after) and after[0].isalpha() and after[0].islower()
+
+
 def _next_paragraph_start(text: str, i: int) -> int:
     """Index of the first non-space char after the newline at i (len(text) if none)."""
     j = i
@@ -138,7 +146,8 @@ def scan_quotes(text: str) -> list[MarkedQuote]:
     stack: list[_Open] = []
     for i, c in enumerate(text):
         if c == "\n":
-            stack = _at_paragraph_end(text, i, stack)
+            if not _hard_wrap(text, i):
+                stack = _at_paragraph_end(text, i, stack)
         elif c in PAIRS:
             if stack and stack[-1].mark == c and _mirrored_closer(text, i):
                 stack = _close(text, i, c, stack, found)  # « … freiner« . / “Titre“ : the opener typed twice
