@@ -1724,3 +1724,26 @@ def test_a_verb_between_the_figure_and_the_deal_noun_blocks_the_heading(make_doc
 def test_an_amount_closing_the_text_does_not_break_the_extractor(make_doc):
     events, _ = _events(make_doc, "Ostralis a obtenu un prêt de 30 millions d'euros")
     assert isinstance(events, list)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ostralis a levé 8 millions d'euros. Le fonds danois Verdane Capital a mené l'opération.", ["verdane capital"]),
+        ("Ostralis a levé 8 millions d'euros. Verdane Capital mène l'opération, rejoint par ses actionnaires historiques "
+         "Mirelle Partners et Quorvo Ventures.", ["verdane capital", "mirelle partners", "quorvo ventures"]),
+    ],
+)
+def test_an_elided_deal_object_after_a_lead_verb(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert sorted(_investors_of(events, 8e6)) == sorted(expected)
+
+
+def test_every_giver_after_a_received_amount(make_doc):
+    events, _ = _events(make_doc, "Ostralis a reçu 2 millions d'euros de la Région Normandie et de Bpifrance.")
+    assert sorted(_investors_of(events, 2e6)) == ["bpifrance", "region normandie"]
+
+
+def test_a_giver_named_after_its_kind_and_de(make_doc):
+    events, _ = _events(make_doc, "Ostralis a obtenu une subvention de 300 000 euros de la métropole de Grenoble.")
+    assert _investors_of(events, 3e5) != []

@@ -835,7 +835,7 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         out.extend(got)
     # "le fonds souverain de l'émirat du Qatar, QIA": a place apposed to the backer's name describes it.
     return [c for c in out if not (c.ref.label == "LOC" and any(
-        o.start == c.end + 1 and doc[c.end].text == "," and o.ref.label != "LOC" for o in out))]
+        o.start == c.end + 1 and doc[c.end].text == "," for o in out))]
 
 
 def _introduces_investors(span: Span) -> bool:
@@ -1445,6 +1445,8 @@ def _de_x_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
         j = pos + 3
         while j < min(e, pos + 6) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
             j += 1
+        if j + 1 < e and _low(doc[j]) in {"de", "d'"}:
+            j += 1  # "de la ville de Nantes", "de la métropole de Lyon"
         found = next((c for c in ctx.cands if c.start == j and c.end <= e), None)
     if found is not None:
         found = _past_descriptor(ctx, found, e)
@@ -2403,14 +2405,13 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
     if lender is not None:
         out[0].investors.append(lender)  # "La BEI et X ont signé un accord de prêt de N"
         out[0].round = "debt" if any("pret" in rid or "debt" in rid for rid, a, _ in ctx.triggers if s <= a < e) else None
-    giver = _receive_giver(ctx, s, e, am)
-    if giver is not None and giver.ref != ref:
-        out[0].investors.append(giver.ref)  # "X vient de recevoir 4,5 M€ de Team for the Planet"
+    # "X vient de recevoir 4,5 M€ de Team for the Planet", "… de la Région et de Bpifrance"
+    _add_unique(out[0].investors, [g.ref for g in _receive_givers(ctx, s, e, am)], ref)
     noun = _deal_noun_before(ctx, am, s)
     if noun is not None and _triggers()[noun[0]].get("de_x") == "investor":
         # "une subvention de 2 M€ de la Région X", "l'investissement de 10 M€ réalisé par X"
         givers = _de_x_givers(ctx, am.end, e) or [g for g in [_agent_after(ctx, am, e)] if g is not None]
-        out[0].investors.extend(g.ref for g in givers if g.ref != ref)
+        _add_unique(out[0].investors, [g.ref for g in givers], ref)
     if pattern == "left_subject" and ctx.doc[s:e].text.lower().find("chacun") >= 0:
         # "X et Y ont chacun levé 4 M€": one event each.
         for c in _cands_in(ctx, s, am.start):
@@ -2452,6 +2453,20 @@ def _coordinated_lender(ctx: Ctx, si: int, am: AmountAt, ref: ActorRef) -> tuple
             return ref, None
         return taker, giver
     return ref, None
+
+
+def _receive_givers(ctx: Ctx, s: int, e: int, am: AmountAt) -> list[Cand]:
+    """The givers after a receiving verb's amount: "recevoir 2 M€ de la Région et de Bpifrance"."""
+    first = _receive_giver(ctx, s, e, am)
+    if first is None:
+        return []
+    out = [first]
+    while out[-1].end + 1 < e and _low(ctx.doc[out[-1].end]) in {"et", ","}:
+        nxt = _de_x_after(ctx, out[-1].end + 1, e)
+        if nxt is None or not _org_like(nxt.ref) or _person(nxt.ref):
+            break
+        out.append(nxt)
+    return out
 
 
 def _receive_giver(ctx: Ctx, s: int, e: int, am: AmountAt) -> Cand | None:
