@@ -1265,3 +1265,26 @@ def test_role_unseen_cases_9(make_doc, text, expected):
 ])
 def test_role_unseen_negatives_9(make_doc, text, org):
     assert org not in {o for _, o in _pairs(make_doc, text, "role")}
+
+
+ROLE_UNSEEN_CASES_10 = [
+    # a board presided by a person: the post is at the company the board governs
+    ("Le quotidien Sud Ouest sera désormais dirigé par un directoire, présidé par Jean Rivière, et un conseil de "
+     "surveillance.", ("Jean Rivière", "Sud Ouest")),
+    # 'qui assurera la fonction de TITLE (domain)' after the name
+    ("Le quotidien Sud Ouest change de statut. Il sera dirigé par un directoire, présidé par Jean Rivière, qui "
+     "assurera également la fonction de directeur de la publication.", ("Jean Rivière", "Sud Ouest")),
+    ("Paul Roy assure la fonction de directeur financier de Michelin depuis 2019.", ("Paul Roy", "Michelin")),
+    # 'prendre / céder les rênes de'
+    ("Guillaume Fabre a pris les rênes d'Airbus en 2019.", ("Guillaume Fabre", "Airbus")),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_UNSEEN_CASES_10)
+def test_role_unseen_cases_10(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_board_presided_without_company_gives_no_role(make_doc):
+    """'Le conseil de surveillance, présidé par X, …' with no company named anywhere: no guess."""
+    assert not _pairs(make_doc, "Le conseil de surveillance, présidé par Jean Rivière, a validé les comptes.", "role")

@@ -473,6 +473,16 @@ def _named_after_description(ctx, sent, k: int) -> tuple[int, list[ActorRef]]:
                  if r.label == "PER" or gender_of(r.name.split()[0]) is not None]
 
 
+def _board_ending_at(sent: Span, j: int) -> bool:
+    """A governing board's name ends at token j ("un directoire", "le conseil de surveillance")."""
+    doc = sent.doc
+    for board in words()["board_names"]:
+        n = len(board.split())
+        if j - n + 1 >= sent.start and _ntext(doc[j - n + 1 : j + 1]) == board:
+            return True
+    return False
+
+
 def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef | None:
     """The organisation a founding participle describes."""
     doc = sent.doc
@@ -506,6 +516,10 @@ def _founded_object(ctx, sent, trigger: Span, agents_end: int, row) -> ActorRef 
         if _anaphor_ending_at(sent, k - 1):  # "La start-up, lancée par A, ..."
             opens = _anaphor_ending_at(sent, k - 1, at_start=True)
             return (ctx.previous_sentence_org(k) if opens else None) or ctx.org_topic(k)
+        if row["predicate"] == "role" and _board_ending_at(sent, k - 1):
+            # "X sera dirigé par un directoire, présidé par A": the board's company, named earlier in
+            # the sentence (else the one in focus)
+            return ctx.last_org(k, sent.start) or ctx.org_topic(k)
     ref = _head_noun_actor(ctx, sent, t) if t.dep_ == "acl" and k == trigger.start - 1 else None
     if ref is None and _is_anaphor(doc[k]):
         return _actor_of_token(ctx, sent, doc[k], None)  # "la startup a été lancée par": the noun says org

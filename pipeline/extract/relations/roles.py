@@ -417,6 +417,8 @@ def _post_holder(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | None:
         return None
     if doc[k].lower_ in ("il", "elle"):
         return ctx.pronoun_person(k, sent)
+    if doc[k].lower_ == "qui" and k - 2 >= sent.start and doc[k - 1].text == ",":
+        k -= 2  # "…, présidé par X, qui assurera également la fonction de directeur de la publication"
     hit = ctx.person_ending_at(k, sent)
     return hit[1] if hit else _verb_subject(ctx, sent, doc[v])
 
@@ -428,7 +430,8 @@ def _post_bare_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, Act
     doc = sent.doc
     if title.kind != "business" or title.plural or title.lemma in lex.person_relative_titles:
         return None
-    end = title.end + _qualifier_len(sent, title.end, lex)
+    end = _domain_end(sent, title.end)  # "la fonction de directeur de la publication"
+    end += _qualifier_len(sent, end, lex)
     and_verb = end + 1 < sent.end and doc[end].lower_ == "et" and doc[end + 1].pos_ in ("VERB", "AUX")
     if end < sent.end and doc[end].text not in (",", ".", ";") and not and_verb or _post_verb(sent, title, lex) is None:
         return None  # ("X prend le poste de directrice générale et remplace Y": a second verb may follow)
