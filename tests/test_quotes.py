@@ -2091,3 +2091,26 @@ def test_a_guide_title_is_no_quote(make_doc):
     _, quotes = quotes_of(make_doc, "La lettre paraît avec le guide « Les Leaders, ceux qui font la région », "
                                     "la référence des décideurs.")
     assert quotes == []
+
+
+def test_long_role_subject_with_coordinated_portfolios_reports_speech(make_doc):
+    text = ("Paul Martin hausse le ton. Le ministre de l’Economie, des Finances et de l’Industrie a estimé mardi que "
+            "les fermetures de sites annoncées par Nova étaient inquiétantes.")
+    _, quotes = quotes_of(make_doc, text)
+    assert summary(quotes) == [("les fermetures de sites annoncées par Nova étaient inquiétantes", "Paul Martin",
+                                "indirect")]
+
+
+def test_participle_after_an_inverted_incise_shares_its_pronoun(make_doc):
+    text = ("Paul Martin préside la métropole. Un projet dont la volonté est de « construire ensemble avec les "
+            "habitants du territoire » a-t-il insisté, évoquant également une « occasion de faire grandir "
+            "l’exigence métropolitaine »")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None) for q in quotes] == ["Paul Martin", "Paul Martin"]
+
+
+def test_inverted_pronoun_is_no_subject_without_a_closing_mark_before_it(nlp):
+    from pipeline.extract.quotes.speakers import subject_of
+    doc = nlp("Le projet a-t-il échoué à cause du calendrier ?")
+    verb = next(t for t in doc if t.lower_ == "échoué")
+    assert [t.lower_ for t in subject_of(verb)][-1] == "projet"

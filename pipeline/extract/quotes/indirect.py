@@ -142,7 +142,9 @@ def _role_description(subj: list[Token]) -> bool:
     """"Le cofondateur", "sa présidente", "ce dernier", "le groupe": a definite singular role, anaphoric or
     company noun (speaker_nouns 'person' / 'anaphoric' / 'org_main'), which the article's titles, roles,
     last person or main organisation resolve."""
-    if len(subj) > 4 or subj[0].lower_ not in ROLE_DETERMINERS:
+    # "le ministre de l'Économie, des Finances et de l'Industrie": the length is the head's, before its complement
+    head_part = next((subj[:k] for k, t in enumerate(subj) if k > 1 and t.pos_ == "ADP"), subj)
+    if len(head_part) > 4 or subj[0].lower_ not in ROLE_DETERMINERS:
         return False
     head = next((t for t in subj[1:] if t.pos_ in ("NOUN", "ADJ")), None)
     if head is None or "Plur" in head.morph.get("Number"):

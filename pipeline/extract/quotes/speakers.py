@@ -708,6 +708,9 @@ def _participle_clause(verb: Token) -> bool:
 def subject_of(verb: Token) -> list[Token] | None:
     """The subject phrase of a verb (its nsubj subtree), following aux/conj heads and the main verb of
     a participle clause."""
+    inverted = _incise_pronoun(verb)
+    if inverted is not None:
+        return [inverted]
     for child in verb.children:
         if active_subject(verb, child):
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
@@ -777,13 +780,28 @@ def _apposed_subject(verb: Token, first: Token) -> list[Token]:
 
 
 SUBJECT_CLITICS = {"il", "elle", "ils", "elles"}
+CLOSING_MARKS = {"»", "”", '"'}
+
+
+def _incise_pronoun(verb: Token) -> Token | None:
+    """« … » a-t-il insisté: the inverted pronoun of an incise is its subject, not the noun the parser took
+    from the sentence the quote sits in (a closing mark lies between that noun and the verb)."""
+    inverted = next((c for c in verb.children if c.i < verb.i and c.pos_ == "PRON" and c.text.startswith("-")
+                     and pronoun_form(c) in SUBJECT_CLITICS), None)
+    if inverted is None:
+        return None
+    nominal = next((c for c in verb.children if c.i < verb.i and c.dep_.startswith("nsubj") and c is not inverted), None)
+    if nominal is not None and not any(t.text in CLOSING_MARKS for t in verb.doc[nominal.i: verb.i]):
+        return None
+    return inverted
 
 
 def _clitic_subject(verb: Token) -> Token | None:
     """"Elle juge que …" with 'Elle' mis-tagged (det, obj …): a subject clitic pronoun hanging on the
-    verb right before it is its subject whatever its label."""
+    verb right before it is its subject whatever its label; so is the inverted "-il" of "a-t-il insisté"
+    (labelled expl:subj), which a participle hanging on that verb ("…, évoquant « … »") then shares."""
     for child in verb.children:
-        if child.i < verb.i and child.pos_ == "PRON" and child.lower_ in SUBJECT_CLITICS \
+        if child.i < verb.i and child.pos_ == "PRON" and pronoun_form(child) in SUBJECT_CLITICS \
                 and all(t.pos_ in ("ADV", "PRON") for t in verb.doc[child.i + 1: verb.i]):
             return child
     return None
