@@ -1175,3 +1175,41 @@ def test_a_firm_named_after_its_town_joins_its_prefixed_name(make_doc):
     # a town also named alone ('à Cahors') is not swallowed by the firm
     doc = make_doc("Le Groupe Cahors emploie 300 salariés. Le groupe industriel Cahors a été repris. Il vit à Cahors.")
     assert _entity(doc, "Groupe Cahors") is not _entity(doc, "Cahors")
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a caption's credit with spaced dashes: the photographer and the agency
+        ("Le Coq Korvan fait son retour à Brest. - Paul Korvel - AFP\nLe club a signé avec Brovane.", "Paul Korvel"),
+        ("Le Coq Korvan fait son retour à Brest. - Paul Korvel - AFP\nLe club a signé avec Brovane.", "AFP"),
+        # 'Publié par X le' opens a publication line
+        ("Publié par Camille Korvan le\nLe tribunal a validé l'offre de Brovane.", "Camille Korvan"),
+        # a rubric label glued to the title's first word opening a line
+        ("DossierReprendre une entreprise à la barre du tribunal\nLe tribunal a validé l'offre de Brovane.", "DossierReprendre"),
+    ],
+)
+def test_round3_credits_and_glued_labels(make_doc, text, name):
+    doc = make_doc(text)
+    assert not _kept(doc, name), doc.user_data.get("dropped")
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Le fonds DossierKorp a investi dans la coopérative.", "DossierKorp"),
+        ("La start-up FocusLab recrute vingt personnes.", "FocusLab"),
+        ("Le PDG de Brovane, Paul Korvel - ancien de Korvan - a parlé.", "Paul Korvel"),
+    ],
+)
+def test_round3_names_like_labels_and_credits_are_kept(make_doc, text, name):
+    doc = make_doc(text)
+    assert _kept(doc, name), doc.user_data.get("dropped")
+
+
+def test_a_lowercase_role_before_an_organisation_is_trimmed(make_doc):
+    # NER may take the role with the name ('président de l’Anvaj'): the organisation after 'de' is kept
+    doc = make_doc("« Il faut des fonds », explique Paul Korvel, administrateur judiciaire et président de l’Anvaj, une association.")
+    assert _kept(doc, "président de l’Anvaj") == ["Anvaj"], doc.user_data.get("dropped")
+    doc = make_doc("Paul Korvel, directeur de la communication, a parlé.")
+    assert _kept(doc, "directeur de la communication") == []

@@ -192,7 +192,16 @@ def _agency_credit(span: Span, lex: Lexicons) -> bool:
         return True
     doc = span.doc
     glued = span.start > 1 and doc[span.start - 1].text in {"-", "/"} and not doc[span.start - 1].whitespace_ and not doc[span.start - 2].whitespace_
-    return span.text in agencies and glued and doc[span.start - 2].text[:1].isupper()
+    if span.text in agencies and glued and doc[span.start - 2].text[:1].isupper():
+        return True
+    # '… à Saint-Etienne. - Philippe Desmazes - AFP': a caption's credit, dashes spaced, ending its line
+    text = doc_text(doc)
+    end = text.find("\n", span.end_char)
+    rest = text[span.end_char : end if end >= 0 else len(text)].strip()
+    if re.fullmatch(r"[-–—/|] ?(\S+)", rest) and re.fullmatch(r"[-–—/|] ?(\S+)", rest).group(1) in agencies:  # type: ignore[union-attr]
+        return True
+    before = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
+    return span.text in agencies and not rest and re.search(r"[A-ZÀ-Ý][\w'’.-]+ [-–—/|] $", before) is not None
 
 
 def _byline_after_teaser(doc: Doc, span: Span) -> bool:
@@ -365,8 +374,15 @@ def strip_role(doc: Doc, span: Span, lex: Lexicons) -> Span:
     """
     roles = lex.word_set({"words": lex.person["role_words"]})
     start = span.start
-    if len(span) < 2 or not doc[start].text[:1].isupper():
+    if len(span) < 2:
         return span
+    if not doc[start].text[:1].isupper():
+        # 'président de l'Aspaj' taken whole by NER: the capitalised name after 'de' is the organisation
+        lowercase_role = fold(doc[start].text) in roles and start + 2 < span.end and doc[start + 1].lower_ in {"de", "du", "des", "d'", "d’"}
+        k = start + 2
+        while k < span.end and doc[k].lower_ in {"la", "l'", "l’", "le", "les"}:
+            k += 1
+        return _after_role(doc, span, start + 1) if lowercase_role and k < span.end and doc[k].text[:1].isupper() else span
     # 'Directeur Général de Scalair': NER took the title's adjective, not the role word before it
     after_role = start > 0 and fold(doc[start - 1].text) in roles and "\n" not in doc[start - 1].whitespace_
     if fold(doc[start].text) not in roles and not (after_role and fold(doc[start].text) in lex.word_set({"words": lex.person["role_adjectives"]})):
@@ -375,6 +391,11 @@ def strip_role(doc: Doc, span: Span, lex: Lexicons) -> Span:
     adjectives = lex.word_set({"words": lex.person["role_adjectives"]})
     while k + 1 < span.end and (doc[k].is_lower and (doc[k].pos_ == "ADJ" or _is_participle_form(doc[k].text)) or fold(doc[k].text) in adjectives):
         k += 1  # 'Secrétaire générale de …', 'Directeur adjoint de …', 'Directeur Général délégué de …'
+    return _after_role(doc, span, k)
+
+
+def _after_role(doc: Doc, span: Span, k: int) -> Span:
+    """The name after a role word ending at token k: an organisation after 'de', else a person."""
     if doc[k].lower_ in {"de", "du", "des", "d'", "d’"}:
         k += 1
         while k < span.end and doc[k].lower_ in {"la", "l'", "l’", "le", "les"}:
@@ -629,6 +650,8 @@ def _chrome_in_name(span: Span, text: str, lex: Lexicons) -> str | None:
     call to action addressed to the reader ('Connectez-vous', 'POUR LIRE LA SUITE Et accédez')."""
     if any(m in text for m in _credit_symbols(tuple(lex.other["credit_markers"]))):
         return "credit symbol inside the name (page chrome)"
+    if _glued_rubric_label(span, lex):
+        return "rubric label glued to the title (page chrome: 'DossierReprendre une entreprise')"
     if text[:1] == "@" or unicodedata.category(text[:1]) == "So":
         return "social-media handle or pictogram (page chrome: '@ClubRugby', '📃Communiqué')"
     for tok in span:
@@ -639,6 +662,16 @@ def _chrome_in_name(span: Span, text: str, lex: Lexicons) -> str | None:
     if nxt is not None and span[-1].lower_.endswith("ez") and nxt.lower_ in {"-vous", "-nous"} and not span[-1].whitespace_:
         return "call to action addressed to the reader (page chrome)"  # 'Abonnez-vous à …' cut before '-vous'
     return None
+
+
+def _glued_rubric_label(span: Span, lex: Lexicons) -> bool:
+    """'DossierReprendre une entreprise…' opening a line: a rubric label glued to the title's first word
+    (an ordinary word of 5+ letters; 'FocusLab' in running text stays a name)."""
+    glued = re.fullmatch(r"([A-Za-zÀ-ÿ]+?)([A-ZÀ-Ý][a-zà-ÿ]{4,})", span[0].text)
+    if glued is None or len(span) != 1 or not _opens_line(span.doc, span.start):
+        return False
+    second = glued.group(2).lower()
+    return fold(glued.group(1)) in lex.word_set(lex.other["glued_rubric_labels"]) and bool(span.doc.vocab[second].has_vector)
 
 
 @lru_cache(maxsize=4)
