@@ -1747,3 +1747,18 @@ def test_every_giver_after_a_received_amount(make_doc):
 def test_a_giver_named_after_its_kind_and_de(make_doc):
     events, _ = _events(make_doc, "Ostralis a obtenu une subvention de 300 000 euros de la métropole de Grenoble.")
     assert _investors_of(events, 3e5) != []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ostralis a levé 8 millions d'euros auprès de Verdane Capital. Mirelle Partners, déjà actionnaire, a également réinvesti.",
+         ["verdane capital", "mirelle partners"]),
+        ("Ostralis a levé 8 millions d'euros. Verdane Capital prend la tête du tour, accompagné de Mirelle Partners.",
+         ["verdane capital", "mirelle partners"]),
+        ("Ostralis a levé 8 millions d'euros. Verdane Capital prend la tête du marché européen des capteurs.", []),
+    ],
+)
+def test_reinvesting_backers_and_taking_the_lead(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert sorted(_investors_of(events, 8e6)) == sorted(expected)

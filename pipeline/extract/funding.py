@@ -908,7 +908,11 @@ def _lead_subjects(ctx: Ctx, s: int, e: int) -> list[Cand]:
             cand = _lead_form_subject(ctx, s, tok.i)
             if cand is not None:
                 out.append(cand)
-    for a, _ in ctx.cue_spans("lead_phrases", s, e):
+    spans = ctx.cue_spans("lead_phrases", s, e) + [
+        # "X prend la tête du tour": only with the deal as object ("prend la tête du marché" leads nothing).
+        (a, b) for a, b in ctx.cue_spans("lead_object_phrases", s, e)
+        if any(x <= b + 2 for x, _ in ctx.cue_spans("lead_objects", b, min(e, b + 5)))]
+    for a, _ in spans:
         # "C'est X qui est à la manœuvre", "X est aux commandes": the one who leads the deal.
         cand = _lead_form_subject(ctx, s, a)
         if cand is not None and cand not in out:
