@@ -2114,3 +2114,20 @@ def test_inverted_pronoun_is_no_subject_without_a_closing_mark_before_it(nlp):
     doc = nlp("Le projet a-t-il échoué à cause du calendrier ?")
     verb = next(t for t in doc if t.lower_ == "échoué")
     assert [t.lower_ for t in subject_of(verb)][-1] == "projet"
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Ce lundi, l'avocat Paul Martin va saisir le tribunal. « Nous contestons le choix du repreneur pour "
+     "l'emploi », fait valoir l'avocat.", "faire valoir"),
+    ("« Nous ne fermerons aucune usine en France », a fait savoir Paul Martin.", "faire savoir"),
+])
+def test_faire_locution_incises(make_doc, text, verb):
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in quotes] == [("Paul Martin", verb)]
+
+
+def test_narrative_infinitive_after_plain_words_is_no_incise(make_doc):
+    text = ("Le tribunal a choisi le 26 février, de confier les clés au propriétaire des enseignes Nova, Alpha et "
+            "Beta, allié à un fonds pour deux millions d'euros.")
+    _, quotes = quotes_of(make_doc, text)
+    assert quotes == []

@@ -151,6 +151,7 @@ def _unlisted_incise_verb(ctx: Context, cues: list[Cue], tok: Token) -> str | No
 # hyphen), and the person spoken to
 # ("…, nous confie X", "…, m'explique X", "…, lui répond X").
 INCISE_CLITICS = {"se", "s'", "s’", "-t", "t", "nous", "vous", "me", "m'", "m’", "lui", "leur"}
+FAIRE_LOCUTIONS = {"savoir", "valoir"}  # "a fait savoir X", "fait valoir X": speech locutions with faire
 INCISE_LOOKAHEAD = 5  # tokens from the comma to the incise verb ("a d'abord évoqué")
 
 
@@ -173,11 +174,11 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         if tok.lower_ in ("de", "d'", "d’") and j == i and j + 1 < len(doc) \
                 and "Inf" in doc[j + 1].morph.get("VerbForm"):
             continue  # "« … », de dire X": a narrative infinitive incise
-        if tok.lemma_.lower() == "faire" and j + 1 < len(doc) and doc[j + 1].lower_ == "savoir":
-            continue  # "« … », a fait savoir X": the speech verb is the locution, read at 'savoir'
+        if tok.lemma_.lower() == "faire" and j + 1 < len(doc) and doc[j + 1].lower_ in FAIRE_LOCUTIONS:
+            continue  # "« … », a fait savoir / fait valoir X": the speech verb is the locution, read after 'faire'
         lemma = speech_lemma(tok, "incise", lenient=True) or _unlisted_incise_verb(ctx, cues, tok)
-        if lemma is None and tok.lower_ == "savoir" and doc[j - 1].lemma_.lower() == "faire":
-            lemma = "faire savoir"
+        if lemma is None and tok.lower_ in FAIRE_LOCUTIONS and doc[j - 1].lemma_.lower() == "faire":
+            lemma = f"faire {tok.lower_}"
         if lemma is None:
             # "a d'abord évoqué X": an adverbial locution between the auxiliary and the participle
             if tok.pos_ in ("AUX", "ADV") or tok.dep_ == "advmod" or tok.lower_ in INCISE_CLITICS \

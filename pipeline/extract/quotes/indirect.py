@@ -358,6 +358,8 @@ def incise_candidates(ctx: Context) -> list[Candidate]:
             continue
         if doc[comma.i - 1].text in ("»", "”", '"'):
             continue  # a direct quote's own incise
+        if comma.i + 1 < len(doc) and doc[comma.i + 1].lower_ in ("de", "d'", "d’"):
+            continue  # ", de confier les clés à X": a narrative infinitive follows only a quote, never plain words
         att: Attribution | None = incise_after(ctx, [c for c in ctx.cues if c.cue == "inverted"], comma.i - 1)
         if att is None or att.speaker is None or att.rule_id not in ("incise_verb", "incise_inverted"):
             continue
