@@ -1288,3 +1288,33 @@ def test_role_unseen_cases_10(make_doc, text, expected):
 def test_board_presided_without_company_gives_no_role(make_doc):
     """'Le conseil de surveillance, présidé par X, …' with no company named anywhere: no guess."""
     assert not _pairs(make_doc, "Le conseil de surveillance, présidé par Jean Rivière, a validé les comptes.", "role")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a headline without a verb: the name right before the title (or an appointment participle)
+    ("Paul Royer nouveau directeur général de Michelin", ("Paul Royer", "Michelin")),
+    ("Paul Royer élu président du conseil de surveillance de Michelin", ("Paul Royer", "Michelin")),
+])
+def test_role_headline_name(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Royer rencontre le président de Michelin.",  # a sentence: the title is someone else's
+    "Selon Paul Royer président de Michelin",  # the name does not open the line
+])
+def test_role_headline_name_negatives(make_doc, text):
+    assert ("Paul Royer", "Michelin") not in _pairs(make_doc, text, "role")
+
+
+def test_generic_head_left_out_beside_a_leading_title(make_doc):
+    """'X nouveau directeur général du CHU … X va succéder à Y à la tête du CHU': one post, one row."""
+    text = ("Marc Perrin a été nommé directeur général du CHU de Toulouse. Marc Perrin va succéder à Paul Mignon "
+            "à la tête du CHU de Toulouse.")
+    roles = {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+    assert ("Marc Perrin", "CHU de Toulouse", "directeur général") in roles
+    assert ("Marc Perrin", "CHU de Toulouse", "dirigeant") not in roles
+    # alone, the generic head stays
+    assert ("Marc Perrin", "CHU de Toulouse", "dirigeant") in {
+        (s, o, a) for s, _, o, a in _triples(make_doc, "Marc Perrin va succéder à Paul Mignon à la tête du CHU de "
+                                                       "Toulouse.", "role")}

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from pipeline.extract.relations.context import DocContext, sentences
 from pipeline.extract.relations.frames import extract_frames
 from pipeline.extract.relations.roles import extract_roles
-from pipeline.extract.relations.titles import founder_titles
+from pipeline.extract.relations.titles import founder_titles, lexicon_leader_titles
 from pipeline.records import FundingRecord, RelationRecord
 
 __all__ = ["extract_relations", "invested_in_relations"]
@@ -35,6 +35,7 @@ def extract_relations(doc: Doc, funding: Iterable[FundingRecord] = ()) -> Iterat
     ctx = DocContext.build(doc, [(f.recipient, f.start) for f in funding])
     seen: set[tuple] = set()
     founders: list[RelationRecord] = []
+    found: list[RelationRecord] = []
     prev = None
     for sent in sentences(doc):
         for rec in (*extract_roles(ctx, sent, prev), *extract_frames(ctx, sent)):
@@ -43,14 +44,28 @@ def extract_relations(doc: Doc, funding: Iterable[FundingRecord] = ()) -> Iterat
                 seen.add(key)
                 if rec.predicate == "role" and _founder_title(rec.attribute):
                     founders.append(rec)
-                yield rec
+                found.append(rec)
         prev = sent
+    yield from _without_generic_heads(found)
     # "X, fondateur de Y" states a founding too; a founding stated with its date comes first
     for rec in founders:
         founded = RelationRecord(rec.subject, "founded", rec.object, rec.evidence, f"founded.title+{rec.rule_id}")
         if _key(founded) not in seen:
             seen.add(_key(founded))
             yield founded
+
+
+GENERIC_HEAD = "dirigeant"  # the attribute of "à la tête de", "dirige", "prend les rênes de"
+
+
+def _without_generic_heads(records: list[RelationRecord]) -> list[RelationRecord]:
+    """The records, less a generic "dirigeant" role when the same person holds a current leading title
+    at the same organisation ("X nouveau directeur général du CHU … X à la tête du CHU": one post)."""
+    leaders = lexicon_leader_titles()
+    titled = {(r.subject.key or r.subject.name, r.object.key or r.object.name) for r in records
+              if r.predicate == "role" and r.attribute in leaders}
+    return [r for r in records if not (r.predicate == "role" and r.attribute == GENERIC_HEAD
+                                       and (r.subject.key or r.subject.name, r.object.key or r.object.name) in titled)]
 
 
 def _key(rec: RelationRecord) -> tuple:

@@ -1266,7 +1266,7 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         k -= 1  # "les trois cofondateurs", "Paul Durand,\nCEO de X" (a wrapped line)
     one_of = _one_of_before(sent, k)  # "l'un des cofondateurs de X"
     k -= one_of
-    acronym = _acronym_after_name(ctx, sent, title, k)
+    acronym = _acronym_after_name(ctx, sent, title, k) or _headline_name(ctx, sent, k, lex)
     if acronym:
         return [acronym], "role.apposition"
     has_det = one_of > 0 or k >= sent.start and norm_text(doc[k].text) in lex.determiners | lex.contracted_articles
@@ -1335,6 +1335,21 @@ def _acronym_after_name(ctx, sent, title: TitleMatch, k: int) -> ActorRef | None
     hit = ctx.entity_at(k)
     if not hit or hit[1].label != "PER" or hit[1].key is None or hit[0].end - 1 != k:
         return None
+    return hit[1]
+
+
+def _headline_name(ctx, sent, k: int, lex: Lexicon) -> ActorRef | None:
+    """'Philippe Dupont président d'Écureuil-Banque Populaire', 'Paul Roy élu président de la CCI': a
+    headline without a finite verb opening with a person's name right before the title (or before an
+    appointment participle): the name holds the title (k: the token before the title)."""
+    doc = sent.doc
+    if k >= sent.start and norm_text(doc[k].text) in lex.appointment_participles:
+        k -= 1
+    hit = ctx.entity_at(k) if k >= sent.start else None
+    if not hit or hit[1].label != "PER" or hit[1].key is None or hit[0].end - 1 != k or hit[0].start != sent.start:
+        return None
+    if any("VerbForm=Fin" in t.morph for t in sent if t.pos_ in ("VERB", "AUX")):
+        return None  # a sentence ("Paul Roy président de X a dit …" is too rare to read as a headline)
     return hit[1]
 
 

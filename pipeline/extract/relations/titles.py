@@ -128,6 +128,13 @@ def founder_titles() -> frozenset[str]:
     return frozenset(load_json("titles.json")["founder_titles"])
 
 
+@lru_cache(maxsize=1)
+def lexicon_leader_titles() -> frozenset[str]:
+    """Attributes of a current head of an organisation (PDG, directeur général, président …): with one
+    of them, a generic "dirigeant" role of the same pair says nothing more."""
+    return frozenset(load_json("titles.json")["leader_titles"])
+
+
 @dataclass(frozen=True)
 class TitleMatch:
     """A title in a sentence: tokens [start, end) include its modifiers; core = the lexicon form."""
