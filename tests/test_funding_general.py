@@ -1762,3 +1762,42 @@ def test_a_giver_named_after_its_kind_and_de(make_doc):
 def test_reinvesting_backers_and_taking_the_lead(make_doc, text, expected):
     events, _ = _events(make_doc, text)
     assert sorted(_investors_of(events, 8e6)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient, backers",
+    [
+        ("L'an passé furent marqués par les levées de poids lourds, comme celle de Ostralis (40 millions d'euros auprès de Verdane), "
+         "de Kelvio (30 millions d'euros auprès de Mirelle Partners), ou encore de Talvane (12 millions d'euros auprès de Quorvo).",
+         30e6, "kelvio", ["mirelle partners"]),
+        ("Suivent Ostralis (15 millions levés auprès de Verdane et Mirelle Partners), puis Kelvio (12 millions d'euros levés "
+         "auprès de Quorvo Ventures).", 15e6, "ostralis", ["verdane", "mirelle partners"]),
+        ("Suivent Ostralis (15 millions levés auprès de Verdane et Mirelle Partners), puis Kelvio (12 millions d'euros levés "
+         "auprès de Quorvo Ventures).", 12e6, "kelvio", ["quorvo ventures"]),
+    ],
+)
+def test_a_round_up_company_with_its_amount_and_backers_in_parentheses(make_doc, text, amount, recipient, backers):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient
+    assert sorted(_investors_of(events, amount)) == sorted(backers)
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient, backers",
+    [
+        ("Verdane et Mirelle Partners sont entrés au capital d'Ostralis à hauteur de 6 millions d'euros.",
+         6e6, "ostralis", ["verdane", "mirelle partners"]),
+        ("Ostralis signe la plus grosse opération : Verdane et Mirelle Partners sont entrés dans son capital pour 6 millions d'euros.",
+         6e6, "ostralis", ["verdane", "mirelle partners"]),
+        ("Le fonds Verdane prend une participation de 6 millions d'euros dans Ostralis.", 6e6, "ostralis", ["verdane"]),
+    ],
+)
+def test_entering_the_capital_with_an_amount(make_doc, text, amount, recipient, backers):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient
+    assert sorted(_investors_of(events, amount)) == sorted(backers)
+
+
+def test_raising_to_enter_others_capital_keeps_the_raiser(make_doc):
+    events, _ = _events(make_doc, "Ostralis a levé 5 millions d'euros pour entrer au capital de plusieurs fournisseurs.")
+    assert _by_amount(events).get(5e6) == "ostralis"

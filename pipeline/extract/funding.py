@@ -834,7 +834,7 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         prev_kind = "actor" if got else "" if _introduces_investors(doc[a:b]) else "other"
         out.extend(got)
     # "le fonds souverain de l'émirat du Qatar, QIA": a place apposed to the backer's name describes it.
-    return [c for c in out if not (c.ref.label == "LOC" and any(
+    return [c for c in out if not (c.ref.label == "LOC" and _low(doc[c.start - 1]) in {"de", "d'", "du", "des", "l'"} and any(
         o.start == c.end + 1 and doc[c.end].text == "," for o in out))]
 
 
@@ -1803,7 +1803,7 @@ def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tupl
             if first is not None and any(x.start == open_at + 1 for x in mains):
                 out.append((am, first))
             continue
-        if not (am.end < e and (doc[am.end].text == ")" or _low(doc[am.end]) in _SERIES_LINKS)):
+        if not (am.end < e and (doc[am.end].text == ")" or _low(doc[am.end]) in _SERIES_LINKS or _backers_follow(ctx, am, e))):
             continue
         prev_amount_end = max((x.end for x in ctx.amounts if s <= x.end <= am.start - 1), default=s)
         cands = [
@@ -1814,6 +1814,16 @@ def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tupl
         if cands:
             out.append((am, cands[-1]))
     return out
+
+
+def _backers_follow(ctx: Ctx, am: AmountAt, e: int) -> bool:
+    """ "Fotolia (117 M€ auprès de KKR)", "Planetveo (15 M€ levés auprès d'Iris Capital)": inside the
+    parentheses the amount is followed only by its backers (a participle may come first)."""
+    doc = ctx.doc
+    close = next((t.i for t in doc[am.end : e] if t.text in {")", "("}), None)
+    if close is None or doc[close].text != ")":
+        return False
+    return any(a <= am.end + 1 for a, _ in ctx.cue_spans("investor_cues", am.end, close))
 
 
 def _distributive_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt], blocked: list[tuple[int, int]]) -> list[tuple[AmountAt, Cand]]:
@@ -2394,6 +2404,11 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
                 d.investors.append(prev[-1].ref)
                 d.round = "investment" if role == "invest" else None
         return [d]
+    entry = _capital_entry(ctx, si, am)
+    if entry is not None:
+        d = Draft(entry[0], si, f"{tid}+capital_entry", am)
+        _add_unique(d.investors, [c.ref for c in entry[1]], entry[0])
+        return [d]
     ref, pattern, why = _recipient_for(ctx, si, am, inv_spans)
     if ref is not None and am.amount.value is None and pattern in {"right_subject", "anaphor"}:
         ref, why = None, "vague amount without a stated recipient"
@@ -2457,6 +2472,39 @@ def _coordinated_lender(ctx: Ctx, si: int, am: AmountAt, ref: ActorRef) -> tuple
             return ref, None
         return taker, giver
     return ref, None
+
+
+def _capital_entry(ctx: Ctx, si: int, am: AmountAt) -> tuple[ActorRef, list[Cand]] | None:
+    """ "A et B sont entrés au capital de X à hauteur de N", "… : A et B sont entrés dans son capital
+    pour N", "A prend une participation de N dans X": the subjects invest, the company of the capital
+    (named after "de"/"dans", else the possessive's organisation) receives."""
+    doc = ctx.doc
+    s, e = ctx.sents[si]
+    objects = set(_cues()["capital_entry_objects"])
+    verb = next((t for t in doc[s : am.start] if t.lemma_ in set(_cues()["capital_entry_lemmas"]) and t.pos_ in {"VERB", "AUX"}
+                 and any(x.lower_ in objects for x in doc[t.i + 1 : min(am.start + 1, t.i + 5)])), None)
+    if verb is None:
+        return None
+    obj = next(x for x in doc[verb.i + 1 : min(e, verb.i + 5)] if x.lower_ in objects)
+    lo = max([t.i + 1 for t in doc[s : verb.i] if t.text in {":", ";"}] + [s])
+    backers = [c for c in _walk_list(ctx, lo, verb.i, s, e, stop=False) if _org_like(c.ref) or _person(c.ref)]
+    if not backers:
+        return None
+    target = None
+    for at in (obj.i + 1, am.end):  # "au capital de X", "une participation de N dans X"
+        if at < e and _low(doc[at]) in {"de", "d'", "du", "dans"}:
+            target = next((c for c in ctx.cands if at < c.start <= at + 3 and c.end <= e), None)
+            if target is not None and not any(x.start <= target.start < x.end for x in ctx.amounts):
+                break
+            target = None
+    if target is not None:
+        return (target.ref, backers) if _org_like(target.ref) and not _person(target.ref) else None
+    if any(_low(x) in {"son", "sa", "leur"} for x in doc[verb.i + 1 : obj.i]):
+        # "Withings décroche le ticket : A et B sont entrés dans son capital": the company named before.
+        owner = next((c for c in _cands_in(ctx, s, lo) if _org_like(c.ref) and not _person(c.ref)), None)
+        ref = owner.ref if owner is not None else _topic(ctx, si)
+        return (ref, backers) if ref is not None else None
+    return None
 
 
 def _receive_givers(ctx: Ctx, s: int, e: int, am: AmountAt) -> list[Cand]:
@@ -2608,8 +2656,10 @@ def _investor_distance(ctx: Ctx, s: int, e: int, am: AmountAt, c: Cand) -> tuple
     keeps X inside), then the commas between them ("580 M€ mené par X, B (90 M€ …)": X is the
     580 M€'s), then the distance in words."""
     depth = _paren_depth(ctx.doc, s, e)
-    apart = int(depth[am.start - s] != depth[c.start - s])
     lo, hi = (am.end, c.start) if c.start >= am.end else (c.end, am.start)
+    # "A (15 M€ auprès de X et Y), puis B (12 M€ auprès de Z)": two parentheses at the same depth
+    # still keep their backers apart.
+    apart = int(depth[am.start - s] != depth[c.start - s] or any(t.text in {"(", ")"} for t in ctx.doc[lo:hi]))
     commas = sum(1 for t in ctx.doc[lo:hi] if t.text == "," and depth[t.i - s] == depth[c.start - s])
     return apart, commas, abs(am.start - c.start)
 
