@@ -1213,3 +1213,37 @@ def test_a_lowercase_role_before_an_organisation_is_trimmed(make_doc):
     assert _kept(doc, "président de l’Anvaj") == ["Anvaj"], doc.user_data.get("dropped")
     doc = make_doc("Paul Korvel, directeur de la communication, a parlé.")
     assert _kept(doc, "directeur de la communication") == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a site logo line, a video report's credits, a generic council, an English adjective of an expression
+        ("Logo Korvan.tv\n\nLe maire de Brovane a présenté le budget.", "Korvan.tv"),
+        ("Le budget de Brovane est adopté.\nJRI : Paul Korvel\nMonteurs : Claudia", "Claudia"),
+        ("Le Conseil Municipal de mardi a adopté le budget présenté par Paul Korvel.", "Conseil Municipal"),
+        ("Notre but était de lutter contre le « French bashing » avec Brovane.", "French"),
+        # a name cut off by the end of an excerpt in a short last line of prose
+        ("La coopérative Brovane recrute.\nCette année, Emmanuel Korv", "Emmanuel Korv"),
+    ],
+)
+def test_round3_logos_credits_and_cut_names(make_doc, text, name):
+    doc = make_doc(text)
+    assert not _kept(doc, name), doc.user_data.get("dropped")
+
+
+def test_a_signature_ending_the_text_is_not_a_cut_name(make_doc):
+    doc = make_doc("La coopérative Brovane recrute vingt personnes.\nPaul Korvel")
+    assert not any("cut off" in d.reason for d in doc.user_data.get("dropped", []))
+
+
+def test_a_surname_in_capitals_after_a_civil_title_is_a_person(make_doc):
+    doc = make_doc("Pour compléter l'information, Mme KORVELLE, qui avait donné procuration, a démissionné.")
+    ent = _entity(doc, "KORVELLE")
+    assert ent is not None and ent.label == "PER", ent and ent.type_evidence
+
+
+def test_a_venue_named_center_is_a_place(make_doc):
+    doc = make_doc("Gaël Korvel emmènera des start-up françaises à l'Axo Center de New York en juin.")
+    ent = _entity(doc, "Axo Center")
+    assert ent is None or ent.label not in {"ORG", "PER"}, ent.type_evidence

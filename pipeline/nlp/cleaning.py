@@ -115,6 +115,8 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
         return "image bank credited, not an actor"
     if _header_only(doc, span):
         return "site header line (the name appears nowhere else)"
+    if words and words[0] == "logo" and len(words) <= 4:
+        return "site logo (page chrome: 'Logo Site.tv')"
     if words and words[0] in {"par", "by", "auteur", "auteur :", "redaction"} and len(words) <= 8:
         return "byline"
     if len(words) <= 12 and _byline_after_marker(line, span, lex):
@@ -879,7 +881,13 @@ def _cut_off(doc: Doc, span: Span) -> bool:
     full = doc_text(doc).rstrip()
     last_line = full[full.rfind("\n") + 1 :]
     # 'Morv', 'Ursula von de', 'Union Centr': the excerpt stops inside the name
-    return span.end_char >= len(full) and full[-1:].isalnum() and len(last_line.split()) >= 12
+    if not (span.end_char >= len(full) and full[-1:].isalnum()):
+        return False
+    # a short last line cut in prose after a comma ('Cette année, Emmanuel Mac'), not a signature
+    # ('Paul Martin') or a heading ('Un partenariat avec X')
+    before = full[full.rfind("\n") + 1 : span.start_char].rstrip()
+    prose = len(last_line.split()) >= 3 and before.endswith(",")
+    return len(last_line.split()) >= 12 or prose
 
 
 

@@ -167,7 +167,8 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
         app = lex.other["misc_apposition_heads"]
         votes.append(("MISC", app["weight"], app["id"]))
     if is_acronym_name(span.text):
-        votes = [v for v in votes if v[0] != "PER"]  # a person is never written as an acronym ('SNME-CFDT')
+        # a person is never written as an acronym ('SNME-CFDT'); a surname in capitals after 'Mme' is no acronym
+        votes = [v for v in votes if v[0] != "PER" or v[2] == "per.title"]
     return votes
 
 
