@@ -2131,3 +2131,16 @@ def test_narrative_infinitive_after_plain_words_is_no_incise(make_doc):
             "Beta, allié à un fonds pour deux millions d'euros.")
     _, quotes = quotes_of(make_doc, text)
     assert quotes == []
+
+
+@pytest.mark.parametrize("second, speaker", [
+    ("La start-up Nova va-t-elle devoir quitter la région ? C'est la question que se pose, à regret, Paul Martin, "
+     "le PDG de cette jeune pousse.", "Paul Martin"),
+    # the name is an object of the next paragraph's verb: not the speaker
+    ("Le tribunal a finalement reçu Paul Martin, le PDG de cette jeune pousse.", None),
+])
+def test_lead_quote_speaker_as_inverted_subject_of_the_next_paragraph(make_doc, second, speaker):
+    text = ("« Nous avons besoin d'une levée de fonds pour créer une dizaine d'emplois dans la région. Une trentaine "
+            "de rendez-vous inaboutis, c'est usant ».\n" + second)
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.speaker.name if q.speaker else None) for q in quotes] == [speaker]

@@ -276,7 +276,14 @@ def _person_introduced_next(ctx: Context, earlier: list[Candidate], paras: list[
     if span is None or span[0].lower_ == "par" or span[-1].pos_ == "ADP":
         return None  # a byline ("par X -") or a complement ("face à X") is no subject
     # the name comes before its sentence's first finite verb: it is (or is apposed to) the subject
-    return None if any("Fin" in t.morph.get("VerbForm") for t in span) else first
+    if not any("Fin" in t.morph.get("VerbForm") for t in span):
+        return first
+    # "C'est la question que se pose X, le PDG de Nova": the inverted subject of the verb right before it
+    name = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
+    # (the parser often labels such a name 'appos' of that verb)
+    inverted = name is not None and any((t.dep_.startswith("nsubj") or t.dep_ == "appos") and t.head.i < t.i
+                                        and t.head.pos_ == "VERB" for t in name)
+    return first if inverted else None
 
 
 def attribute_source_fragments(ctx: Context, cands: list[Candidate]) -> None:
