@@ -1318,3 +1318,13 @@ def test_generic_head_left_out_beside_a_leading_title(make_doc):
     assert ("Marc Perrin", "CHU de Toulouse", "dirigeant") in {
         (s, o, a) for s, _, o, a in _triples(make_doc, "Marc Perrin va succéder à Paul Mignon à la tête du CHU de "
                                                        "Toulouse.", "role")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named unit after a domain head or a title: its company, a place after it is no owner
+    ("Jean-Marc Lefèvre, responsable du site Michelin de Cholet, a signé.", ("Jean-Marc Lefèvre", "Michelin")),
+    ("Jean-Marc Lefèvre, directeur de l'usine Michelin de Cholet, a signé.", ("Jean-Marc Lefèvre", "Michelin")),
+    ("Jean-Marc Lefèvre, responsable des achats de Michelin, a signé.", ("Jean-Marc Lefèvre", "Michelin")),
+])
+def test_role_named_unit(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")

@@ -915,8 +915,10 @@ def _skip_adjectives(sent, k: int, most: int = 2) -> int:
 
 def _followed_by_org(ctx, sent, k: int, lex: Lexicon) -> bool:
     """A "de X" organisation complement starts at token k."""
-    return k < sent.end and norm_text(sent.doc[k].text) in lex.org_prepositions \
-        and _org_after(ctx, sent, k, k, lex) is not None
+    if k >= sent.end or norm_text(sent.doc[k].text) not in lex.org_prepositions:
+        return False
+    found = _org_after(ctx, sent, k, k, lex)
+    return found is not None and found[1].label != "LOC"  # "le site Michelin de Cholet": a place, no owner
 
 
 def _institution_at(ctx, sent, k: int, lex: Lexicon) -> tuple[int, ActorRef] | None:

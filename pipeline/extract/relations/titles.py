@@ -194,6 +194,9 @@ def _domain_title_at(sent: Span, i: int, lex: Lexicon) -> tuple[int, str, str, b
     while k < sent.end and norm_text(doc[k].text) in DOMAIN_DETERMINERS:
         k += 1
     start = k
+    if norm_text(doc[start].text) in lex.unit_nouns and start + 1 < sent.end and doc[start + 1].text[:1].isupper():
+        # "responsable du site Michelin de Cholet": a named unit, no domain; its company is the complement
+        return i + 1, lex.domain_heads[head], "business", False, False
     while k < sent.end and k - start < MAX_DOMAIN_WORDS and doc[k].text.islower() and doc[k].is_alpha \
             and doc[k].pos_ in ("NOUN", "ADJ"):
         k += 1
