@@ -2144,3 +2144,17 @@ def test_lead_quote_speaker_as_inverted_subject_of_the_next_paragraph(make_doc, 
             "de rendez-vous inaboutis, c'est usant ».\n" + second)
     _, quotes = quotes_of(make_doc, text)
     assert [(q.speaker.name if q.speaker else None) for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, last", [
+    # the speaker named by an incise inside the marks is more recent than the name before the quote
+    ("Pas un mot sur le rapport que doit commenter Jacques Durand, ministre de l'Industrie. « Je n'ignore pas les "
+     "difficultés. Je ne les minimise pas, souligne Paul Martin. L'État aura son mot à dire. » Le ministre croit "
+     "en l'avenir du site. « Les métiers qui sont ici fondent l'excellence industrielle », dit-il.", "Paul Martin"),
+    # a pronoun of the other gender skips that speaker
+    ("Léa Moreau a reçu Paul Martin. « Nous allons recruter, souligne Paul Martin. C'est décidé. » Elle a salué ce "
+     "choix. « C'est une excellente nouvelle pour la ville », dit-elle.", "Léa Moreau"),
+])
+def test_pronoun_after_a_quote_with_an_inner_incise(make_doc, text, last):
+    _, quotes = quotes_of(make_doc, text)
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == last

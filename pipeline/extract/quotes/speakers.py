@@ -128,6 +128,9 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
         m = ctx.most_recent("PER", m.start, gender)  # "la créatrice de X": X is her company, mis-typed
     m = _subject_preferred(ctx, m, gender)
     m = _gendered_over_complement(ctx, m, gender)
+    spoke = _speaker_since(ctx, m.start if m is not None else 0, before, gender)
+    if spoke is not None:
+        return spoke
     if m is None:
         # no person before: "Nova a levé … « … », explique-t-elle" speaks for the organisation
         org = ctx.most_recent("ORG", before)
@@ -135,6 +138,18 @@ def resolve_pronoun(ctx: Context, tok: Token, before: int) -> ActorRef | None:
     if gender and m.key not in ctx.gender:
         ctx.gender[m.key] = gender  # later pronouns agree with this one
     return m.ref()
+
+
+def _speaker_since(ctx: Context, after: int, before: int, gender: str | None) -> ActorRef | None:
+    """« A, souligne X. B » Le ministre … « C », dit-il: the person who spoke in a quote after the last name
+    outside quotes (an incise inside the marks names X) is the most recent person for the pronoun."""
+    said = [ref for pos, ref in ctx.said if after < pos < before and ref.label == "PER"]
+    if not said:
+        return None
+    ref = said[-1]
+    if gender and ref.key is not None and ctx.gender.get(ref.key, gender) != gender:
+        return None
+    return ref
 
 
 def _coordinated_people_before(ctx: Context, before: int) -> bool:
