@@ -1247,3 +1247,24 @@ def test_a_venue_named_center_is_a_place(make_doc):
     doc = make_doc("Gaël Korvel emmènera des start-up françaises à l'Axo Center de New York en juin.")
     ent = _entity(doc, "Axo Center")
     assert ent is None or ent.label not in {"ORG", "PER"}, ent.type_evidence
+
+
+@pytest.mark.parametrize(
+    "text,name,label",
+    [
+        # a hyphenated saint's name with no organisation cue is a commune; a firm so named keeps its cues
+        ("La session s'est tenue exceptionnellement à Saint-Korvel, lundi soir.", "Saint-Korvel", "LOC"),
+        ("L'enseigne Saint-Korvel a ouvert vingt magasins et recrute.", "Saint-Korvel", "ORG"),
+        ("Saint-Gobain a publié ses résultats annuels jeudi.", "Saint-Gobain", "ORG"),
+    ],
+)
+def test_a_saints_name_is_a_commune_unless_cued(make_doc, text, name, label):
+    ent = _entity(make_doc(text), name)
+    assert ent is not None and ent.label == label, ent and ent.type_evidence
+
+
+def test_a_saints_name_votes_for_a_place_by_its_form():
+    from pipeline.nlp.typing import name_votes
+
+    assert any(v[2] == "loc.name.toponym" for v in name_votes("Saint-Korvel", lexicons()))
+    assert not any(v[2] == "loc.name.toponym" for v in name_votes("Korvel Saint", lexicons()))

@@ -327,7 +327,9 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     if (len(words) == 1 or any(w in lex.places and w not in lex.word_set(compass) for w in folded)) and any(w in lex.word_set(compass) for w in folded) and not orgish:
         votes.append(("LOC", compass["weight"], compass["id"]))  # 'Finistère Sud', not 'Ouest Croissance'
     topo = lex.other["loc_name_infixes"]
-    if any(i in text.lower().replace("’", "'") for i in topo["infixes"]) and not orgish:
+    low = text.lower().replace("’", "'")
+    # '-sur-', '-lès-' inside a name, or a hyphenated saint's name opening it ('Saint-Fargeol'): a commune
+    if (any(i in low for i in topo["infixes"]) or low.startswith(tuple(topo.get("prefixes", ())))) and not orgish:
         votes.append(("LOC", topo["weight"], topo["id"]))
     misc_words = lex.word_set(lex.other["misc_name_words"])
     if len(words) > 1 and any(w in misc_words for w in folded) and not orgish:
