@@ -2158,3 +2158,15 @@ def test_lead_quote_speaker_as_inverted_subject_of_the_next_paragraph(make_doc, 
 def test_pronoun_after_a_quote_with_an_inner_incise(make_doc, text, last):
     _, quotes = quotes_of(make_doc, text)
     assert quotes[-1].speaker is not None and quotes[-1].speaker.name == last
+
+
+def test_a_body_named_by_its_own_complement_is_not_the_last_organisation(make_doc):
+    text = ("Nova a publié ses comptes mardi. « Nous prenons note de la décision des autorités », a indiqué le "
+            "ministère français des Affaires étrangères dans un communiqué.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_bare_organisation_noun_still_takes_the_last_organisation(make_doc):
+    _, quotes = quotes_of(make_doc, "Nova a publié ses comptes. « Nous regrettons cette décision », a réagi le syndicat.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Nova"]

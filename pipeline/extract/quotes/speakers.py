@@ -160,15 +160,21 @@ def _coordinated_people_before(ctx: Context, before: int) -> bool:
     return any(a.key != b.key and text[a.end:b.start].strip() in ("et", ",") for a, b in zip(people, people[1:]))
 
 
-def _org_of_kind(ctx: Context, noun: str, before: int) -> EntityMention | None:
-    """"réagit la fondation": the last organisation whose name holds the noun (Fondation X), else the
-    last organisation named."""
+def _org_of_kind(ctx: Context, noun: str, before: int, any_org: bool = True) -> EntityMention | None:
+    """"réagit la fondation": the last organisation whose name holds the noun (Fondation X), else (with
+    `any_org`) the last organisation named."""
     key = normalize_name(noun)
     for m in reversed(ctx.mentions):
         if m.label == "ORG" and m.end <= before and key in normalize_name(m.name).split() \
                 and not ctx.in_quote(m.start, m.end):
             return m
-    return ctx.most_recent("ORG", before)
+    return ctx.most_recent("ORG", before) if any_org else None
+
+
+def _proper_complement(tokens: list[Token], head: Token) -> bool:
+    """"le ministère français des Affaires étrangères": a capitalised word after the head names the body
+    itself, so any other organisation named before is not it."""
+    return any(t.i > head.i and t.is_alpha and t.text[:1].isupper() for t in tokens)
 
 
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
@@ -509,7 +515,8 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         if noun in speaker_nouns("org") or noun in speaker_nouns("org_main"):
             if orgs:
                 return orgs[0].ref()
-            m = main_org(ctx, before) if noun in speaker_nouns("org_main") else _org_of_kind(ctx, noun, before)
+            m = main_org(ctx, before) if noun in speaker_nouns("org_main") else \
+                _org_of_kind(ctx, noun, before, any_org=not _proper_complement(tokens, head))
             if m is not None and noun in speaker_nouns("org_main") and _cited_in_sentence(ctx, m, tokens[0].idx):
                 return None  # "selon la CGT, alors que la direction assure …": the other side, unnamed
             return m.ref() if m else None
