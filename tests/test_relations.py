@@ -1328,3 +1328,20 @@ def test_generic_head_left_out_beside_a_leading_title(make_doc):
 ])
 def test_role_named_unit(make_doc, text, expected):
     assert expected in _pairs(make_doc, text, "role")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the subject of a copula past an apposition that holds an age and its own title
+    ("Paul Roy, 52 ans, ex-directeur financier de Valeo, devient directeur général de Michelin.", ("Paul Roy", "Michelin")),
+    # a plural copula title goes to every coordinated subject; listed plural forms are plurals
+    ("Paul Roy et Sophie Martin ont été nommés directeurs généraux délégués de Michelin.", ("Paul Roy", "Michelin")),
+    ("Paul Roy et Sophie Martin ont été nommés directeurs généraux délégués de Michelin.", ("Sophie Martin", "Michelin")),
+])
+def test_role_copula_subjects(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_singular_copula_title_keeps_one_holder(make_doc):
+    """'A a rencontré B, qui est directrice générale de X': only B."""
+    pairs = _pairs(make_doc, "Paul Roy a rencontré Sophie Martin, qui est directrice générale de Michelin.", "role")
+    assert ("Sophie Martin", "Michelin") in pairs and ("Paul Roy", "Michelin") not in pairs

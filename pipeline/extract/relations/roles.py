@@ -1322,7 +1322,10 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
     # "X est responsable de la faillite de Y", "X a été chargé de la refonte de Y": not a post
     copula = None if title.domain else _copula_subject(ctx, sent, k, lex)
     if copula:
-        return [copula], "role.copula"
+        # "A et B ont été nommés directeurs généraux délégués de X": every coordinated subject
+        start = _start_of(ctx, sent, copula, title.start) if title.plural else None
+        people = _coordinated_persons(ctx, sent, start) if start is not None else []
+        return [*people, copula], "role.copula"
     if has_det or left.text in (":",):
         return _inversion(ctx, sent, title, org_end, lex)
     return None
@@ -1338,6 +1341,16 @@ def _acronym_after_name(ctx, sent, title: TitleMatch, k: int) -> ActorRef | None
     if not hit or hit[1].label != "PER" or hit[1].key is None or hit[0].end - 1 != k:
         return None
     return hit[1]
+
+
+def _start_of(ctx, sent, ref: ActorRef, before: int) -> int | None:
+    """First token of the last mention of `ref` in the sentence before token `before`."""
+    start = None
+    for i in range(sent.start, before):
+        hit = ctx.entity_at(i)
+        if hit and hit[0].start == i and hit[1] == ref:
+            start = i
+    return start
 
 
 def _headline_name(ctx, sent, k: int, lex: Lexicon) -> ActorRef | None:
@@ -1596,6 +1609,8 @@ def _person_before_apposition(ctx, sent, k: int) -> ActorRef | None:
     for c in range(k - 1, max(sent.start, k - APPOSITION_TOKENS) - 1, -1):
         tok = doc[c]
         if tok.text == ",":
+            if c - 3 >= sent.start and doc[c - 1].lower_ == "ans" and doc[c - 2].like_num and doc[c - 3].text == ",":
+                c -= 3  # "X, 52 ans, ex-directeur financier de Y, devient …": past the age
             hit = ctx.person_ending_at(c - 1, sent) if c - 1 >= sent.start else None
             return hit[1] if hit else None
         participle = tok.pos_ == "VERB" and "VerbForm=Part" in tok.morph and sent.doc[c - 1].pos_ != "AUX"

@@ -60,6 +60,13 @@ class Lexicon:
 PLURAL_COMPLEMENT_WORDS = ("de", "du", "des")
 
 
+def _listed_plural(form: str, heads: set[str]) -> bool:
+    """A form listed in the lexicon is a plural when its head is another form's head + s
+    ("directeurs généraux" beside "directeur général")."""
+    head = form.split(" ")[0]
+    return head[-1:] == "s" and head[:-1] in heads
+
+
 def _plural(form: str) -> str | None:
     """Regular plural of a one-word form (+s), or of the head of a form whose head is followed by
     its de-complement ("membres du conseil d'administration"); None when it cannot be built that simply."""
@@ -75,8 +82,9 @@ def lexicon() -> Lexicon:
     data = load_json("titles.json")
     forms: dict[str, tuple[str, str, bool]] = {}
     for title in data["titles"]:
+        heads = {norm_text(f).split(" ")[0] for f in title["forms"]}
         for form in title["forms"]:
-            forms[norm_text(form)] = (title["lemma"], title["kind"], False)
+            forms[norm_text(form)] = (title["lemma"], title["kind"], _listed_plural(norm_text(form), heads))
             plural = _plural(norm_text(form))
             if plural and plural not in forms:
                 forms[plural] = (title["lemma"], title["kind"], True)
