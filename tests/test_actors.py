@@ -1268,3 +1268,16 @@ def test_a_saints_name_votes_for_a_place_by_its_form():
 
     assert any(v[2] == "loc.name.toponym" for v in name_votes("Saint-Korvel", lexicons()))
     assert not any(v[2] == "loc.name.toponym" for v in name_votes("Korvel Saint", lexicons()))
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("L'application Korvago est disponible sur l'AppStore et le Playstore depuis mardi.", "AppStore"),
+        ("Le boîtier se connecte en Bluetooth au téléphone de l'utilisateur.", "Bluetooth"),
+        ("Les joueurs de Fortnite pourront gagner des objets offerts par Brovane.", "Fortnite"),
+    ],
+)
+def test_well_known_products_and_stores_are_not_actors(make_doc, text, name):
+    ent = _entity(make_doc(text), name)
+    assert ent is None or ent.label == "MISC", ent.type_evidence
