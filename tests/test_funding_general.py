@@ -1801,3 +1801,21 @@ def test_entering_the_capital_with_an_amount(make_doc, text, amount, recipient, 
 def test_raising_to_enter_others_capital_keeps_the_raiser(make_doc):
     events, _ = _events(make_doc, "Ostralis a levé 5 millions d'euros pour entrer au capital de plusieurs fournisseurs.")
     assert _by_amount(events).get(5e6) == "ostralis"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ostralis a levé 8 millions d'euros. L'opération a été conduite par le family office de la famille Dravenel, Orvane.",
+         ["orvane"]),
+        ("Ostralis a levé 8 millions d'euros auprès du fonds de Paul Mercadier, Verdane Capital, et de Bpifrance.",
+         ["verdane capital", "bpifrance"]),
+        ("Ostralis a levé 8 millions d'euros auprès de Verdane, de Bpifrance, Mirelle Partners et Quorvo.",
+         ["verdane", "bpifrance", "mirelle partners", "quorvo"]),
+        ("Ostralis a levé 8 millions d'euros. Parmi les nouveaux investisseurs, on compte Verdane Capital et Mirelle Partners.",
+         ["verdane capital", "mirelle partners"]),
+    ],
+)
+def test_described_backers_and_counted_backers(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert sorted(_investors_of(events, 8e6)) == sorted(expected)

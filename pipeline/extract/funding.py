@@ -834,8 +834,22 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         prev_kind = "actor" if got else "" if _introduces_investors(doc[a:b]) else "other"
         out.extend(got)
     # "le fonds souverain de l'émirat du Qatar, QIA": a place apposed to the backer's name describes it.
-    return [c for c in out if not (c.ref.label == "LOC" and _low(doc[c.start - 1]) in {"de", "d'", "du", "des", "l'"} and any(
+    return [c for c in out if not (_described_complement(ctx, c, start) and any(
         o.start == c.end + 1 and doc[c.end].text == "," for o in out))]
+
+
+def _described_complement(ctx: Ctx, c: Cand, lo: int) -> bool:
+    """ "le fonds souverain de Singapour, Temasek", "le family office de la famille Mulliez, Creadev":
+    a name completing a describing noun, when the backer's own name is apposed after it."""
+    doc = ctx.doc
+    j = c.start - 1
+    while j >= lo and (doc[j].pos_ in {"DET", "ADP"} or _low(doc[j]) in {"de", "d'", "du", "des", "l'"}):
+        j -= 1
+    if j < lo or j == c.start - 1:
+        # "de la famille Mulliez": the describing noun may stand right before the name
+        return j >= lo and doc[j].is_lower and doc[j].pos_ == "NOUN" and j - 1 >= lo and doc[j - 1].pos_ == "DET" and any(
+            _low(x) in {"de", "d'", "du", "des"} for x in doc[max(lo, j - 3) : j])
+    return doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and any(_low(x) in {"de", "d'", "du", "des"} for x in doc[j + 1 : c.start])
 
 
 def _introduces_investors(span: Span) -> bool:
@@ -2824,12 +2838,17 @@ def _composition_list(ctx: Ctx, s: int, e: int) -> list[Cand]:
     associe également A et B": a deal noun as subject of a composition verb lists the deal's backers."""
     doc = ctx.doc
     lemmas = set(_cues()["composition_lemmas"])
-    verb = next((t for t in doc[s:e] if t.lemma_ in lemmas and t.pos_ in {"VERB", "AUX"}), None)
+    forms = set(_cues()["composition_forms"])
+    # the tagger may give "compte" a noun's lemma: the form counts unless a determiner makes it a noun
+    verb = next((t for t in doc[s:e] if (t.lemma_ in lemmas and t.pos_ in {"VERB", "AUX"}) or (
+        t.lower_ in forms and t.i > s and doc[t.i - 1].pos_ != "DET")), None)
     if verb is None:
         return []
     deal_before = any(
         s <= a < verb.i and _triggers()[rid]["kind"] in {"noun", "round"} for rid, a, _ in ctx.triggers
     ) or any(a == s for a, _ in ctx.cue_spans("deal_anaphors", s, verb.i))
+    # "Parmi les nouveaux investisseurs, on compte A et B"
+    deal_before = deal_before or (verb.i > s and _introduces_investors(doc[s : verb.i]))
     # Only the deal itself as subject: "La société compte 40 salariés" lists nobody.
     if not deal_before or any(c.end <= verb.i for c in _cands_in(ctx, s, verb.i)):
         return []
