@@ -2170,3 +2170,16 @@ def test_a_body_named_by_its_own_complement_is_not_the_last_organisation(make_do
 def test_a_bare_organisation_noun_still_takes_the_last_organisation(make_doc):
     _, quotes = quotes_of(make_doc, "Nova a publié ses comptes. « Nous regrettons cette décision », a réagi le syndicat.")
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Nova"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Nous ne lâcherons rien sur l'emploi », a déclaré mardi le ministre.\nPaul Martin hausse le ton face au "
+     "groupe.", "Paul Martin"),
+    # the next sentence's name does not fit the description's gender
+    ("« Nous ne lâcherons rien sur l'emploi », a déclaré le ministre. Léa Moreau a ensuite reçu les syndicats.", None),
+    # the name is no subject of the next sentence
+    ("« Nous ne lâcherons rien sur l'emploi », a déclaré le ministre. Les syndicats ont reçu Paul Martin.", None),
+])
+def test_unresolved_role_is_the_person_opening_the_next_sentence(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]

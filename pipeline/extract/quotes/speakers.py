@@ -556,9 +556,33 @@ def _described_person(ctx: Context, tokens: list[Token], head: Token, before: in
     previous = _previous_speaker(ctx, tokens, head, before)
     if previous is not None:
         return previous
+    following = _named_next(ctx, tokens)
+    if following is not None:
+        return following.ref()
     ctx.doc.user_data.setdefault("dropped", []).append(Dropped(
         "quotes", " ".join(t.text for t in tokens), "speaker description not resolved (no title, role or apposition)"))
     return None
+
+
+def _named_next(ctx: Context, tokens: list[Token]) -> EntityMention | None:
+    """"« … », a déclaré mardi le ministre. X hausse le ton.": a role description nothing before resolves
+    is the person whose name opens the next sentence (a lead that names its speaker right after),
+    gender permitting."""
+    text = doc_text(ctx.doc)
+    end = tokens[-1].idx + len(tokens[-1])
+    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    if not stops:
+        return None
+    nxt = min(stops) + 1
+    while nxt < len(text) and text[nxt] in " \t\n\u00a0\u202f":
+        nxt += 1
+    people = [m for m in ctx.mentions if m.label == "PER" and m.start == nxt]
+    if not people:
+        return None
+    gender = _gender_of_phrase(tokens)
+    if gender and ctx.gender.get(people[0].key, gender) != gender:
+        return None
+    return people[0] if is_subject_position(ctx.doc, people[0]) else None
 
 
 # How far back (paragraphs) a generic description may find the speaker it continues.
