@@ -1345,3 +1345,21 @@ def test_singular_copula_title_keeps_one_holder(make_doc):
     """'A a rencontré B, qui est directrice générale de X': only B."""
     pairs = _pairs(make_doc, "Paul Roy a rencontré Sophie Martin, qui est directrice générale de Michelin.", "role")
     assert ("Sophie Martin", "Michelin") in pairs and ("Paul Roy", "Michelin") not in pairs
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Michelin a choisi son nouveau directeur général. Il s'agit de Paul Roy, ancien de Valeo.", ("Paul Roy", "Michelin")),
+    ("Le fondateur de Doctolib a été reçu à l'Élysée. Il s'agit de Stanislas Niox.", ("Stanislas Niox", "Doctolib")),
+])
+def test_role_named_in_the_next_sentence(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+@pytest.mark.parametrize("text,person", [
+    # the title already has its holder
+    ("Paul Martin, PDG de Michelin, a parlé. Il s'agit de Paul Roy, ancien de Valeo.", "Paul Roy"),
+    # no person named after the opener
+    ("Le PDG de Michelin a parlé. Il s'agit de la première prise de parole de Paul Roy.", "Paul Roy"),
+])
+def test_role_named_in_the_next_sentence_negatives(make_doc, text, person):
+    assert person not in {p for p, _ in _pairs(make_doc, text, "role")}

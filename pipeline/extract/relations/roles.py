@@ -56,6 +56,7 @@ PLACE_PREPOSITIONS = {"à", "au", "aux"}  # a LOC entity after these is where, n
 def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iterator[RelationRecord]:
     """Every role stated in one sentence (`prev`: the sentence before, for 'Le créateur de X a ...')."""
     lex = lexicon()
+    yield from _named_next(ctx, sent, prev, lex)
     titles = find_titles(sent)
     ctx.previous = prev
     orgs: dict[int, tuple[int, ActorRef] | None] = {}
@@ -91,6 +92,30 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
             for _, ref in [org, *more]:
                 if person.name != ref.name:
                     yield RelationRecord(person, "role", ref, sent.text.strip(), found[1], title.attribute)
+
+
+def _named_next(ctx, sent: Span, prev: Span | None, lex: Lexicon) -> Iterator[RelationRecord]:
+    """'Michelin a choisi son nouveau directeur général. Il s'agit de Paul Roy, …': a sentence opening
+    by naming a person (named_next_openers) gives the title of the sentence before that had an
+    organisation and no holder."""
+    doc = sent.doc
+    if prev is None:
+        return
+    k = next((sent.start + n for n in range(2, 6) if sent.start + n < sent.end
+              and norm_text(doc[sent.start : sent.start + n].text) in lex.named_next_openers), None)
+    hit = ctx.person_starting_at(k, sent) if k is not None and k < sent.end else None
+    if hit is None:
+        return
+    titles = find_titles(prev)
+    orgs: dict[int, tuple[int, ActorRef] | None] = {}
+    for n in range(len(titles) - 1, -1, -1):
+        orgs[n] = _org_of(ctx, prev, titles, n, orgs, lex)
+    for n, title in enumerate(titles):
+        org = orgs[n]
+        if title.plural or org is None or _persons_of(ctx, prev, titles, n, org[0], {}, lex):
+            continue
+        yield RelationRecord(hit[1], "role", org[1], sent.text.strip(), "role.named_next", title.attribute)
+        return  # one title announced, one name
 
 
 def _joined_as(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, ActorRef] | None:

@@ -55,6 +55,7 @@ class Lexicon:
     post_markers: tuple[str, ...]
     eponym_adjectives: frozenset[str]
     plural_quantifiers: frozenset[str]
+    named_next_openers: tuple[str, ...]
 
 
 PLURAL_COMPLEMENT_WORDS = ("de", "du", "des")
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         post_markers=tuple(norm_text(w) for w in data["post_markers"]),
         eponym_adjectives=frozenset(data["eponym_adjectives"]),
         plural_quantifiers=frozenset(norm_text(w) for w in data["plural_quantifiers"]),
+        named_next_openers=tuple(norm_text(w) for w in data["named_next_openers"]),
     )
 
 
