@@ -1819,3 +1819,22 @@ def test_raising_to_enter_others_capital_keeps_the_raiser(make_doc):
 def test_described_backers_and_counted_backers(make_doc, text, expected):
     events, _ = _events(make_doc, text)
     assert sorted(_investors_of(events, 8e6)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ostralis a levé 8 millions d'euros. Cette levée a été souscrite par Verdane. Mirelle Partners complète le tour.",
+         ["verdane", "mirelle partners"]),
+        ("Ostralis a levé 8 millions d'euros. Mirelle Partners rejoint l'opération.", ["mirelle partners"]),
+        ("Ostralis a levé 8 millions d'euros. Mirelle Partners rejoint l'équipe de direction.", []),
+    ],
+)
+def test_a_backer_joining_the_deal_named_as_object(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert sorted(_investors_of(events, 8e6)) == sorted(expected)
+
+
+def test_backers_joining_the_deal(make_doc):
+    events, _ = _events(make_doc, "Ostralis a levé 8 millions d'euros. Verdane et Mirelle Partners se sont joints à l'opération.")
+    assert sorted(_investors_of(events, 8e6)) == ["mirelle partners", "verdane"]

@@ -2806,7 +2806,9 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     told_before = target.sent == si - 1 or any(
         d.sent == si - 1 and normalize_name(d.recipient.name) == normalize_name(target.recipient.name) for d in ctx.drafts)
     backers = told_before and any(t.lower_ in nouns for t in doc[s:e])
-    if (verb is not None or phrase) and (also or deal or phrase or _anaphor_before(ctx, s, e) or (post_verb and backers)):
+    # "B complète le tour", "C rejoint l'opération": the deal named as the verb's object.
+    deal_object = verb is not None and any(a <= verb.i + 2 for a, _ in ctx.cue_spans("lead_objects", verb.i + 1, min(e, verb.i + 4)))
+    if (verb is not None or phrase) and (also or deal or deal_object or phrase or _anaphor_before(ctx, s, e) or (post_verb and backers)):
         vpos = verb.i if verb is not None else phrase[0][0]
         passive = verb is not None and "Part" in verb.morph.get("VerbForm") and verb.i + 1 < e and _low(doc[verb.i + 1]) == "par"
         # "la start-up X – également soutenue par A et B –": before a passive participle stands the
