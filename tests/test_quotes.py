@@ -2183,3 +2183,19 @@ def test_a_bare_organisation_noun_still_takes_the_last_organisation(make_doc):
 def test_unresolved_role_is_the_person_opening_the_next_sentence(make_doc, text, speaker):
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("« Nous allons recruter cette année », estime Paul Martin.\nLe groupe va mieux. Il assure qu'il ne compte pas "
+     "procéder à des licenciements massifs dans la région.", "Paul Martin"),
+    # two paragraphs since the quote: too far
+    ("« Nous allons recruter cette année », estime Paul Martin.\nLe groupe va mieux.\nLes ventes progressent "
+     "fortement. Il assure qu'il ne compte pas procéder à des licenciements massifs dans la région.", None),
+    # another man named since the quote
+    ("« Nous allons recruter cette année », estime Paul Martin.\nLe groupe va mieux. Jacques Durand a visité le site. "
+     "Les ventes progressent. Il assure qu'il ne compte pas procéder à des licenciements massifs dans la région.", None),
+])
+def test_reported_speech_pronoun_continues_the_last_quoted_person(make_doc, text, speaker):
+    _, quotes = quotes_of(make_doc, text)
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert [q.speaker.name for q in indirect] == ([speaker] if speaker else [])

@@ -116,11 +116,29 @@ def _recent_antecedent(ctx: Context, pron: Token):
     # "Le ministre s'est attardé … . Après …, il a assuré que …": a role description as the subject of
     # the previous sentence (of this paragraph) that resolves to a person
     if sent.start == 0 or "\n" in doc_text(ctx.doc)[prev_start:pron.idx]:
-        return None
+        return _last_quoted_speaker(ctx, pron, gender)
     described = described_subject(ctx, pron.doc[sent.start - 1].sent)
+    if described is None:
+        return _last_quoted_speaker(ctx, pron, gender)
     if described is None or (described.key and ctx.gender.get(described.key, gender) != gender):
         return None
     return described
+
+
+def _last_quoted_speaker(ctx: Context, pron: Token, gender: str):
+    """« … », estime X. [next paragraph] Il assure qu'…: the person quoted last, in this paragraph or the one
+    before, when nobody else is named (outside quotes) since that quote and the gender fits."""
+    earlier = [(pos, ref) for pos, ref in ctx.said if pos < pron.idx]
+    if not earlier:
+        return None
+    pos, ref = earlier[-1]
+    text = doc_text(ctx.doc)
+    if ref.label != "PER" or sum(1 for line in text[pos:pron.idx].split("\n")[1:] if line.strip()) > 1:
+        return None
+    if ref.key is not None and ctx.gender.get(ref.key, gender) != gender:
+        return None
+    others = [m for m in ctx.mentions_in(pos, pron.idx, "PER") if m.key != ref.key and not ctx.in_quote(m.start, m.end)]
+    return None if others else ref
 
 
 def _named_speaker(ctx: Context, subj: list[Token]):
