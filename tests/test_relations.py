@@ -1363,3 +1363,19 @@ def test_role_named_in_the_next_sentence(make_doc, text, expected):
 ])
 def test_role_named_in_the_next_sentence_negatives(make_doc, text, person):
     assert person not in {p for p, _ in _pairs(make_doc, text, "role")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an appointment verb with coordinated appointees sharing a plural title
+    ("Michelin nomme Paul Roy et Sophie Martin directeurs généraux délégués.", ("Paul Roy", "Michelin")),
+    ("Michelin nomme Paul Roy et Sophie Martin directeurs généraux délégués.", ("Sophie Martin", "Michelin")),
+    # a second appointee after 'et' shares the verb ('A directeur général et B directrice financière')
+    ("Michelin a nommé Paul Roy directeur général et Sophie Martin directrice financière.", ("Sophie Martin", "Michelin")),
+])
+def test_role_coordinated_appointees(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_singular_appointment_keeps_one_appointee(make_doc):
+    pairs = _pairs(make_doc, "Paul Roy et Michelin ont signé. Valeo nomme Sophie Martin directrice générale.", "role")
+    assert ("Sophie Martin", "Valeo") in pairs and not any(p == "Paul Roy" for p, _ in pairs)

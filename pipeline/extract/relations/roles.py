@@ -74,8 +74,8 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
             if joined:
                 yield RelationRecord(joined[0], "role", joined[1], sent.text.strip(), "role.joined_as", title.attribute)
             appointed = None if joined else _appointed_by_org(ctx, sent, title, lex)
-            if appointed:
-                yield RelationRecord(appointed[0], "role", appointed[1], sent.text.strip(), "role.appointed",
+            for person in _appointees(ctx, sent, title, appointed[0]) if appointed else []:
+                yield RelationRecord(person, "role", appointed[1], sent.text.strip(), "role.appointed",
                                      title.attribute)
             continue
         more = _more_orgs(ctx, sent, org[0], lex)  # "patron de Tesla, SpaceX et X"
@@ -228,6 +228,15 @@ def _appointment(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, 
     hit = ctx.person_ending_at(k, sent)
     if not hit or hit[0] - 1 < sent.start:
         return None
+    if title.plural:
+        first = _first_coordinated(ctx, sent, hit[0])  # "Y nomme A et B directeurs généraux délégués"
+        hit = (first, hit[1]) if first > sent.start else hit
+    if doc[hit[0] - 1].lower_ == "et" and marker is None:
+        # "Y a nommé A directeur général et B directrice financière": B shares A's appointment verb
+        before = next((t for t in find_titles(sent) if t.end == hit[0] - 1), None)
+        shared = _appointment(ctx, sent, before, lex) if before is not None else None
+        if shared is not None and shared[1] is not None:
+            return hit[1], shared[1]
     noun = _appointment_noun(sent, hit[0] - 1, lex) if marker is not None else None
     if noun is not None:
         return hit[1], noun  # "Y annonce la nomination (avec effet immédiat) de X au poste de directeur général"
@@ -279,6 +288,24 @@ def _apposition_start(sent, k: int) -> int | None:
         if _clause_word(doc[c]):
             return None
     return None
+
+
+def _first_coordinated(ctx, sent, start: int) -> int:
+    """First token of the first person listed before the one starting at token `start` ("A, B et C")."""
+    doc = sent.doc
+    k = start - 1
+    while k - 1 >= sent.start and doc[k].lower_ in (",", "et"):
+        hit = ctx.person_ending_at(k - 1, sent)
+        if not hit:
+            break
+        start, k = hit[0], hit[0] - 1
+    return start
+
+
+def _appointees(ctx, sent, title: TitleMatch, person: ActorRef) -> list[ActorRef]:
+    """The appointee and, for a plural title, the persons coordinated before it."""
+    start = _start_of(ctx, sent, person, title.start) if title.plural else None
+    return [*(_coordinated_persons(ctx, sent, start) if start is not None else []), person]
 
 
 def _appointed_by_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, ActorRef] | None:
@@ -1281,7 +1308,7 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         return [respective], "role.respectively"
     appointment = _appointment(ctx, sent, title, lex)
     if appointment:
-        return [appointment[0]], "role.appointed"
+        return _appointees(ctx, sent, title, appointment[0]), "role.appointed"
     capacity = _capacity_subject(ctx, sent, title, lex) or _functions_holder(ctx, sent, title)
     if capacity:
         return [capacity], "role.as_subject"
