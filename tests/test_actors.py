@@ -1281,3 +1281,10 @@ def test_a_saints_name_votes_for_a_place_by_its_form():
 def test_well_known_products_and_stores_are_not_actors(make_doc, text, name):
     ent = _entity(make_doc(text), name)
     assert ent is None or ent.label == "MISC", ent.type_evidence
+
+
+def test_a_listed_town_named_after_a_saint_keeps_its_usual_votes(make_doc):
+    # the saint's-name vote stands in for small communes missing from the place list only
+    doc = make_doc("Le troisième candidat, Paul Korvel, co-président de Saint-Etienne, s'est retiré de la course.")
+    ent = _entity(doc, "Saint-Etienne")
+    assert ent is not None and "loc.name.toponym" not in ent.type_evidence, ent and ent.type_evidence

@@ -329,7 +329,9 @@ def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     topo = lex.other["loc_name_infixes"]
     low = text.lower().replace("’", "'")
     # '-sur-', '-lès-' inside a name, or a hyphenated saint's name opening it ('Saint-Fargeol'): a commune
-    if (any(i in low for i in topo["infixes"]) or low.startswith(tuple(topo.get("prefixes", ())))) and not orgish:
+    # (the prefix only stands in for communes missing from the place list: a listed one has its own vote)
+    saint = low.startswith(tuple(topo.get("prefixes", ()))) and fold(text) not in lex.places
+    if (any(i in low for i in topo["infixes"]) or saint) and not orgish:
         votes.append(("LOC", topo["weight"], topo["id"]))
     misc_words = lex.word_set(lex.other["misc_name_words"])
     if len(words) > 1 and any(w in misc_words for w in folded) and not orgish:
