@@ -1838,3 +1838,16 @@ def test_a_backer_joining_the_deal_named_as_object(make_doc, text, expected):
 def test_backers_joining_the_deal(make_doc):
     events, _ = _events(make_doc, "Ostralis a levé 8 millions d'euros. Verdane et Mirelle Partners se sont joints à l'opération.")
     assert sorted(_investors_of(events, 8e6)) == ["mirelle partners", "verdane"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ostralis a levé 8 millions d'euros auprès des Américains Verdane Capital et Mirelle et du Français Quorvo Ventures.",
+         ["verdane capital", "mirelle", "quorvo ventures"]),
+        ("Ostralis a levé 8 millions d'euros auprès de Suisse Re et de Bpifrance.", ["suisse re", "bpifrance"]),
+    ],
+)
+def test_a_demonym_glued_to_a_backer_is_no_part_of_its_name(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert sorted(_investors_of(events, 8e6)) == sorted(expected)

@@ -834,8 +834,24 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         prev_kind = "actor" if got else "" if _introduces_investors(doc[a:b]) else "other"
         out.extend(got)
     # "le fonds souverain de l'émirat du Qatar, QIA": a place apposed to the backer's name describes it.
-    return [c for c in out if not (_described_complement(ctx, c, start) and any(
+    out = [c for c in out if not (_described_complement(ctx, c, start) and any(
         o.start == c.end + 1 and doc[c.end].text == "," for o in out))]
+    return [_without_demonym(ctx, c) for c in out]
+
+
+def _without_demonym(ctx: Ctx, c: Cand) -> Cand:
+    """ "les Américains Redmile Group et Invus": a nationality the recogniser glued to a backer's
+    name describes it; the name starts after it."""
+    doc = ctx.doc
+    first = doc[c.start]
+    nations = set(_cues()["nationality_words"])
+    if c.end - c.start < 2 or not first.text[:1].isupper() or first.lower_.removesuffix("s") not in nations | {
+            n.removesuffix("s") for n in nations}:
+        return c
+    rest = doc[c.start + 1 : c.end]
+    if len(rest.text) < 4 or not all(x.text[:1].isupper() or x.is_punct for x in rest):
+        return c  # "Française des Jeux", "Suisse Re": the word belongs to the name
+    return Cand(c.start + 1, c.end, _ref_for_part(doc, doc[c.start + 1 : c.end], False))
 
 
 def _described_complement(ctx: Ctx, c: Cand, lo: int) -> bool:
