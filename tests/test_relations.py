@@ -1379,3 +1379,19 @@ def test_role_coordinated_appointees(make_doc, text, expected):
 def test_singular_appointment_keeps_one_appointee(make_doc):
     pairs = _pairs(make_doc, "Paul Roy et Michelin ont signé. Valeo nomme Sophie Martin directrice générale.", "role")
     assert ("Sophie Martin", "Valeo") in pairs and not any(p == "Paul Roy" for p, _ in pairs)
+
+
+def test_given_name_with_particle_is_a_person_name(make_doc):
+    """'Émeric d'Arcelles', 'Paul de Lafon': a given name and a particle surname read as a person's name
+    (the recogniser often types such names as organisations); a company name does not."""
+    from pipeline.extract.relations.context import _given_name_pair
+
+    doc = make_doc("Émeric d'Arcelles et Paul de Lafon ont rejoint Crédit Agricole.")
+    assert _given_name_pair(doc[0:3]) and _given_name_pair(doc[4:7])
+    assert not _given_name_pair(doc[9:11])
+
+
+def test_inverted_name_typed_as_organisation(make_doc):
+    """'le PDG de X, Émeric d'Arcelles, …' (the name typed ORG by the recogniser): still the holder."""
+    text = "Safran a promu le PDG de Turbomeca, Émeric d'Arcelles, en tant que directeur général adjoint."
+    assert ("Émeric d'Arcelles", "Turbomeca") in _pairs(make_doc, text, "role")

@@ -128,6 +128,9 @@ class DocContext:
         if hit and hit[1].label == "PER" and hit[0].start == i:
             self._noted(i, hit[1])
             return hit[0].end, hit[1]
+        if hit and hit[1].label != "PER" and hit[0].start == i and _given_name_pair(hit[0]) \
+                and not self._article_before(i):
+            return hit[0].end, self._noted(i, ActorRef(hit[1].name, "PER", hit[1].key))[1]  # "Émeric d'X" typed ORG
         if not self._is_name_token(self.doc[i]) or self.doc[i].lower_ in NAME_PARTICLES:
             return None
         end, words = i + 1, 1
@@ -404,6 +407,10 @@ def _given_name_pair(span: Span) -> bool:
     from pipeline.nlp.lexicons import gender_of
 
     words = span.text.split()
+    if len(words) == 3 and words[1] in ("de", "du", "le", "la"):
+        words = [words[0], words[2]]  # "Paul de Lafon"
+    elif len(words) == 2 and words[1][:2] in ("d'", "d’") and len(words[1]) > 2:
+        words = [words[0], words[1][2:]]  # "Émeric d'Arcimoles"
     return len(words) == 2 and gender_of(words[0]) in ("m", "f") and words[1][:1].isupper() \
         and words[1].replace("-", "").isalpha() and not words[1].isupper()
 SOURCE_LOOKBACK = 6  # tokens between a source cue and the name ("rapporte le site du quotidien X")
