@@ -1851,3 +1851,23 @@ def test_backers_joining_the_deal(make_doc):
 def test_a_demonym_glued_to_a_backer_is_no_part_of_its_name(make_doc, text, expected):
     events, _ = _events(make_doc, text)
     assert sorted(_investors_of(events, 8e6)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient, giver",
+    [
+        ("La Banque européenne d'investissement a accordé à Quantix Robotics un prêt de 5 millions d'euros.",
+         5e6, "quantix robotics", normalize_name("Banque européenne d'investissement")),
+        ("La Région Bretagne a versé à Ostralis une avance remboursable de 500 000 euros.", 5e5, "ostralis", "region bretagne"),
+    ],
+)
+def test_a_giving_verb_with_the_receiver_before_the_amount(make_doc, text, amount, recipient, giver):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient
+    assert _investors_of(events, amount) == [giver]
+
+
+def test_a_deal_noun_inside_a_fund_name_is_no_deal(make_doc):
+    text = "Le prêt est garanti par le Fonds européen pour les investissements stratégiques (FEIS)."
+    events, _ = _events(make_doc, text)
+    assert events == []

@@ -337,10 +337,25 @@ def _blocked_trigger(doc: Doc, trig: tuple[str, int, int]) -> bool:
     if _triggers()[rid]["kind"] != "noun" or s == 0:
         return False
     lo = max(0, s - 4)
+    if _inside_lender_name(doc, lo, s):
+        return True
     before = _norm_text(doc[lo:s].text).replace("' ", "'")
     return bool(_cue_regex("trigger_blockers_before").search(before[-25:] + " ")) and bool(
         re.search(r"(?:\bde |d'|\bfonds |\bcapital )\s*$", before + " ")
     )
+
+
+def _inside_lender_name(doc: Doc, lo: int, s: int) -> bool:
+    """ "le Fonds européen pour les investissements stratégiques (EFSI)": the deal noun is a word of a
+    capitalised fund or bank name (a lender head, then only lowercase words)."""
+    heads = set(_cues()["lender_name_heads"])
+    for i in range(s - 1, lo - 1, -1):
+        tok = doc[i]
+        if tok.text[:1].isupper():
+            return tok.lower_ in heads and i > 0 and doc[i - 1].pos_ in {"DET", "ADP"}
+        if not tok.is_lower or tok.is_punct:
+            return False
+    return False
 
 
 def _find_amounts(doc: Doc) -> list[AmountAt]:
@@ -1556,7 +1571,8 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
         if not s <= a < e or role not in {"fund", "invest", "give"}:
             continue
         listed = role != "fund" and am.start - b > 6 and _listed_after_governed(ctx, b, e, am)
-        if not (0 <= am.start - _past_incise(ctx, b, am.start) <= 6 or listed):
+        dative = _dative_between(ctx, role, b, am.start)
+        if not (0 <= am.start - _past_incise(ctx, dative.end if dative is not None else b, am.start) <= 6 or listed):
             continue
         if role == "fund":
             if _active_verb(doc[a]):
@@ -1571,7 +1587,9 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
         rec: Cand | str | None = None
         if prep is not None:
             rec = _target_after(ctx, prep + 1, e)
-        if isinstance(rec, Cand) and _low(doc[prep]) == "en" and rec.ref.label == "LOC":
+        if rec is None and dative is not None:
+            rec = dative  # "La BEI a accordé à X un prêt de N": the receiver before the amount
+        if isinstance(rec, Cand) and prep is not None and _low(doc[prep]) == "en" and rec.ref.label == "LOC":
             rec = "place"  # "a investi 12 Md€ en France": money spent in a country, no company receives it
         if rec is None and role == "give" and _dative_before(ctx, s, a):
             rec = "anaphor"  # "la Commission, qui lui versera une subvention de 6 M€": the company in focus
@@ -1591,6 +1609,17 @@ def _invest_parts(ctx: Ctx, s: int, e: int, am: AmountAt) -> tuple[Cand | str | 
             investor = "previous_subject"  # "Il a investi 1 M€ dans X": the last organisation subject
         return investor, rec, rid
     return None
+
+
+def _dative_between(ctx: Ctx, role: str | None, b: int, limit: int) -> Cand | None:
+    """ "a accordé à X un prêt de N": the receiver named right after a giving verb, before the amount."""
+    doc = ctx.doc
+    if role != "give" or b >= limit or _low(doc[b]) not in _TARGET_PREPS["give"]:
+        return None
+    j = b + 1 + (1 if b + 1 < limit and doc[b + 1].pos_ == "DET" else 0)
+    cand = next((c for c in ctx.cands if c.start == j and c.end <= limit), None)
+    # the recogniser often takes a one-word company for a place here; only a person never receives
+    return cand if cand is not None and not _person(cand.ref) else None
 
 
 def _past_incise(ctx: Ctx, b: int, limit: int) -> int:
