@@ -2014,7 +2014,7 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         # no verb and no name may head the deal noun.
         after = next(((rid, a, b) for rid, a, b in ctx.triggers if am.end < a <= am.end + 8 and
                       _triggers()[rid]["kind"] == "noun" and _triggers()[rid].get("de_x") == "recipient"
-                      and not any(t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm") for t in ctx.doc[am.end + 1 : a])
+                      and not any(t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm", []) for t in ctx.doc[am.end + 1 : a])
                       and not _cands_in(ctx, am.end + 1, a)), None)
         dex = _de_x_after(ctx, after[2], e) if after is not None else None
         if dex is None and after is not None:
