@@ -1395,3 +1395,20 @@ def test_inverted_name_typed_as_organisation(make_doc):
     """'le PDG de X, Émeric d'Arcelles, …' (the name typed ORG by the recogniser): still the holder."""
     text = "Safran a promu le PDG de Turbomeca, Émeric d'Arcelles, en tant que directeur général adjoint."
     assert ("Émeric d'Arcelles", "Turbomeca") in _pairs(make_doc, text, "role")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list of complements with a described item, closed by another title
+    ("Hugo Lambert, président de Danone, de l'association Lyon Entrepreneurs et de Michelin, a signé.",
+     ("Hugo Lambert", "Lyon Entrepreneurs")),
+    ("Hugo Lambert, PDG de Danone, de l'association Lyon Entrepreneurs et cofondateur de Michelin, a signé.",
+     ("Hugo Lambert", "Lyon Entrepreneurs")),
+    ("Hugo Lambert, PDG de Danone, de l'association Lyon Entrepreneurs et cofondateur de Michelin, a signé.",
+     ("Hugo Lambert", "Michelin")),
+])
+def test_role_complement_list(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_role_complement_list_stops_at_a_new_clause(make_doc):
+    assert _pairs(make_doc, "Hugo Lambert, PDG de Danone, la société de Lyon, a signé.", "role") == {("Hugo Lambert", "Danone")}

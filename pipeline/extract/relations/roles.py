@@ -556,15 +556,20 @@ def _more_orgs(ctx, sent, k: int, lex: Lexicon) -> list[tuple[int, ActorRef]]:
             break  # a comma ending the text ('…, présidente d'Inserm Transfert,'): nothing listed after it
         after_comma = doc[j - 1].text == ","
         while j < sent.end and norm_text(doc[j].text) in lex.org_prepositions | lex.determiners:
-            if after_comma and norm_text(doc[j].text) in lex.determiners:
-                return []  # ", la French Tech est ...": a new clause
+            if after_comma and norm_text(doc[j].text) in lex.determiners and norm_text(doc[j - 1].text) not in lex.org_prepositions:
+                return []  # ", la French Tech est ...": a new clause (not ", de l'association X")
             j += 1
+        if j < sent.end and doc[j].text.islower() and norm_text(doc[j].text) in lex.anaphors | lex.unit_nouns:
+            j = _skip_adjectives(sent, j + 1)  # "…, de l'association Lyon Entrepreneurs"
         hit = ctx.entity_at(j) if j < sent.end else None
         if not hit or hit[0].start != j or hit[1].label == "PER" or _title_at(sent, hit[0].end, lex) \
                 or _person_like(sent, hit[0]):
             break
         # a list item followed by its own apposition is a person's name, not an organisation
         out.append((hit[0].end, hit[1]))
+        nxt = hit[0].end
+        if nxt + 1 < sent.end and doc[nxt].lower_ == "et" and any(t.start == nxt + 1 for t in find_titles(sent)):
+            return out  # "PDG de A, de l'association B et cofondateur de C": the next title closes the list
         if doc[k].lower_ == "et" or doc[k + 1].lower_ == "et":
             # "X, PDG de A, B et C ont signé": a comma list running into the verb is the subject
             ends_subject = len(out) > 1 and hit[0].end < sent.end and doc[hit[0].end].pos_ in ("VERB", "AUX")
