@@ -1412,3 +1412,8 @@ def test_role_complement_list(make_doc, text, expected):
 
 def test_role_complement_list_stops_at_a_new_clause(make_doc):
     assert _pairs(make_doc, "Hugo Lambert, PDG de Danone, la société de Lyon, a signé.", "role") == {("Hugo Lambert", "Danone")}
+
+
+def test_role_presider_aux_destinees(make_doc):
+    pairs = _pairs(make_doc, "Paul Roy a présidé aux destinées de Valeo de 2003 à 2015.", "role")
+    assert ("Paul Roy", "Valeo") in pairs
