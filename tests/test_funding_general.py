@@ -1373,6 +1373,16 @@ def test_backers_after_an_earlier_round_join_the_current_deal(make_doc):
     assert by[84e6] == ["brume capital", "orvelle ventures"] and by[56e6] == []
 
 
+def test_backers_after_another_companys_past_round_join_the_deal_reported(make_doc):
+    # a record cited for comparison (pluperfect) does not take the backers listed next
+    text = ("La start-up Talvane a levé 300 millions d'euros, un record pour le secteur. L'opération est menée par "
+            "Kelfund, déjà à la manœuvre dans le précédent record, qui avait permis au spécialiste du web Norvia de "
+            "lever 200 millions de dollars en 2021. Le tour de table associe également Brume Capital et Orvelle Ventures.")
+    events, _ = _events(make_doc, text)
+    by = {e.amount: [normalize_name(i.name) for i in e.investors] for e in events}
+    assert by[300e6] == ["brume capital", "orvelle ventures"] and by[200e6] == ["kelfund"]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -1250,6 +1250,8 @@ ROLE_UNSEEN_CASES_9 = [
     ("Renault a annoncé un plan. Carlos Tavera, le patron du constructeur automobile, a démissionné.",
      ("Carlos Tavera", "Renault")),
     ("Valeo a publié ses comptes. Paul Girard, patron de l'équipementier, a signé.", ("Paul Girard", "Valeo")),
+    ("Kelvio s'est adjoint les conseils de Marc Dorval, directeur général de l'équipementier en télécommunications "
+     "Brivonet.", ("Marc Dorval", "Brivonet")),
 ]
 
 
@@ -1262,6 +1264,9 @@ def test_role_unseen_cases_9(make_doc, text, expected):
     ("Paul Girard, patron de la PME lyonnaise Boiron Industries, a signé.", "PME"),
     # another company named after the sector noun keeps its own name
     ("Renault a annoncé un plan. Carlos Tavera, le patron du groupe toscan Piaggio, a démissionné.", "Renault"),
+    # a sector noun described by an en-complement, then the name: that company, not the one in focus
+    ("Kelvio s'est adjoint les conseils de Marc Dorval, directeur général de l'équipementier en télécommunications "
+     "Brivonet.", "Kelvio"),
 ])
 def test_role_unseen_negatives_9(make_doc, text, org):
     assert org not in {o for _, o in _pairs(make_doc, text, "role")}

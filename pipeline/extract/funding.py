@@ -2761,15 +2761,19 @@ def _pluperfect(ctx: Ctx, si: int) -> bool:
                for t in ctx.doc[s:e])
 
 
-def _current_round(ctx: Ctx, d: Draft) -> Draft:
+def _current_round(ctx: Ctx, d: Draft, max_gap: int = 3) -> Draft:
     """Investors named after an earlier round told in passing ("le tour entamé en 2019, qui avait
-    permis de récolter 56 M$") join the company's current deal reported before it."""
+    permis de récolter 56 M$") join the company's current deal reported before it; after another
+    company's past round cited for comparison ("le précédent record, qui avait permis à Y de lever
+    N") they join the deal the article reports, told at most `max_gap` sentences before."""
     if not _pluperfect(ctx, d.sent):
         return d
     key = normalize_name(d.recipient.name)
     current = [x for x in ctx.drafts if x is not d and x.amount is not None and x.sent < d.sent
-               and normalize_name(x.recipient.name) == key and not _pluperfect(ctx, x.sent)]
-    return current[-1] if current else d
+               and not _pluperfect(ctx, x.sent)]
+    same = [x for x in current if normalize_name(x.recipient.name) == key]
+    other = [x for x in current if d.sent - x.sent <= max_gap]
+    return same[-1] if same else other[-1] if other else d
 
 
 def _follow_up_round(ctx: Ctx, si: int, target: Draft) -> None:

@@ -942,10 +942,10 @@ def _coordinated_complement(ctx, sent, k: int, title_start: int, lex: Lexicon) -
 
 
 def _skip_description(sent, k: int) -> int:
-    """Past a lowercase de-complement describing an anaphor noun when a capitalised name follows
-    ("l'entreprise de travail temporaire Proman" -> Proman); else k."""
+    """Past a lowercase de/en-complement describing an anaphor noun when a capitalised name follows
+    ("l'entreprise de travail temporaire Proman" -> Proman, "l'équipementier en télécoms X" -> X); else k."""
     doc = sent.doc
-    if k >= sent.end or norm_text(doc[k].text) not in ("de", "d'"):
+    if k >= sent.end or norm_text(doc[k].text) not in ("de", "d'", "en"):
         return k
     j = k + 1
     while j < min(sent.end, k + 1 + DESCRIPTION_TOKENS) and doc[j].text.islower() and doc[j].is_alpha \
