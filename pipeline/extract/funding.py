@@ -392,7 +392,7 @@ def _bare_subject_cands(doc: Doc, covered: set[int], blocked: set[int]) -> list[
         prev = doc[i - 1] if i > 0 else None
         opens = prev is None or prev.text in _TERMINAL or ("\n" in prev.text) or prev.text in {"«", '"', "“"}
         nxt = doc[i + 1]
-        form = nxt.morph.get("VerbForm")
+        form = nxt.morph.get("VerbForm", [])
         if opens and nxt.pos_ in {"VERB", "AUX"} and form and form[0] == "Fin" and nxt.is_lower:
             out.append(Cand(i, i + 1, _ref_for_part(doc, doc[i : i + 1], False)))
         elif opens and _apposition_then_verb(doc, i + 1):
@@ -412,7 +412,7 @@ def _apposition_then_verb(doc: Doc, j: int) -> bool:
             return False
         if doc[k].text == ",":
             nxt = doc[k + 1]
-            form = nxt.morph.get("VerbForm")
+            form = nxt.morph.get("VerbForm", [])
             return nxt.pos_ in {"VERB", "AUX"} and bool(form) and form[0] == "Fin" and nxt.is_lower
     return False
 
@@ -449,7 +449,7 @@ def _join_given_names(doc: Doc, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
-        gap = doc[prev.end : c.start] if prev is not None else []
+        gap = doc[prev.end : c.start] if prev is not None else doc[c.start : c.start]
         # "Jean-Marc" + "Le Goff" (the candidate lost its capitalised particle "Le").
         joined = len(gap) == 0 or (len(gap) == 1 and gap[0].text[:1].isupper() and gap[0].lower_ in _LEADING)
         if prev is not None and joined and c.ref.label == "PER" and _given_name(doc[prev.start : prev.end].text):
@@ -609,7 +609,7 @@ def _cumulative(ctx: Ctx, s: int, am: AmountAt) -> bool:
     if ctx.has_cue("cumulative_cues", prev_end, am.start):
         return True
     doc = ctx.doc
-    if s + 1 < am.start and _low(doc[s]) == "depuis" and "Yes" in doc[s + 1].morph.get("Poss"):
+    if s + 1 < am.start and _low(doc[s]) == "depuis" and "Yes" in doc[s + 1].morph.get("Poss", []):
         # "Depuis son introduction en bourse, qui lui a permis de lever 38 M€ en octobre, la medtech a
         # levé 41 M€": the main clause after the fronted "depuis" phrase states a running total.
         # ... but an amount inside a relative clause of that phrase ("qui lui a permis de lever") is its own deal.
@@ -656,8 +656,8 @@ def _counterfactual(ctx: Ctx, s: int, am: AmountAt) -> bool:
     conditional governing the amount speaks of a deal that did not happen."""
     doc = ctx.doc
     lo = max(s, am.start - 10)
-    verbs = [t for t in doc[lo : am.start] if t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")]
-    if not verbs or "Cnd" not in verbs[-1].morph.get("Mood"):
+    verbs = [t for t in doc[lo : am.start] if t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", [])]
+    if not verbs or "Cnd" not in verbs[-1].morph.get("Mood", []):
         return False
     v = verbs[-1]
     negation = set(_cues()["negation_words"])
@@ -668,11 +668,11 @@ def _not_a_deal(ctx: Ctx, s: int, am: AmountAt) -> bool:
     """ "les cinq levées de plus de 100 M€" (a class of deals), "un nouveau fonds de 450 M$" (a fund's size)."""
     doc = ctx.doc
     noun = _deal_noun_before(ctx, am, s)
-    between = doc[noun[2] : am.start] if noun is not None else []
+    between = doc[noun[2] : am.start] if noun is not None else doc[am.start : am.start]
     direct = noun is not None and not any(t.text == "(" or t.text[:1].isupper() for t in between)
     if direct and doc[noun[1]].lower_.endswith("s") and noun[1] > s:
         det = doc[noun[1] - 1]
-        if det.lower_ in {"les", "des", "ces"} or det.like_num or "Plur" in det.morph.get("Number"):
+        if det.lower_ in {"les", "des", "ces"} or det.like_num or "Plur" in det.morph.get("Number", []):
             return True
     j = am.start - 1
     if j - 1 >= s and _low(doc[j]) in {"de", "d'"} and doc[j - 1].lower_ == "fonds":
@@ -751,7 +751,7 @@ def _item_cands(ctx: Ctx, start: int, end: int, depth: list[int], s: int) -> lis
 
 
 def _active_verb_or_aux(tok: Token) -> bool:
-    form = tok.morph.get("VerbForm")
+    form = tok.morph.get("VerbForm", [])
     return tok.pos_ in {"VERB", "AUX"} and bool(form) and form[0] in {"Inf", "Fin"}
 
 
@@ -891,7 +891,9 @@ def _introduces_investors(span: Span) -> bool:
 
 def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand], list[Cand], list[tuple[int, int]]]:
     """Investors and lead investors named after investor cues in a sentence, and the cue spans."""
-    investors, leads, spans = [], [], []
+    investors: list[Cand] = []
+    leads: list[Cand] = []
+    spans: list[tuple[int, int]] = []
     lead_spans = ctx.cue_spans("lead_cues", s, e)
     for a, b in ctx.cue_spans("direct_investor_cues", s, e):
         # "via X": only an actor right after the cue ("via l'écosystème X" is not an investor).
@@ -1323,7 +1325,7 @@ def _in_anaphor_incise(ctx: Ctx, anaphors: list[tuple[int, int]], cand: Cand, po
     between commas right after a subject anaphor is not the subject."""
     doc = ctx.doc
     for _, b in anaphors:
-        if b < cand.start < pos and doc[b].pos_ in {"VERB", "AUX"} and "Part" in doc[b].morph.get("VerbForm"):
+        if b < cand.start < pos and doc[b].pos_ in {"VERB", "AUX"} and "Part" in doc[b].morph.get("VerbForm", []):
             return True  # "La start-up devenue l'un des espoirs de l'IA annonce": a participle's complement
         j = b
         while j < pos and doc[j].pos_ == "ADJ":
@@ -1359,7 +1361,7 @@ def _incise_close(ctx: Ctx, comma: int, pos: int) -> int | None:
     opener = doc[comma + 1]
     if _low(opener) in {"qui", "dont", "que", "qu'"}:
         return next((i for i in range(comma + 2, pos) if doc[i].text == ","), None)
-    participle = opener.pos_ in {"VERB", "AUX"} and "Part" in opener.morph.get("VerbForm")
+    participle = opener.pos_ in {"VERB", "AUX"} and "Part" in opener.morph.get("VerbForm", [])
     if not (opener.pos_ == "DET" or participle or (opener.is_lower and opener.pos_ == "NOUN")):
         return None
     for i in range(comma + 2, pos):
@@ -1367,7 +1369,7 @@ def _incise_close(ctx: Ctx, comma: int, pos: int) -> int | None:
             return None  # "X, société qui ... et Y, une jeune pousse": a second subject, no incise
         if doc[i].text == "," and i + 1 < pos:
             nxt = doc[i + 1]
-            if nxt.pos_ in {"VERB", "AUX"} and "Fin" in nxt.morph.get("VerbForm"):
+            if nxt.pos_ in {"VERB", "AUX"} and "Fin" in nxt.morph.get("VerbForm", []):
                 return i
     return None
 
@@ -1643,7 +1645,7 @@ def _listed_after_governed(ctx: Ctx, b: int, e: int, am: AmountAt) -> bool:
     first = next((x for x in ctx.amounts if 0 <= x.start - b <= 6), None)
     if first is None or first.start >= am.start:
         return False
-    if any(_active_verb_or_aux(t) and t.morph.get("VerbForm") == ["Fin"] for t in doc[first.end : am.start]):
+    if any(_active_verb_or_aux(t) and t.morph.get("VerbForm", []) == ["Fin"] for t in doc[first.end : am.start]):
         return False
     return any(_low(t) in {"à", "au", "aux", "pour"} for t in doc[am.end : min(e, am.end + 2)])
 
@@ -1681,7 +1683,7 @@ def _target_after(ctx: Ctx, start: int, e: int) -> Cand | str | None:
     doc = ctx.doc
     for i in range(start, min(e, start + 6)):
         # "dans sa nouvelle usine de Rouen": money spent on the subject's own asset, not a company.
-        if "Yes" in doc[i].morph.get("Poss") or (doc[i].is_lower and doc[i].lower_ in {"usine", "usines", "site", "sites"}):
+        if "Yes" in doc[i].morph.get("Poss", []) or (doc[i].is_lower and doc[i].lower_ in {"usine", "usines", "site", "sites"}):
             return None
         cand = next((c for c in ctx.cands if c.start == i), None)
         if cand is not None:
@@ -1695,7 +1697,7 @@ def _target_after(ctx: Ctx, start: int, e: int) -> Cand | str | None:
 
 def _active_verb(tok: Token) -> bool:
     """An infinitive or finite verb ("contribuera à financer", "finance"), not a participle."""
-    form = tok.morph.get("VerbForm")
+    form = tok.morph.get("VerbForm", [])
     if tok.pos_ == "VERB" and form and form[0] == "Part" and tok.i > 0:
         # "a mené", "ont financé": a past participle after "avoir" is an active past tense.
         return tok.nbor(-1).lemma_ == "avoir"
@@ -1849,7 +1851,7 @@ def _roundup_giver(ctx: Ctx, s: int, pairs: list[tuple[AmountAt, Cand]]) -> Cand
 def _roundup_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt]) -> list[tuple[AmountAt, Cand]]:
     """ "Reev (3 millions), MerciYanis (2,7 millions)": an amount alone in parentheses after an actor."""
     doc = ctx.doc
-    out = []
+    out: list[tuple[AmountAt, Cand]] = []
     if _plural_spans(ctx, s, e):
         return out  # "Les startups ont levé 62 M€, autant que la semaine dernière (56 millions)"
     for am in mains:
@@ -1933,7 +1935,7 @@ def _possessor_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
         # the tagger reads some place adjectives ("rennaise") as verbs, so verbs are not a stop by themselves.
         bad_adp = tok.pos_ == "ADP" and _low(tok) not in set(cues["possessor_prepositions"]) | {"au", "aux"}
         # "10 M€ pour lancer son réseau IoT": an infinitive or the company's own asset is a purpose, no owner.
-        purpose = "Inf" in tok.morph.get("VerbForm") or "Yes" in tok.morph.get("Poss")
+        purpose = "Inf" in tok.morph.get("VerbForm", []) or "Yes" in tok.morph.get("Poss", [])
         if not tok.is_lower or tok.is_punct or tok.like_num or tok.pos_ in {"AUX", "PRON", "SCONJ"} or bad_adp or purpose or tok.lower_ in stop:
             return None
         j += 1
@@ -2630,7 +2632,7 @@ def _named_deal_lists(ctx: Ctx, si: int, s: int, e: int, trig: list) -> list[Dra
             names.append(cand)
             j = cand.end + 1 if cand.end < e and _low(doc[cand.end]) in {"et", ","} else None
             cand = None if j is None else _de_x_after(ctx, j, e) or next((c for c in ctx.cands if c.start == j and c.end <= e), None)
-        pronoun = "celle" if "Fem" in doc[a].morph.get("Gender") else "celui"
+        pronoun = "celle" if "Fem" in doc[a].morph.get("Gender", []) else "celui"
         if not plural and _de_x_after(ctx, b, e) is not None:
             # "la levée de X, mais aussi celle de Y": the pronoun repeats the deal noun.
             for t in doc[b:e]:
@@ -2756,8 +2758,8 @@ def _last_focus_event(ctx: Ctx, si: int, max_gap: int = 10) -> Draft | None:
 def _pluperfect(ctx: Ctx, si: int) -> bool:
     """ "qui avait permis de récolter 56 M$": the sentence tells an earlier round (pluperfect)."""
     s, e = ctx.sents[si]
-    return any(t.pos_ == "AUX" and t.lemma_ in {"avoir", "être"} and "Imp" in t.morph.get("Tense")
-               and any("Part" in x.morph.get("VerbForm") for x in ctx.doc[t.i + 1 : min(e, t.i + 4)])
+    return any(t.pos_ == "AUX" and t.lemma_ in {"avoir", "être"} and "Imp" in t.morph.get("Tense", [])
+               and any("Part" in x.morph.get("VerbForm", []) for x in ctx.doc[t.i + 1 : min(e, t.i + 4)])
                for t in ctx.doc[s:e])
 
 
@@ -2822,7 +2824,7 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     _follow_up_round(ctx, si, target)
     lemmas = set(_cues()["participation_lemmas"])
     # "autant d'argent à investir": an infinitive states no participation.
-    verb = next((t for t in doc[s:e] if _participation_verb(t) and "Inf" not in t.morph.get("VerbForm")), None)
+    verb = next((t for t in doc[s:e] if _participation_verb(t) and "Inf" not in t.morph.get("VerbForm", [])), None)
     phrase = ctx.cue_spans("participation_phrases", s, e)
     also = any(t.lower_ in {"également", "aussi"} for t in doc[s:e])
     deal = any(_triggers()[rid]["kind"] == "noun" for rid, a, _ in ctx.triggers if s <= a < e)
@@ -2859,7 +2861,7 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     deal_object = verb is not None and any(a <= verb.i + 2 for a, _ in ctx.cue_spans("lead_objects", verb.i + 1, min(e, verb.i + 4)))
     if (verb is not None or phrase) and (also or deal or deal_object or phrase or _anaphor_before(ctx, s, e) or (post_verb and backers)):
         vpos = verb.i if verb is not None else phrase[0][0]
-        passive = verb is not None and "Part" in verb.morph.get("VerbForm") and verb.i + 1 < e and _low(doc[verb.i + 1]) == "par"
+        passive = verb is not None and "Part" in verb.morph.get("VerbForm", []) and verb.i + 1 < e and _low(doc[verb.i + 1]) == "par"
         # "la start-up X – également soutenue par A et B –": before a passive participle stands the
         # company supported, not a backer (the agents after "par" come from the cue lists).
         subjects = [] if passive else _walk_list(ctx, s, vpos, s, e, stop=False)

@@ -449,7 +449,7 @@ def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
     from pipeline.nlp.entities import normalize_name
 
     keep = span.label_ == "LOC" or fold(span.text) in lex.places or normalize_name(span.text) in lex.gazetteer
-    while not keep and end > start + 2 and doc[end - 1].is_lower and (doc[end - 1].pos_ == "ADJ" or "Part" in doc[end - 1].morph.get("VerbForm")):
+    while not keep and end > start + 2 and doc[end - 1].is_lower and (doc[end - 1].pos_ == "ADJ" or "Part" in doc[end - 1].morph.get("VerbForm", [])):
         end -= 1  # 'AI Alliance ouverte': a trailing lowercase adjective is not part of the name
     if (start, end) == (span.start, span.end):
         return span
@@ -657,7 +657,7 @@ def _chrome_in_name(span: Span, text: str, lex: Lexicons) -> str | None:
     if text[:1] == "@" or unicodedata.category(text[:1]) == "So":
         return "social-media handle or pictogram (page chrome: '@ClubRugby', '📃Communiqué')"
     for tok in span:
-        second_person = "2" in tok.morph.get("Person") and tok.pos_ in {"VERB", "AUX", "PRON"}
+        second_person = "2" in tok.morph.get("Person", []) and tok.pos_ in {"VERB", "AUX", "PRON"}
         if second_person or fold(tok.text).lstrip("-") == "vous" or tok.is_lower and tok.pos_ == "VERB" and tok.lower_.endswith("ez"):
             return "call to action addressed to the reader (page chrome)"
     nxt = span.doc[span.end] if span.end < len(span.doc) else None

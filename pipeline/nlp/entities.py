@@ -181,7 +181,7 @@ def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span
     # A phrase ' head prep' can end `before` only if `before`'s last word is the phrase's last word.
     last_words = {(h + " " + p).split()[-1] for h in heads for p in _PLACE_PREPS}
     text = doc_text(doc)
-    out = []
+    out: list[Span] = []
     for s in spans:
         raw = text[max(0, s.start_char - 60) : s.start_char]
         if "\n" in raw:
@@ -194,9 +194,10 @@ def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span
         if found and found.split()[0] in capitalised and not text[s.start_char - len(found) : s.start_char][:1].isupper():
             found = None
         span = doc.char_span(s.start_char - len(found), s.end_char, label="ORG", alignment_mode="expand") if found else None
-        if span is not None and out and span.start <= out[-1].start and out[-1].end <= s.start and fold(span.text).startswith(found.split()[0]):
+        head = found.split()[0] if found else ""
+        if span is not None and out and span.start <= out[-1].start and out[-1].end <= s.start and fold(span.text).startswith(head):
             out.pop()  # 'Hôpital' tagged alone by NER before 'privé des Monts-Korvan': the whole name wins
-        if span is not None and (not out or out[-1].end <= span.start) and fold(span.text).startswith(found.split()[0]):
+        if span is not None and (not out or out[-1].end <= span.start) and fold(span.text).startswith(head):
             out.append(span)
         else:
             out.append(s)
@@ -303,15 +304,15 @@ def _echoes(doc: Doc, spans: list[Span], taken: set[int], lex: Lexicons, tokeniz
     out = _prefix_echoes(doc, {f for f in shorts if fold(f) not in lex.places and normalize_name(f) not in lex.gazetteer}, taken)
     matcher = PhraseMatcher(doc.vocab, attr="LOWER")
     matcher.add("ECHO", list(tokenizer.pipe(sorted(forms))))
-    for _, s, e in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
-        if any(i in taken for i in range(s, e)) or not doc[s].text[:1].isupper():
+    for _, a, b in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+        if any(i in taken for i in range(a, b)) or not doc[a].text[:1].isupper():
             continue
-        if is_line_start(doc, s) and e - s == 1 and doc[s].pos_ != "PROPN" and is_known_word(doc, doc[s]):
+        if is_line_start(doc, a) and b - a == 1 and doc[a].pos_ != "PROPN" and is_known_word(doc, doc[a]):
             continue  # 'Petit à petit' is not Mr Petit
-        if e < len(doc) and doc[e].text[:1].isupper() and doc[e].pos_ == "PROPN" or s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() and not is_line_start(doc, s - 1):
+        if b < len(doc) and doc[b].text[:1].isupper() and doc[b].pos_ == "PROPN" or a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].text[:1].isupper() and not is_line_start(doc, a - 1):
             continue  # part of a longer name
-        out.append(Span(doc, s, e))
-        taken.update(range(s, e))
+        out.append(Span(doc, a, b))
+        taken.update(range(a, b))
     return out
 
 
@@ -682,7 +683,7 @@ def _split_pairs(doc: Doc, spans: list[Span], ner_label: dict, rule_of: dict) ->
     """'Orange-Bouygues', 'l'affaire Altice-Free': two names the article mentions on their own, glued by
     a hyphen, are two mentions (a real hyphenated name, 'RMC-BFM', has parts the article never uses alone)."""
     alone = {normalize_name(surface(s)[0]) for s in spans}
-    out = []
+    out: list[Span] = []
     for s in spans:
         dash = [t.i for t in s if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_]
         if len(dash) == 1 and dash[0] > s.start and dash[0] + 1 < s.end:

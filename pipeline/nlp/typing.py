@@ -243,7 +243,7 @@ def _verb_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
         j, hops = j + 1, hops + 1
     if j < len(doc) and doc[j].pos_ in {"VERB", "AUX", "NOUN"}:
         # 'X est licencié', 'X a été racheté': X undergoes the action, it is no organisation acting
-        passive = any(t.lemma_ == "être" for t in doc[span.end : j]) and "Part" in doc[j].morph.get("VerbForm")
+        passive = any(t.lemma_ == "être" for t in doc[span.end : j]) and "Part" in doc[j].morph.get("VerbForm", [])
         for g in lex.org["after_lemmas"]:
             if doc[j].lemma_ in g["lemmas"] and not (doc[j].pos_ == "NOUN") and not passive:
                 votes.append(("ORG", g["weight"], g["id"]))

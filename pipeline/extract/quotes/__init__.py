@@ -92,7 +92,7 @@ def _not_overlapping(new: list[Candidate], kept: list[Candidate], fragments_insi
     """The new candidates that overlap nothing kept. With `fragments_inside`, a que-clause may hold quoted
     fragments (X a estimé que le projet était « une erreur historique »): both are kept when the clause has
     words of its own outside them (the clause is reported speech, the fragments are the speaker's words)."""
-    out = []
+    out: list[Candidate] = []
     for c in new:
         overlaps = [k for k in kept + out if c.start < k.end and k.start < c.end]
         if fragments_inside and overlaps and all(c.start <= k.start and k.end <= c.end for k in overlaps) \

@@ -32,7 +32,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
     A line ending with a comma goes on over a single line break ('…, vante X,\nCEO de Y.'): a
     paragraph never ends with a comma, so the next line is the same paragraph."""
-    out, pos, joined = [], 0, False
+    out: list[tuple[int, int]] = []
+    pos, joined = 0, False
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
@@ -189,7 +190,7 @@ def _narrative_sentence_before(ctx: Context, p_start: int, quote_start: int) -> 
     span = _sentence_before(ctx, p_start, quote_start, ".!?…:")
     toks = [t for t in span if not t.is_space] if span is not None else []
     if len(toks) < 3 or toks[0].lower_ not in NARRATIVE_OPENERS or toks[1].lower_ not in ("de", "d'", "d’") \
-            or "Inf" not in toks[2].morph.get("VerbForm"):
+            or "Inf" not in toks[2].morph.get("VerbForm", []):
         return None
     return last_speaker(ctx, toks[0].idx)
 
@@ -276,7 +277,7 @@ def _person_introduced_next(ctx: Context, earlier: list[Candidate], paras: list[
     if span is None or span[0].lower_ == "par" or span[-1].pos_ == "ADP":
         return None  # a byline ("par X -") or a complement ("face à X") is no subject
     # the name comes before its sentence's first finite verb: it is (or is apposed to) the subject
-    if not any("Fin" in t.morph.get("VerbForm") for t in span):
+    if not any("Fin" in t.morph.get("VerbForm", []) for t in span):
         return first
     # "C'est la question que se pose X, le PDG de Nova": the inverted subject of the verb right before it
     name = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")

@@ -137,7 +137,7 @@ def _unlisted_incise_verb(ctx: Context, cues: list[Cue], tok: Token) -> str | No
     subject (a named person or -t-il/-elle) is an incise all the same; its lemma is kept as the verb."""
     if tok.is_alpha and tok.is_lower and _inverted_pronoun(ctx.doc, cues, max(0, tok.i - 2), tok.i) is not None:
         return tok.lemma_.lower()  # « … », a-t-elle <any participle>
-    if tok.pos_ != "VERB" or tok.i + 1 >= len(ctx.doc) or "Fin" not in tok.morph.get("VerbForm"):
+    if tok.pos_ != "VERB" or tok.i + 1 >= len(ctx.doc) or "Fin" not in tok.morph.get("VerbForm", []):
         return None
     nxt = ctx.doc[tok.i + 1]
     if _inverted_pronoun(ctx.doc, cues, nxt.i, nxt.i + 1) is not None:
@@ -172,7 +172,7 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         if tok.text in SENTENCE_END or tok.is_space or tok.text in ("«", "“", '"'):
             return None
         if tok.lower_ in ("de", "d'", "d’") and j == i and j + 1 < len(doc) \
-                and "Inf" in doc[j + 1].morph.get("VerbForm"):
+                and "Inf" in doc[j + 1].morph.get("VerbForm", []):
             continue  # "« … », de dire X": a narrative infinitive incise
         if tok.lemma_.lower() == "faire" and j + 1 < len(doc) and doc[j + 1].lower_ in FAIRE_LOCUTIONS:
             continue  # "« … », a fait savoir / fait valoir X": the speech verb is the locution, read after 'faire'
@@ -249,7 +249,7 @@ def signature_after(ctx: Context, close_char: int) -> Attribution | None:
         return Attribution(person.ref(), None, "signature") if j >= end else None
     line = ctx.doc.char_span(i, end, alignment_mode="contract")
     if end - i > SIGNATURE_MAX_CHARS or line is None or any(
-            t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm") and t.i > line.start for t in line):
+            t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm", []) and t.i > line.start for t in line):
         return None  # a clause, not a credit (a first word like "extrait" may be tagged a verb)
     people = {m.key: m.ref() for m in ctx.mentions_in(i, end, "PER")} or _given_name_people(text[i:end])
     return Attribution(next(iter(people.values())), None, "signature") if len(people) == 1 else None
@@ -335,7 +335,7 @@ def _past_aside(doc: Doc, i: int) -> int:
         tok = doc[k]
         if tok.text == ",":
             return k + 1 if k > i + 1 else i
-        if tok.text in SENTENCE_END or tok.is_space or "Fin" in tok.morph.get("VerbForm") \
+        if tok.text in SENTENCE_END or tok.is_space or "Fin" in tok.morph.get("VerbForm", []) \
                 or tok.ent_type_ in ("PER", "ORG"):
             return i
     return i
@@ -422,7 +422,7 @@ SPEAKER_PARAGRAPHS = 2
 def _narrative_infinitive(clause: Span, verb: Token) -> bool:
     """"Et d'ajouter :" / "Puis de conclure, en souriant :": a narrative infinitive with no subject of
     its own continues whoever was speaking."""
-    return clause[0].lower_ in NARRATIVE_OPENERS and "Inf" in verb.morph.get("VerbForm") and verb.i > 0 \
+    return clause[0].lower_ in NARRATIVE_OPENERS and "Inf" in verb.morph.get("VerbForm", []) and verb.i > 0 \
         and verb.doc[verb.i - 1].lower_ in ("de", "d'", "d’")
 
 
@@ -515,7 +515,7 @@ def _finite_governor(span: Span) -> bool:
     root = next((t for t in span if not (span.start <= t.head.i < span.end)), None)
     head, steps = (root.head if root is not None else None), 0
     while head is not None and steps < 5 and head.sent.start == span.sent.start:
-        if not (span.start <= head.i < span.end) and "Fin" in head.morph.get("VerbForm") \
+        if not (span.start <= head.i < span.end) and "Fin" in head.morph.get("VerbForm", []) \
                 and speech_lemma(head, "intro") is not None:
             return head.i == 0 or head.doc[head.i - 1].text != ","  # ", estime X," is an incise
         if head.head is head:
@@ -526,7 +526,7 @@ def _finite_governor(span: Span) -> bool:
 
 def _speech_verb_between(doc: Doc, start: int, end: int) -> bool:
     """A finite speech verb between a source cue and the quote: the quote belongs to that verb's clause."""
-    return any("Fin" in t.morph.get("VerbForm") and speech_lemma(t, "intro") is not None for t in doc[start:end])
+    return any("Fin" in t.morph.get("VerbForm", []) and speech_lemma(t, "intro") is not None for t in doc[start:end])
 
 
 def governing_verb(ctx: Context, span: Span) -> Attribution | None:
@@ -577,7 +577,7 @@ def pronoun_before_predicate(ctx: Context, span: Span, open_tok: int) -> Attribu
     lead = [t for t in span if not (t.is_punct or t.is_space)][:3]
     verb = next((t for t in lead if t.lower_ not in PREDICATE_CLITICS), None)
     if verb is None or not verb.is_lower or verb.pos_ not in ("VERB", "AUX") \
-            or "Fin" not in verb.morph.get("VerbForm"):
+            or "Fin" not in verb.morph.get("VerbForm", []):
         return None
     speaker = resolve_pronoun(ctx, pron, pron.idx)
     return Attribution(speaker, None, "pronoun_predicate") if speaker is not None else None
@@ -680,8 +680,8 @@ def unclosed_quote(ctx: Context, cues: list[Cue], open_char: int, para_end: int)
 
 def _incise_shape(doc: Doc, cues: list[Cue], verb: Token) -> bool:
     """An incise verb is not an infinitive or a participle clause and is followed by its subject."""
-    forms = verb.morph.get("VerbForm")
-    if "Inf" in forms or ("Part" in forms and "Pres" in verb.morph.get("Tense")):
+    forms = verb.morph.get("VerbForm", [])
+    if "Inf" in forms or ("Part" in forms and "Pres" in verb.morph.get("Tense", [])):
         return False
     if verb.i + 1 >= len(doc):
         return False
@@ -779,7 +779,7 @@ def _apposition_end(doc: Doc, stop: int, limit: int) -> int:
         if tok.text in (".", ";", "!", "?"):
             return k
         relative = relative or (tok.lower_ in RELATIVES and doc[k - 1].text == ",")
-        if ("Fin" in tok.morph.get("VerbForm") and not relative) or tok.text in ("«", "“", '"'):
+        if ("Fin" in tok.morph.get("VerbForm", []) and not relative) or tok.text in ("«", "“", '"'):
             return stop  # a finite verb: the quote goes on after the first comma
     return stop
 
@@ -878,7 +878,7 @@ def _cited_predicate(ctx: Context, cues: list[Cue], span: Span, n_words: list[To
     (« médecine au rabais ») stays a scare quote."""
     if len(n_words) < 2 or title_like(n_words) or not n_words[0].is_lower:
         return False
-    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in n_words):
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in n_words):
         return False
     att = cue_before(ctx, cues, open_tok)
     return att is not None and att.speaker is not None

@@ -73,7 +73,7 @@ def _inverted_relative(que: Token) -> bool:
     """"son intérêt pour l'opération que constitue à ses yeux la reprise": a finite verb right after 'que'
     (its subject inverted after it) makes 'que' a relative pronoun on the noun before, not a completive."""
     nxt = que.doc[que.i + 1] if que.i + 1 < len(que.doc) else None
-    return nxt is not None and nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm")
+    return nxt is not None and nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm", [])
 
 
 def _clause_end(head: Token) -> Token:
@@ -81,7 +81,7 @@ def _clause_end(head: Token) -> Token:
     last = head.right_edge
     for tok in head.doc[head.i + 1: last.i]:
         nxt = tok.nbor(1)
-        if tok.text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense"):
+        if tok.text == "," and "Part" in nxt.morph.get("VerbForm", []) and "Pres" in nxt.morph.get("Tense", []):
             return head.doc[tok.i - 1]
         if tok.text == "," and _narrative_sequel(tok):
             return head.doc[tok.i - 1]  # "…, avant de débloquer un prêt": what the speaker did next
@@ -100,7 +100,7 @@ def _narrative_sequel(comma: Token) -> bool:
     doc = comma.doc
     if comma.i + 3 >= len(doc) or doc[comma.i + 1].lower_ not in SEQUEL_WORDS:
         return False
-    return doc[comma.i + 2].lower_ in ("de", "d'", "d’") and "Inf" in doc[comma.i + 3].morph.get("VerbForm")
+    return doc[comma.i + 2].lower_ in ("de", "d'", "d’") and "Inf" in doc[comma.i + 3].morph.get("VerbForm", [])
 
 
 def _recent_antecedent(ctx: Context, pron: Token):
@@ -165,7 +165,7 @@ def _role_description(subj: list[Token]) -> bool:
     if len(head_part) > 4 or subj[0].lower_ not in ROLE_DETERMINERS:
         return False
     head = next((t for t in subj[1:] if t.pos_ in ("NOUN", "ADJ")), None)
-    if head is None or "Plur" in head.morph.get("Number"):
+    if head is None or "Plur" in head.morph.get("Number", []):
         return False
     # also "ce dernier", and the article's company ("le groupe", "la direction", "l'entreprise")
     return noun_text(head) in speaker_nouns("person") | speaker_nouns("anaphoric") | speaker_nouns("org_main")
@@ -185,7 +185,7 @@ def _participle_of_incise(ctx: Context, verb: Token):
     """"« … », a confié X, estimant que …": a present participle hanging on an incise verb reports the
     speech of the incise's inverted subject (the parser often makes that name an object)."""
     head = verb.head
-    if "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense") or head is verb \
+    if "Part" not in verb.morph.get("VerbForm", []) or "Pres" not in verb.morph.get("Tense", []) or head is verb \
             or head.i > verb.i or speech_lemma(head, "incise", lenient=True) is None:
         return None
     people = [m for m in ctx.mentions_in(head.idx + len(head), verb.idx, "PER") if not ctx.in_quote(m.start, m.end)]
@@ -200,7 +200,7 @@ def _participle_of_incise(ctx: Context, verb: Token):
 def _inverted_named(ctx: Context, verb: Token, que: Token):
     """"indique dans un communiqué X, chargé de …, que …": the subject named between the verb and que."""
     start, end = verb.idx + len(verb), que.idx
-    if "\n" in doc_text(ctx.doc)[start:end] or "Inf" in verb.morph.get("VerbForm"):
+    if "\n" in doc_text(ctx.doc)[start:end] or "Inf" in verb.morph.get("VerbForm", []):
         return None  # "pour expliquer à X que …" has no inverted subject
     for m in ctx.mentions_in(start, end, "PER") or ctx.mentions_in(start, end, "ORG"):
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -317,7 +317,7 @@ def _names_someone(ctx: Context, phrase: list[Token]) -> bool:
 
 def _inverted_subject_follows(verb: Token, rule_id: str) -> bool:
     """A finite speech verb directly followed by its subject (explique X / a précisé le directeur)."""
-    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+    if "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", []):
         return False  # "…, améliorant ainsi ses marges": a participle clause, not an incise
     if rule_id == "incise_inverted":
         return True
@@ -329,7 +329,7 @@ def _speech_verb_form(tok: Token, modals: set[str]) -> bool:
     """A verb in the future or conditional, or a modal (devoir, falloir …)."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    return "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood") or tok.lemma_.lower() in modals
+    return "Fut" in tok.morph.get("Tense", []) or "Cnd" in tok.morph.get("Mood", []) or tok.lemma_.lower() in modals
 
 
 def _speech_like(ctx: Context, body: str, start: int, end: int) -> bool:

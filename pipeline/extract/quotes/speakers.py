@@ -308,7 +308,7 @@ def _role_complement(doc: Doc, m: EntityMention) -> bool:
 
 def _surname_match(ctx: Context, tokens: list[Token]) -> EntityMention | None:
     """A capitalised word of the phrase that is the surname of a person seen elsewhere."""
-    surnames = {}
+    surnames: dict[str, EntityMention] = {}
     for m in ctx.mentions:
         if m.label == "PER":
             parts = normalize_name(m.name).split()
@@ -395,7 +395,7 @@ def _civility_title_is(ctx: Context, m: EntityMention, lemma: str) -> bool:
 
 
 def _indefinite(head: Token) -> bool:
-    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in head.children)
+    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in head.children)
 
 
 def _has_verb(doc: Doc, start: int, end: int, participles: bool = True) -> bool:
@@ -405,12 +405,12 @@ def _has_verb(doc: Doc, start: int, end: int, participles: bool = True) -> bool:
     if span is None:
         return False
     return any(t.text in ".;\n" or t.pos_ == "AUX" or t.pos_ == "VERB" and (
-        participles or "Part" not in t.morph.get("VerbForm")) for t in span)
+        participles or "Part" not in t.morph.get("VerbForm", [])) for t in span)
 
 
 def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is None or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+    return span is None or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span)
 
 
 def noun_text(tok: Token) -> str:
@@ -436,7 +436,7 @@ def _head_noun(tokens: list[Token]) -> Token | None:
 def _gender_of_phrase(tokens: list[Token]) -> str | None:
     for tok in tokens:
         if tok.pos_ == "DET":
-            g = tok.morph.get("Gender")
+            g = tok.morph.get("Gender", [])
             if g:
                 return "f" if g[0] == "Fem" else "m"
     return None
@@ -542,7 +542,7 @@ def _described_person(ctx: Context, tokens: list[Token], head: Token, before: in
     """A person description (le président, la fondatrice, cette ancienne pharmacienne) -> the person the
     article gives that title, or the person just named for a demonstrative; never a guess: else None.
     A plural description (les experts, ces chercheurs) is never one person."""
-    if "Plur" in head.morph.get("Number") or any(t.lower_ in ("les", "ces") for t in tokens[:2]):
+    if "Plur" in head.morph.get("Number", []) or any(t.lower_ in ("les", "ces") for t in tokens[:2]):
         ctx.doc.user_data.setdefault("dropped", []).append(Dropped(
             "quotes", " ".join(t.text for t in tokens), "plural description is not one speaker"))
         return None
@@ -624,7 +624,7 @@ def _previous_speaker(ctx: Context, tokens: list[Token], head: Token, before: in
 
 
 def _noun_gender(tok: Token) -> str | None:
-    g = tok.morph.get("Gender")
+    g = tok.morph.get("Gender", [])
     return ("f" if g[0] == "Fem" else "m") if g else None
 
 
@@ -727,7 +727,7 @@ def sole_person_for_title(ctx: Context, noun: Token, before: int, gender: str | 
 
 def phrase_after(doc: Doc, i: int, limit: int = 14) -> list[Token]:
     """Tokens of the speaker phrase starting at token i, up to punctuation or a new clause."""
-    out = []
+    out: list[Token] = []
     for tok in doc[i: min(len(doc), i + limit)]:
         if tok.text in PHRASE_STOP or "\n" in tok.text:
             break
@@ -747,8 +747,8 @@ def active_subject(verb: Token, child: Token) -> bool:
 
 def _participle_clause(verb: Token) -> bool:
     """", estimant que …": a present participle hanging on the main verb shares its subject."""
-    forms = verb.morph.get("VerbForm")
-    return verb.dep_ == "advcl" and "Part" in forms and "Pres" in verb.morph.get("Tense") and verb.head.i < verb.i
+    forms = verb.morph.get("VerbForm", [])
+    return verb.dep_ == "advcl" and "Part" in forms and "Pres" in verb.morph.get("Tense", []) and verb.head.i < verb.i
 
 
 def subject_of(verb: Token) -> list[Token] | None:
@@ -808,7 +808,7 @@ def person_before_apposition(ctx: Context, verb: Token) -> EntityMention | None:
         return None
     for c in range(k - 1, max(0, k - APPOSITION_MAX_TOKENS), -1):
         tok = doc[c]
-        if tok.text in (".", ";", "!", "?", "«", "»", ":") or "\n" in tok.text or "Fin" in tok.morph.get("VerbForm"):
+        if tok.text in (".", ";", "!", "?", "«", "»", ":") or "\n" in tok.text or "Fin" in tok.morph.get("VerbForm", []):
             return None
         if tok.text == "," and c > 0:
             people = [m for m in ctx.mentions if m.label == "PER" and m.end == doc[c - 1].idx + len(doc[c - 1])]
@@ -897,7 +897,7 @@ def sentence_initial_name(ctx: Context, verb: Token) -> EntityMention | None:
         relative = {t.i for r in between if r.dep_ == "acl:relcl" for t in r.subtree}
         # "X et Y viennent d'annoncer que …": the finite verb carrying the speech infinitive is no other clause
         carrier = verb.head.i if verb.dep_ == "xcomp" else -1
-        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.i not in relative
+        if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) and t.i not in relative
                    and t.i != carrier and not (t.head.i in (verb.i, carrier) and t.dep_.startswith("aux"))
                    for t in between):
             return m
