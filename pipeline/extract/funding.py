@@ -670,7 +670,7 @@ def _not_a_deal(ctx: Ctx, s: int, am: AmountAt) -> bool:
     noun = _deal_noun_before(ctx, am, s)
     between = doc[noun[2] : am.start] if noun is not None else doc[am.start : am.start]
     direct = noun is not None and not any(t.text == "(" or t.text[:1].isupper() for t in between)
-    if direct and doc[noun[1]].lower_.endswith("s") and noun[1] > s:
+    if noun is not None and direct and doc[noun[1]].lower_.endswith("s") and noun[1] > s:
         det = doc[noun[1] - 1]
         if det.lower_ in {"les", "des", "ces"} or det.like_num or "Plur" in det.morph.get("Number", []):
             return True
@@ -1902,9 +1902,10 @@ def _distributive_pairs(ctx: Ctx, s: int, e: int, mains: list[AmountAt], blocked
         words = [_low(t) for t in doc[am.end : min(e, am.end + 4)]]
         pos = next((positions[w] for w in words[2:] if w in positions), None) if words[:1] == ["pour"] else None
         ordinals.append(pos)
-    if all(p is not None for p in ordinals) and len(subjects) >= max(ordinals):
-        group = subjects[-max(ordinals):]
-        return [(am, group[p - 1]) for am, p in zip(mains, ordinals)]
+    ranks = [p for p in ordinals if p is not None]
+    if len(ranks) == len(ordinals) and len(subjects) >= max(ranks):
+        group = subjects[-max(ranks):]
+        return [(am, group[p - 1]) for am, p in zip(mains, ranks)]
     if ctx.has_cue("distributive_cues", s, mains[0].start) and len(mains) >= 2 and len(subjects) >= len(mains):
         return list(zip(mains, subjects[-len(mains):]))
     return []
@@ -2151,9 +2152,10 @@ def _speaker_company(ctx: Ctx, si: int, am: AmountAt) -> ActorRef | None:
     s, e = ctx.sents[si]
     doc = ctx.doc
     close = next((t.i for t in doc[am.end : e] if t.text in {"»", "”", '"'}), None)
-    for c in _cands_in(ctx, close, e) if close is not None else []:
-        if _org_like(c.ref) and not _person(c.ref) and _prev_word(doc, c.start, close) in {"de", "d'", "chez"}:
-            return c.ref
+    if close is not None:
+        for c in _cands_in(ctx, close, e):
+            if _org_like(c.ref) and not _person(c.ref) and _prev_word(doc, c.start, close) in {"de", "d'", "chez"}:
+                return c.ref
     return _main_company(ctx, si)
 
 
@@ -2474,7 +2476,8 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
     if ref is not None and am.amount.value is None and pattern in {"right_subject", "anaphor"}:
         ref, why = None, "vague amount without a stated recipient"
     if ref is not None and not _recipient_like(ref, pattern):
-        ref, why = None, f"recipient is not an organisation ({ref.label} {ref.name})"
+        why = f"recipient is not an organisation ({ref.label} {ref.name})"
+        ref = None
     if ref is None:
         _drop(ctx, _sent_text(ctx, si), f"{why}: {am.amount.text}")
         return []
@@ -2687,7 +2690,7 @@ def _attach(ctx: Ctx, si: int, drafts: list[Draft], amounts: list[AmountAt], inv
     tranche = _tranche_investors(ctx, s, e, mains)
     valuations = [a for a in amounts if a.kind == "valuation" and a.amount.value]
     conversions = [a for a in amounts if a.kind == "conversion"]
-    with_amount = [d for d in drafts if d.amount is not None]
+    with_amount = [(d, d.amount) for d in drafts if d.amount is not None]
     for d in drafts:
         if d.amount is None:
             continue
@@ -2697,7 +2700,7 @@ def _attach(ctx: Ctx, si: int, drafts: list[Draft], amounts: list[AmountAt], inv
         else:
             # Several deals in one sentence: each investor goes to the deal whose amount is nearest.
             def mine(c: Cand, d: Draft = d) -> bool:
-                return min(with_amount, key=lambda x: _investor_distance(ctx, s, e, x.amount, c)) is d
+                return min(with_amount, key=lambda x: _investor_distance(ctx, s, e, x[1], c))[0] is d
 
             _add_unique(d.investors, [c.ref for c in investors + tranche if mine(c)], d.recipient)
             _add_unique(d.leads, [c.ref for c in leads if mine(c)], d.recipient)
@@ -2939,7 +2942,8 @@ def _currency_for(ctx: Ctx, d: Draft) -> str | None:
     s, e = ctx.sents[d.sent]
     same = [a for a in ctx.amounts if s <= a.start < e and a.amount.currency]
     if same:
-        return min(same, key=lambda a: abs(a.start - d.amount.start)).amount.currency
+        start = d.amount.start
+        return min(same, key=lambda a: abs(a.start - start)).amount.currency
     before = [a for a in ctx.amounts if a.start < s and a.amount.currency]
     return before[-1].amount.currency if before else _cues()["currency_default"]
 

@@ -939,16 +939,16 @@ def clean_spans(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     # A lone head noun right before another name ('l’Institut' + 'Max Planck') is taken in by that name.
     spans = [s for s in spans if not (fold(s[-1].text) in heads and s.end in starts)]
     for span in spans:
-        for piece in _pieces(doc, strip_role(doc, span, lex), lex):
-            piece = _past_portfolio(doc, piece, lex)
+        for raw_piece in _pieces(doc, strip_role(doc, span, lex), lex):
+            piece = _past_portfolio(doc, raw_piece, lex)
             if piece is None:
                 continue
             trimmed = _trim(doc, piece, lex)
             if trimmed is None:
                 continue
             trimmed = _extend(doc, trimmed, lex)
-            for part in _split_names(doc, trimmed, lex):
-                part = _trim(doc, part, lex)
+            for raw_part in _split_names(doc, trimmed, lex):
+                part = _trim(doc, raw_part, lex)
                 if part is None:
                     continue
                 reason = _reject(doc, part, lex) or is_chrome_line(doc, part)

@@ -248,7 +248,7 @@ class _Gazetteer:
     def __init__(self, nlp: Language, lex: Lexicons) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         names = sorted({n for e in lex.gazetteer.values() for n in (e.name, *e.aliases) if len(n) > 1})
-        self.matcher.add("GAZ", list(nlp.tokenizer.pipe(names)))
+        self.matcher.add("GAZ", [nlp.make_doc(n) for n in names])
 
     def widen(self, doc: Doc, ner: list[Span]) -> list[Span]:
         """NER spans replaced by a longer gazetteer name covering them ('Hugging' -> 'Hugging Face', 'CMA' + 'CGM')."""

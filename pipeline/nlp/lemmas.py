@@ -14,12 +14,14 @@ Lemmas are cached as Python `str` (never as string-store hashes): a hash added i
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 import numpy
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.lang.fr.lemmatizer import FrenchLemmatizer
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 MAX_CACHED_PAIRS = 500_000  # bounds the cache's memory on endless corpora (~60 MB at worst)
 
@@ -49,7 +51,7 @@ class CachedFrenchLemmatizer(FrenchLemmatizer):
             if key is None:
                 key = added[lemma] = strings.add(lemma)
             lemmas[i] = key
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array([LEMMA], cast(Ints2d, lemmas.reshape(-1, 1)))
         return doc
 
     def _lemma(self, doc: Doc, i: int, orth: int, pos: int) -> str:
@@ -82,6 +84,6 @@ def use_cached_lemmatizer(nlp: Language) -> None:
     old = nlp.get_pipe("lemmatizer")
     if type(old) is not FrenchLemmatizer or old.mode != "rule":
         return
-    new = nlp.replace_pipe("lemmatizer", "cached_lemmatizer",
-                           config={"mode": old.mode, "overwrite": old.overwrite})
+    new = cast(CachedFrenchLemmatizer, nlp.replace_pipe("lemmatizer", "cached_lemmatizer",
+                                                        config={"mode": old.mode, "overwrite": old.overwrite}))
     new.initialize(lookups=old.lookups)

@@ -222,7 +222,7 @@ def _first_person_after(ctx: Context, start: int, para_end: int):
     span = doc.char_span(start, para_end, alignment_mode="expand")
     if span is None:
         return None
-    sents = list(span.sents)
+    sents = list(span.sents)  # type: ignore[attr-defined]  # Span.sents exists; spaCy's stub omits it
     for sent in sents[:2]:
         people = ctx.mentions_in(max(sent.start_char, start), min(sent.end_char, para_end), "PER")
         if people:

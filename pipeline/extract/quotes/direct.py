@@ -729,7 +729,8 @@ def _opens_incise(doc: Doc, i: int) -> bool:
 def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, int, Attribution | None]]:
     """Split « A, confie X. B » into parts (char ranges) with the incise's attribution."""
     doc = ctx.doc
-    parts, part_start, att = [], span.start_char, None
+    parts: list[tuple[int, int, Attribution | None]] = []
+    part_start, att = span.start_char, None
     i = span.start + 3
     while i < span.end - 2:
         tok = doc[i]
@@ -836,10 +837,15 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
             _drop(doc, doc_text(doc)[m.start:m.end], "scare quote / label (short or title-like)")
             return []
     governed: list[Attribution | None] = []
+
+    def governing() -> Attribution | None:
+        governed.append(governing_verb(ctx, span))  # kept: the last alternative asks whether a verb governs
+        return governed[0]
+
     before = _first_named([
         lambda: colon_intro(ctx, m.open),
         lambda: cue_before(ctx, cues, open_[0].i),
-        lambda: governed.append(governing_verb(ctx, span)) or governed[0],
+        governing,
         lambda: pronoun_before_predicate(ctx, span, open_[0].i),
         # a speech verb governing the quote outranks an incise elsewhere in its sentence, even unresolved
         # ("selon la CGT, alors que la direction assure qu'« … »")

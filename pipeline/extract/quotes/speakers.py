@@ -265,8 +265,8 @@ def _gendered_over_complement(ctx: Context, m: EntityMention | None, gender: str
     or who was a subject (not a complement) herself."""
     if m is None or not gender or m.key in ctx.gender or not _noun_complement(ctx, m):
         return m
-    earlier = m
-    while (earlier := ctx.most_recent("PER", earlier.start, gender)) is not None:
+    earlier: EntityMention | None = m
+    while earlier is not None and (earlier := ctx.most_recent("PER", earlier.start, gender)) is not None:
         if earlier.key != m.key and (ctx.gender.get(earlier.key) == gender or (
                 not _noun_complement(ctx, earlier) and is_subject_position(ctx.doc, earlier))):
             return earlier
@@ -779,7 +779,9 @@ def described_subject(ctx: Context, span: Span) -> ActorRef | None:
     commissioner the article names. A definite description without a name: a role noun resolved like an
     incise's subject, or another noun given to a person as a title before; never a thing or an organisation."""
     root = next((t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)), None)
-    subj = next((c for c in root.children if active_subject(root, c)), None) if root is not None else None
+    if root is None:
+        return None
+    subj = next((c for c in root.children if active_subject(root, c)), None)
     if subj is None or subj.i < span.start or subj.pos_ != "NOUN":
         return None
     tokens = [t for t in subj.subtree if t.i < root.i]

@@ -76,7 +76,7 @@ def _key(rec: RelationRecord) -> tuple:
 def _founder_title(attribute: str | None) -> bool:
     """A role title saying that its holder founded the organisation ("cofondateur", "président
     fondateur", "ancien fondateur")."""
-    return bool(attribute) and bool(set(attribute.split()) & founder_titles())
+    return attribute is not None and bool(set(attribute.split()) & founder_titles())
 
 
 def invested_in_relations(funding_records: Iterable[FundingRecord]) -> list[RelationRecord]:

@@ -97,7 +97,7 @@ def extract_frames(ctx: DocContext, sent: Span) -> Iterator[RelationRecord]:
 
 
 # ---- slot helpers -----------------------------------------------------------------------------
-def _ntext(tok: Token) -> str:
+def _ntext(tok: Token | Span) -> str:
     return norm_text(tok.text)
 
 
@@ -116,6 +116,7 @@ def actor_at(ctx: DocContext, sent: Span, i: int, labels=None) -> tuple[int, Act
     if i >= sent.end or _compared(sent, i):
         return None
     hit = ctx.entity_at(i)
+    found: tuple[int, ActorRef] | None
     if hit and hit[0].start == i:
         found = (hit[0].end, hit[1])
     elif labels and "PER" not in labels:
@@ -132,6 +133,7 @@ def actor_ending_at(ctx: DocContext, sent: Span, j: int, labels=None) -> tuple[i
     if j < sent.start:
         return None
     hit = ctx.entity_at(j)
+    found: tuple[int, ActorRef] | None
     if hit and hit[0].end - 1 == j:
         found = (hit[0].start, hit[1])
     else:
@@ -260,10 +262,10 @@ def _institution_object(ctx: DocContext, sent: Span, k: int) -> tuple[int, Actor
         k += 1
     head = _ntext(doc[k]) in lexicon().institution_nouns if k < sent.end else False
     acronym = k < sent.end and doc[k].text.isupper() and doc[k].is_alpha and len(doc[k].text) > 1 \
-        and (ctx.entity_at(k) is None or ctx.entity_at(k)[0].end == k + 1)
+        and ((at := ctx.entity_at(k)) is None or at[0].end == k + 1)
     if k + 2 >= sent.end or not (head or acronym) or _ntext(doc[k + 1]) not in ("de", "d'", "du"):
         return None
-    if acronym and not (hit := ctx.entity_at(k + 2)) or acronym and hit[1].label != "LOC":
+    if acronym and ((hit := ctx.entity_at(k + 2)) is None or hit[1].label != "LOC"):
         return None  # "du CHU de Tours": an acronym named after its place only
     found = actor_at(ctx, sent, k + 2, ORGISH + ("LOC",))
     if found is None or not doc[k + 2].text[:1].isupper():
@@ -408,9 +410,8 @@ def _agent_par(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     """'X, fondée en 2021 par A et B' / 'Y a été lancée par A' / 'Fondée par A, X ...'."""
     doc = sent.doc
     par = _find(sent, trigger.end, {"par"} | set(), limit=SCAN)
-    gap = doc[trigger.end : par] if par is not None else None
     if par is None or any(_ntext(t) not in words()["founded_date_words"] and not t.like_num
-                          and _ntext(t) not in MONTHS for t in gap):
+                          and _ntext(t) not in MONTHS for t in doc[trigger.end : par]):
         return
     labels = row.get("agent_labels")
     end, agents = actor_list(ctx, sent, par + 1, labels)
@@ -693,7 +694,9 @@ def _sold_to(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
     """'Y a été (re)vendue / cédée à X' and 'Z a cédé Y à X': X acquired Y."""
     doc = sent.doc
     to = _find(sent, trigger.end, {"à", "au"}, limit=SCAN)
-    buyer = object_after(ctx, sent, to + 1, ORGISH) if to is not None else None
+    if to is None:
+        return
+    buyer = object_after(ctx, sent, to + 1, ORGISH)
     if buyer is None or buyer[1].label == "PER":
         return
     passive = trigger.start - 1 >= sent.start and _ntext(doc[trigger.start - 1]) in ("été", "être", "est") \

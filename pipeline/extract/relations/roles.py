@@ -33,6 +33,7 @@ or no organisation gives nothing (logged in doc.user_data["dropped"] when the or
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from spacy.tokens import Span
 
@@ -64,8 +65,8 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
     for n in range(len(titles) - 1, -1, -1):
         orgs[n] = _org_of(ctx, sent, titles, n, orgs, lex)
     for n in range(1, len(titles)):
-        if orgs[n] is None and orgs[n - 1] is not None:
-            orgs[n] = _elliptic_org(ctx, sent, titles[n], orgs[n - 1], lex)
+        if orgs[n] is None and (before := orgs[n - 1]) is not None:
+            orgs[n] = _elliptic_org(ctx, sent, titles[n], before, lex)
     persons: dict[int, tuple[list[ActorRef], str]] = {}
     for n, title in enumerate(titles):
         org = orgs[n]
@@ -74,9 +75,10 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
             if joined:
                 yield RelationRecord(joined[0], "role", joined[1], sent.text.strip(), "role.joined_as", title.attribute)
             appointed = None if joined else _appointed_by_org(ctx, sent, title, lex)
-            for person in _appointees(ctx, sent, title, appointed[0]) if appointed else []:
-                yield RelationRecord(person, "role", appointed[1], sent.text.strip(), "role.appointed",
-                                     title.attribute)
+            if appointed is not None:
+                appointer, employer = appointed
+                for person in _appointees(ctx, sent, title, appointer):
+                    yield RelationRecord(person, "role", employer, sent.text.strip(), "role.appointed", title.attribute)
             continue
         more = _more_orgs(ctx, sent, org[0], lex)  # "patron de Tesla, SpaceX et X"
         end = more[-1][0] if more else org[0]
@@ -222,9 +224,10 @@ def _appointment(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[ActorRef, 
         if k - 3 >= sent.start and doc[k].lower_ == "ans" and doc[k - 1].like_num and doc[k - 2].text == ",":
             k -= 3
     if doc[k].text == ",":
-        k = _apposition_start(sent, k)
-        if k is None:
+        start = _apposition_start(sent, k)
+        if start is None:
             return None
+        k = start
     hit = ctx.person_ending_at(k, sent)
     if not hit or hit[0] - 1 < sent.start:
         return None
@@ -1080,8 +1083,9 @@ def _dont_clause_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int, A
             if doc[e].text == ")":  # "Benteler (pièces de structure), dont il a été …"
                 e = next((c - 1 for c in range(e - 1, max(sent.start, e - 10) - 1, -1) if doc[c].text == "("), e)
             hit = ctx.entity_at(e) if e >= sent.start else None
-            ok = hit and hit[0].end - 1 == e and hit[1].label == "ORG"
-            return (title.end, hit[1]) if ok else None
+            if hit is not None and hit[0].end - 1 == e and hit[1].label == "ORG":
+                return title.end, hit[1]
+            return None
         if not (tok.pos_ in ("DET", "AUX", "ADV", "PRON") or tok.lemma_ in lex.role_verbs
                 or (hit := ctx.entity_at(j)) and hit[1].label == "PER"):
             return None
@@ -1373,9 +1377,9 @@ def _persons_of(ctx, sent, titles, n, org_end, persons, lex) -> tuple[list[Actor
         if fronted:
             return [fronted], "role.copula"
     if _fronted_chain(sent, title.start):  # "Professeur, doyen de X, ancien directeur de Y, Éric Z …"
-        chained = _inversion(ctx, sent, title, org_end, lex)
-        if chained:
-            return chained
+        inverted = _inversion(ctx, sent, title, org_end, lex)
+        if inverted:
+            return inverted
     # "X est responsable de la faillite de Y", "X a été chargé de la refonte de Y": not a post
     copula = None if title.domain else _copula_subject(ctx, sent, k, lex)
     if copula:
@@ -1478,7 +1482,7 @@ def _respectively(ctx, sent, titles, n) -> ActorRef | None:
     return people[idx] if idx < len(people) else None
 
 
-def _successor(ctx, sent, start: int, lex: Lexicon) -> ActorRef | None | bool:
+def _successor(ctx, sent, start: int, lex: Lexicon) -> ActorRef | None | Literal[False]:
     """'A succède à B à la tête de X' / 'A remplace B à la tête de X': B, the person before the
     title, is the predecessor; the post goes to A (None when A is not named). False: no such verb."""
     doc = sent.doc
@@ -1717,7 +1721,7 @@ def _inversion(ctx, sent, title: TitleMatch, org_end: int, lex) -> tuple[list[Ac
             k += 1
     if k >= sent.end or doc[k].text not in INVERSION_MARKS:
         return None
-    found: list[ActorRef] = []
+    found = []
     k += 1
     if _fronted_chain(sent, title.start) or title.start == sent.start:
         k = _past_fronted_members(ctx, sent, k)  # "Doyen de X, ancien directeur de Y, Éric Z était …"
