@@ -119,6 +119,8 @@ NOT_MONEY = [
     "le 20/09/2020",
     "la version 2.5",
     "des millions de personnes",
+    # a bare scale alone in parentheses counts what the same scale word counted before it
+    "Korvia.com (3,22 millions de visiteurs uniques en mars), Brivo.fr (1,33 million), Talva.fr (1 million)",
     "",
 ]
 
@@ -277,3 +279,17 @@ def test_prefix_factored_alternation_matches_like_a_plain_one(words: list[str], 
 )
 def test_figures_sharing_the_unit_after_respectivement(text, values):
     assert [a.value for a in find_amounts(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # round-up parentheses with no counted unit before them stay money
+        ("Reev (3 millions), MerciYanis (2,7 millions) et Talva (1 million) ont levé des fonds.", [3e6, 2.7e6, 1e6]),
+        # a bare amount outside parentheses keeps its money reading after a count
+        ("Sa filiale Korvia (3,2 millions de visiteurs) et Brivo, qui a levé 5 millions, progressent.", [5e6]),
+        ("Korvia (3,22 millions d'euros), Brivo (1,33 million).", [3.22e6, 1.33e6]),
+    ],
+)
+def test_bare_scales_after_a_count_in_parentheses(text: str, values: list[float]) -> None:
+    assert [a.value for a in find_amounts(text)] == pytest.approx(values)

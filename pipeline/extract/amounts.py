@@ -255,6 +255,23 @@ def _bare_scale_is_count(g: _Grammar, text: str, m: re.Match[str]) -> bool:
     return norm(word) not in g.money_nouns_after_de
 
 
+def _counted_like_before(g: _Grammar, text: str, m: re.Match[str], window: int = 200) -> bool:
+    """ "X (3,22 millions de visiteurs), Y (1,33 million)": a bare scale alone in parentheses counts
+    what the same scale word counted earlier in its sentence."""
+    gd = m.groupdict()
+    if gd.get("scale") is None or _currency(g, m, "cname", "csign")[0]:
+        return False
+    if text[max(0, m.start() - 1) : m.start()] != "(" or text[m.end() : m.end() + 1] != ")":
+        return False
+    lo = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1, m.start() - window, 0)
+    stem = norm(gd["scale"]).rstrip("s")
+    return any(
+        (scale := prior.groupdict().get("scale")) is not None and norm(scale).rstrip("s") == stem
+        and _bare_scale_is_count(g, text, prior)
+        for _, pattern in g.patterns for prior in pattern.finditer(text, lo, m.start() - 1)
+    )
+
+
 def _range(g: _Grammar, m: re.Match[str], text: str, high: float, mult: float) -> tuple[float, int] | None:
     """(lower bound, start) of a range match, or None when the two figures are not a range."""
     gd = m.groupdict()
@@ -305,7 +322,7 @@ def _from_match(g: _Grammar, rule: str, m: re.Match[str], text: str) -> Amount |
                     return None
     else:
         figure, mult, currency, sub_rule = _tail_value(g, m)
-        if not sub_rule or figure is None or _bare_scale_is_count(g, text, m):
+        if not sub_rule or figure is None or _bare_scale_is_count(g, text, m) or _counted_like_before(g, text, m):
             return None
         value = figure * mult
         if rule == "amount:range":
