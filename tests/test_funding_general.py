@@ -93,6 +93,9 @@ def test_anaphor_resolves_to_introduced_company(make_doc, text, recipient):
         "Des start-up françaises ont levé 85 millions d'euros cette semaine.",
         "La French Tech a levé 240 millions d'euros cette semaine, d'après le baromètre de Finscope.",
         "Au total, 23 jeunes pousses ont bouclé un tour de table pour 410 millions d'euros cette semaine.",
+        # an impersonal 'on' holding an opinion is not the company that raises
+        "Le fonds Brume Capital mise sur l'Europe. On considère qu'au moins 40 milliards d'euros seront "
+        "investis dans les start-up en 2025.",
     ],
 )
 def test_market_totals_are_not_events(make_doc, text):
@@ -1881,3 +1884,20 @@ def test_a_deal_noun_inside_a_fund_name_is_no_deal(make_doc):
     text = "Le prêt est garanti par le Fonds européen pour les investissements stratégiques (FEIS)."
     events, _ = _events(make_doc, text)
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a difference between two figures is no deal
+        ("La start-up Korvia a réalisé une levée de fonds de 31 millions d'euros en avril, soit 4 millions de moins "
+         "que Brivo, la première du classement.", {31e6}),
+        ("Korvia a bouclé un tour de 12 millions d'euros, soit 3 millions de plus que son concurrent Brivo.", {12e6}),
+        # a first-person raise after an opinion stays the speaker's company's
+        ("« On estime qu'on a levé 12 millions d'euros au bon moment », explique Paul Roy, cofondateur de Korvia.",
+         {12e6}),
+    ],
+)
+def test_differences_and_first_person_clauses(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert {e.amount for e in events} == expected

@@ -622,10 +622,21 @@ def _cumulative(ctx: Ctx, s: int, am: AmountAt) -> bool:
     return ctx.has_cue("cumulative_after_cues", am.end, hi) and not any(t.text in {",", ";"} for t in ctx.doc[am.end : hi])
 
 
+def _first_person_raiser(ctx: Ctx, s: int, am: AmountAt) -> bool:
+    """ "Nous avons levé 12 M€": a first-person subject in the amount's clause (not "On estime que
+    40 milliards seront investis …", where 'on' only holds the opinion)."""
+    subjects = set(_cues()["first_person_subjects"])
+    return any(_low(p) in subjects and not any(_low(t) in {"que", "qu'", "qu’"} for t in ctx.doc[p.i + 1 : am.start])
+               for p in ctx.doc[s : am.start])
+
+
 def _compared(ctx: Ctx, s: int, am: AmountAt) -> bool:
-    """ "un ticket moyen de 4,7 M€, contre 15 millions il y a un an": a figure given for comparison."""
+    """ "un ticket moyen de 4,7 M€, contre 15 millions il y a un an": a figure given for comparison;
+    "soit 4 millions de moins que X": a difference between two figures."""
     lo = max(s, am.start - 3)
-    return any(am.start - b <= 1 for _, b in ctx.cue_spans("comparison_before_cues", lo, am.start)) if am.start > lo else False
+    if am.start > lo and any(am.start - b <= 1 for _, b in ctx.cue_spans("comparison_before_cues", lo, am.start)):
+        return True
+    return any(a == am.end for a, _ in ctx.cue_spans("comparison_after_cues", am.end, min(len(ctx.doc), am.end + 4)))
 
 
 def _track_record(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
@@ -2050,7 +2061,7 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
     backers_from = min((a for a, _ in ctx.cue_spans("investor_cues", am.end, e)), default=e)
     if [sp for sp in _plural_spans(ctx, s, e) if sp[0] < backers_from]:
         return None, "", "market total (generic plural subject)"
-    if kind == "none" and ctx.cue_spans("first_person_subjects", s, am.start):
+    if kind == "none" and _first_person_raiser(ctx, s, am):
         own = _speaker_company(ctx, si, am)
         if own is not None:
             return own, "first_person", ""
