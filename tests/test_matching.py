@@ -102,6 +102,18 @@ def test_candidates_are_the_possible_starts(nlp):
     assert fast(nlp("Aucun mot utile.")) == []
 
 
+def test_windows_end_at_the_longest_pattern_of_their_first_word(nlp):
+    """A common first word that opens only a short pattern ('à ses yeux') gets a short window; a long
+    pattern's first word ('selon') a long one — same matches as the plain Matcher."""
+    patterns = {"yeux": [[{"LOWER": "à"}, {"LOWER": {"IN": ["ses", "leurs"]}}, {"LOWER": "yeux"}]],
+                "selon": [[{"LOWER": "selon"}, {"IS_ALPHA": True, "OP": "{1,8}"}, {"TEXT": ","}]]}
+    fast, plain = PrefilteredMatcher(nlp.vocab, patterns), _plain(nlp.vocab, patterns)
+    doc = nlp("À ses yeux, il faut partir à Lyon. Selon la directrice de la banque, tout va bien.")
+    assert fast(doc) == plain(doc) and len(plain(doc)) == 2
+    windows = fast._windows(doc)
+    assert [b - a for a, b in windows] == [3, 3, 10]  # 'À', 'à' (Lyon), then 'Selon': 1 + 8 + 1
+
+
 @pytest.mark.parametrize(("op", "most"), [(None, 1), ("?", 1), ("!", 1), ("{3}", 3), ("{1,4}", 4), ("{,2}", 2),
                                           ("*", None), ("+", None), ("{2,}", None), ("bizarre", None)])
 def test_operator_bounds(op, most):

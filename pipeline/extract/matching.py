@@ -4,7 +4,8 @@ The Matcher tests every pattern's first token at every token of the doc (a Pytho
 per token and pattern for `IN` sets), while trigger words are rare: most of a news article cannot
 start any funding pattern. `PrefilteredMatcher` reads the LOWER and LEMMA hashes of the doc as
 arrays, finds the tokens whose value a pattern's first token accepts (hash-set look-ups), and runs the
-Matcher only on windows from such a token to at most the longest pattern's length after it.
+Matcher only on windows from such a token to at most the longest length of the patterns that can
+start there (a common first word such as "à" only opens short patterns).
 
 The result is exactly `Matcher(doc)`'s — same matches, same order — provided every pattern
 - constrains its first token by LOWER or LEMMA (a literal, an `IN` list or a `REGEX`), or by an
@@ -20,7 +21,7 @@ order, and no match can begin outside a window.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER
@@ -35,42 +36,55 @@ _UNBOUNDED_OPS = {"*", "+"}
 
 @dataclass
 class FirstTokens:
-    """What a pattern set's first tokens accept: LOWER and LEMMA values (as hashes), regexes."""
+    """What a pattern set's first tokens accept — LOWER and LEMMA values, regexes — each with the
+    longest match (in tokens) a pattern starting there can make."""
 
-    lowers: set[str] = field(default_factory=set)
-    lemmas: set[str] = field(default_factory=set)
+    lowers: dict[str, int] = field(default_factory=dict)
+    lemmas: dict[str, int] = field(default_factory=dict)
     regexes: dict[str, list[str]] = field(default_factory=lambda: {"LOWER": [], "LEMMA": []})
+    regex_lengths: dict[str, int] = field(default_factory=lambda: {"LOWER": 0, "LEMMA": 0})
 
     def add_pattern(self, pattern: Pattern) -> bool:
         """Record the tokens a match of `pattern` may begin with: its leading optional tokens and
-        the first required one. False when one of them constrains neither LOWER nor LEMMA."""
+        the first required one. False when one of them constrains neither LOWER nor LEMMA, or when
+        the pattern's length has no bound."""
+        length = _pattern_length(pattern)
+        if length is None:
+            return False
         for token in pattern:
-            if token.get("OP") == "!" or not self.add(token):
+            if token.get("OP") == "!" or not self.add(token, length):
                 return False
             if not _may_be_empty(token.get("OP")):
                 return True
         return False  # every token optional: no token is sure to start a match
 
-    def add(self, token: Mapping[str, object]) -> bool:
-        """Record one token's LOWER/LEMMA constraint; False when it constrains neither. An exact
-        TEXT/ORTH (literal or `IN`) counts as its lowercase: a token with that text has that LOWER."""
+    def add(self, token: Mapping[str, object], length: int) -> bool:
+        """Record one token's LOWER/LEMMA constraint for a pattern of at most `length` tokens; False
+        when it constrains neither. An exact TEXT/ORTH (literal or `IN`) counts as its lowercase: a
+        token with that text has that LOWER."""
         for attr in ("TEXT", "ORTH"):
             value = token.get(attr)
             if isinstance(value, str) or (isinstance(value, Mapping) and set(value) == {"IN"}):
-                self.lowers.update(str(v).lower() for v in ([value] if isinstance(value, str) else value["IN"]))
+                _record(self.lowers, (str(v).lower() for v in ([value] if isinstance(value, str) else value["IN"])), length)
                 return True
         found = False
         for attr, target in (("LOWER", self.lowers), ("LEMMA", self.lemmas)):
             value = token.get(attr)
             if isinstance(value, str):
-                target.add(value)
+                _record(target, [value], length)
                 found = True
             elif isinstance(value, Mapping) and ("IN" in value or "REGEX" in value):
-                target.update(str(v) for v in value.get("IN", ()))  # type: ignore[attr-defined]
+                _record(target, (str(v) for v in value.get("IN", ())), length)  # type: ignore[attr-defined]
                 if "REGEX" in value:
                     self.regexes[attr].append(f"(?:{value['REGEX']})")
+                    self.regex_lengths[attr] = max(self.regex_lengths[attr], length)
                 found = True
         return found
+
+
+def _record(target: dict[str, int], values: Iterable[str], length: int) -> None:
+    for v in values:
+        target[v] = max(target.get(v, 0), length)
 
 
 _QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")  # spaCy's {n}, {n,m}, {,m} and {n,} operators
@@ -99,16 +113,16 @@ def _may_be_empty(op: object) -> bool:
     return m is not None and not int(m.group(1) or 0)
 
 
+def _pattern_length(pattern: Pattern) -> int | None:
+    """The most tokens `pattern` can match, or None when it has no bound."""
+    bounds = [_max_tokens(tok.get("OP")) for tok in pattern]
+    return None if None in bounds else sum(b for b in bounds if b is not None)
+
+
 def _window_length(patterns: Mapping[str, Sequence[Pattern]]) -> int | None:
     """The most tokens any pattern can match, or None when some pattern has no bounded length."""
-    longest = 0
-    for alternatives in patterns.values():
-        for pattern in alternatives:
-            bounds = [_max_tokens(tok.get("OP")) for tok in pattern]
-            if None in bounds:
-                return None
-            longest = max(longest, sum(b for b in bounds if b is not None))
-    return longest
+    lengths = [_pattern_length(p) for alternatives in patterns.values() for p in alternatives]
+    return None if None in lengths else max((n for n in lengths if n is not None), default=0)
 
 
 class PrefilteredMatcher:
@@ -124,10 +138,10 @@ class PrefilteredMatcher:
         first = FirstTokens()
         usable = all(first.add_pattern(p) for alts in patterns.values() for p in alts if p)
         self.prefilter = usable and self.window is not None
-        self._lowers = frozenset(get_string_id(v) for v in first.lowers)
-        self._lemmas = frozenset(get_string_id(v) for v in first.lemmas)
-        self._regexes = [(column, re.compile("|".join(found)))
-                         for column, found in enumerate(first.regexes.values()) if found]
+        self._lowers = {get_string_id(v): n for v, n in first.lowers.items()}
+        self._lemmas = {get_string_id(v): n for v, n in first.lemmas.items()}
+        self._regexes = [(column, re.compile("|".join(found)), first.regex_lengths[attr])
+                         for column, (attr, found) in enumerate(first.regexes.items()) if found]
         self._regex_hits: dict[tuple[int, int], bool] = {}
 
     def __call__(self, doclike: Doc | Span) -> list[tuple[str, int, int]]:
@@ -144,13 +158,22 @@ class PrefilteredMatcher:
 
     def candidates(self, doclike: Doc | Span) -> list[int]:
         """Positions (relative to `doclike`) of the tokens some pattern could start with."""
+        return [i for i, _ in self._starts(doclike)]
+
+    def _starts(self, doclike: Doc | Span) -> list[tuple[int, int]]:
+        """(position, longest match a pattern can make from it) for every possible start."""
         strings = doclike.vocab.strings
         rows = doclike.to_array([LOWER, LEMMA]).reshape(-1, 2).tolist()  # type: ignore[union-attr]  # Span.to_array exists, spaCy's stub omits it
         lowers, lemmas, regexes = self._lowers, self._lemmas, self._regexes
-        return [i for i, (lower, lemma) in enumerate(rows)
-                if lower in lowers or lemma in lemmas
-                or any(self._regex_hit(strings, column, regex, (lower, lemma)[column])
-                       for column, regex in regexes)]
+        out = []
+        for i, (lower, lemma) in enumerate(rows):
+            length = max(lowers.get(lower, 0), lemmas.get(lemma, 0))
+            for column, regex, most in regexes:
+                if most > length and self._regex_hit(strings, column, regex, (lower, lemma)[column]):
+                    length = most
+            if length:
+                out.append((i, length))
+        return out
 
     def _regex_hit(self, strings: StringStore, column: int, regex: re.Pattern, key: int) -> bool:
         """The LOWER (column 0) or LEMMA (column 1) string of hash `key` is found by the regex (cached)."""
@@ -166,8 +189,8 @@ class PrefilteredMatcher:
         """Disjoint windows [lo, hi) covering every candidate start and the longest match from it."""
         size = len(doclike)
         windows: list[tuple[int, int]] = []
-        for start in self.candidates(doclike):
-            end = min(size, start + self.window)  # type: ignore[operator]
+        for start, length in self._starts(doclike):
+            end = min(size, start + length)
             if windows and start < windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(windows[-1][1], end))
             else:
