@@ -523,6 +523,7 @@ def test_person_and_type_cues_schema():
     _check_phrase_group(other["misc_before"], "misc.")
     for k in ("loc_name_words", "misc_name_words"):
         assert other[k]["weight"] > 0 and other[k]["words"]
+    assert {"facebook", "partager"} <= set(other["share_line_words"]["words"])
     assert other["place_weight"] > 0 and other["misc_version"]["id"].startswith("misc.")
     _check_phrase_group(other["misc_after"], "misc.")
     quoted = other["misc_quoted"]

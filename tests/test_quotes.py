@@ -42,6 +42,7 @@ def test_speech_verbs_schema():
         assert lemma == lemma.lower() and " " not in lemma and "'" not in lemma, lemma
         assert uses and set(uses) <= USES and len(set(uses)) == len(uses), lemma
         assert not lemma.endswith(("ons", "ez", "ait")), f"{lemma}: lemmas, not conjugated forms"
+    assert {"savoir", "valoir"} <= set(data["faire_locutions"]) and {"pas", "jamais"} <= set(data["negations"])
     for suffix, infinitive in data["incise_lemma_suffixes"]:
         assert suffix and infinitive.endswith(("er", "ir", "re"))
     assert set(data["attribution_markers"].values()) <= {"selon", "dixit"}

@@ -28,8 +28,6 @@ _SPLIT_WORDS = {"et", "ou", "&&", "|", "/", "•", "-", "–", "—", ":", ";", 
 _LINE_START_PREPOSITIONS = {"a", "à", "en", "au", "aux", "chez", "pour", "selon", "avec", "dans", "par", "sur", "pour", "d'apres", "apres", "depuis", "entre", "et", "mais", "ou", "donc", "car", "ni", "si"}
 _MARKDOWN = set("*#_[]|<>{}=~^\\")
 _OPENERS = {'"', "«", "“", "(", "[", "-", "–", "—", "•", "*", ":", "'", "’", ">", "»"}
-_SOCIAL = {"twitter", "facebook", "linkedin", "flipboard", "email", "e-mail", "whatsapp", "pinterest", "instagram", "imprimer", "partager", "messenger", "telegram", "reddit", "mail",
-           "partages", "abonnes", "profil"}  # an author box: 'Anne 392 partages Voir son profil'
 
 
 _GLUED_PREFIX = ("ex-", "l'", "d'", "l’", "d’")
@@ -88,9 +86,10 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
     """Why the span's line is page chrome (share buttons, byline, photo credit), or None."""
     line = _line_of(doc, span)
     words = _folded_words(doc, line)
-    if sum(w in _SOCIAL for w in words) >= 2 and len(words) <= 10:
-        return "share/navigation line"
     lex = _lexicons()
+    share = lex.word_set(lex.other["share_line_words"])
+    if sum(w in share for w in words) >= 2 and len(words) <= 10:
+        return "share/navigation line"
     if in_credit(doc, span, lex) or _credit_in_parentheses(doc, span, lex):
         return "photo credit"
     if _wire_dateline(doc, span):

@@ -18,7 +18,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.lexicon import Cue, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
+from pipeline.extract.quotes.lexicon import (Cue, civility_titles, pronoun_form, pronoun_gender, speaker_nouns,
+                                             speech_lemma, speech_words)
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
 from pipeline.extract.quotes.speakers import (Context, _role_complement, active_subject, noun_text,
                                               person_before_apposition,
@@ -110,13 +111,12 @@ def _apposed_person(ctx: Context, phrase: list[Token]) -> ActorRef | None:
     if after + 1 >= len(doc) or doc[after].text != "," or phrase[0].pos_ == "PRON":
         return None
     nxt = doc[after + 1]
-    if nxt.lower_.rstrip(".") in CIVILITY_TITLES and after + 2 < len(doc):
+    if nxt.lower_.rstrip(".") in civility_titles() and after + 2 < len(doc):  # "…, Me X" / "…, Mᵉ X"
         nxt = doc[after + 2] if doc[after + 2].text != "." else doc[min(after + 3, len(doc) - 1)]
     people = [m for m in ctx.mentions if m.label == "PER" and m.start == nxt.idx]
     return people[0].ref() if people else None
 
 
-CIVILITY_TITLES = {"m", "mme", "me", "mᵉ", "maître", "dr", "pr", "mgr"}  # "…, Me X" / "…, Mᵉ X"
 PARENTHESIS_MAX_TOKENS = 8
 
 
@@ -151,7 +151,6 @@ def _unlisted_incise_verb(ctx: Context, cues: list[Cue], tok: Token) -> str | No
 # hyphen), and the person spoken to
 # ("…, nous confie X", "…, m'explique X", "…, lui répond X").
 INCISE_CLITICS = {"se", "s'", "s’", "-t", "t", "nous", "vous", "me", "m'", "m’", "lui", "leur"}
-FAIRE_LOCUTIONS = {"savoir", "valoir"}  # "a fait savoir X", "fait valoir X": speech locutions with faire
 INCISE_LOOKAHEAD = 5  # tokens from the comma to the incise verb ("a d'abord évoqué")
 
 
@@ -174,10 +173,10 @@ def incise_after(ctx: Context, cues: list[Cue], close_tok: int) -> Attribution |
         if tok.lower_ in ("de", "d'", "d’") and j == i and j + 1 < len(doc) \
                 and "Inf" in doc[j + 1].morph.get("VerbForm", []):
             continue  # "« … », de dire X": a narrative infinitive incise
-        if tok.lemma_.lower() == "faire" and j + 1 < len(doc) and doc[j + 1].lower_ in FAIRE_LOCUTIONS:
+        if tok.lemma_.lower() == "faire" and j + 1 < len(doc) and doc[j + 1].lower_ in speech_words("faire_locutions"):
             continue  # "« … », a fait savoir / fait valoir X": the speech verb is the locution, read after 'faire'
         lemma = speech_lemma(tok, "incise", lenient=True) or _unlisted_incise_verb(ctx, cues, tok)
-        if lemma is None and tok.lower_ in FAIRE_LOCUTIONS and doc[j - 1].lemma_.lower() == "faire":
+        if lemma is None and tok.lower_ in speech_words("faire_locutions") and doc[j - 1].lemma_.lower() == "faire":
             lemma = f"faire {tok.lower_}"
         if lemma is None:
             # "a d'abord évoqué X": an adverbial locution between the auxiliary and the participle

@@ -12,7 +12,8 @@ from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.direct import Candidate, name_apposed_before
 from pipeline.records import Dropped
 from pipeline.rules import load_json
-from pipeline.extract.quotes.lexicon import SPEECH_VERBS, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
+from pipeline.extract.quotes.lexicon import (SPEECH_VERBS, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma,
+                                             speech_words)
 from pipeline.extract.quotes.speakers import (Context, _subject_preferred, _surname_match, described_subject, noun_text,
                                               phrase_after, resolve_phrase, resolve_pronoun, sentence_initial_name,
                                               sentence_start, subject_of)
@@ -59,14 +60,11 @@ def _que_clause(verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
-NEGATIONS = {"pas", "jamais", "guère", "nullement", "point"}
-
-
 def _negated(verb: Token) -> bool:
     """"S'il n'a pas confirmé que …", "il ne peut pas assurer que …": a negated speech verb (or its modal)
     reports what the person did not say."""
     heads = [verb] + ([verb.head] if verb.dep_ == "xcomp" and verb.head is not verb else [])
-    return any(c.lower_ in NEGATIONS and c.i < verb.i for h in heads for c in h.children)
+    return any(c.lower_ in speech_words("negations") and c.i < verb.i for h in heads for c in h.children)
 
 
 def _inverted_relative(que: Token) -> bool:

@@ -75,6 +75,19 @@ def pronoun_form(tok: Token) -> str:
 
 
 @lru_cache(maxsize=None)
+def speech_words(key: str) -> frozenset[str]:
+    """A word list of `rules/speech_verbs.json` ('negations', 'faire_locutions')."""
+    return frozenset(load_json(SPEECH_VERBS)[key])
+
+
+@lru_cache(maxsize=1)
+def civility_titles() -> frozenset[str]:
+    """Civil titles written before a name ('Me', 'Mᵉ', 'Mme', 'Dr'), lowercase without their dot,
+    from `rules/person_cues.json`."""
+    return frozenset(t.lower().rstrip(".") for t in load_json("person_cues.json")["titles"])
+
+
+@lru_cache(maxsize=None)
 def speaker_nouns(kind: str) -> frozenset[str]:
     """Head nouns of speaker descriptions: kind 'org', 'collective' or 'person'."""
     return frozenset(load_json(SPEAKER_NOUNS)[kind])

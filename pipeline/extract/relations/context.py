@@ -97,7 +97,7 @@ class DocContext:
             return self._noted(hit[0].start, hit[1])
         if not self._is_name_token(self.doc[j]):
             return None
-        start, words = j, 1
+        start, name_words = j, 1
         while start - 1 >= sent.start:
             prev = self.doc[start - 1]
             if self._is_hyphen_joint(prev):
@@ -106,17 +106,17 @@ class DocContext:
                 start -= 2  # the two parts of a hyphenated name are one word
                 continue
             if prev.lower_ in NAME_PARTICLES and start - 2 >= sent.start and self._is_name_token(self.doc[start - 2]) \
-                    and words < MAX_NAME_WORDS:
+                    and name_words < MAX_NAME_WORDS:
                 start -= 1
                 continue
-            if self._is_name_token(prev) and words < MAX_NAME_WORDS and prev.lower_ not in NAME_PARTICLES:
+            if self._is_name_token(prev) and name_words < MAX_NAME_WORDS and prev.lower_ not in NAME_PARTICLES:
                 start -= 1
-                words += 1
+                name_words += 1
                 continue
             break
-        if words < 2 or self.doc[start].lower_ in NAME_PARTICLES | NOT_NAME_STARTS or self._article_before(start):
+        if name_words < 2 or self.doc[start].lower_ in NAME_PARTICLES | NOT_NAME_STARTS or self._article_before(start):
             return None
-        if start > 0 and self.doc[start - 1].lower_ in INSTITUTION_HEADS:
+        if start > 0 and self.doc[start - 1].lower_ in words()["institution_heads"]:
             return None  # "l'université Reims Champagne-Ardenne": the institution's name, no person
         return self._noted(start, self._person_ref(start, j + 1))
 
@@ -396,8 +396,6 @@ class DocContext:
 
 
 PRONOUN_GENDER = {"il": "m", "elle": "f"}
-INSTITUTION_HEADS = {"université", "école", "institut", "hôpital", "clinique", "groupe", "société", "lycée", "collège",
-                     "académie", "fondation", "association", "club", "centre", "musée", "laboratoire"}
 DESCRIBED_SCAN = 400  # tokens searched back for an apposition naming a description
 PRONOUN_CHAIN = 3  # sentences a subject pronoun may be carried over ("Il … . Il …") back to a name
 
@@ -417,18 +415,17 @@ SOURCE_LOOKBACK = 6  # tokens between a source cue and the name ("rapporte le si
 
 
 @lru_cache(maxsize=1)
-def _source_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(source prepositions, reporting verbs, media nouns) from rules/relation_words.json."""
+def words() -> dict[str, frozenset[str]]:
+    """The word lists of `rules/relation_words.json`, normalised."""
     data = load_json("relation_words.json")
-    return (frozenset(data["source_prepositions"]), frozenset(data["reporting_verbs"]),
-            frozenset(data["media_nouns"]))
+    return {k: frozenset(norm_text(w) for w in v) for k, v in data.items() if not k.startswith("_")}
 
 
 def _source_only(ctx: DocContext) -> frozenset[str]:
     """Organisations every mention of which is a cited source: after a reporting verb ("rapporte
     TechCrunch"), or after selon/d'après when the name opens with an article or a media noun
     describes it ("selon Le Figaro", "d'après le quotidien X"); "selon Doctolib" stays a candidate."""
-    preps, verbs, media = _source_words()
+    preps, verbs, media = words()["source_prepositions"], words()["reporting_verbs"], words()["media_nouns"]
     doc = ctx.doc
     cited: dict[str, bool] = {}
     for ent, ref in {id(v[0]): v for v in ctx.tok_ent.values()}.values():
@@ -448,8 +445,7 @@ def _source_only(ctx: DocContext) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _topic_markers() -> tuple[str, ...]:
     """Paragraph-opening topic markers ("quant à", "chez", "côté"), longest first."""
-    return tuple(sorted((norm_text(m) for m in load_json("relation_words.json")["paragraph_topic_markers"]),
-                        key=lambda m: -len(m.split())))
+    return tuple(sorted(words()["paragraph_topic_markers"], key=lambda m: (-len(m.split()), m)))
 
 
 def _agent_of_participle(doc: Doc, i: int) -> bool:

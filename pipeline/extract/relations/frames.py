@@ -32,14 +32,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.matching import PrefilteredMatcher
-from pipeline.extract.relations.context import DocContext, norm_text
+from pipeline.extract.relations.context import DocContext, norm_text, words
 from pipeline.extract.relations.titles import find_titles, lexicon
 from pipeline.nlp.lexicons import gender_of
 from pipeline.records import ActorRef, Dropped, RelationRecord
 from pipeline.rules import load_json, load_jsonl
 
 PATTERNS_FILE = "relation_patterns.jsonl"
-WORDS_FILE = "relation_words.json"
 YEAR = re.compile(r"^(19|20)\d\d$")
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -59,13 +58,6 @@ _matchers: dict[int, PrefilteredMatcher] = {}
 def patterns() -> dict[str, dict]:
     """Relation patterns by id."""
     return {row["id"]: row for row in load_jsonl(PATTERNS_FILE)}
-
-
-@lru_cache(maxsize=1)
-def words() -> dict[str, frozenset[str]]:
-    """The word lists of `rules/relation_words.json`, normalised."""
-    data = load_json(WORDS_FILE)
-    return {k: frozenset(norm_text(w) for w in v) for k, v in data.items() if not k.startswith("_")}
 
 
 def _matcher(doc: Doc) -> PrefilteredMatcher:

@@ -37,7 +37,7 @@ from typing import Literal
 
 from spacy.tokens import Span
 
-from pipeline.extract.relations.context import DocContext, norm_text
+from pipeline.extract.relations.context import DocContext, norm_text, words
 from pipeline.extract.relations.frames import _one_word_name, subject_of
 from pipeline.extract.relations.titles import Lexicon, TitleMatch, find_titles, lexicon
 from pipeline.records import ActorRef, Dropped, RelationRecord
@@ -326,8 +326,6 @@ def _appointed_by_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[Actor
     return (found[0], org) if org else None
 
 
-BOARD_NOUNS = {"conseil", "comité", "directoire", "board", "assemblée"}
-STAY_VERBS = {"devenir", "rester", "demeurer"}  # "X deviendra / restera directeur général": a post, no appointment
 
 
 def _anaphor_subject_org(ctx, sent, v: int, lex: Lexicon) -> ActorRef | None:
@@ -365,7 +363,7 @@ def _board_owner(ctx, sent, v: int) -> ActorRef | None:
     the subject of the appointment verb at token v."""
     doc = sent.doc
     subj = next((c for c in doc[v].children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subj is None or norm_text(subj.lemma_) not in BOARD_NOUNS:
+    if subj is None or norm_text(subj.lemma_) not in words()["board_nouns"]:
         return None
     for i in range(subj.i + 1, min(v, subj.i + 6)):
         hit = ctx.entity_at(i)
@@ -383,7 +381,6 @@ def _capacity_subject(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | 
     return _clause_subject(ctx, sent, sent.doc[title.core_start])
 
 
-MODALS = {"devoir", "pouvoir", "vouloir", "aller", "continuer"}
 CAPACITY_SCAN = 12  # "débute à l'hôpital de la Pitié Salpêtrière à Paris comme ..."
 
 
@@ -466,7 +463,7 @@ def _post_holder(ctx, sent, title: TitleMatch, lex: Lexicon) -> ActorRef | None:
         return None
     doc = sent.doc
     k = v - 1
-    while k >= sent.start and (doc[k].pos_ == "AUX" or _is_adverb(doc[k]) or doc[k].lemma_ in MODALS):
+    while k >= sent.start and (doc[k].pos_ == "AUX" or _is_adverb(doc[k]) or doc[k].lemma_ in words()["modal_verbs"]):
         k -= 1  # "Patrick Kron devant poursuivre ses fonctions de président du conseil"
     if k < sent.start:
         return None
@@ -851,7 +848,7 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
             if doc[k].text in BOUNDARIES or doc[k].pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
                 return None
             named = ctx.org_starting_at(k, sent) if doc[k].text[:1].isupper() else None
-            if named and named[1].label == "LOC" and norm_text(doc[head].text) in lex.institution_nouns - PUBLIC_BODIES:
+            if named and named[1].label == "LOC" and norm_text(doc[head].text) in lex.institution_nouns - words()["public_bodies"]:
                 # "du centre hospitalier parisien Saint-Joseph": the institution's name, not a place
                 return named[0], ActorRef(doc[head : named[0]].text, "ORG", None)
             if named and not not_org and not (unit and _followed_by_org(ctx, sent, named[0], lex)):
@@ -860,7 +857,6 @@ def _org_after(ctx, sent, k: int, title_start: int, lex: Lexicon) -> tuple[int, 
     return None
 
 
-PUBLIC_BODIES = {"conseil", "ministère", "cour", "commission"}  # "président du conseil régional d'Occitanie": no company
 
 
 def _institution_name(ctx, sent, k: int, end: int, lex: Lexicon) -> tuple[int, ActorRef] | None:
@@ -868,7 +864,7 @@ def _institution_name(ctx, sent, k: int, end: int, lex: Lexicon) -> tuple[int, A
     its lowercase adjectives, then de + a capitalised name, is a named institution (the entity
     when the NER typed it an organisation, else the whole phrase)."""
     doc = sent.doc
-    if norm_text(doc[k:end].text) not in lex.institution_nouns - PUBLIC_BODIES:
+    if norm_text(doc[k:end].text) not in lex.institution_nouns - words()["public_bodies"]:
         return None
     j = _skip_adjectives(sent, end)
     if j + 1 >= sent.end or norm_text(doc[j].text) not in ("de", "d'", "du") or not doc[j + 1].text[:1].isupper():
@@ -1108,7 +1104,7 @@ def _appointed_bare_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[int
         k -= 1
     k = _past_time_adjunct(sent, k)  # "a été nommé en janvier directeur"
     k -= _adverb_len(sent, k, lex)  # "qui restera quant à lui administrateur"
-    becomes = k >= sent.start and doc[k].lemma_ in STAY_VERBS and doc[k].pos_ in ("VERB", "AUX")
+    becomes = k >= sent.start and doc[k].lemma_ in words()["stay_verbs"] and doc[k].pos_ in ("VERB", "AUX")
     if k < sent.start or not becomes and (doc[k].lemma_ not in lex.appointment_verbs or doc[k].pos_ != "VERB"
                                           or "VerbForm=Part" not in doc[k].morph):
         return None
