@@ -51,7 +51,8 @@ def test_cue_rules_schema():
         "tranche_cues", "participation_lemmas", "participation_phrases", "list_connectors", "list_stops",
         "generic_agent_heads", "place_prepositions", "city_prepositions", "trigger_blockers_before",
         "follow_up_nouns", "generic_plural_subjects", "recipient_agent_lemmas", "investor_anaphors",
-        "valuation_after_cues", "lead_verb_lemmas", "round_blockers",
+        "valuation_after_cues", "lead_verb_lemmas", "round_blockers", "ranking_extremes", "own_asset_nouns",
+        "share_approximators", "comparison_after_cues",
     }
     assert required <= set(cues)
     for key in required:

@@ -1694,7 +1694,7 @@ def _target_after(ctx: Ctx, start: int, e: int) -> Cand | str | None:
     doc = ctx.doc
     for i in range(start, min(e, start + 6)):
         # "dans sa nouvelle usine de Rouen": money spent on the subject's own asset, not a company.
-        if "Yes" in doc[i].morph.get("Poss", []) or (doc[i].is_lower and doc[i].lower_ in {"usine", "usines", "site", "sites"}):
+        if "Yes" in doc[i].morph.get("Poss", []) or (doc[i].is_lower and doc[i].lower_ in set(_cues()["own_asset_nouns"])):
             return None
         cand = next((c for c in ctx.cands if c.start == i), None)
         if cand is not None:
@@ -1834,7 +1834,8 @@ def _investor_share(ctx: Ctx, s: int, am: AmountAt, investors: list[Cand]) -> bo
     parentheses rather give the round-up item's own deal."""
     doc = ctx.doc
     j = am.start - 1
-    while j > s and (doc[j].text in {"≈", "~"} or _low(doc[j]) in {"environ", "près", "de", "soit"}):
+    approx = set(_cues()["share_approximators"])
+    while j > s and (doc[j].text in {"≈", "~"} or _low(doc[j]) in approx):
         j -= 1
     if not (j > s and doc[j].text == "(" and am.end < len(doc) and doc[am.end].text == ")"):
         return False
@@ -2124,7 +2125,7 @@ def _ranking_holder(ctx: Ctx, s: int, am: AmountAt) -> Cand | None:
     a levé N": in ranking prose the company named with the rank owns the amount."""
     doc, cues = ctx.doc, _cues()
     ranks = set(cues["ranking_nouns"])
-    ordinals = set(cues["ordinal_positions"]) | {"dernière", "dernier", "première", "premier"}
+    ordinals = set(cues["ordinal_positions"]) | set(cues["ranking_extremes"])
     ranked = any(
         _low(t) in ranks and any(_low(o) in ordinals or _ORDINAL_RE.match(_low(o)) for o in doc[max(s, t.i - 2) : t.i])
         for t in doc[s : am.start]
