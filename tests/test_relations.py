@@ -307,8 +307,8 @@ WRONG_ORG_CASES = [
     # "son associé" relates two persons; a comma list running into the verb is a coordinated subject
     ("Marc Petit, son associé, a quitté Google en 2019 pour fonder Kelvio.", set()),
     ("Paul Durand, PDG de Kelvio, Google et Amazon ont signé l'accord.", {("Paul Durand", "Kelvio")}),
-    # the successor, not the predecessor, takes the post
-    ("Julien Roux succède à Marc Petit à la tête de Malt.", {("Julien Roux", "Malt")}),
+    # the successor takes the post; the predecessor held it (a former post, see test_role_predecessor)
+    ("Julien Roux succède à Marc Petit à la tête de Malt.", {("Julien Roux", "Malt"), ("Marc Petit", "Malt")}),
     # an entity swallowing the title: the organisation is its tail
     ("Julien Roux, Chief Revenue Officer de Malt, a parlé.", {("Julien Roux", "Malt")}),
     # an anaphor ("la start-up") is not resolved to a movement typed MISC
@@ -566,7 +566,7 @@ def test_relation_words_schema():
     data = load_json("relation_words.json")
     for key in ("comparison_markers", "list_connectors", "object_skip", "subject_skip", "group_words",
                 "founded_date_words", "unnamed_group_openers", "institution_heads", "board_nouns", "stay_verbs",
-                "modal_verbs", "public_bodies"):
+                "modal_verbs", "public_bodies", "succession_cues", "post_taking_verbs"):
         assert data[key] and all(isinstance(w, str) and w for w in data[key])
 
 
@@ -1423,3 +1423,64 @@ def test_role_complement_list_stops_at_a_new_clause(make_doc):
 def test_role_presider_aux_destinees(make_doc):
     pairs = _pairs(make_doc, "Paul Roy a présidé aux destinées de Valeo de 2003 à 2015.", "role")
     assert ("Paul Roy", "Valeo") in pairs
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a post taken with its holder before an apposition or a relative clause, or kept
+    ("À Vernon, Luc Berthier, le nouveau maire de Vernon, prend la présidence de Seine Agglo.",
+     ("Luc Berthier", "Seine Agglo")),
+    ("Sans surprise, Marc Olivier, qui avait pourtant juré de ne pas se présenter, prend la tête de Ternova.",
+     ("Marc Olivier", "Ternova")),
+    ("Comme prévu, Paul Morin est installé à la présidence de Valmor Métropole, avec 50 voix.",
+     ("Paul Morin", "Valmor Métropole")),
+    ("Jacques Bastien conserve la présidence de Seine Agglo.", ("Jacques Bastien", "Seine Agglo")),
+])
+def test_role_post_taken(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_role_post_taken_by_a_person_not_a_place(make_doc):
+    """The place closing an apposition before the verb is no holder."""
+    text = "À Vernon, Luc Berthier, le nouveau maire de Vernon, prend la présidence de Seine Agglo."
+    assert all(person != "Vernon" for person, _ in _pairs(make_doc, text, "role"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Paul Morin a été nommé directeur général de Valmor. Il succède à Jean Dupuis.",
+     ("Jean Dupuis", "Valmor", "ancien directeur général")),
+    ("Comme prévu, Paul Morin est installé à la présidence de Valmor Métropole, avec 50 voix contre 6 pour "
+     "Luc Henry. Il succède à Jean Dupuis.", ("Jean Dupuis", "Valmor Métropole", "ancien président")),
+    ("Le Suisse Hans Keller remplace Pierre Vidal à la tête de Novalis Services.",
+     ("Pierre Vidal", "Novalis Services", "ancien dirigeant")),
+    ("Julien Roux succède à Marc Petit à la tête de Malt.", ("Marc Petit", "Malt", "ancien dirigeant")),
+])
+def test_role_predecessor(make_doc, text, expected):
+    """'A succède à B' / 'A remplace B à la tête de X': B held the post A takes."""
+    assert expected in {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+
+
+@pytest.mark.parametrize("text,person", [
+    # the successor's title is described, not taken: nothing said of the predecessor's post
+    ("Claire Fabre, directrice de Lumex, remplace Marc Vidal au conseil.", "Marc Vidal"),
+    ("Claire Fabre est directrice de Lumex. Elle remplace Marc Vidal au conseil de Ternova.", "Marc Vidal"),
+    ("Claire Fabre, directrice de Lumex, devrait prendre la succession de Marc Vidal.", "Marc Vidal"),
+])
+def test_role_no_predecessor_post(make_doc, text, person):
+    assert all(s != person for s, _ in _pairs(make_doc, text, "role"))
+
+
+def test_org_nickname_resolves_to_the_named_organisation(make_doc):
+    """'la Banque verte' stands for the Crédit Agricole when the article names it too."""
+    text = "Le Crédit Agricole change de tête. Anne Roux, directrice générale déléguée de la Banque verte, quitte le groupe."
+    assert ("Anne Roux", "Crédit Agricole") in _pairs(make_doc, text, "role")
+
+
+def test_org_nickname_alone_stays(make_doc):
+    text = "Anne Roux, directrice générale déléguée de la Banque verte, quitte le groupe."
+    assert _pairs(make_doc, text, "role") == {("Anne Roux", "Banque verte")}
+
+
+def test_role_holder_with_elided_particle(make_doc):
+    """'Claude d'Aubigny': a given name and an elided-particle surname make a holder's name."""
+    text = "Claude d'Aubigny, directeur de l'ARS Picardie depuis 2013, dirigera la nouvelle agence."
+    assert ("Claude d'Aubigny", "ARS Picardie") in _pairs(make_doc, text, "role")

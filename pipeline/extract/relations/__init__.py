@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from pipeline.extract.relations.context import DocContext, sentences
 from pipeline.extract.relations.frames import extract_frames
 from pipeline.extract.relations.roles import extract_roles
+from pipeline.extract.relations.succession import predecessor_roles
 from pipeline.extract.relations.titles import founder_titles, lexicon_leader_titles
 from pipeline.records import FundingRecord, RelationRecord
 
@@ -39,12 +40,10 @@ def extract_relations(doc: Doc, funding: Iterable[FundingRecord] = ()) -> Iterat
     prev = None
     for sent in sentences(doc):
         for rec in (*extract_roles(ctx, sent, prev), *extract_frames(ctx, sent)):
-            key = _key(rec)
-            if key not in seen and rec.subject.name != rec.object.name:
-                seen.add(key)
-                if rec.predicate == "role" and _founder_title(rec.attribute):
-                    founders.append(rec)
-                found.append(rec)
+            _keep(rec, seen, found, founders)
+        # after the sentence's own roles: "A remplace B à la tête de X" gives B X as a former post
+        for rec in list(predecessor_roles(ctx, sent, prev, found)):
+            _keep(rec, seen, found, founders)
         prev = sent
     yield from _without_generic_heads(found)
     # "X, fondateur de Y" states a founding too; a founding stated with its date comes first
@@ -53,6 +52,16 @@ def extract_relations(doc: Doc, funding: Iterable[FundingRecord] = ()) -> Iterat
         if _key(founded) not in seen:
             seen.add(_key(founded))
             yield founded
+
+
+def _keep(rec: RelationRecord, seen: set[tuple], found: list[RelationRecord], founders: list[RelationRecord]) -> None:
+    """Add `rec` to `found` unless already there or relating an actor to itself."""
+    key = _key(rec)
+    if key not in seen and rec.subject.name != rec.object.name:
+        seen.add(key)
+        if rec.predicate == "role" and _founder_title(rec.attribute):
+            founders.append(rec)
+        found.append(rec)
 
 
 GENERIC_HEAD = "dirigeant"  # the attribute of "à la tête de", "dirige", "prend les rênes de"

@@ -71,8 +71,30 @@ class DocContext:
                 ctx.tok_ent[i] = (ent, ref)
             if ref.label in ORG_LABELS and ref.label != "LOC":
                 ctx.org_counts[ref.name] = ctx.org_counts.get(ref.name, 0) + 1
+        ctx._resolve_nicknames()
         ctx.sources = _source_only(ctx)
         return ctx
+
+    def _resolve_nicknames(self) -> None:
+        """A press nickname recognised as an organisation ('la Banque verte') stands for the
+        organisation it names when the article names that one too ('Crédit Agricole')."""
+        nicknames = org_nicknames()
+        named = {norm_text(ref.name): ref for _, ref in self.tok_ent.values() if ref.label in ("ORG", "MISC")}
+        aliased: dict[str, ActorRef] = {}
+        for name in named:
+            canonical = nicknames.get(name)
+            if canonical is None:
+                continue
+            # the shortest name opening with the canonical one ('Crédit Agricole' before 'Crédit Agricole SA')
+            targets = sorted((n for n in named if n == canonical or n.startswith(canonical + " ")), key=len)
+            if targets:
+                aliased[name] = named[targets[0]]
+        if not aliased:
+            return
+        for i, (ent, ref) in list(self.tok_ent.items()):
+            target = aliased.get(norm_text(ref.name))
+            if target is not None:
+                self.tok_ent[i] = (ent, target)
 
     def entity_at(self, i: int) -> tuple[Span, ActorRef] | None:
         """The entity covering token i, if any."""
@@ -109,12 +131,19 @@ class DocContext:
                     and name_words < MAX_NAME_WORDS:
                 start -= 1
                 continue
+            if prev.lower_ in ("d'", "d’") and name_words == 1 and start - 2 >= sent.start \
+                    and _given_name(self.doc[start - 2].text):
+                start -= 2  # "Claude d'Harcourt": a given name before an elided particle
+                break
             if self._is_name_token(prev) and name_words < MAX_NAME_WORDS and prev.lower_ not in NAME_PARTICLES:
                 start -= 1
                 name_words += 1
                 continue
             break
-        if name_words < 2 or self.doc[start].lower_ in NAME_PARTICLES | NOT_NAME_STARTS or self._article_before(start):
+        # "Claude d'Harcourt", "Paul de Lafon": a given name and a particle surname are a full name too
+        particle_name = name_words == 1 and start < j and _given_name(self.doc[start].text)
+        if name_words < 2 and not particle_name or self.doc[start].lower_ in NAME_PARTICLES | NOT_NAME_STARTS \
+                or self._article_before(start):
             return None
         if start > 0 and self.doc[start - 1].lower_ in words()["institution_heads"]:
             return None  # "l'université Reims Champagne-Ardenne": the institution's name, no person
@@ -400,6 +429,13 @@ DESCRIBED_SCAN = 400  # tokens searched back for an apposition naming a descript
 PRONOUN_CHAIN = 3  # sentences a subject pronoun may be carried over ("Il … . Il …") back to a name
 
 
+def _given_name(word: str) -> bool:
+    """A known given name ('Claude', 'Véronique')."""
+    from pipeline.nlp.lexicons import gender_of
+
+    return gender_of(word) in ("m", "f")
+
+
 def _given_name_pair(span: Span) -> bool:
     """Two words, a known given name then a capitalised word: a person's name the NER mistyped."""
     from pipeline.nlp.lexicons import gender_of
@@ -418,7 +454,15 @@ SOURCE_LOOKBACK = 6  # tokens between a source cue and the name ("rapporte le si
 def words() -> dict[str, frozenset[str]]:
     """The word lists of `rules/relation_words.json`, normalised."""
     data = load_json("relation_words.json")
-    return {k: frozenset(norm_text(w) for w in v) for k, v in data.items() if not k.startswith("_")}
+    return {k: frozenset(norm_text(w) for w in v) for k, v in data.items()
+            if not k.startswith("_") and isinstance(v, list)}
+
+
+@lru_cache(maxsize=1)
+def org_nicknames() -> dict[str, str]:
+    """Press nickname -> the organisation name it stands for (`org_nicknames`), normalised."""
+    data = load_json("relation_words.json")["org_nicknames"]
+    return {norm_text(k): norm_text(v) for k, v in data.items()}
 
 
 def _source_only(ctx: DocContext) -> frozenset[str]:

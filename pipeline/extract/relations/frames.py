@@ -624,12 +624,15 @@ def _svo(ctx, sent, trigger: Span, row) -> Iterator[RelationRecord]:
             if rec:
                 yield rec
         return
-    labels = None if row["predicate"] in ("founded", "role") else ORGISH
+    # a post's holder is a person: a place or company closing an apposition before the verb is no
+    # holder ("X, le nouveau maire d'Alzone, prend la présidence de Y")
+    labels = ("PER",) if row["predicate"] == "role" else None if row["predicate"] == "founded" else ORGISH
     if row["predicate"] == "role" and _hypothetical(sent, trigger.start):
         return  # "X pourrait prendre la tête de Y": a possibility, not a post
     subject = subject_of(ctx, sent, trigger[0], labels)
     if row["predicate"] == "role" and (subject is None or subject.label != "PER"):
-        subject = _relative_person(ctx, sent, trigger.start) or subject
+        subject = _relative_person(ctx, sent, trigger.start) or _before_relative_clause(ctx, sent, trigger.start) \
+            or subject
     obj = object_after(ctx, sent, trigger.end, row.get("object_labels") or ORGISH)
     if row["predicate"] == "role":  # "l'hôpital de Montceau", "du CHU de Tours": one organisation
         obj = _institution_object(ctx, sent, trigger.end) or obj or _unit_owner(ctx, sent, trigger.end) \
@@ -679,6 +682,27 @@ def _relative_person(ctx, sent: Span, i: int) -> ActorRef | None:
             found = ctx.person_ending_at(c - 1, sent)  # "X, qui assurait ..."
             if found:
                 return found[1]
+    return None
+
+
+RELATIVE_SCAN = 30  # tokens of a relative clause between a subject and its verb
+
+
+def _before_relative_clause(ctx, sent: Span, i: int) -> ActorRef | None:
+    """'X, qui avait pourtant annoncé ne pas en vouloir, prend la tête de Y': the person before a
+    relative clause closed by the comma right before the verb at token i."""
+    doc = sent.doc
+    k = i - 1
+    while k >= sent.start and doc[k].pos_ in ("AUX", "ADV"):
+        k -= 1
+    if k < sent.start or doc[k].text != ",":
+        return None
+    for c in range(k - 1, max(sent.start + 1, k - RELATIVE_SCAN) - 1, -1):
+        if doc[c].text in STOP_PUNCT or doc[c].text == ",":
+            return None  # only a relative clause with no comma of its own
+        if doc[c].lower_ == "qui" and doc[c - 1].text == ",":
+            found = ctx.person_ending_at(c - 2, sent)
+            return found[1] if found else None
     return None
 
 
