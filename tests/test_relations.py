@@ -1484,3 +1484,23 @@ def test_role_holder_with_elided_particle(make_doc):
     """'Claude d'Aubigny': a given name and an elided-particle surname make a holder's name."""
     text = "Claude d'Aubigny, directeur de l'ARS Picardie depuis 2013, dirigera la nouvelle agence."
     assert ("Claude d'Aubigny", "ARS Picardie") in _pairs(make_doc, text, "role")
+
+
+def test_role_bare_title_after_contracted_article_and_comma(make_doc):
+    """'le départ du directeur financier, Jean X': a bare title before a name, at the company in focus."""
+    text = ("Valmor a annoncé jeudi un changement au sein de sa direction. Mercredi, le journal rapportait "
+            "le départ du chef de la direction financière, Jean Dupuis, avec des primes.")
+    assert ("Jean Dupuis", "Valmor") in _pairs(make_doc, text, "role")
+
+
+def test_role_copula_after_inverted_title(make_doc):
+    """'Le directeur de Y, X, devient directeur adjoint du groupe': X is the copula's subject."""
+    text = ("Le groupe Valmor renouvelle son comité exécutif. Le directeur général de Valmor Espagne, Paul Henry, "
+            "devient pour sa part directeur général adjoint du groupe.")
+    triples = {(s, a) for s, _, _, a in _triples(make_doc, text, "role")}
+    assert ("Paul Henry", "directeur général adjoint") in triples
+
+
+def test_role_stock_index_is_no_employer(make_doc):
+    text = "Le président-directeur général du groupe coté au CAC 40, Paul Henry, a proposé un directeur général."
+    assert ("Paul Henry", "CAC 40") not in _pairs(make_doc, text, "role")

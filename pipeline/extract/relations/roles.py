@@ -1273,9 +1273,10 @@ def _bare_title_name_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
     if k < sent.start or norm_text(doc[k].text) not in articles:
         return None  # ("sous l'autorité du PDG Carlos X", "la recette des fondateurs A, B et C")
     j = title.end + _qualifier_len(sent, title.end, lex)  # "la présidente sortante Sophie X"
-    if j + 1 < sent.end and doc[j].text == "," and norm_text(doc[k].text) in ("le", "la", "l'") \
-            and title.start - 2 >= sent.start and doc[title.start - 2].lower_ in ("à", "de", "par", "avec"):
-        j += 1  # "succédera à l'actuel recteur, Dominique X"
+    if j + 1 < sent.end and doc[j].text == "," and (norm_text(doc[k].text) in ("le", "la", "l'") \
+            and title.start - 2 >= sent.start and doc[title.start - 2].lower_ in ("à", "de", "par", "avec")
+            or norm_text(doc[k].text) in ("du", "au")):
+        j += 1  # "succédera à l'actuel recteur, Dominique X", "le départ du directeur financier, Jean X"
     hit = ctx.entity_at(j) if j < sent.end else None
     if not hit or hit[0].start != j or hit[1].label != "PER" or hit[1].key is None:
         return None
@@ -1659,10 +1660,18 @@ def _past_verb_adjunct(sent, k: int, lex) -> int:
     return k
 
 
+INVERTED_TOKENS = 12  # tokens from an inverted title to the name after its comma
+
+
 def _person_before_apposition(ctx, sent, k: int) -> ActorRef | None:
     """'X, patron de Y, devient président de Z': the person before the apposition closed by the
     comma at token k (an apposition without a verb of its own)."""
     doc = sent.doc
+    named = ctx.person_ending_at(k - 1, sent)
+    if named and named[0] - 1 >= sent.start and doc[named[0] - 1].text == "," and any(
+            named[0] - INVERTED_TOKENS <= t.start and t.end < named[0] and t.start - 1 >= sent.start
+            and norm_text(doc[t.start - 1].text) in ("le", "la", "l'") for t in find_titles(sent)):
+        return named[1]  # "Le directeur de Y, X, devient président de Z": the name after an inverted title
     for c in range(k - 1, max(sent.start, k - APPOSITION_TOKENS) - 1, -1):
         tok = doc[c]
         if tok.text == ",":
