@@ -1504,3 +1504,36 @@ def test_role_copula_after_inverted_title(make_doc):
 def test_role_stock_index_is_no_employer(make_doc):
     text = "Le président-directeur général du groupe coté au CAC 40, Paul Henry, a proposé un directeur général."
     assert ("Paul Henry", "CAC 40") not in _pairs(make_doc, text, "role")
+
+
+def test_role_relative_with_coordinated_antecedents(make_doc):
+    """'A et B, qui assureront la co-présidence du club': both take the post."""
+    text = ("Le club de rugby du Stade Vernonnais change de président. Luc Morel laisse la place à "
+            "Jean Allard et Paul Maurin, qui assureront désormais la co-présidence du club.")
+    pairs = _pairs(make_doc, text, "role")
+    assert {("Jean Allard", "Stade Vernonnais"), ("Paul Maurin", "Stade Vernonnais")} <= pairs
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le club de rugby du Stade Vernonnais change de président. Après cinq ans, Luc Morel laisse en effet la "
+     "place à Jean Allard, qui assurera désormais la présidence du club.", ("Luc Morel", "Stade Vernonnais")),
+])
+def test_role_predecessor_leaving_the_place(make_doc, text, expected):
+    """'A laisse la place à B' + B's post: A held it."""
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_role_leaving_a_place_without_post(make_doc):
+    assert _pairs(make_doc, "Luc Morel laisse la place à Jean Allard dans la voiture.", "role") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Benoît Morel siège en outre au conseil d'administration de Vinci.", ("Benoît Morel", "Vinci")),
+    ("Paul Henry siège au conseil de surveillance de Valmor depuis 2019.", ("Paul Henry", "Valmor")),
+])
+def test_role_board_seat(make_doc, text, expected):
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_role_board_seat_needs_a_person(make_doc):
+    assert _pairs(make_doc, "La ville siège au conseil de Valmor.", "role") == set()

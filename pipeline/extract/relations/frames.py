@@ -746,6 +746,8 @@ def _with_coordinated(ctx, sent, subject: ActorRef, verb_start: int, labels) -> 
     k = verb_start - 1
     while k >= sent.start and (doc[k].pos_ in ("AUX", "ADV", "PRON") or _ntext(doc[k]) in words()["subject_skip"]):
         k -= 1
+    if k > sent.start and doc[k].text == "," and doc[k + 1].lower_ == "qui":
+        k -= 1  # "A et B, qui assureront la co-présidence de X": the relative's coordinated antecedents
     refs = coordinated_left(ctx, sent, k, labels, need_conjunction=True)
     return refs if subject in refs else [subject]
 

@@ -32,15 +32,36 @@ def predecessor_roles(ctx: DocContext, sent: Span, prev: Span | None,
         return
     for k in range(sent.start, sent.end):
         tok = sent.doc[k]
-        if tok.lemma_ not in lexicon().succession_verbs and norm_text(tok.text) != "succession":
+        if norm_text(tok.text) == "place":
+            pair = _place_left(ctx, sent, k)
+        elif tok.lemma_ in lexicon().succession_verbs or norm_text(tok.text) == "succession":
+            pair = _parties(ctx, sent, k, _taker(prev, found))
+        else:
             continue
-        pair = _parties(ctx, sent, k, _taker(prev, found))
         if pair is None:
             continue
         successor, predecessor = pair
         for post in _posts(successor, sent, prev, found):
             yield RelationRecord(predecessor, "role", post.object, sent.text.strip(), RULE_ID,
                                  _former(post.attribute))
+
+
+def _place_left(ctx: DocContext, sent: Span, k: int) -> tuple[ActorRef, ActorRef] | None:
+    """'A laisse (cède) la place à B': (successor B, predecessor A) around 'place' at token k."""
+    doc = sent.doc
+    if k - 2 < sent.start or k + 2 >= sent.end or norm_text(doc[k - 1].text) not in ("la", "sa") \
+            or norm_text(doc[k + 1].text) != "à":
+        return None
+    v = k - 2
+    while v > sent.start and k - v <= SKIP_BEFORE_VERB and (doc[v].pos_ == "ADV" or norm_text(doc[v].text) in ("en", "effet")):
+        v -= 1  # "A laisse en effet la place à B"
+    if not norm_text(doc[v].text).startswith(("laiss", "céd", "cèd")):  # (the lemmatiser leaves 'laisse' as is)
+        return None
+    hit = ctx.person_starting_at(k + 2, sent)
+    left = _successor_before(ctx, sent, v, None)
+    if hit is None or left is None or left.name == hit[1].name:
+        return None
+    return hit[1], left
 
 
 def _taker(prev: Span | None, found: list[RelationRecord]) -> ActorRef | None:
