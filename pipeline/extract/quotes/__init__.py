@@ -17,10 +17,10 @@ from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.blocks import block_quotes, first_person_paragraphs, interview_answers
 from pipeline.extract.quotes.context import (attribute_from_context, attribute_headline_quotes,
                                               attribute_source_fragments)
-from pipeline.extract.quotes.direct import Candidate, direct_candidates, unclosed_quote
+from pipeline.extract.quotes.direct import Candidate, direct_candidates, unclosed_quote, unopened_quote
 from pipeline.extract.quotes.indirect import incise_candidates, indirect_candidates
 from pipeline.extract.quotes.lexicon import find_cues
-from pipeline.extract.quotes.marks import scan_quotes, unclosed_openings
+from pipeline.extract.quotes.marks import scan_quotes, unclosed_openings, unopened_closings
 from pipeline.extract.quotes.speakers import Context
 from pipeline.nlp.entities import normalize_name
 from pipeline.records import Dropped, QuoteRecord
@@ -40,7 +40,10 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     # a paragraph opened by « whose closing mark was lost, cut at its incise (« …, a déclaré X.)
     lost = [q for i, end in unclosed_openings(doc_text(doc), marked) if (q := unclosed_quote(ctx, cues, i, end))]
     ctx.quoted += [(m.open, m.close) for m in lost]
-    marked = sorted(marked + lost, key=lambda m: m.open)
+    # a paragraph whose opening mark was lost, closed before its incise (Ce n'est pas fini ”, a dit X.)
+    unopened = [q for s, i in unopened_closings(doc_text(doc), marked) if (q := unopened_quote(ctx, cues, s, i))]
+    ctx.quoted += [(m.open, m.close + 1) for m in unopened]
+    marked = sorted(marked + lost + unopened, key=lambda m: m.open)
     cands: list[Candidate] = []
     for m in marked:
         found = direct_candidates(ctx, cues, m)
@@ -59,9 +62,39 @@ def extract_quotes(doc: Doc) -> Iterator[QuoteRecord]:
     cands.extend(_not_overlapping(incise_candidates(ctx), cands))
     cands.sort(key=lambda c: c.start)
     attribute_headline_quotes(ctx, cands)
+    cands = [c for c in cands if not _subheading_label(doc, c)]
     for cand in _without_repeats(doc, cands):
         yield QuoteRecord(text=cand.text, kind=cand.kind, start=cand.start, end=cand.end,
                           rule_id=cand.rule_id, speaker=cand.speaker, verb=cand.verb)
+
+
+SUBHEADING_MAX_WORDS = 12
+_LINE_END_PUNCTUATION = ".!?…:;,"
+_MARKED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+def _subheading_label(doc: Doc, cand: Candidate) -> bool:
+    """A quote nobody is said to speak, in a sub-heading of the article (a short line after the first, no
+    final punctuation, no finite verb outside the marks: « Que chacun y trouve sa place », Un président
+    « plus à l'écoute »): the heading labels the section or repeats a quote of it; recorded as dropped."""
+    if cand.kind != "direct" or cand.speaker is not None:
+        return False
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, cand.start) + 1
+    end = text.find("\n", cand.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if not text[:start].strip() or not line.strip():
+        return False  # the article's title: attribute_headline_quotes' business
+    if line.rstrip(" \u00a0\u202f»”\"")[-1:] in _LINE_END_PUNCTUATION or len(line.split()) > SUBHEADING_MAX_WORDS:
+        return False
+    marked = [(start + m.start(), start + m.end()) for m in _MARKED.finditer(line)]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any("Fin" in t.morph.get("VerbForm", []) and not any(a <= t.idx < b for a, b in marked)
+                           for t in span):
+        return False  # "Quand X réfléchissait « à voix haute »": a sentence of the story, not a label
+    doc.user_data.setdefault("dropped", []).append(Dropped("quotes", cand.text, "quoted sub-heading"))
+    return True
 
 
 def _fragments_take_clause_speaker(cands: list[Candidate]) -> None:
@@ -125,10 +158,17 @@ def _without_repeats(doc: Doc, cands: list[Candidate]) -> Iterator[Candidate]:
     """Keep the first of quotes with the same words (a pull-quote repeats a quote verbatim or cut)."""
     seen: dict[str, Candidate] = {}
     keys = [normalize_name(c.text) for c in cands]
-    # a fragment inside a reported que-clause is no pull-quote of it: compare quotes of the same kind
-    by_kind = {kind: [k for c, k in zip(cands, keys) if c.kind == kind] for kind in {c.kind for c in cands}}
+    # an unattributed quote that repeats an attributed one with words around it (an embedded post: « "…"
+    # #tag — Author (@handle) ») is the repeat; the attributed original stays
+    reposts = {id(c) for c, k in zip(cands, keys) if c.speaker is None and c.kind == "direct" and any(
+        o.speaker is not None and o.kind == "direct" and o.start < c.start and len(ok.split()) >= MIN_PULL_QUOTE_WORDS
+        and ok != k and f" {ok} " in f" {k} " for o, ok in zip(cands, keys))}
     for cand, key in zip(cands, keys):
-        if _contained(key, by_kind[cand.kind]):
+        if id(cand) in reposts:
+            doc.user_data.setdefault("dropped", []).append(Dropped("quotes", cand.text, "repost of an attributed quote"))
+            continue
+        # a fragment inside a reported que-clause is no pull-quote of it: compare quotes of the same kind
+        if _contained(key, [k for c, k in zip(cands, keys) if c.kind == cand.kind and id(c) not in reposts]):
             doc.user_data.setdefault("dropped", []).append(Dropped("quotes", cand.text, "pull-quote cut from a quote"))
             continue
         if key in seen:

@@ -18,8 +18,8 @@ import re
 from spacy.tokens import Span
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.direct import (NARRATIVE_OPENERS, SENTENCE_INCISE_RULES, UNNAMED_BODY, Attribution,
-                                             Candidate, incise_after, incise_closes_clause, last_speaker)
+from pipeline.extract.quotes.direct import (NARRATIVE_OPENERS, SENTENCE_INCISE_RULES, UNNAMED_BODY, UNRESOLVED_PERSON,
+                                             Attribution, Candidate, incise_after, incise_closes_clause, last_speaker)
 from pipeline.extract.quotes.lexicon import SPEECH_VERBS, speech_lemma
 from pipeline.extract.quotes.speakers import (Context, described_subject, is_subject_position, resolve_phrase,
                                               sentence_start, subject_of)
@@ -90,7 +90,7 @@ def attribute_from_context(ctx: Context, cands: list[Candidate]) -> None:
     paras = paragraphs(doc_text(ctx.doc))
     for n, cand in enumerate(cands):
         if cand.kind != "direct" or cand.speaker is not None or not cand.standalone \
-                or cand.rule_id.endswith(UNNAMED_BODY):
+                or cand.rule_id.endswith((UNNAMED_BODY, UNRESOLVED_PERSON)):
             continue
         k = paragraph_of(paras, cand.start)
         p_start, p_end = paras[k]

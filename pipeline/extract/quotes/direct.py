@@ -21,8 +21,8 @@ from pipeline.nlp.doctext import doc_text
 from pipeline.extract.quotes.lexicon import (Cue, civility_titles, pronoun_form, pronoun_gender, speaker_nouns,
                                              speech_lemma, speech_words)
 from pipeline.extract.quotes.marks import MarkedQuote, strip_continuations
-from pipeline.extract.quotes.speakers import (Context, _role_complement, active_subject, noun_text,
-                                              person_before_apposition,
+from pipeline.extract.quotes.speakers import (DEFINITE, Context, _gender_of_phrase, _role_complement, active_subject,
+                                              noun_text, person_before_apposition,
                                               phrase_after, resolve_phrase, resolve_pronoun, sentence_initial_name,
                                               sentence_start, subject_of)
 from pipeline.records import ActorRef
@@ -365,13 +365,14 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
     clause = doc[max(sent_start, _text_sentence_start(ctx, colon_i)):colon_i]
     if not len(clause):
         return None
-    seen_verb, seen_tok = None, None
+    seen_verb, seen_tok, person_unresolved = None, None, False
     for tok in reversed(clause):
         lemma = speech_lemma(tok, "intro")
         if lemma is None:
             continue
         seen_verb, seen_tok = seen_verb or lemma, seen_tok or tok
         subj = subject_of(tok)
+        person_unresolved = person_unresolved or bool(subj and _person_head(subj))
         speaker = resolve_phrase(ctx, subj, tok.idx) if subj else None
         if speaker is not None and speaker.label != "PER":
             person = person_before_apposition(ctx, tok)  # "X, directeur chez Nova, confirme :"
@@ -387,6 +388,10 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
             if speaker is not None:
                 return Attribution(speaker, cue_verb(doc, c), f"{rule_id}_{c.id}")
     people = [m for m in ctx.mentions_in(clause.start_char, clause.end_char, "PER")]
+    if person_unresolved:
+        # "Il estime, à l'instar de X, qu'il faut … :": the verb's own subject (il, le coach) speaks, even
+        # unresolved; another person named in the clause is not it
+        return Attribution(None, seen_verb, rule_id + UNRESOLVED_PERSON)
     if len({m.key for m in people}) == 1:  # "premier constat de X :" / "Et X d'ajouter :" (not "Entre X et Y :")
         return Attribution(people[-1].ref(), seen_verb, rule_id + "_named")
     if seen_tok is not None and not people and _narrative_infinitive(clause, seen_tok):
@@ -401,6 +406,7 @@ def clause_speaker(ctx: Context, colon_i: int, rule_id: str) -> Attribution | No
 
 
 UNNAMED_BODY = "_unnamed_body"  # rule_id suffix: the speaker is a body the text does not name
+UNRESOLVED_PERSON = "_unresolved_person"  # rule_id suffix: the speaker is a person the text does not name
 
 
 def _unnamed_body(ctx: Context, subj: list[Token]) -> bool:
@@ -491,7 +497,24 @@ def cue_before(ctx: Context, cues: list[Cue], open_tok: int) -> Attribution | No
             # "Selon le PDG de Nova, Paul Martin, « … »": the name in apposition after the description
             speaker = resolve_phrase(ctx, phrase, doc[c.start].idx) or _apposed_person(ctx, phrase)
             return Attribution(speaker, cue_verb(doc, c), c.id)
-    return None
+    return _pour_named_before(ctx, first, open_tok)
+
+
+def _pour_named_before(ctx: Context, first: int, open_tok: int) -> Attribution | None:
+    """"Pour la ministre chargée du Commerce X interrogée sur Y, « … »": a sentence opened by "Pour" and a
+    verbless description (participles allowed, too long or varied for the cue patterns) naming one person
+    before the first comma; that person's view follows."""
+    doc = ctx.doc
+    if first >= open_tok or doc[first].lower_ != "pour":
+        return None
+    comma = next((k for k in range(first + 1, open_tok) if doc[k].text == ","), None)
+    if comma is None or comma - first < 3 or _speech_verb_between(doc, comma, open_tok):
+        return None
+    phrase = doc[first + 1: comma]
+    if any("Fin" in t.morph.get("VerbForm", []) for t in phrase):
+        return None
+    people = {m.key: m for m in ctx.mentions_in(phrase.start_char, phrase.end_char, "PER")}
+    return Attribution(next(iter(people.values())).ref(), "selon", "pour_description") if len(people) == 1 else None
 
 
 RELATIVE_MARKER_PRONOUNS = {"lequel", "laquelle"}  # singular: one speaker
@@ -675,6 +698,25 @@ def unclosed_quote(ctx: Context, cues: list[Cue], open_char: int, para_end: int)
     return None
 
 
+UNOPENED_MIN_WORDS = 4
+
+
+def unopened_quote(ctx: Context, cues: list[Cue], para_start: int, close_char: int) -> MarkedQuote | None:
+    """Ce n'est pas le dernier conseil ”, a indiqué X (no opening mark): a paragraph whose closing mark is
+    followed by an incise naming its speaker is quoted from its start; no such incise, no quote."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    close = _span(doc, close_char, close_char + 1)
+    if close is None:
+        return None
+    att = incise_after(ctx, cues, close[-1].i)
+    if att is None or att.speaker is None or att.rule_id not in SENTENCE_INCISE_RULES:
+        return None
+    start, end = _clean_bounds(text, para_start, close_char)
+    if len(re.findall(r"\w+", text[start:end])) < UNOPENED_MIN_WORDS:
+        return None
+    return MarkedQuote(start, close_char, start, end, text[close_char])
+
+
 # ---------------------------------------------------------------- incises inside the quote
 
 def _incise_shape(doc: Doc, cues: list[Cue], verb: Token) -> bool:
@@ -749,7 +791,7 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
             a = Attribution(resolve_pronoun(ctx, pron, span.start_char), lemma, "inner_incise_inverted")
         else:
             phrase = list(doc[i + 1: stop])
-            if not phrase:
+            if not phrase or _disagrees_in_number(tok, phrase):
                 i += 1
                 continue
             a = Attribution(resolve_phrase(ctx, phrase, span.start_char) or _apposed_person(ctx, phrase), lemma,
@@ -766,6 +808,14 @@ def inner_incises(ctx: Context, cues: list[Cue], span: Span) -> list[tuple[int, 
         i = stop + 1
     parts.append((part_start, span.end_char, att))
     return parts
+
+
+def _disagrees_in_number(verb: Token, phrase: list[Token]) -> bool:
+    """"Il tend un miroir, rappelle des souvenirs à plein de gens": a singular verb before a plural noun
+    phrase has no inverted subject there — the verb goes on the sentence, it is no incise."""
+    head = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)
+    return head is not None and head.pos_ == "NOUN" and "Sing" in verb.morph.get("Number", []) \
+        and "Plur" in head.morph.get("Number", [])
 
 
 def _apposition_end(doc: Doc, stop: int, limit: int) -> int:
@@ -851,8 +901,11 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
         lambda: None if governed and governed[0] is not None and _finite_governor(span) else
         sentence_incise(ctx, cues, span, open_[0].i, close[-1].i, doc_text(doc)[m.start:m.end][-1:] in ".!?…"),
     ])
-    # an incise whose speaker did not resolve gives way to a cue before the quote that names one
-    main = after if after is not None and (after.speaker is not None or before is None) else before
+    described = _described_subject_incise(ctx, after, open_[0].i, close[-1].i) \
+        if after is not None and after.rule_id == "incise_inverted" else None
+    # an incise whose speaker did not resolve gives way to a cue before the quote that names one (not when
+    # its pronoun stands for the sentence's own subject, a description that resolves to nobody)
+    main = described or (after if after is not None and (after.speaker is not None or before is None) else before)
     out = []
     parts = inner_incises(ctx, cues, span) if len(n_words) >= 2 * MIN_WORDS else [(m.start, m.end, None)]
     for k, (s, e, att) in enumerate(parts):
@@ -869,6 +922,29 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
             cand.speaker, cand.verb, cand.rule_id, cand.attributed = chosen.speaker, chosen.verb, chosen.rule_id, True
         out.append(cand)
     return out
+
+
+def _described_subject_incise(ctx: Context, after: Attribution, open_tok: int, close_tok: int) -> Attribution | None:
+    """"Le technicien du club relève : « … », a-t-il ajouté": an inverted pronoun after a quote stands for
+    the person description that is the subject of the quote's own sentence (before its opening mark), as
+    that description resolves — possibly to nobody — rather than for a person named sentences before."""
+    doc = ctx.doc
+    clause = doc[_text_sentence_start(ctx, open_tok):open_tok]
+    pron = next((t for t in doc[close_tok + 1: close_tok + 6] if pronoun_form(t) in pronoun_gender()), None)
+    for tok in clause:
+        head = tok.head
+        if not active_subject(head, tok) or not (clause.start <= head.i < clause.end) or head.dep_ == "acl:relcl":
+            continue
+        subj = [t for t in tok.subtree if t.i < open_tok]
+        if not subj or subj[0].i < clause.start or subj[0].pos_ == "PRON" or subj[0].lower_ not in DEFINITE \
+                or ctx.mentions_in(subj[0].idx, subj[-1].idx + len(subj[-1]), "PER") or not _person_head(subj):
+            return None
+        gender = pronoun_gender()[pronoun_form(pron)][0] if pron is not None else None
+        described = _gender_of_phrase(subj)
+        if gender and described and gender != described:
+            return None
+        return Attribution(resolve_phrase(ctx, subj, subj[0].idx), after.verb, after.rule_id)
+    return None
 
 
 def _relative_clause(span: Span) -> bool:

@@ -145,7 +145,14 @@ def _named_speaker(ctx: Context, subj: list[Token]):
         return _recent_antecedent(ctx, subj[0])
     if len(subj) == 1 and subj[0].lower_ == "on":
         return resolve_phrase(ctx, subj, start)  # "Chez X, on assure que …": X
-    named = ctx.mentions_in(start, end, "PER") or ctx.mentions_in(start, end, "ORG")
+    people = ctx.mentions_in(start, end, "PER")
+    if people:
+        return people[0].ref()
+    if _role_description(subj):
+        # "Le maire de Pau et président du MoDem a annoncé que …": the organisation completes the role;
+        # the speaker is the role's holder (or nobody), never the organisation
+        return resolve_phrase(ctx, subj, start)
+    named = ctx.mentions_in(start, end, "ORG")
     if named:
         return named[0].ref()
     known = _surname_match(ctx, subj)

@@ -7,6 +7,7 @@ quotations are returned; nested quotes stay inside their outer quote's text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Paired marks: opening -> closing. The straight double quote is handled apart (same char both ways).
@@ -221,4 +222,22 @@ def unclosed_openings(text: str, found: list[MarkedQuote]) -> list[tuple[int, in
         end = len(text) if end < 0 else end
         if PAIRS[c] not in text[i:end] and c not in text[i + 1:end]:
             out.append((i, end))
+    return out
+
+
+_CLOSING = re.compile("[»”]")
+
+
+def unopened_closings(text: str, found: list[MarkedQuote]) -> list[tuple[int, int]]:
+    """(paragraph start, mark index) of each » or ” that closes nothing and has no opening mark before it
+    in its paragraph: the opening mark was lost ("Ce n'est pas fini", a indiqué X). The caller keeps one
+    only when an incise right after the mark names the speaker."""
+    out = []
+    for match in _CLOSING.finditer(text):
+        i = match.start()
+        if any(q.open <= i <= q.close for q in found):
+            continue
+        start = text.rfind("\n", 0, i) + 1
+        if not any(m in text[start:i] for m in PAIRS):
+            out.append((start, i))
     return out

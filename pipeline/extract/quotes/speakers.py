@@ -263,11 +263,14 @@ def _gendered_over_complement(ctx: Context, m: EntityMention | None, gender: str
     """"Elle critique le réseau d'Elon Musk. … elle fustige …": a name of unknown gender that only
     completes a noun (le réseau de X) gives way to an earlier person whose known gender is the pronoun's,
     or who was a subject (not a complement) herself."""
-    if m is None or not gender or m.key in ctx.gender or not _noun_complement(ctx, m):
+    if m is None or not gender or not _noun_complement(ctx, m):
         return m
+    # a name of known gender that completes a noun ("conseiller élyséen de X") still gives way to an
+    # earlier subject of that gender: the pronoun continues the topic, not a complement
+    known = m.key in ctx.gender
     earlier: EntityMention | None = m
     while earlier is not None and (earlier := ctx.most_recent("PER", earlier.start, gender)) is not None:
-        if earlier.key != m.key and (ctx.gender.get(earlier.key) == gender or (
+        if earlier.key != m.key and ((not known and ctx.gender.get(earlier.key) == gender) or (
                 not _noun_complement(ctx, earlier) and is_subject_position(ctx.doc, earlier))):
             return earlier
     return m
@@ -337,6 +340,10 @@ def role_holder(ctx: Context, org: EntityMention, before: int) -> EntityMention 
     return best
 
 
+# Prepositions between a name and a title after it that make the title someone else's (X au ministre Y).
+TITLE_GAP_PREPOSITIONS = {"à", "au", "aux", "auprès", "avec", "contre", "pour", "par", "chez", "devant", "face"}
+
+
 def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None:
     """The last person given this title in an apposition before (X, ministre de … / le ministre X), of the
     noun's gender (la 1ère adjointe is not the man called adjoint); one given the title with the same
@@ -362,9 +369,13 @@ def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None
         for tok in around:
             if tok.lemma_.lower() in lemmas and tok.pos_ == "NOUN":
                 gap = (m.end, tok.idx) if tok.idx >= m.end else (tok.idx + len(tok), m.start)
-                # "X et l'adjoint Y": a title across a coordination is the other person's
-                if gap[1] >= gap[0] and not _has_verb(doc, *gap, participles=False) \
-                        and " et " not in f" {doc_text(doc)[gap[0]:gap[1]]} ":
+                gap_words = set(doc_text(doc)[gap[0]:gap[1]].lower().replace("’", "'").split())
+                if gender and _det_gender(tok) not in (None, gender):
+                    continue  # "la Première ministre" is not who "le ministre" is
+                # "X et l'adjoint Y": a title across a coordination is the other person's; so is one after
+                # a preposition ("demande X au ministre Y": X speaks to the minister)
+                if gap[1] >= gap[0] and not _has_verb(doc, *gap, participles=False) and "et" not in gap_words \
+                        and not (tok.idx >= m.end and gap_words & TITLE_GAP_PREPOSITIONS):
                     best = m
                     if modifiers and tok.i > 0 and doc[tok.i - 1].lower_ in modifiers:
                         best_modified = m
@@ -378,8 +389,15 @@ def _title_gender(noun: Token) -> str | None:
     text, lemma = noun.lower_, noun.lemma_.lower()
     if text != lemma and text.rstrip("s").endswith("e") and not lemma.endswith("e"):
         return "f"
-    det = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
-    return "m" if det in ("le", "un", "du", "au") and text == lemma and not text.endswith("e") else None
+    doc = noun.doc
+    det = doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    # an epicene title (ministre, maire, juge) takes its gender from a definite article: "le ministre" is
+    # not the woman called "la ministre" (except in "Mme le maire")
+    if det == "la":
+        return "f"
+    if det in ("le", "du", "au") and text == lemma and not (noun.i > 1 and doc[noun.i - 2].lower_ in ("mme", "madame")):
+        return "m"
+    return "m" if det == "un" and text == lemma and not text.endswith("e") else None
 
 
 def _civility_title_is(ctx: Context, m: EntityMention, lemma: str) -> bool:
@@ -471,7 +489,9 @@ def resolve_phrase(ctx: Context, tokens: list[Token], before: int) -> ActorRef |
         return _on_speaker(ctx, first)
     if first.pos_ == "PRON" or pronoun_form(first) in pronoun_gender():
         if pronoun_form(first) in pronoun_gender():
-            return resolve_pronoun(ctx, first, before)
+            # a pronoun's person is named before the pronoun, not between it and the quote ("Il estime,
+            # comme X, que …")
+            return resolve_pronoun(ctx, first, min(before, first.idx))
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     people = [p for p in ctx.mentions_in(start, end, "PER") if not _role_complement(ctx.doc, p)]
     if people:
@@ -556,7 +576,7 @@ def _described_person(ctx: Context, tokens: list[Token], head: Token, before: in
     previous = _previous_speaker(ctx, tokens, head, before)
     if previous is not None:
         return previous
-    following = _named_next(ctx, tokens)
+    following = _named_next(ctx, tokens) or _title_given_next(ctx, tokens, head)
     if following is not None:
         return following.ref()
     ctx.doc.user_data.setdefault("dropped", []).append(Dropped(
@@ -576,13 +596,52 @@ def _named_next(ctx: Context, tokens: list[Token]) -> EntityMention | None:
     nxt = min(stops) + 1
     while nxt < len(text) and text[nxt] in " \t\n\u00a0\u202f":
         nxt += 1
-    people = [m for m in ctx.mentions if m.label == "PER" and m.start == nxt]
+    people = [m for m in ctx.mentions if m.label == "PER" and m.start == nxt] or _incise_after_quote_at(ctx, nxt)
     if not people:
         return None
     gender = _gender_of_phrase(tokens)
     if gender and ctx.gender.get(people[0].key, gender) != gender:
         return None
-    return people[0] if is_subject_position(ctx.doc, people[0]) else None
+    return people[0] if people[0].start > nxt or is_subject_position(ctx.doc, people[0]) else None
+
+
+def _incise_after_quote_at(ctx: Context, pos: int) -> list[EntityMention]:
+    """The one person named outside the marks in the sentence of a quote opening at `pos` ("« … », a
+    déclaré X."): that sentence's speaker."""
+    closing = next((e for s, e in ctx.quoted if s == pos), None)
+    if closing is None:
+        return []
+    text = doc_text(ctx.doc)
+    stops = [i for i in (text.find(c, closing) for c in ".!?\n") if i >= 0]
+    stop = min(stops) if stops else len(text)
+    people = [m for m in ctx.mentions_in(closing, stop, "PER") if not ctx.in_quote(m.start, m.end)]
+    return people[:1] if len({m.key for m in people}) == 1 else []
+
+
+def _title_given_next(ctx: Context, tokens: list[Token], head: Token) -> EntityMention | None:
+    """"Le maire de X a annoncé qu'il … . « … », a déclaré le maire de X, Y.": a role description nothing
+    before resolves is the person the next sentence gives that title (the name often comes one sentence
+    after the first mention of the role); never further than that sentence."""
+    text = doc_text(ctx.doc)
+    end = tokens[-1].idx + len(tokens[-1])
+    stop = end
+    for _ in range(2):  # the end of this sentence, then of the next one
+        found = [i for i in (text.find(c, stop) for c in ".!?\n") if i >= 0]
+        if not found:
+            stop = len(text)
+            break
+        stop = min(found) + 1
+    lemma, gender = head.lemma_.lower(), _title_gender(head)
+    for m in ctx.mentions:
+        if m.label != "PER" or m.start < end or m.end > stop or ctx.in_quote(m.start, m.end):
+            continue
+        if gender and ctx.gender.get(m.key, gender) != gender:
+            continue
+        before = ctx.doc.char_span(max(end, m.start - TITLE_BEFORE), m.start, alignment_mode="contract")
+        titles = [t for t in before or [] if t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
+        if titles and not _has_verb(ctx.doc, titles[-1].idx + len(titles[-1]), m.start, participles=False):
+            return m  # "…, a déclaré le maire de X, Y": the title stated right before the name
+    return None
 
 
 # How far back (paragraphs) a generic description may find the speaker it continues.
@@ -616,7 +675,10 @@ def _previous_speaker(ctx: Context, tokens: list[Token], head: Token, before: in
     gender = _gender_of_phrase(tokens) or _noun_gender(head)
     if gender and ref.key and ctx.gender.get(ref.key, gender) != gender:
         return None
-    continuation = _speech_verb_before(tokens) in set(load_json("speech_verbs.json").get("continuation_verbs", []))
+    verb = _speech_verb_before(tokens)
+    if verb in set(load_json("speech_verbs.json").get("reply_verbs", [])):
+        return None  # "« … », lui répond le ministre": who answers is not who asked
+    continuation = verb in set(load_json("speech_verbs.json").get("continuation_verbs", []))
     if not continuation and any(m.key != ref.key and not ctx.in_quote(m.start, m.end)
                                 for m in ctx.mentions_in(pos, before, "PER")):
         return None
@@ -698,12 +760,23 @@ def title_by_previous_sentence(ctx: Context, noun: Token, before: int) -> Entity
         if ctx.in_quote(tok.idx, tok.idx + len(tok)) or sent.start == 0 \
                 or ctx.mentions_in(sent.start_char, sent.end_char, "PER"):
             continue
+        if _det_gender(tok) and (_det_gender(noun) or _title_gender(noun)) not in (None, _det_gender(tok)):
+            continue  # "la Première ministre" earlier is not who "le ministre" is now
         prev = doc[sent.start - 1].sent
         people = [m for m in ctx.mentions_in(prev.start_char, prev.end_char, "PER") if not ctx.in_quote(m.start, m.end)]
         gender = _noun_gender(noun)  # la présidente is not the man named before
         if len({m.key for m in people}) == 1 and (not gender or ctx.gender.get(people[-1].key, gender) == gender):
             best = people[-1]
     return best
+
+
+def _det_gender(noun: Token) -> str | None:
+    """The gender of a noun's determiner (la ministre -> f, le ministre -> m), when the tagger gives one."""
+    for child in noun.children:
+        genders = child.morph.get("Gender", []) if child.dep_ == "det" else []
+        if genders:
+            return "f" if genders[0] == "Fem" else "m"
+    return None
 
 
 def sole_person_for_title(ctx: Context, noun: Token, before: int, gender: str | None) -> EntityMention | None:
@@ -757,7 +830,11 @@ def subject_of(verb: Token) -> list[Token] | None:
     inverted = _incise_pronoun(verb)
     if inverted is not None:
         return [inverted]
-    for child in verb.children:
+    # the parser may hang a heading's noun on the next line's verb as a second subject ("L'exécutif
+    # « … »\nPar ailleurs, X a assuré que …"): a subject on another line than its verb is not its own
+    subjects = [c for c in verb.children if active_subject(verb, c)]
+    same_line = [c for c in subjects if "\n" not in doc_text(verb.doc)[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
+    for child in same_line if len(subjects) > 1 and same_line else subjects:
         if active_subject(verb, child):
             if child.lower_ == "qui" and verb.dep_ == "acl:relcl":
                 # "X, qui a annoncé …": the relative pronoun stands for its antecedent
