@@ -1537,3 +1537,16 @@ def test_role_board_seat(make_doc, text, expected):
 
 def test_role_board_seat_needs_a_person(make_doc):
     assert _pairs(make_doc, "La ville siège au conseil de Valmor.", "role") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("À Vernon, Luc Morel prend la présidence de Seine Agglo. Son premier vice-président est Gérard Larrat, "
+     "nouveau maire de Vernon.", ("Gérard Larrat", "Seine Agglo")),
+])
+def test_role_possessive_title_with_inverted_copula(make_doc, text, expected):
+    """'Son premier vice-président est X': the possessor's post, held by the name after the copula."""
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_role_possessive_kinship_is_no_post(make_doc):
+    assert _pairs(make_doc, "Valmor recrute. Son père est Gérard Larrat.", "role") == set()

@@ -1756,8 +1756,12 @@ def _inverted_copula(ctx, sent, title: TitleMatch, k: int) -> ActorRef | None:
     """'Le nouveau PDG de X est Paul Roy.', 'Le troisième directeur général délégué est Jean Y, …': a
     definite singular title, subject of être, whose attribute is a person's name (token k: the verb)."""
     doc = sent.doc
+    lex = lexicon()
+    d = title.start - 1
+    while d > sent.start and norm_text(doc[d].text) in lex.pre_adjectives:
+        d -= 1  # "Son premier vice-président est Paul Roy"
     if title.plural or k + 1 >= sent.end or doc[k].lemma_ != "être" or doc[k].pos_ not in ("AUX", "VERB") \
-            or title.start - 1 < sent.start or norm_text(doc[title.start - 1].text) not in ("le", "la", "l'"):
+            or d < sent.start or norm_text(doc[d].text) not in {"le", "la", "l'"} | lex.possessives:
         return None
     hit = ctx.person_starting_at(k + 1, sent)
     if hit is None or hit[0] < sent.end and doc[hit[0]].text not in (",", ".", ";", "(", "\n"):
