@@ -543,6 +543,8 @@ def sentences(doc: Doc) -> list[Span]:
 def _split_lines(span: Span) -> list[Span]:
     """A headline glued to the next paragraph by the parser is cut at the line break."""
     doc = span.doc
+    if "\n" not in span.text_with_ws:
+        return [_trim(span)]  # performance: no line break, nothing to cut (no Token made per word)
     pieces, start = [], span.start
     for tok in span:
         if _soft_break(doc, tok.i) or tok.is_space and tok.i > span.start and _soft_break(doc, tok.i - 1):

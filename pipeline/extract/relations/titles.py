@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span
+import numpy
+from spacy.tokens import Doc, Span
 
 from pipeline.extract.relations.context import norm_text
 from pipeline.rules import load_json
@@ -216,13 +218,36 @@ def _domain_title_at(sent: Span, i: int, lex: Lexicon) -> tuple[int, str, str, b
     return k, f"{lex.domain_heads[head]} {domain}", "business", False, False
 
 
+_CANDIDATES: list = [None, []]  # [doc, its candidate token indices]: one doc at a time
+
+
+def _title_candidates(doc: Doc, lex: Lexicon) -> list[int]:
+    """Sorted indices of the doc's tokens a title form or a domain head may start at (as `_core_at` and
+    `_domain_title_at` test them), found per distinct word from the LOWER array: no Token object
+    is made for the other tokens."""
+    if _CANDIDATES[0] is doc:
+        return _CANDIDATES[1]
+    prefixes = _form_prefixes(lex)
+    lowers = doc.to_array("LOWER")
+    good = [h for h in set(lowers.tolist())
+            if (w := norm_text(doc.vocab.strings[h])) in prefixes or w.startswith("ex") or w in lex.domain_heads]
+    found = numpy.nonzero(numpy.isin(lowers, numpy.array(good, dtype=lowers.dtype)))[0].tolist() if good else []
+    _CANDIDATES[0], _CANDIDATES[1] = doc, found
+    return found
+
+
 def find_titles(sent: Span) -> list[TitleMatch]:
     """Every title of the sentence, left to right, with its pre- and post-modifiers."""
     lex = lexicon()
     doc = sent.doc
     matches: list[TitleMatch] = []
+    candidates = _title_candidates(doc, lex)
     i = sent.start
     while i < sent.end:
+        at = bisect_left(candidates, i)  # performance: skip the tokens no title can start at
+        if at == len(candidates) or candidates[at] >= sent.end:
+            break
+        i = candidates[at]
         core = _core_at(sent, i, lex)
         domain = core is None
         core = core or _domain_title_at(sent, i, lex)
