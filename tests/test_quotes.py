@@ -67,7 +67,7 @@ def test_pronouns_and_speaker_nouns_schema():
     assert {"masc", "fem", "plural_masc", "plural_fem"} <= set(pronouns)
     forms = [f for k in ("masc", "fem", "plural_masc", "plural_fem") for f in pronouns[k]]
     assert len(forms) == len(set(forms)) and all(f == f.lower() for f in forms)
-    for kind in ("first_person", "second_person", "first_person_subject"):
+    for kind in ("first_person", "second_person", "first_person_subject", "first_person_speaker"):
         assert pronouns[kind] and all(f == f.lower() and " " not in f for f in pronouns[kind]), kind
     nouns = load_json("speaker_nouns.json")
     assert {"org", "collective", "person", "thing"} <= set(nouns)
@@ -2321,3 +2321,35 @@ def test_an_embedded_post_repeating_an_attributed_quote_is_dropped(make_doc):
     doc, quotes = quotes_of(make_doc, text)
     assert speakers_of(quotes) == [("Je n'ai jamais voulu être candidat, c'est un autre temps", "Paul Martin")]
     assert any(d.reason == "repost of an attributed quote" for d in doc.user_data["dropped"])
+
+
+INTERVIEW_WITHOUT_VOUS = (
+    "Le club entame la saison samedi. Le président Paul Martin fixe le cap.\n"
+    "Président, dans quel état d'esprit est le groupe?\n"
+    "Nous avons hâte de reprendre et moi le premier. Les joueurs attendent ce moment depuis des mois.\n"
+    "Quelles sont les ambitions cette année?\n"
+    "On ne peut pas se cacher, nous visons les deux premières places du championnat cette saison.\n"
+    "L'effectif a peu bougé. Était-ce voulu?\n"
+    "C'est une vraie volonté de garder le même groupe que la saison dernière, qui avait bien fonctionné.")
+FAQ = ("Comment obtenir la prime?\nOn peut la demander en ligne sur le site de la caisse, avec un justificatif de "
+       "domicile récent.\nQui peut en bénéficier?\nLes foyers modestes peuvent en bénéficier dès le premier enfant, "
+       "sous conditions de ressources.\nQuand est-elle versée?\nElle est versée chaque mois à partir de la demande, "
+       "avec un premier versement rapide.")
+
+
+def test_an_interview_whose_questions_never_say_vous(make_doc):
+    _, quotes = quotes_of(make_doc, INTERVIEW_WITHOUT_VOUS)
+    answers = [q for q in quotes if q.rule_id == "interview_answer"]
+    assert len(answers) == 3 and {q.speaker.name for q in answers} == {"Paul Martin"}
+
+
+def test_an_faq_is_no_interview(make_doc):
+    _, quotes = quotes_of(make_doc, FAQ)
+    assert quotes == []
+
+
+def test_an_inverted_pronoun_follows_the_main_clause_subject_not_a_subordinate_one(make_doc):
+    text = ("Le maire a reçu Paul Martin hier. Pour que les clients reviennent, le président de l'association a "
+            "un argument : « Nos commerces sont plus sûrs que les grandes surfaces bondées », pointe-t-il.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [q.speaker for q in quotes if q.kind == "direct"] == [None]

@@ -82,7 +82,8 @@ def interview_answers(ctx: Context) -> list[Candidate]:
                 and not a.startswith(_NOT_BLOCK_START):
             pairs.append((paras[k], paras[k + 1]))
             pairs.extend(_more_labelled_answers(text, paras, k + 1))
-    asks_you = any(_person_regex("second_person").search(text[slice(*q)]) for q, _ in pairs)
+    asks_you = any(_person_regex("second_person").search(text[slice(*q)]) for q, _ in pairs) \
+        or _answers_speak_for_themselves(text, pairs)
     announced = bool(pairs) and _interview_announced(text[:pairs[0][0][0]])
     if not pairs or not announced and (len(pairs) < MIN_INTERVIEW_PAIRS or not asks_you):
         return []
@@ -101,6 +102,19 @@ def interview_answers(ctx: Context) -> list[Candidate]:
             s, body = s + label[1], body[label[1]:]
         out.append(Candidate(s, e, body, rule_id="interview_answer", speaker=speaker, attributed=True))
     return out
+
+
+MIN_UNADDRESSED_PAIRS = 3
+
+
+def _answers_speak_for_themselves(text: str, pairs: list) -> bool:
+    """Questions that never say 'vous' ("Président, quelles sont les ambitions?") still make an interview
+    when there are several and at least two answers in three speak in their own first person (je, nous,
+    mon — not the indefinite 'on' of an explainer's answers)."""
+    if len(pairs) < MIN_UNADDRESSED_PAIRS:
+        return False
+    own = sum(bool(_person_regex("first_person_speaker").search(text[slice(*a)])) for _, a in pairs)
+    return own * 3 >= len(pairs) * 2
 
 
 def _more_labelled_answers(text: str, paras: list[tuple[int, int]], k: int) -> list:

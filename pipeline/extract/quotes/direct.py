@@ -924,6 +924,9 @@ def direct_candidates(ctx: Context, cues: list[Cue], m: MarkedQuote) -> list[Can
     return out
 
 
+SUBORDINATE = {"acl:relcl", "acl", "advcl", "ccomp", "csubj", "xcomp"}
+
+
 def _described_subject_incise(ctx: Context, after: Attribution, open_tok: int, close_tok: int) -> Attribution | None:
     """"Le technicien du club relève : « … », a-t-il ajouté": an inverted pronoun after a quote stands for
     the person description that is the subject of the quote's own sentence (before its opening mark), as
@@ -933,8 +936,8 @@ def _described_subject_incise(ctx: Context, after: Attribution, open_tok: int, c
     pron = next((t for t in doc[close_tok + 1: close_tok + 6] if pronoun_form(t) in pronoun_gender()), None)
     for tok in clause:
         head = tok.head
-        if not active_subject(head, tok) or not (clause.start <= head.i < clause.end) or head.dep_ == "acl:relcl":
-            continue
+        if not active_subject(head, tok) or not (clause.start <= head.i < clause.end) or head.dep_ in SUBORDINATE:
+            continue  # "Pour que les clients reviennent, le président … a un argument :": the main clause's
         subj = [t for t in tok.subtree if t.i < open_tok]
         if not subj or subj[0].i < clause.start or subj[0].pos_ == "PRON" or subj[0].lower_ not in DEFINITE \
                 or ctx.mentions_in(subj[0].idx, subj[-1].idx + len(subj[-1]), "PER") or not _person_head(subj):
