@@ -1550,3 +1550,18 @@ def test_role_possessive_title_with_inverted_copula(make_doc, text, expected):
 
 def test_role_possessive_kinship_is_no_post(make_doc):
     assert _pairs(make_doc, "Valmor recrute. Son père est Gérard Larrat.", "role") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Natif du Nord, Paul Morin était en poste dans la Somme. Énarque, le haut fonctionnaire avait auparavant "
+     "été nommé directeur de Valmor en 2009.", ("Paul Morin", "Valmor")),
+    ("Paul Morin a quitté Valmor. Ce dernier est devenu PDG de Lumex.", ("Paul Morin", "Lumex")),
+    ("Paul Morin avait auparavant été nommé directeur de Valmor en 2009.", ("Paul Morin", "Valmor")),
+])
+def test_role_described_person_subject(make_doc, text, expected):
+    """A definite description of a person ('le haut fonctionnaire', 'ce dernier') as a copula's subject."""
+    assert expected in _pairs(make_doc, text, "role")
+
+
+def test_role_described_person_needs_a_named_person(make_doc):
+    assert _pairs(make_doc, "Le haut fonctionnaire a été nommé directeur de Valmor.", "role") == set()

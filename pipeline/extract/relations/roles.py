@@ -45,7 +45,7 @@ from pipeline.records import ActorRef, Dropped, RelationRecord
 BOUNDARIES = {",", ";", ":", "(", ")", ".", "«", "»", "\"", "[", "]", "–", "—"}
 ORG_SCAN_TOKENS = 14  # how far a "département ... de l'université de X" chain is followed
 FRONTED_SCAN_TOKENS = 25  # "Fondateur de cette société valorisée ..., Jensen Huang"
-ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "déjà", "encore", "alors", "aujourd'hui", "aujourd’hui"}
+ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "déjà", "encore", "alors", "aujourd'hui", "aujourd’hui", "auparavant", "ensuite", "enfin", "naguère", "jadis", "bientôt"}
 AUX = {"avoir", "être"}
 DOMAIN_PREPOSITIONS = ("de", "d'", "du", "des")
 TIME_WORDS = {"en", "dès", "depuis", "début", "fin", "mi", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
@@ -1608,7 +1608,24 @@ def _copula_subject(ctx, sent, k: int, lex) -> ActorRef | None:
             return hit[1] if hit else None
         return None
     hit = ctx.person_ending_at(k, sent)
-    return hit[1] if hit else None
+    return hit[1] if hit else _described_person(ctx, sent, k)
+
+
+DESCRIBED_PERSON_TOKENS = 120  # tokens searched back for the person a definite description stands for
+
+
+def _described_person(ctx, sent, k: int) -> ActorRef | None:
+    """'Le haut fonctionnaire avait été nommé directeur de X', 'le quinquagénaire est devenu …': a
+    definite description of a person (person_descriptors) as subject stands for the last person named."""
+    doc = sent.doc
+    if norm_text(doc[k].text) not in words()["person_descriptors"]:
+        return None
+    d = k - 1
+    while d >= sent.start and doc[d].pos_ == "ADJ":
+        d -= 1  # "le haut fonctionnaire"
+    if d < sent.start or norm_text(doc[d].text) not in ("le", "la", "l'", "ce", "cette"):
+        return None
+    return ctx.last_person(d, max(0, d - DESCRIBED_PERSON_TOKENS))
 
 
 def _fronted_subject(ctx, sent, verb) -> ActorRef | None:
