@@ -52,7 +52,7 @@ def test_cue_rules_schema():
         "generic_agent_heads", "place_prepositions", "city_prepositions", "trigger_blockers_before",
         "follow_up_nouns", "generic_plural_subjects", "recipient_agent_lemmas", "investor_anaphors",
         "valuation_after_cues", "lead_verb_lemmas", "round_blockers", "ranking_extremes", "own_asset_nouns",
-        "share_approximators", "comparison_after_cues",
+        "share_approximators", "comparison_after_cues", "sector_nouns", "seek_after_cues",
     }
     assert required <= set(cues)
     for key in required:

@@ -1901,3 +1901,76 @@ def test_a_deal_noun_inside_a_fund_name_is_no_deal(make_doc):
 def test_differences_and_first_person_clauses(make_doc, text, expected):
     events, _ = _events(make_doc, text)
     assert {e.amount for e in events} == expected
+
+
+# ---------------------------------------------------------------- funding5: backers lists, receivers, sector totals
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient, backers",
+    [
+        # a described item after a name ("la banque X") names one more backer, not an apposition
+        ("La start-up Brindille a levé 385 millions d'euros. Elle est basée à Lyon. Dans son communiqué, Brindille "
+         "précise que parmi ses bailleurs de fonds figurent l'éditeur américain Salesforce, la banque BNP Paribas, "
+         "ou encore le transporteur CMA CGM.", 385e6, "brindille", {"salesforce", "bnp paribas", "cma cgm"}),
+        # ... but "X, le fonds de Y" stays an apposition
+        ("La start-up Brindille a levé 5 millions d'euros auprès de Kima Ventures, le fonds de Xavier Niel, et de "
+         "Partech.", 5e6, "brindille", {"kima ventures", "partech"}),
+        # a parenthesised list announced by an investor noun right after the cue
+        ("La start-up Brindille vient de lever 100 millions d'euros. Aux côtés de ses actionnaires historiques "
+         "(Partech et Intel Capital), la société accueille à son capital Elliott Management Corporation.",
+         100e6, "brindille", {"partech", "intel capital", "elliott management corporation"}),
+        # the tokenizer keeps the full stop on "M€.": the next sentence still names the round's backers
+        ("Brindille étend sa série C à 172 M€. Baillie Gifford et Kima Ventures rejoignent le tour de table.",
+         172e6, "brindille", {"baillie gifford", "kima ventures"}),
+        # backers named after an earlier round told in the pluperfect join the current round
+        ("La start-up Brindille a annoncé avoir levé 385 millions d'euros. La jeune pousse avait déjà collecté "
+         "105 millions d'euros peu après sa création. Parmi ses bailleurs de fonds figurent Salesforce et "
+         "BNP Paribas.", 385e6, "brindille", {"salesforce", "bnp paribas"}),
+    ],
+)
+def test_backers_lists_named_apart_from_the_amount(make_doc, text, amount, recipient, backers):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient
+    got = next(e for e in events if e.amount == amount)
+    assert {normalize_name(i.name) for i in got.investors} == backers
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient, giver",
+    [
+        # the giver between a giving noun and its amount ("une aide de X de N") gives; the subject receives
+        ("La société Vartelis reçoit une aide de Bpifrance de 1,7 M€ pour son programme.", 1.7e6, "vartelis", "bpifrance"),
+        ("La société Vartelis reçoit une subvention de la Région Bretagne de 2 millions d'euros.", 2e6, "vartelis",
+         "region bretagne"),
+        # a capital entry after an opening adverbial ("Pour rappel, X est entré au capital de Y")
+        ("Pour rappel, la société Néovacs est entrée au capital de Signia Therapeutics en octobre 2021, en "
+         "investissant 1,3 M€.", 1.3e6, "signia therapeutics", "neovacs"),
+        # a quoted company name whose raise names its backers
+        ("La start-up en tête cette semaine est « Providis » qui a pu récolter 19 millions d'euros auprès de Demeter.",
+         19e6, "providis", "demeter"),
+    ],
+)
+def test_receivers_before_givers(make_doc, text, amount, recipient, giver):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events).get(amount) == recipient
+    assert _investors_of(events, amount) == [giver]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sector's total in a round-up is no company's deal
+        "Sur l'année, la Medtech mène avec 78 millions d'euros, suivie par la Legaltech avec 37 millions et "
+        "35,1 millions d'euros pour les Biotechs.",
+        "Avec 31 millions d'euros rassemblés, les Greentechs ont réalisé une belle prestation.",
+        # a quoted title with no backers is no company
+        "Le film « Brume » a rapporté 3 millions d'euros en salle.",
+        # a raise still under way, to be done in instalments
+        "En parallèle, la société Vartelis poursuit une levée de série A d'un montant global de 16 M€ qui sera "
+        "réalisée en deux tranches.",
+    ],
+)
+def test_sector_totals_titles_and_planned_raises_are_no_deals(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []

@@ -200,6 +200,9 @@ def _soft_wrap(doc: Doc, tok: Token) -> bool:
     return 50 <= len(prev_line) <= 110 and 20 <= len(next_line) <= 110
 
 
+_CURRENCY_SIGNS = frozenset("€$£")
+
+
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence token ranges: cut after terminal punctuation before a capital, and at line breaks."""
     sents, start = [], 0
@@ -208,7 +211,9 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
             if start < tok.i:
                 sents.append((start, tok.i))
             start = tok.i + 1
-        elif tok.text in _TERMINAL or (tok.text.endswith(".") and len(tok.text) == 2 and tok.text[0].isupper()):
+        elif tok.text in _TERMINAL or (tok.text.endswith(".") and len(tok.text) == 2 and tok.text[0].isupper()) or (
+                len(tok.text) > 1 and tok.text[-1] == "." and tok.text[-2] in _CURRENCY_SIGNS):
+            # "... à 172 M€. Baillie Gifford ...": the tokenizer keeps the full stop on the currency sign.
             nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
             if nxt is None or nxt.is_space or nxt.text[:1].isupper() or nxt.text[:1] in "«\"“(":
                 sents.append((start, tok.i + 1))
@@ -838,6 +843,8 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
         opens_np = first.pos_ in {"DET", "PRON", "NUM"} and not any(c.start == first.i + 1 for c in ctx.cands)
         # "X, ancienne dirigeante de Saur, et Y": a role noun after a person is an apposition too.
         opens_np = opens_np or (first.is_lower and first.pos_ in {"NOUN", "ADJ", "PROPN"} and prev_kind == "actor")
+        if conn == "," and opens_np and _described_item(ctx, first.i, b):
+            opens_np = False  # "l'éditeur A, la banque B, ou encore le transporteur C": each item names a backer
         if conn == "," and opens_np and prev_kind in {"actor", "apposition"} and not any(
             c.start <= first.i < c.end for c in ctx.cands
         ):
@@ -863,6 +870,20 @@ def _walk_list(ctx: Ctx, start: int, end: int, s: int, e: int, stop: bool = True
     out = [c for c in out if not (_described_complement(ctx, c, start) and any(
         o.start == c.end + 1 and doc[c.end].text == "," for o in out))]
     return [_without_demonym(ctx, c) for c in out]
+
+
+def _described_item(ctx: Ctx, a: int, b: int) -> bool:
+    """A list item "la banque X" / "le transporteur américain X": a determiner, descriptive words only
+    (no preposition, as in the apposition "le fonds de Y") and a name that closes the item."""
+    doc = ctx.doc
+    toks = [t for t in doc[a:b] if not t.is_space]
+    name = next((c for c in ctx.cands if c.end == toks[-1].i + 1 and c.start > a), None) if toks else None
+    if name is None or toks[0].pos_ != "DET" or name.start - a < 2 or _person(name.ref):
+        return False
+    if b < len(doc) and doc[b].pos_ in {"VERB", "AUX"}:
+        return False  # ", le réseau Y a fait entrer Z": the subject of a new clause, not one more backer
+    words = doc[a + 1 : name.start]
+    return all(t.is_lower and t.pos_ in {"NOUN", "ADJ"} for t in words)
 
 
 def _without_demonym(ctx: Ctx, c: Cand) -> Cand:
@@ -900,6 +921,19 @@ def _introduces_investors(span: Span) -> bool:
     return any(t.lower_ in heads for t in span)
 
 
+def _paren_backers(ctx: Ctx, b: int, e: int) -> list[Cand]:
+    """ "aux côtés des actionnaires historiques (A, B et C)": the investor noun right after the cue
+    announces the names in the parentheses that follow it."""
+    doc = ctx.doc
+    opening = next((t.i for t in doc[b : min(e, b + 5)] if t.text == "("), None)
+    if opening is None or not _introduces_investors(doc[b:opening]) or _cands_in(ctx, b, opening):
+        return []
+    close = next((t.i for t in doc[opening + 1 : e] if t.text == ")"), None)
+    if close is None:
+        return []
+    return _walk_list(ctx, opening + 1, close, opening + 1, close)
+
+
 def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand], list[Cand], list[tuple[int, int]]]:
     """Investors and lead investors named after investor cues in a sentence, and the cue spans."""
     investors: list[Cand] = []
@@ -916,6 +950,7 @@ def _cue_investors(ctx: Ctx, s: int, e: int, after: int = -1) -> tuple[list[Cand
         if a < after or _said_to(ctx, s, a):
             continue
         got = _walk_list(ctx, b, e, s, e)
+        got = got + [c for c in _paren_backers(ctx, b, e) if c not in got]
         if _low(ctx.doc[a]).startswith("dirig"):
             # "la start-up X, dirigée par Marie Dupont": a person after "dirigé par" runs the company.
             got = [c for c in got if c.ref.label != "PER"]
@@ -1559,6 +1594,39 @@ def _de_x_givers(ctx: Ctx, pos: int, e: int) -> list[Cand]:
     return out
 
 
+def _givers_between(ctx: Ctx, am: AmountAt, s: int) -> list[Cand]:
+    """ "une subvention de la Région de 2 M€", "une aide de Bpifrance de 1,7 M€": an actor after "de"
+    between a giving deal noun (de_x investor) and its amount."""
+    noun = _deal_noun_before(ctx, am, s)
+    if noun is None or _triggers()[noun[0]].get("de_x") != "investor" or noun[2] >= am.start:
+        return []
+    doc = ctx.doc
+    return [c for c in _cands_in(ctx, noun[2], am.start)
+            if c.end <= am.start and not _person(c.ref) and (_low(doc[c.start - 1]) in _DE_WORDS or (
+                doc[c.start - 1].pos_ == "DET" and _low(doc[c.start - 2]) in _DE_WORDS))]
+
+
+_DE_WORDS = frozenset({"de", "d'", "du", "des"})
+
+
+def _received_from_before(ctx: Ctx, am: AmountAt, s: int) -> list[Cand]:
+    """ "X reçoit une Aide à l'innovation de Bpifrance de 1,7 M€": after a receiving verb, the actors
+    before the amount name what is received or who gives it; the receiver is the verb's subject."""
+    doc = ctx.doc
+    lemmas = set(_cues()["receive_lemmas"])
+    verb = next((t.i for t in doc[max(s, am.start - 10) : am.start] if t.lemma_ in lemmas and t.pos_ == "VERB"), None)
+    if verb is None or not any(c.end <= verb for c in _cands_in(ctx, s, verb)):
+        return []
+    return [c for c in _cands_in(ctx, verb + 1, am.start) if c.end <= am.start and not _person(c.ref)]
+
+
+def _received_givers_before(ctx: Ctx, am: AmountAt, s: int) -> list[Cand]:
+    """The givers among `_received_from_before`: the actors introduced by "de" ("de la Région X")."""
+    doc = ctx.doc
+    return [c for c in _received_from_before(ctx, am, s) if _org_like(c.ref) and (_low(doc[c.start - 1]) in _DE_WORDS or (
+        doc[c.start - 1].pos_ == "DET" and _low(doc[c.start - 2]) in _DE_WORDS))]
+
+
 def _deal_noun_before(ctx: Ctx, am: AmountAt, s: int) -> tuple[str, int, int] | None:
     """The deal noun the amount complements ("une levée de 8 M€", "un tour de table à 5 M€")."""
     best = None
@@ -2042,6 +2110,8 @@ def _recipient_for(ctx: Ctx, si: int, am: AmountAt, blocked: list[tuple[int, int
         target = _target_after(ctx, prep + 1, e) if prep is not None else None
         if isinstance(target, Cand):
             return target.ref, "noun_target", ""
+    # "X reçoit une aide de Bpifrance de 1,7 M€": the giver between a giving noun and its amount gives.
+    blocked = blocked + [(c.start, c.end) for c in _givers_between(ctx, am, s) + _received_from_before(ctx, am, s)]
     kind, cand = _left_scan(ctx, s, am.start, blocked)
     if kind == "cand" and cand is not None and _fund_named(ctx, cand, s):
         # "des investisseurs, le fonds de Softbank et d'autres fonds, ont accepté de mettre N": a name
@@ -2487,7 +2557,7 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
     ref, pattern, why = _recipient_for(ctx, si, am, inv_spans)
     if ref is not None and am.amount.value is None and pattern in {"right_subject", "anaphor"}:
         ref, why = None, "vague amount without a stated recipient"
-    if ref is not None and not _recipient_like(ref, pattern):
+    if ref is not None and not _recipient_like(ref, pattern) and not _quoted_backed_name(ctx, si, ref):
         why = f"recipient is not an organisation ({ref.label} {ref.name})"
         ref = None
     if ref is None:
@@ -2506,7 +2576,9 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
     if noun is not None and _triggers()[noun[0]].get("de_x") == "investor":
         # "une subvention de 2 M€ de la Région X", "l'investissement de 10 M€ réalisé par X"
         givers = _de_x_givers(ctx, am.end, e) or [g for g in [_agent_after(ctx, am, e)] if g is not None]
+        givers = _givers_between(ctx, am, s) + givers
         _add_unique(out[0].investors, [g.ref for g in givers], ref)
+    _add_unique(out[0].investors, [g.ref for g in _received_givers_before(ctx, am, s)], ref)
     if pattern == "left_subject" and ctx.doc[s:e].text.lower().find("chacun") >= 0:
         # "X et Y ont chacun levé 4 M€": one event each.
         for c in _cands_in(ctx, s, am.start):
@@ -2564,6 +2636,11 @@ def _capital_entry(ctx: Ctx, si: int, am: AmountAt) -> tuple[ActorRef, list[Cand
     obj = next(x for x in doc[verb.i + 1 : min(e, verb.i + 5)] if x.lower_ in objects)
     lo = max([t.i + 1 for t in doc[s : verb.i] if t.text in {":", ";"}] + [s])
     backers = [c for c in _walk_list(ctx, lo, verb.i, s, e, stop=False) if _org_like(c.ref) or _person(c.ref)]
+    depth = _paren_depth(doc, s, e)
+    comma = max((t.i for t in doc[lo : verb.i] if t.text == "," and not depth[t.i - s]), default=None)
+    if not backers and comma is not None:
+        # "Pour rappel, la société X est entrée au capital de Y": an opening adverbial is no backer list.
+        backers = [c for c in _walk_list(ctx, comma + 1, verb.i, s, e, stop=False) if _org_like(c.ref) or _person(c.ref)]
     if not backers:
         return None
     target = None
@@ -2610,12 +2687,34 @@ def _receive_giver(ctx: Ctx, s: int, e: int, am: AmountAt) -> Cand | None:
     return giver if giver is not None and _org_like(giver.ref) and not _person(giver.ref) else None
 
 
+def _quoted_backed_name(ctx: Ctx, si: int, ref: ActorRef) -> bool:
+    """ "« Providis » a récolté N auprès de X": a name set in quotation marks is tagged MISC (a title,
+    a product), but one whose raise names its backers in the same sentence is a company."""
+    s, e = ctx.sents[si]
+    doc = ctx.doc
+    if ref.label != "MISC" or not ctx.cue_spans("investor_cues", s, e):
+        return False
+    key = normalize_name(ref.name)
+    return any(normalize_name(c.ref.name) == key and c.start > s and doc[c.start - 1].text in {"«", "“", '"'}
+               and c.end < e and doc[c.end].text in {"»", "”", '"'} for c in _cands_in(ctx, s, e))
+
+
+def _sector_noun(ref: ActorRef) -> bool:
+    """ "35,1 millions d'euros pour les Biotechs": a sector (a plural -s allowed) names a market's
+    total, never a company's deal."""
+    key = normalize_name(ref.name)
+    sectors = {normalize_name(n) for n in _cues()["sector_nouns"]}
+    return key in sectors or (key.endswith("s") and key[:-1] in sectors)
+
+
 def _recipient_like(ref: ActorRef, pattern: str) -> bool:
     """An event, a disease or a crisis ("le Covid-19", "la crise") never receives money; a subject
     tagged MISC (a product, an event) is no company either. Names after a funding noun
     ("la levée de X") keep any label: the NER often mistypes young companies there."""
     key = normalize_name(ref.name)
     if key in {normalize_name(n) for n in _cues()["non_recipient_names"]}:
+        return False
+    if _sector_noun(ref):
         return False
     return not (ref.label == "MISC" and pattern in {"left_subject", "right_subject"})
 
@@ -2774,8 +2873,13 @@ def _pluperfect(ctx: Ctx, si: int) -> bool:
     """ "qui avait permis de récolter 56 M$": the sentence tells an earlier round (pluperfect)."""
     s, e = ctx.sents[si]
     return any(t.pos_ == "AUX" and t.lemma_ in {"avoir", "être"} and "Imp" in t.morph.get("Tense", [])
-               and any("Part" in x.morph.get("VerbForm", []) for x in ctx.doc[t.i + 1 : min(e, t.i + 4)])
+               and any(_participle(x) for x in ctx.doc[t.i + 1 : min(e, t.i + 4)])
                for t in ctx.doc[s:e])
+
+
+def _participle(tok: Token) -> bool:
+    """A past participle, also one the tagger read as an infinitive ("avait déjà collecté")."""
+    return "Part" in tok.morph.get("VerbForm", []) or (tok.pos_ == "VERB" and tok.lower_.endswith(("é", "ée", "és", "ées")))
 
 
 def _current_round(ctx: Ctx, d: Draft, max_gap: int = 3) -> Draft:
@@ -2991,4 +3095,7 @@ def extract_funding(doc: Doc) -> Iterator[FundingRecord]:
     for si in range(len(ctx.sents)):
         ctx.drafts.extend(_sentence(ctx, si))
     for d in ctx.drafts:
+        if _sector_noun(d.recipient):  # every recipient pattern (round-up pairs too) ends here
+            _drop(ctx, _sent_text(ctx, d.sent), f"recipient is a sector, not a company ({d.recipient.name})")
+            continue
         yield _record(ctx, d)
