@@ -1565,3 +1565,18 @@ def test_role_described_person_subject(make_doc, text, expected):
 
 def test_role_described_person_needs_a_named_person(make_doc):
     assert _pairs(make_doc, "Le haut fonctionnaire a été nommé directeur de Valmor.", "role") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Il pourrait faire consensus face aux deux autres candidats que sont le patron de Valmor, Patrick Koller, "
+     "et celui de Lumex, l'Italien Luca Verdi.", ("Luca Verdi", "Lumex", "patron")),
+    ("Le directeur de Valmor, Paul Henry, et celle de Lumex, Anne Roux, ont signé.", ("Anne Roux", "Lumex", "directeur")),
+])
+def test_role_elliptic_title(make_doc, text, expected):
+    """'celui de Y, B' repeats the title before it for another organisation."""
+    assert expected in {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+
+
+def test_role_elliptic_pronoun_without_complement(make_doc):
+    text = "Le directeur de Valmor, Paul Henry, a rencontré celui qui dirige Lumex."
+    assert _pairs(make_doc, text, "role") == {("Paul Henry", "Valmor")}

@@ -94,6 +94,30 @@ def extract_roles(ctx: DocContext, sent: Span, prev: Span | None = None) -> Iter
             for _, ref in [org, *more]:
                 if person.name != ref.name:
                     yield RelationRecord(person, "role", ref, sent.text.strip(), found[1], title.attribute)
+    if titles:
+        yield from _elliptic_titles(ctx, sent, titles, lex)
+
+
+ELLIPTIC_PRONOUNS = ("celui", "celle")
+
+
+def _elliptic_titles(ctx, sent: Span, titles: list[TitleMatch], lex: Lexicon) -> Iterator[RelationRecord]:
+    """'le patron de X, A, et celui de Y, (l'Italien) B': 'celui de Y' repeats the title before it for
+    another organisation, whose holder is named after the comma."""
+    doc = sent.doc
+    text = sent.text.lower()
+    if not any(word in text for word in ELLIPTIC_PRONOUNS):
+        return  # performance: most sentences have none
+    for c in range(titles[0].end, sent.end - 3):
+        if doc[c].lower_ not in ELLIPTIC_PRONOUNS or norm_text(doc[c + 1].text) not in lex.org_prepositions:
+            continue
+        title = [t for t in titles if t.end <= c][-1]
+        org = _org_after(ctx, sent, c + 1, c, lex)
+        if org is None or org[0] >= sent.end or doc[org[0]].text != ",":
+            continue
+        hit = ctx.person_starting_at(org[0] + 1, sent) or _after_descriptor(ctx, sent, org[0] + 1)
+        if hit and norm_text(org[1].name) not in lex.blocked_orgs:
+            yield RelationRecord(hit[1], "role", org[1], sent.text.strip(), "role.elliptic", title.attribute)
 
 
 def _named_next(ctx, sent: Span, prev: Span | None, lex: Lexicon) -> Iterator[RelationRecord]:
