@@ -1580,3 +1580,21 @@ def test_role_elliptic_title(make_doc, text, expected):
 def test_role_elliptic_pronoun_without_complement(make_doc):
     text = "Le directeur de Valmor, Paul Henry, a rencontré celui qui dirige Lumex."
     assert _pairs(make_doc, text, "role") == {("Paul Henry", "Valmor")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Paul Morin est nommé à compter du 1er janvier directeur général délégué de Valmor.",
+     ("Paul Morin", "Valmor", "directeur général délégué")),
+    ("Paul Morin est nommé directeur de Valmor. Il succédera également à Jean Dupuis à la tête de Lumex.",
+     ("Paul Morin", "Lumex", "dirigeant")),
+    ("Paul Morin est nommé directeur de Valmor. Il succédera également à Jean Dupuis à la tête de Lumex.",
+     ("Jean Dupuis", "Lumex", "ancien dirigeant")),
+])
+def test_role_appointment_adjuncts_and_pronoun_successor(make_doc, text, expected):
+    """'nommé à compter du 1er janvier TITLE', 'Il succédera également à B à la tête de X'."""
+    assert expected in {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+
+
+def test_role_successor_pronoun_does_not_give_the_post_to_the_predecessor(make_doc):
+    text = "Paul Morin est nommé directeur de Valmor. Il succédera également à Jean Dupuis à la tête de Lumex."
+    assert ("Jean Dupuis", "Lumex", "dirigeant") not in {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}

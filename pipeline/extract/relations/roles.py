@@ -39,7 +39,7 @@ from spacy.tokens import Span
 
 from pipeline.extract.relations.context import DocContext, norm_text, words
 from pipeline.extract.relations.frames import _one_word_name, subject_of
-from pipeline.extract.relations.titles import Lexicon, TitleMatch, find_titles, lexicon
+from pipeline.extract.relations.titles import Lexicon, TitleMatch, find_titles, lexicon, succession_word
 from pipeline.records import ActorRef, Dropped, RelationRecord
 
 BOUNDARIES = {",", ";", ":", "(", ")", ".", "«", "»", "\"", "[", "]", "–", "—"}
@@ -178,8 +178,10 @@ def _past_time_adjunct(sent, k: int) -> int:
     doc = sent.doc
     j = k
     while j >= sent.start and (_day_number(doc[j]) or norm_text(doc[j].text) in TIME_WORDS
-                               or doc[j].lower_ == "le" and j < k and _day_number(doc[j + 1])):
-        j -= 1  # ("deviendra le 1er mars directeur général": a dated day after its article)
+                               or doc[j].lower_ in ("le", "du") and j < k and _day_number(doc[j + 1])
+                               or doc[j].lower_ in ("compter", "partir") and j < k and doc[j + 1].lower_ == "du"
+                               or doc[j].lower_ == "à" and j < k and doc[j + 1].lower_ in ("compter", "partir")):
+        j -= 1  # ("deviendra le 1er mars directeur général", "nommé à compter du 1er janvier directeur")
     # a number ("en 2018") or a month after its preposition ("en janvier", "dès mars")
     dated = any(_day_number(t) for t in doc[j + 1 : k + 1]) \
         or j + 2 <= k and norm_text(doc[j + 1].text) in ("en", "dès", "depuis")
@@ -1510,11 +1512,15 @@ def _successor(ctx, sent, start: int, lex: Lexicon) -> ActorRef | None | Literal
     j = start - 1
     if j >= sent.start and doc[j].lower_ in ("à", "au"):
         j -= 1
-    if j < sent.start or doc[j].lemma_ not in lex.succession_verbs:
+    while j > sent.start and doc[j].pos_ == "ADV":
+        j -= 1  # "Il succédera également à B"
+    if j < sent.start or not succession_word(doc[j]):
         return False
     j -= 1
     while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV") or doc[j].lower_ in ("vient", "de", "d'", "d’", "va")):
         j -= 1
+    if j >= sent.start and doc[j].lower_ in ("il", "elle"):
+        return ctx.pronoun_person(j, sent)  # "Il succédera à B à la tête de X" after naming him
     hit = ctx.person_ending_at(j, sent)
     return hit[1] if hit else None
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from pipeline.extract.relations.context import DocContext, norm_text, words
-from pipeline.extract.relations.titles import lexicon
+from pipeline.extract.relations.titles import lexicon, succession_word
 from pipeline.records import ActorRef, RelationRecord
 
 RULE_ID = "role.predecessor"
@@ -34,7 +34,7 @@ def predecessor_roles(ctx: DocContext, sent: Span, prev: Span | None,
         tok = sent.doc[k]
         if norm_text(tok.text) == "place":
             pair = _place_left(ctx, sent, k)
-        elif tok.lemma_ in lexicon().succession_verbs or norm_text(tok.text) == "succession":
+        elif succession_word(tok) or norm_text(tok.text) == "succession":
             pair = _parties(ctx, sent, k, _taker(prev, found))
         else:
             continue
@@ -86,8 +86,11 @@ def _parties(ctx: DocContext, sent: Span, k: int, taker: ActorRef | None) -> tup
             return None
         k = verb
         after += 1
-    elif after < sent.end and norm_text(doc[after].text) in ("à", "a"):
-        after += 1  # "succède à B"
+    else:
+        while after < sent.end and doc[after].pos_ == "ADV":
+            after += 1  # "succédera également à B"
+        if after < sent.end and norm_text(doc[after].text) in ("à", "a"):
+            after += 1  # "succède à B"
     hit = ctx.person_starting_at(after, sent) if after < sent.end else None
     successor = _successor_before(ctx, sent, k, taker)
     if hit is None or successor is None or successor.name == hit[1].name:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.relations.context import norm_text
 from pipeline.rules import load_json
@@ -318,3 +318,11 @@ def _title_case_phrase(span: Span) -> bool:
     """A title of several words all capitalised ("Chief Revenue Officer", "Managing Partner")."""
     words = [t for t in span if t.is_alpha]
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
+SUCCESSION_STEMS = ("succéd", "succèd", "rempla")  # (the lemmatiser leaves 'succédera', 'remplaçait' as is)
+
+
+def succession_word(tok: Token) -> bool:
+    """A form of a succession verb (succession_verbs: 'succède', 'succédera', 'remplace')."""
+    return tok.lemma_ in lexicon().succession_verbs or norm_text(tok.text).startswith(SUCCESSION_STEMS)
