@@ -2353,3 +2353,29 @@ def test_an_inverted_pronoun_follows_the_main_clause_subject_not_a_subordinate_o
             "un argument : « Nos commerces sont plus sûrs que les grandes surfaces bondées », pointe-t-il.")
     _, quotes = quotes_of(make_doc, text)
     assert [q.speaker for q in quotes if q.kind == "direct"] == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a straight quote left open runs on to the next paragraph when that paragraph closes it
+    ('"Premier paragraphe sans fin.\nSecond paragraphe." Fin.', ["Premier paragraphe sans fin.\nSecond paragraphe."]),
+    # the next paragraph's straight quotes are paired among themselves: nothing runs over
+    ('Il lance "un mot\nPuis un "autre" ici.', ["autre"]),
+    ('Il dit "oui\nNon.', []),
+])
+def test_straight_quotes_over_a_paragraph_break(text, expected):
+    assert [text[m.start:m.end] for m in scan_quotes(text)] == expected
+
+
+def test_a_quote_over_two_paragraphs_in_straight_marks_keeps_its_incise(make_doc):
+    text = ('Paul Martin était en conférence de presse. "Est-ce que vous croyez que nous sommes les seuls? Toutes '
+            'les équipes le font, a-t-il ajouté. Nous ne le faisons pas pour être originaux.\nLes règlements le '
+            'permettent et nous aurions tort de nous en priver." Il a ensuite quitté la salle.')
+    _, quotes = quotes_of(make_doc, text)
+    assert [name for _, name in speakers_of(quotes)] == ["Paul Martin", "Paul Martin"]
+    assert quotes[1].text.endswith("nous aurions tort de nous en priver.")
+
+
+def test_an_inverted_pronoun_typed_with_a_space_after_its_hyphen(make_doc):
+    text = "Paul Martin dirige Nova depuis dix ans. « Nous ne sommes pas endettés », affirme-t- il en souriant."
+    _, quotes = quotes_of(make_doc, text)
+    assert speakers_of(quotes) == [("Nous ne sommes pas endettés", "Paul Martin")]

@@ -35,6 +35,11 @@ def _lemma_guesses(tok: Token) -> list[str]:
     return guesses
 
 
+def gerund(tok: Token) -> bool:
+    """"en martelant que …": a word in -ant after 'en' is a gerund, whatever the tagger calls it (ADJ)."""
+    return tok.lower_.endswith("ant") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "en"
+
+
 def speech_lemma(tok: Token, use: str, lenient: bool = False) -> str | None:
     """The speech-verb lemma of `tok` for this use, or None.
 
@@ -42,7 +47,7 @@ def speech_lemma(tok: Token, use: str, lenient: bool = False) -> str | None:
     and guesses its infinitive from its ending; used only in incise position next to a quote.
     """
     verbs = verbs_for(use)
-    if not lenient and tok.pos_ not in ("VERB", "AUX"):
+    if not lenient and tok.pos_ not in ("VERB", "AUX") and not gerund(tok):
         return None
     if not tok.is_alpha or tok.ent_type_ in ("PER", "ORG"):
         return None

@@ -66,6 +66,16 @@ def _next_paragraph_start(text: str, i: int) -> int:
     return j
 
 
+def _straight_closes_next(text: str, i: int) -> bool:
+    """The paragraph starting at i holds an odd number of straight quotes and the first one closes a
+    sentence (glued to its final punctuation: '… le faire." Il a …'): a straight quote left open at the end
+    of the paragraph before ends there."""
+    end = text.find("\n", i)
+    para = text[i:] if end < 0 else text[i:end]
+    k = para.find(STRAIGHT)
+    return para.count(STRAIGHT) % 2 == 1 and k > 0 and para[k - 1] in ".!?…" and _straight_role(text, i + k) == "close"
+
+
 def _closes_later(text: str, i: int, mark: str) -> bool:
     """Whether a closing mark for `mark` comes after i before any new opening one (few paragraphs)."""
     closer = PAIRS[mark]
@@ -183,11 +193,13 @@ def _close(text: str, i: int, mark: str, stack: list[_Open], found: list[MarkedQ
 
 def _at_paragraph_end(text: str, i: int, stack: list[_Open]) -> list[_Open]:
     """Keep only the open quotes that go on in the next paragraph (re-opened or closed later)."""
-    kept = []
+    kept: list[_Open] = []
     nxt = _next_paragraph_start(text, i)
     for opened in stack:
         if opened.mark == STRAIGHT:
-            break  # straight quotes do not run over paragraphs; nor does anything inside them
+            if not kept and len(stack) == 1 and _straight_closes_next(text, nxt):
+                kept.append(opened)  # '"… a-t-il ajouté. … mai.⏎Les règlements … le faire." Il a …'
+            break  # otherwise straight quotes do not run over paragraphs; nor does anything inside them
         reopened = nxt < len(text) and text[nxt] == opened.mark
         if reopened or _closes_later(text, nxt, opened.mark):
             kept.append(opened)

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.doctext import doc_text
-from pipeline.extract.quotes.lexicon import SPEAKER_NOUNS, pronoun_form, pronoun_gender, speaker_nouns, speech_lemma
+from pipeline.extract.quotes.lexicon import (SPEAKER_NOUNS, gerund, pronoun_form, pronoun_gender, speaker_nouns,
+                                             speech_lemma)
 from pipeline.nlp.entities import normalize_name
 from pipeline.records import ActorRef, Dropped
 from pipeline.rules import load_json
@@ -821,7 +822,8 @@ def active_subject(verb: Token, child: Token) -> bool:
 def _participle_clause(verb: Token) -> bool:
     """", estimant que …": a present participle hanging on the main verb shares its subject."""
     forms = verb.morph.get("VerbForm", [])
-    return verb.dep_ == "advcl" and "Part" in forms and "Pres" in verb.morph.get("Tense", []) and verb.head.i < verb.i
+    present = ("Part" in forms and "Pres" in verb.morph.get("Tense", [])) or gerund(verb)
+    return verb.dep_ == "advcl" and present and verb.head.i < verb.i
 
 
 def subject_of(verb: Token) -> list[Token] | None:
