@@ -2379,3 +2379,11 @@ def test_an_inverted_pronoun_typed_with_a_space_after_its_hyphen(make_doc):
     text = "Paul Martin dirige Nova depuis dix ans. « Nous ne sommes pas endettés », affirme-t- il en souriant."
     _, quotes = quotes_of(make_doc, text)
     assert speakers_of(quotes) == [("Nous ne sommes pas endettés", "Paul Martin")]
+
+
+def test_a_gerund_tagged_as_an_adjective_reports_speech(make_doc):
+    text = ("Léa Moreau, secrétaire de séance, a été mise en cause. Mme Moreau s'est défendue en martelant qu'elle "
+            "avait tout noté dans son carnet.")
+    _, quotes = quotes_of(make_doc, text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes if q.kind == "indirect"] == [
+        ("elle avait tout noté dans son carnet", "Léa Moreau")]
