@@ -1974,3 +1974,58 @@ def test_receivers_before_givers(make_doc, text, amount, recipient, giver):
 def test_sector_totals_titles_and_planned_raises_are_no_deals(make_doc, text):
     events, _ = _events(make_doc, text)
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sums over counted deals or companies are market totals
+        "Du côté de Brest, on était, au 1er octobre, à 206,6 millions d'euros levés par dix-sept entreprises.",
+        "L'année dernière, trente-trois levées avaient été réalisées pour 176 millions d'euros.",
+        "En 2019, il y a eu vingt-cinq levées pour 41 millions d'euros.",
+        # the companies of a region are a market, the region is no company
+        "Après une année record où les start-up de la région Aura avaient levé près de 700 millions d'euros.",
+        "Les jeunes pousses de la métropole de Lyon ont levé 300 millions d'euros en 2023.",
+    ],
+)
+def test_counted_and_regional_totals_are_no_deals(make_doc, text):
+    events, _ = _events(make_doc, text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, amount, recipient",
+    [
+        # ... but a count of backers or of plants is no market
+        ("La start-up Vartelis a levé 5 millions d'euros auprès de trois business angels.", 5e6, "vartelis"),
+        ("Vartelis a levé 5 millions d'euros pour 3 nouvelles usines.", 5e6, "vartelis"),
+        ("Parmi les entreprises de la région, Vartelis a levé 5 millions d'euros.", 5e6, "vartelis"),
+    ],
+)
+def test_counts_that_are_no_market_total(make_doc, text, amount, recipient):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == {amount: recipient}
+
+
+@pytest.mark.parametrize(
+    "text, amount, backers",
+    [
+        # an organisation right after "avec" that follows the amount funds the deal
+        ("En Israël, Korrigan Medical boucle un financement d'amorçage de 5 M$ avec Sofinnova Partners.", 5e6,
+         {"sofinnova partners"}),
+        # ... not a partner named elsewhere in the sentence, nor "avec une valorisation"
+        ("Vartelis, créée avec Thales en 2019, lève 5 millions d'euros avec une valorisation de 20 millions.", 5e6,
+         set()),
+        # an initial after a preposition opens a name, not a new sentence
+        ("Brindille étend sa série C à 172 M€. Baillie Gifford ainsi que des fonds conseillés par T. Rowe Price "
+         "rejoignent le tour mené par Coatue Management.", 172e6, {"baillie gifford", "coatue management"}),
+        # "Le tour a été mené par X": the deal just reported
+        ("Vartelis a levé 5 millions d'euros. Le tour a été mené par Kima Ventures.", 5e6, {"kima ventures"}),
+    ],
+)
+def test_backers_after_avec_initials_and_le_tour(make_doc, text, amount, backers):
+    events, _ = _events(make_doc, text)
+    got = next(e for e in events if e.amount == amount)
+    assert backers <= {normalize_name(i.name) for i in got.investors}
+    if not backers:
+        assert got.investors == ()

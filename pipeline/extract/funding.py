@@ -203,6 +203,12 @@ def _soft_wrap(doc: Doc, tok: Token) -> bool:
 _CURRENCY_SIGNS = frozenset("€$£")
 
 
+def _initial_after_preposition(doc: Doc, tok: Token) -> bool:
+    """ "conseillés par T. Rowe Price", "selon M. Dupont": an initial after a preposition or a
+    determiner opens a name; "en série A. La société" still ends a sentence."""
+    return tok.i > 0 and doc[tok.i - 1].pos_ in {"ADP", "DET"} and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()
+
+
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence token ranges: cut after terminal punctuation before a capital, and at line breaks."""
     sents, start = [], 0
@@ -211,7 +217,8 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
             if start < tok.i:
                 sents.append((start, tok.i))
             start = tok.i + 1
-        elif tok.text in _TERMINAL or (tok.text.endswith(".") and len(tok.text) == 2 and tok.text[0].isupper()) or (
+        elif tok.text in _TERMINAL or (tok.text.endswith(".") and len(tok.text) == 2 and tok.text[0].isupper()
+                                       and not _initial_after_preposition(doc, tok)) or (
                 len(tok.text) > 1 and tok.text[-1] == "." and tok.text[-2] in _CURRENCY_SIGNS):
             # "... à 172 M€. Baillie Gifford ...": the tokenizer keeps the full stop on the currency sign.
             nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
@@ -570,6 +577,8 @@ def _classify_amounts(ctx: Ctx, s: int, e: int, amounts: list[AmountAt]) -> None
             am.kind = "fund"
         elif _not_a_deal(ctx, s, am) or _cumulative(ctx, s, am) or _counterfactual(ctx, s, am):
             am.kind = "excluded"
+        elif _counted_total(ctx, s, e, am):
+            am.kind = "excluded"  # a market total over counted deals or companies
         elif _compared(ctx, s, am) or _raised_in_a_place(ctx, e, am) or _track_record(ctx, s, e, am):
             am.kind = "excluded"
         elif _is_valuation(ctx, s, e, am):
@@ -694,6 +703,27 @@ def _not_a_deal(ctx: Ctx, s: int, am: AmountAt) -> bool:
     if j - 1 >= s and _low(doc[j]) in {"de", "d'"} and doc[j - 1].lower_ == "fonds":
         return j - 2 < s or _low(doc[j - 2]) not in {"de", "d'"}  # but "levée de fonds de 5 M€" is a deal
     return False
+
+
+def _counted(tok: Token) -> bool:
+    """A count ("33", "dix-sept", "vingt-cinq") before a plural head."""
+    return tok.pos_ == "NUM" or tok.like_num
+
+
+def _counted_total(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
+    """ "vingt-cinq levées pour 41 M€", "206,6 M€ levés par dix-sept entreprises": a sum over counted
+    deals or companies is a market total, never one company's deal."""
+    doc = ctx.doc
+    heads = set(_cues()["generic_plural_heads"])
+    if am.start - 1 >= s and _low(doc[am.start - 1]) == "pour":
+        # the count and its head stand a few words before ("trente-trois levées avaient été réalisées pour N")
+        if any(_counted(t) and t.i + 1 < am.start and doc[t.i + 1].lower_ in heads
+               for t in doc[max(s, am.start - 8) : am.start - 1]):
+            return True
+    k = am.end
+    while k < min(e, am.end + 3) and doc[k].pos_ in {"VERB", "ADV"}:
+        k += 1  # "N levés par", "N collectés au total par"
+    return k + 2 < e and _low(doc[k]) == "par" and _counted(doc[k + 1]) and doc[k + 2].lower_ in heads
 
 
 def _fund_size(ctx: Ctx, s: int, e: int, am: AmountAt) -> bool:
@@ -1337,9 +1367,10 @@ def _left_scan(ctx: Ctx, s: int, pos: int, blocked: list[tuple[int, int]]) -> tu
         return "plural", None
     if plural and best is not None and any(a <= best.start < b for a, b in plural):
         return "plural", None  # "La French Tech a levé": the name is the generic subject itself
-    if plural and best is not None and any(0 <= best.start - b <= 2 and all(
-            _low(t) in _LEADING for t in doc[b : best.start]) for _, b in plural):
-        return "plural", None  # "les start-up de l'Hexagone, qui lèvent": a market, not a company
+    places = set(_cues()["market_place_heads"])
+    if plural and best is not None and any(0 <= best.start - b <= 4 and all(
+            _low(t) in _LEADING or t.lower_ in places for t in doc[b : best.start]) for _, b in plural):
+        return "plural", None  # "les start-up de l'Hexagone / de la région X, qui lèvent": a market, not a company
     if last_ana >= 0 and (best is None or last_ana > best.start):
         # "la start-up Withings": the anaphor right before an actor is an apposition, not a subject.
         ana_end = max(b for a, b in anaphors if a == last_ana)
@@ -1618,6 +1649,16 @@ def _received_from_before(ctx: Ctx, am: AmountAt, s: int) -> list[Cand]:
     if verb is None or not any(c.end <= verb for c in _cands_in(ctx, s, verb)):
         return []
     return [c for c in _cands_in(ctx, verb + 1, am.start) if c.end <= am.start and not _person(c.ref)]
+
+
+def _avec_partner(ctx: Ctx, am: AmountAt, e: int) -> list[Cand]:
+    """ "boucle un financement d'amorçage de 5 M$ avec Sofinnova Partners": an organisation right
+    after "avec" that follows the amount funds the deal (not "créée avec X" elsewhere in the sentence)."""
+    doc = ctx.doc
+    if am.end + 1 >= e or _low(doc[am.end]) != "avec":
+        return []
+    c = next((c for c in ctx.cands if c.start == am.end + 1 and c.end <= e), None)
+    return [c] if c is not None and _org_like(c.ref) and not _person(c.ref) else []
 
 
 def _received_givers_before(ctx: Ctx, am: AmountAt, s: int) -> list[Cand]:
@@ -2579,6 +2620,7 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
         givers = _givers_between(ctx, am, s) + givers
         _add_unique(out[0].investors, [g.ref for g in givers], ref)
     _add_unique(out[0].investors, [g.ref for g in _received_givers_before(ctx, am, s)], ref)
+    _add_unique(out[0].investors, [g.ref for g in _avec_partner(ctx, am, e)], ref)
     if pattern == "left_subject" and ctx.doc[s:e].text.lower().find("chacun") >= 0:
         # "X et Y ont chacun levé 4 M€": one event each.
         for c in _cands_in(ctx, s, am.start):
@@ -2953,7 +2995,9 @@ def _follow_up(ctx: Ctx, si: int, amounts: list[AmountAt]) -> None:
     # ... but "elle était déjà soutenue par X" names earlier backers, not this round's.
     earlier = any(t.lower_ in {"déjà", "auparavant", "précédemment"} for t in doc[s:e])
     supported = bool(ctx.cue_spans("support_cues", s, e)) and _anaphor_before(ctx, s, min(e, s + 4)) and not earlier
-    if not (deal or supported or any(t.lower_ in nouns for t in doc[s:e])):
+    # "Le tour a été mené par X": the deal anaphor opening the sentence is the deal just reported.
+    opened = any(a == s for a, _ in ctx.cue_spans("deal_anaphors", s, min(e, s + 4)))
+    if not (deal or supported or opened or any(t.lower_ in nouns for t in doc[s:e])):
         investors, leads = [], []  # "aux côtés de X" with no word about money is not about the deal
     if not ctx.cue_spans("lead_objects", s, e) and not _anaphor_before(ctx, s, min(e, s + 4)):
         # "... se mue en fonds de dotation, piloté par X": a participle led by a non-deal noun leads nothing.
