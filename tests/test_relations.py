@@ -1598,3 +1598,12 @@ def test_role_appointment_adjuncts_and_pronoun_successor(make_doc, text, expecte
 def test_role_successor_pronoun_does_not_give_the_post_to_the_predecessor(make_doc):
     text = "Paul Morin est nommé directeur de Valmor. Il succédera également à Jean Dupuis à la tête de Lumex."
     assert ("Jean Dupuis", "Lumex", "dirigeant") not in {(s, o, a) for s, _, o, a in _triples(make_doc, text, "role")}
+
+
+def test_role_bare_title_at_the_nicknamed_organisation(make_doc):
+    """'le conseil de la banque verte … le départ du directeur général, X': the nickname names the
+    organisation (here not the leading one of the article)."""
+    text = ("Après la Société générale et la Société générale Bank, le Crédit Agricole change de tête. "
+            "Se tient un conseil de la banque verte qui devrait officialiser le départ du directeur général, Paul Maurin.")
+    pairs = _pairs(make_doc, text, "role")
+    assert ("Paul Maurin", "Crédit Agricole") in pairs and ("Paul Maurin", "Société générale") not in pairs

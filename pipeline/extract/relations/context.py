@@ -75,6 +75,18 @@ class DocContext:
         ctx.sources = _source_only(ctx)
         return ctx
 
+    def nickname_org(self, sent: Span) -> ActorRef | None:
+        """The organisation a press nickname written in `sent` stands for ('la banque verte', even
+        lowercase and unrecognised), when the article names that organisation; else None."""
+        text = norm_text(sent.text)
+        for nickname, canonical in org_nicknames().items():
+            if nickname in text:
+                named = {norm_text(ref.name): ref for _, ref in self.tok_ent.values() if ref.label == "ORG"}
+                targets = sorted((n for n in named if n == canonical or n.startswith(canonical + " ")), key=len)
+                if targets:
+                    return named[targets[0]]
+        return None
+
     def _resolve_nicknames(self) -> None:
         """A press nickname recognised as an organisation ('la Banque verte') stands for the
         organisation it names when the article names that one too ('Crédit Agricole')."""

@@ -1306,7 +1306,9 @@ def _bare_title_name_org(ctx, sent, title: TitleMatch, lex: Lexicon) -> tuple[in
     hit = ctx.entity_at(j) if j < sent.end else None
     if not hit or hit[0].start != j or hit[1].label != "PER" or hit[1].key is None:
         return None
-    org = ctx.clear_topic(title.start)  # no name at all in the text: only a clearly leading organisation
+    # no name at all in the text: an organisation the sentence names by its nickname ("le conseil de la
+    # banque verte … le départ du directeur général, X"), else only a clearly leading organisation
+    org = ctx.nickname_org(sent) or ctx.clear_topic(title.start)
     return (title.end, org) if org else None
 
 
