@@ -1607,3 +1607,12 @@ def test_role_bare_title_at_the_nicknamed_organisation(make_doc):
             "Se tient un conseil de la banque verte qui devrait officialiser le départ du directeur général, Paul Maurin.")
     pairs = _pairs(make_doc, text, "role")
     assert ("Paul Maurin", "Crédit Agricole") in pairs and ("Paul Maurin", "Société générale") not in pairs
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Paul Morin, directeur du Centre de Formation du Stade Vernonnais, a parlé.", {("Paul Morin", "Stade Vernonnais")}),
+    ("L'émotion est forte après la disparition de Jérôme Flous, directeur du Centre de Formation.", set()),
+])
+def test_role_club_unit_is_no_organisation(make_doc, text, expected):
+    """A club's training centre is a unit: the post is at the club named after it, else nowhere."""
+    assert _pairs(make_doc, text, "role") == expected
