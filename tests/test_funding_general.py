@@ -2029,3 +2029,20 @@ def test_backers_after_avec_initials_and_le_tour(make_doc, text, amount, backers
     assert backers <= {normalize_name(i.name) for i in got.investors}
     if not backers:
         assert got.investors == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name introduced by a person's trade is never the antecedent of "elle"
+        ("Cette dernière a convaincu le chanteur Orelsan d'enregistrer un morceau. Elle a levé 2 millions d'euros.", {}),
+        # ... the company named before the singer is
+        ("La start-up Vartelis a séduit le chanteur Orelsan. Elle a levé 2 millions d'euros.", {2e6: "vartelis"}),
+        # 'on' opening an object relative ("que l'on peut chiffrer à N") raises nothing
+        ("La jeune pousse Vartelis est parisienne. L'investissement de Leansquare (que l'on peut chiffrer entre "
+         "200.000 et 300.000 euros) est réalisé avec de l'argent public.", {}),
+    ],
+)
+def test_person_antecedents_and_relative_on(make_doc, text, expected):
+    events, _ = _events(make_doc, text)
+    assert _by_amount(events) == expected

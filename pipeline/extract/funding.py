@@ -641,7 +641,17 @@ def _first_person_raiser(ctx: Ctx, s: int, am: AmountAt) -> bool:
     40 milliards seront investis …", where 'on' only holds the opinion)."""
     subjects = set(_cues()["first_person_subjects"])
     return any(_low(p) in subjects and not any(_low(t) in {"que", "qu'", "qu’"} for t in ctx.doc[p.i + 1 : am.start])
-               for p in ctx.doc[s : am.start])
+               and not _relative_subject(ctx, s, p.i) for p in ctx.doc[s : am.start])
+
+
+def _relative_subject(ctx: Ctx, s: int, i: int) -> bool:
+    """ "l'investissement (que l'on peut chiffrer à N)": 'on' opens an object relative about another
+    noun; it raises nothing."""
+    j = i - 1
+    if j >= s and _low(ctx.doc[j]) in {"l'", "l’"}:
+        j -= 1
+    # "On estime qu'on a levé N" is a completive after a verb, where 'on' still raises.
+    return j >= s and _low(ctx.doc[j]) in {"que", "qu'", "qu’"} and (j == s or ctx.doc[j - 1].pos_ not in {"VERB", "AUX"})
 
 
 def _compared(ctx: Ctx, s: int, am: AmountAt) -> bool:
@@ -1148,12 +1158,23 @@ def _topic(ctx: Ctx, si: int) -> ActorRef | None:
         if ref is None:  # "Une semaine avant X, la fintech a levé": never the contrasted name
             _drop(ctx, _sent_text(ctx, si), "anaphor antecedent is the contrasted name")
             return None
+    if ref is not None and _role_described_person(ctx, ref):
+        # "Elle a convaincu le chanteur X …. Elle a levé N": never the singer; the company named before him
+        ref = _previous_org_subject(ctx, si) if si > 0 else None
+        ref = None if ref is not None and _role_described_person(ctx, ref) else ref
     if _org_like(ref) or _was_recipient(ctx, ref) or _opens_a_sentence(ctx, ref):
         return ref
     s, e = ctx.sents[si]
     if ctx.cue_spans("company_anaphors", s, e):
         return _main_company(ctx, si)  # "celui-ci a permis à l'entreprise de lever": the article's company
     return None
+
+
+def _role_described_person(ctx: Ctx, ref: ActorRef) -> bool:
+    """A name introduced by a person's trade noun ("le chanteur Soprano") is a person, whatever its label."""
+    key = normalize_name(ref.name)
+    roles = set(_cues()["person_role_nouns"])
+    return any(normalize_name(c.ref.name) == key and c.start > 0 and ctx.doc[c.start - 1].lower_ in roles for c in ctx.cands)
 
 
 def _was_recipient(ctx: Ctx, ref: ActorRef | None) -> bool:
