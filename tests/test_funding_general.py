@@ -1946,6 +1946,9 @@ def test_backers_lists_named_apart_from_the_amount(make_doc, text, amount, recip
         # a capital entry after an opening adverbial ("Pour rappel, X est entré au capital de Y")
         ("Pour rappel, la société Néovacs est entrée au capital de Signia Therapeutics en octobre 2021, en "
          "investissant 1,3 M€.", 1.3e6, "signia therapeutics", "neovacs"),
+        # ... also when the investing participle's subject search lands on the company of the capital
+        ("La biotech Vartelis développe un vaccin. Pour rappel, la société Orvane (ALORV) est entrée au capital de "
+         "Vartelis en octobre 2021, en investissant 1,3 M€.", 1.3e6, "vartelis", "orvane"),
         # a quoted company name whose raise names its backers
         ("La start-up en tête cette semaine est « Providis » qui a pu récolter 19 millions d'euros auprès de Demeter.",
          19e6, "providis", "demeter"),

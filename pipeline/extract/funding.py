@@ -2587,6 +2587,12 @@ def _amount_events(ctx: Ctx, si: int, am: AmountAt, trig: list, inv_spans: list)
             return []
         ref = _topic(ctx, si) if rec == "anaphor" else rec.ref if isinstance(rec, Cand) else None
         if ref is None:
+            # "X est entrée au capital de Y en 2021, en investissant N": the capital names the receiver.
+            entry = _capital_entry(ctx, si, am)
+            if entry is not None:
+                d = Draft(entry[0], si, f"{tid}+capital_entry", am)
+                _add_unique(d.investors, [c.ref for c in entry[1]], entry[0])
+                return [d]
             _drop(ctx, _sent_text(ctx, si), "investment without recipient")
             return []
         role = _triggers()[rid].get("role")
