@@ -5,7 +5,8 @@ One invocation:
    sentences of the sample corpus around invented companies, people, amounts and dates (the
    pipeline skips duplicate texts, so copies would measure nothing);
 2. times raw spaCy (`nlp.pipe` with every model component, the model already loaded) over the same
-   cleaned texts, at each process count;
+   cleaned texts, at each process count: once as spaCy loads the model (the baseline) and once on
+   the numpy matrix backend the pipeline uses (to show what the rule code costs on its own);
 3. times the whole pipeline end to end (reading to Parquet), at each process count, each time into
    a fresh output folder; as for raw spaCy the model is loaded before the clock starts (workers
    are forked from the process that loaded it) and the load time is reported beside;
@@ -129,18 +130,19 @@ def _cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _phase_raw(corpus: Path, procs: int) -> dict[str, Any]:
-    """Raw spaCy over the cleaned texts: the model with every component, loaded before timing."""
-    import spacy
+def _phase_raw(corpus: Path, procs: int, backend: str = "blis") -> dict[str, Any]:
+    """Raw spaCy over the cleaned texts: the model with every component, loaded before timing.
 
+    `blis` is spaCy as installed (the baseline); `numpy` is the matrix backend the pipeline loads the
+    model with, which tells how much of the pipeline's time the rule code takes."""
     from pipeline.ingest import read_corpus
-    from pipeline.nlp.build import MODEL
+    from pipeline.nlp.build import load_model
     from pipeline.process import BATCH_SIZE, peak_rss_mb
     from pipeline.records import RawArticle
 
     texts = [a.text for a in read_corpus(corpus) if isinstance(a, RawArticle)]
     t0 = time.perf_counter()
-    nlp = spacy.load(MODEL)
+    nlp = load_model("numpy" if backend == "numpy" else "blis")
     load = time.perf_counter() - t0
     t0, c0 = time.perf_counter(), _cpu_seconds()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=procs, batch_size=BATCH_SIZE))
@@ -205,10 +207,12 @@ def measure(n: int, procs: list[int], workdir: Path, seed: int = 0, noop_n: int 
     """Run every measurement; return the numbers (see `report`)."""
     paragraphs = (1, 2) if short else (5, 10)
     corpus = build_corpus(workdir / "corpus", n, seed, paragraphs)
-    res: dict[str, Any] = {"n": n, "seed": seed, "engine": engine, "cpus": os.cpu_count(), "raw": {}, "pipeline": {}}
-    for p in procs:
-        log(f"raw spaCy, {p} process(es) ...")
-        res["raw"][p] = _run_phase(["raw", "--corpus", str(corpus), "--procs", str(p)])
+    res: dict[str, Any] = {"n": n, "seed": seed, "engine": engine, "cpus": os.cpu_count(), "raw": {}, "raw_numpy": {},
+                           "pipeline": {}}
+    for key, backend in (("raw", "blis"), ("raw_numpy", "numpy")):
+        for p in procs:
+            log(f"raw spaCy ({backend} backend), {p} process(es) ...")
+            res[key][p] = _run_phase(["raw", "--corpus", str(corpus), "--procs", str(p), "--backend", backend])
     for p in procs:
         log(f"pipeline ({engine}), {p} process(es) ...")
         out = workdir / f"out_{p}"
@@ -241,6 +245,10 @@ def _rate_loaded(m: dict[str, Any]) -> float:
     return m["tokens"] / total if total > 0 else 0.0
 
 
+def _ratio(rate, pipe: dict[str, Any], raw: dict[str, Any] | None) -> str:  # type: ignore[no-untyped-def]
+    return f"{rate(pipe) / rate(raw):.2f}" if raw and rate(raw) else ""
+
+
 def _worker_rss(m: dict[str, Any], procs: int) -> float:
     # One process: the work happens in the main process. More: in the (largest) child.
     return m["rss_mb"]["self"] if procs <= 1 else m["rss_mb"]["children"]
@@ -250,38 +258,44 @@ def report(res: dict[str, Any]) -> str:
     """The Markdown results table and the headline ratios."""
     procs = sorted(int(p) for p in res["raw"])
     raw = {int(k): v for k, v in res["raw"].items()}
+    raw_np = {int(k): v for k, v in res.get("raw_numpy", {}).items()}
     pipe = {int(k): v for k, v in res["pipeline"].items()}
     lines = [
         f"corpus: {res['n']} synthetic articles (seed {res['seed']}), {raw[procs[0]]['tokens']} tokens; "
         f"{res['cpus']} CPUs; engine {res['engine']}",
         "",
-        "| run | processes | seconds | tokens/s | pipeline / raw | speed-up vs 1 process | tokens/s incl. model load "
-        "| tokens per CPU-second | pipeline / raw (CPU) | peak RSS main (MB) | peak RSS per worker (MB) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | processes | seconds | tokens/s | pipeline / raw | pipeline / raw, same backend | speed-up vs 1 process "
+        "| tokens/s incl. model load | tokens per CPU-second | pipeline / raw (CPU) | peak RSS main (MB) "
+        "| peak RSS per worker (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for name, table in (("raw spaCy nlp.pipe", raw), ("pipeline end to end", pipe)):
-        for p in procs:
+    runs = [("raw spaCy nlp.pipe", raw), ("raw spaCy nlp.pipe, numpy backend", raw_np), ("pipeline end to end", pipe)]
+    for name, table in runs:
+        for p in sorted(table):
             m = table[p]
-            ratio = f"{_rate(pipe[p]) / _rate(raw[p]):.2f}" if name.startswith("pipeline") and _rate(raw[p]) else ""
+            is_pipe = name.startswith("pipeline")
+            ratio = _ratio(_rate, pipe[p], raw.get(p)) if is_pipe else ""
+            same = _ratio(_rate, pipe[p], raw_np.get(p)) if is_pipe else ""
             speedup = f"{_rate(m) / _rate(table[procs[0]]):.2f}" if p != procs[0] and _rate(table[procs[0]]) else ""
-            cpu_ratio = (
-                f"{_cpu_rate(pipe[p]) / _cpu_rate(raw[p]):.2f}" if name.startswith("pipeline") and _cpu_rate(raw[p]) else ""
-            )
+            cpu_ratio = _ratio(_cpu_rate, pipe[p], raw.get(p)) if is_pipe else ""
             lines.append(
-                f"| {name} | {p} | {m['seconds']:.1f} | {_rate(m):,.0f} | {ratio} | {speedup} | {_rate_loaded(m):,.0f} | "
+                f"| {name} | {p} | {m['seconds']:.1f} | {_rate(m):,.0f} | {ratio} | {same} | {speedup} | {_rate_loaded(m):,.0f} | "
                 f"{_cpu_rate(m):,.0f} | {cpu_ratio} | {m['rss_mb']['self']:.0f} | {_worker_rss(m, p):.0f} |".replace("| 0 |", "|  |")
             )
     for key in ("noop", "noop_big"):
         if key in res:
-            lines.append(f"| no-op re-run (CLI), {res[key]['articles']} articles | | {res[key]['seconds']:.2f} | | | | | | | | |")
+            lines.append(f"| no-op re-run (CLI), {res[key]['articles']} articles | | {res[key]['seconds']:.2f} | | | | | | | | | |")
     if "scale" in res:
         s = res["scale"]
         p = procs[-1]
         lines.append(
-            f"| pipeline, {s['factor']}x corpus ({s['articles']} articles) | {p} | {s['seconds']:.1f} | {_rate(s):,.0f} | | | "
+            f"| pipeline, {s['factor']}x corpus ({s['articles']} articles) | {p} | {s['seconds']:.1f} | {_rate(s):,.0f} | | | | "
             f"{_rate_loaded(s):,.0f} | {_cpu_rate(s):,.0f} | | {s['rss_mb']['self']:.0f} | {_worker_rss(s, p):.0f} |"
         )
-    lines += ["", "seconds and tokens/s: model already loaded (workers forked from a process that loaded it), "
+    lines += ["", "raw spaCy: the model as spaCy loads it (blis matrix kernels); 'numpy backend': the same model on "
+              "numpy's BLAS, as the pipeline loads it, so 'pipeline / raw, same backend' is the share of the "
+              "time left to spaCy's model once the rule code and the I/O are added.",
+              "seconds and tokens/s: model already loaded (workers forked from a process that loaded it), "
               "for raw spaCy and the pipeline alike; 'incl. model load' adds the load time. "
               "CPU columns: tokens per CPU-second of the process and its workers, which other programs "
               "running on the machine do not distort (wall-time ratios do depend on them)."]
@@ -303,6 +317,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--phase", choices=["raw", "pipeline"], help=argparse.SUPPRESS)
     p.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--backend", choices=["blis", "numpy"], default="blis", help=argparse.SUPPRESS)
     return p
 
 
@@ -310,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of `make bench`."""
     args = _parser().parse_args(argv)
     if args.phase == "raw":
-        print(json.dumps(_phase_raw(args.corpus, args.procs[0])))
+        print(json.dumps(_phase_raw(args.corpus, args.procs[0], args.backend)))
         return 0
     if args.phase == "pipeline":
         print(json.dumps(_phase_pipeline(args.corpus, args.out, args.procs[0], args.engine)))

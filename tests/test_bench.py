@@ -44,9 +44,22 @@ def test_bench_runs_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "pipeline end to end" in printed and "raw spaCy" in printed and "no-op" in printed
     res = json.loads((tmp_path / "bench.json").read_text())
-    for kind in ("raw", "pipeline"):
+    for kind in ("raw", "raw_numpy", "pipeline"):
         for procs in ("1",):
             m = res[kind][procs]
             assert m["tokens"] > 0 and m["seconds"] > 0 and m["rss_mb"]["self"] > 0
     assert res["pipeline"]["1"]["articles"] == 4 and res["pipeline"]["1"]["failed"] == 0
     assert "nothing new" in res["noop"]["message"]
+
+
+def test_report_sets_the_pipeline_against_both_raw_backends():
+    res = {
+        "n": 10, "seed": 0, "engine": "local", "cpus": 2,
+        "raw": {"1": _measure(1000, 1.0, 500, 0)},
+        "raw_numpy": {"1": _measure(1000, 0.5, 500, 0)},
+        "pipeline": {"1": _measure(1000, 0.8, 600, 0)},
+    }
+    lines = report(res).splitlines()
+    assert any(line.startswith("| raw spaCy nlp.pipe, numpy backend | 1 | 0.5 | 2,000 |") for line in lines)
+    pipe1 = next(line for line in lines if line.startswith("| pipeline end to end | 1 |"))
+    assert "| 1,250 | 1.25 | 0.62 |" in pipe1  # faster than stock spaCy, 0.62 of the same model on numpy
