@@ -1260,3 +1260,38 @@ def test_a_listed_town_named_after_a_saint_keeps_its_usual_votes(make_doc):
     doc = make_doc("Le troisième candidat, Paul Korvel, co-président de Saint-Etienne, s'est retiré de la course.")
     ent = _entity(doc, "Saint-Etienne")
     assert ent is not None and "loc.name.toponym" not in ent.type_evidence, ent and ent.type_evidence
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("LA SECRÉTAIRE D'ÉTAT AU NUMÉRIQUE", True),
+        ("la Haute-Commissaire à l'Enfance", True),
+        ("le Représentant au Commerce", True),
+        ("la Ministre de la Culture", True),
+        ("le secretariat d'Etat", True),
+        ("le président de la région", False),
+    ],
+)
+def test_portfolio_prefilter_finds_every_post_noun_whatever_its_case_and_accents(text, found):
+    # after_portfolio folds the text before a name only where this cheap test finds a post noun
+    from pipeline.nlp.cleaning import _post_heads
+
+    assert bool(_post_heads(lexicons()).search(text)) == found
+
+
+@pytest.mark.parametrize(
+    "text,name,kept",
+    [
+        ("La SECRÉTAIRE D'ÉTAT AU Numérique Jeanne Korval a visité Quorvel.", "Jeanne Korval", True),
+        ("La Secrétaire d'État au Numérique a visité Quorvel.", "Numérique", False),
+        # a credit marker anywhere on the line, before the name: the name is a credit
+        ("Le site de Brovane à Nantes. Crédit photo : Marc Dellion", "Marc Dellion", False),
+        # the marker after the name does not make it a credit
+        ("Marc Dellion dirige Brovane. Crédit photo : Quorvel", "Marc Dellion", True),
+    ],
+)
+def test_cheap_line_tests_keep_the_portfolio_and_credit_rules(make_doc, text, name, kept):
+    doc = make_doc(text)
+    got = _kept(doc, name)
+    assert bool(got) == kept, (name, got, doc.user_data.get("dropped"))

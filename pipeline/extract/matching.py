@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 from spacy.strings import StringStore, get_string_id
@@ -125,6 +126,22 @@ def _window_length(patterns: Mapping[str, Sequence[Pattern]]) -> int | None:
     return None if None in lengths else max((n for n in lengths if n is not None), default=0)
 
 
+class _LengthTable:
+    """Hash -> longest match, as sorted arrays for a vectorised look-up of a whole doc's column."""
+
+    def __init__(self, lengths: Mapping[int, int]) -> None:
+        self.keys = numpy.array(sorted(lengths), dtype=numpy.uint64)
+        self.values = numpy.array([lengths[k] for k in sorted(lengths)], dtype=numpy.int64)
+
+
+def _lookup(table: _LengthTable, column: numpy.ndarray) -> numpy.ndarray:
+    """The table's length for each hash of `column` (0 where the hash is not in the table)."""
+    if not len(table.keys):
+        return numpy.zeros(len(column), dtype=numpy.int64)
+    pos = numpy.minimum(numpy.searchsorted(table.keys, column), len(table.keys) - 1)
+    return numpy.where(table.keys[pos] == column, table.values[pos], 0)
+
+
 class PrefilteredMatcher:
     """`Matcher` over `patterns` ({id: [pattern, ...]}) returning `(id, start, end)` with the id
     as a Python `str` (a string-store lookup would fail for ids added inside a memory zone)."""
@@ -138,8 +155,8 @@ class PrefilteredMatcher:
         first = FirstTokens()
         usable = all(first.add_pattern(p) for alts in patterns.values() for p in alts if p)
         self.prefilter = usable and self.window is not None
-        self._lowers = {get_string_id(v): n for v, n in first.lowers.items()}
-        self._lemmas = {get_string_id(v): n for v, n in first.lemmas.items()}
+        self._lowers = _LengthTable({get_string_id(v): n for v, n in first.lowers.items()})
+        self._lemmas = _LengthTable({get_string_id(v): n for v, n in first.lemmas.items()})
         self._regexes = [(column, re.compile("|".join(found)), first.regex_lengths[attr])
                          for column, (attr, found) in enumerate(first.regexes.items()) if found]
         self._regex_hits: dict[tuple[int, int], bool] = {}
@@ -162,18 +179,33 @@ class PrefilteredMatcher:
 
     def _starts(self, doclike: Doc | Span) -> list[tuple[int, int]]:
         """(position, longest match a pattern can make from it) for every possible start."""
-        strings = doclike.vocab.strings
-        rows = doclike.to_array([LOWER, LEMMA]).reshape(-1, 2).tolist()  # type: ignore[union-attr]  # Span.to_array exists, spaCy's stub omits it
-        lowers, lemmas, regexes = self._lowers, self._lemmas, self._regexes
-        out = []
-        for i, (lower, lemma) in enumerate(rows):
-            length = max(lowers.get(lower, 0), lemmas.get(lemma, 0))
-            for column, regex, most in regexes:
-                if most > length and self._regex_hit(strings, column, regex, (lower, lemma)[column]):
-                    length = most
-            if length:
-                out.append((i, length))
-        return out
+        if isinstance(doclike, Span):  # a sentence: a slice of the whole doc's lengths, computed once
+            lengths = self._doc_lengths(doclike.doc)[doclike.start : doclike.end]
+        else:
+            lengths = self._lengths(doclike)
+        found = numpy.flatnonzero(lengths)
+        return list(zip(found.tolist(), lengths[found].tolist()))
+
+    def _doc_lengths(self, doc: Doc) -> numpy.ndarray:
+        key = f"_prefilter_lengths.{id(self)}"
+        cached = doc.user_data.get(key)
+        if cached is None or len(cached) != len(doc):
+            cached = doc.user_data[key] = self._lengths(doc)
+        return cached
+
+    def _lengths(self, doc: Doc) -> numpy.ndarray:
+        """Per token, the longest match a pattern starting there can make (0: none starts there)."""
+        rows = doc.to_array([LOWER, LEMMA]).reshape(-1, 2)
+        lengths = numpy.maximum(_lookup(self._lowers, rows[:, 0]), _lookup(self._lemmas, rows[:, 1]))
+        for column, regex, most in self._regexes:
+            todo = numpy.flatnonzero(lengths < most)
+            if not len(todo):
+                continue
+            # one regex test per distinct word (cached across docs), not one per token
+            keys, where = numpy.unique(rows[todo, column], return_inverse=True)
+            hits = numpy.array([self._regex_hit(doc.vocab.strings, column, regex, key) for key in keys.tolist()], dtype=bool)
+            lengths[todo[hits[where.reshape(-1)]]] = most
+        return lengths
 
     def _regex_hit(self, strings: StringStore, column: int, regex: re.Pattern, key: int) -> bool:
         """The LOWER (column 0) or LEMMA (column 1) string of hash `key` is found by the regex (cached)."""

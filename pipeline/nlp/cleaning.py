@@ -88,7 +88,7 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
     words = _folded_words(doc, line)
     lex = _lexicons()
     share = lex.word_set(lex.other["share_line_words"])
-    if sum(w in share for w in words) >= 2 and len(words) <= 10:
+    if len(words) <= 10 and sum(w in share for w in words) >= 2:
         return "share/navigation line"
     if in_credit(doc, span, lex) or _credit_in_parentheses(doc, span, lex):
         return "photo credit"
@@ -274,13 +274,29 @@ def _lexicons() -> Lexicons:
 def in_credit(doc: Doc, span: Span, lex: Lexicons) -> bool:
     """True when the span sits in a photo credit on its line ('© A / B', '(Crédit : X)', 'Photo : X')."""
     text = doc_text(doc)
-    seg = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if not _line_has_credit_marker(doc, line_start, lex):
+        return False
+    seg = text[line_start : span.start_char]
     seg = fold(seg[seg.rfind(")") + 1 :])  # a credit closed before the span does not cover it
     ends = [seg.rfind(m) + len(m) for m in lex.other["credit_markers"] if m in seg]
     if not ends:
         return False
     rest = seg[max(ends) :]
     return len(rest) <= 60 and not any(p in rest for p in (". ", "! ", "? ", "; "))
+
+
+def _line_has_credit_marker(doc: Doc, line_start: int, lex: Lexicons) -> bool:
+    """Whether the folded line holds a credit marker: folding works character by character, so a
+    marker found in the folded text before a name is found in the folded line (cached per line)."""
+    cache = doc.user_data.setdefault("_credit_lines", {})
+    found = cache.get(line_start)
+    if found is None:
+        text = doc_text(doc)
+        end = text.find("\n", line_start)
+        line = fold(text[line_start : end if end >= 0 else len(text)])
+        found = cache[line_start] = any(m in line for m in lex.other["credit_markers"])
+    return found
 
 
 def _stock_agency(span: Span, lex: Lexicons) -> bool:
@@ -895,6 +911,8 @@ def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
     if i == 0:
         return False
     start = max(0, doc[i].idx - 80)
+    if not _post_heads(lex).search(doc_text(doc), start, doc[i].idx):
+        return False  # every phrase and pattern below holds one of the post nouns
     raw = doc_text(doc)[start : doc[i].idx]
     before = fold(raw.replace("\n", " ")) + (" " if raw[-1:].isspace() else "")
     phrases = lex.word_set({"words": lex.person["portfolio_before"]["phrases"]})
@@ -912,6 +930,33 @@ def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
     return any(len(words) > n and (" ".join(words[:-n]) + " ").endswith(tuple(p + " " for p in phrases)) for n in (1, 2, 3))
 
 
+def _post_heads(lex: Lexicons) -> re.Pattern[str]:
+    """The first words of the `portfolio_before` phrases, matched in raw text in any case and with
+    or without accents: a cheap test that spares folding the 80 characters before every name that
+    follows none of them (each phrase and pattern of `after_portfolio` starts with one)."""
+    return _heads_pattern(tuple(lex.person["portfolio_before"]["phrases"]))
+
+
+@lru_cache(maxsize=4)
+def _heads_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return _accent_insensitive(tuple(sorted({fold(p).split()[0] for p in phrases} | _POST_ADJECTIVE_HEADS)))
+
+
+@lru_cache(maxsize=8)
+def _accent_insensitive(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of the folded `words` in NFC text whatever its case and accents."""
+    variants: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):  # Latin-1 Supplement and Latin Extended-A/B letters
+        c = chr(code)
+        base = fold(c)
+        if len(base) == 1 and base.isascii() and base.isalpha() and len(c.lower()) == 1:
+            variants.setdefault(base, set()).add(c.lower())
+    def letter(c: str) -> str:
+        return "[" + re.escape(c + "".join(sorted(variants[c]))) + "]" if c in variants else re.escape(c)
+    return re.compile("|".join("".join(letter(c) for c in w) for w in words), re.IGNORECASE)
+
+
+_POST_ADJECTIVE_HEADS = {"ministre", "secretaire", "commissaire", "representant"}
 _POST_ADJECTIVE = re.compile(r"\b(ministre|secretaire|commissaire|representante?) ([a-z]+(?:-[a-z]+)?) ((?:de la |de l'|des |du |de |d'|a la |au |aux |a l'))$")
 _SECOND_COMPLEMENT = re.compile(r"(?: et|,) (?:de la |de l'|des |du |de |d')$")
 
