@@ -1295,3 +1295,22 @@ def test_cheap_line_tests_keep_the_portfolio_and_credit_rules(make_doc, text, na
     doc = make_doc(text)
     got = _kept(doc, name)
     assert bool(got) == kept, (name, got, doc.user_data.get("dropped"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les Start-up Lèvent des fonds auprès d'investisseurs.",
+        "Le club a battu Rennes (2-1) grâce à un but de Karim Benali.",
+        "",
+    ],
+)
+def test_array_scans_see_what_the_token_scans_saw(make_doc, text):
+    # the array-based scans replace loops over Token objects: same words, same lemmas
+    from pipeline.nlp.doctext import token_texts
+    from pipeline.nlp.typing import _word_hits
+
+    doc = make_doc(text)
+    words = frozenset({"lever", "fonds", "start", "club", "but", "rennes"})
+    assert token_texts(doc) == [t.text for t in doc]
+    assert _word_hits(doc, words).tolist() == [t.lower_ in words or t.lemma_.lower() in words for t in doc]

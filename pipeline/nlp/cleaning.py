@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.doctext import doc_text
+from pipeline.nlp.doctext import doc_text, token_texts
 from pipeline.nlp.lexicons import Lexicons, fold
 from pipeline.records import Dropped
 
@@ -90,7 +90,7 @@ def is_chrome_line(doc: Doc, span: Span) -> str | None:
     share = lex.word_set(lex.other["share_line_words"])
     if len(words) <= 10 and sum(w in share for w in words) >= 2:
         return "share/navigation line"
-    if in_credit(doc, span, lex) or _credit_in_parentheses(doc, span, lex):
+    if in_credit(doc, span, lex) or _credit_in_parentheses(doc, span, lex):  # both False without a marker on the line
         return "photo credit"
     if _wire_dateline(doc, span):
         return "news-agency dateline"
@@ -174,6 +174,9 @@ def _parenthesised(doc: Doc, span: Span) -> str | None:
 
 def _credit_in_parentheses(doc: Doc, span: Span, lex: Lexicons) -> bool:
     """'(Rama X; version française Camille Y)': a credit marker anywhere in the parentheses around the name."""
+    text = doc_text(doc)
+    if not _line_has_credit_marker(doc, text.rfind("\n", 0, span.start_char) + 1, lex):
+        return False  # the parentheses sit on the span's line: no marker there, none inside them
     inner = _parenthesised(doc, span)
     return inner is not None and any(m in fold(inner) for m in lex.other["credit_markers"])
 
@@ -189,11 +192,12 @@ def _wire_dateline(doc: Doc, span: Span) -> bool:
 def _agency_credit(span: Span, lex: Lexicons) -> bool:
     """'Georges Gobet-AFP', 'Jean X/REA': a name glued to a press agency is a photo credit (the agency too)."""
     agencies = lex.other["press_agencies"]
-    if any(span.text.endswith((f"-{a}", f"/{a}", f" / {a}")) for a in agencies):
-        return True
     doc = span.doc
+    span_text = doc_text(doc)[span.start_char : span.end_char]
+    if span_text.endswith(_glued_agency_endings(tuple(agencies))):
+        return True
     glued = span.start > 1 and doc[span.start - 1].text in {"-", "/"} and not doc[span.start - 1].whitespace_ and not doc[span.start - 2].whitespace_
-    if span.text in agencies and glued and doc[span.start - 2].text[:1].isupper():
+    if span_text in agencies and glued and doc[span.start - 2].text[:1].isupper():
         return True
     # '… à Saint-Etienne. - Philippe Desmazes - AFP': a caption's credit, dashes spaced, ending its line
     text = doc_text(doc)
@@ -202,7 +206,12 @@ def _agency_credit(span: Span, lex: Lexicons) -> bool:
     if re.fullmatch(r"[-–—/|] ?(\S+)", rest) and re.fullmatch(r"[-–—/|] ?(\S+)", rest).group(1) in agencies:  # type: ignore[union-attr]
         return True
     before = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
-    return span.text in agencies and not rest and re.search(r"[A-ZÀ-Ý][\w'’.-]+ [-–—/|] $", before) is not None
+    return span_text in agencies and not rest and re.search(r"[A-ZÀ-Ý][\w'’.-]+ [-–—/|] $", before) is not None
+
+
+@lru_cache(maxsize=4)
+def _glued_agency_endings(agencies: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(end for a in agencies for end in (f"-{a}", f"/{a}", f" / {a}"))
 
 
 def _byline_after_teaser(doc: Doc, span: Span) -> bool:
@@ -330,8 +339,8 @@ def _header_only(doc: Doc, span: Span) -> bool:
 
 def _trim(doc: Doc, span: Span, lex: Lexicons) -> Span | None:
     """Strip leading function words, titles and elisions, and trailing punctuation/spaces."""
-    titles = {fold(t) for t in lex.person["titles"]}
-    heads = {fold(w) for w in lex.org["institution_heads"]}
+    titles = lex.folded(lex.person["titles"])
+    heads = lex.folded(lex.org["institution_heads"])
     start, end = span.start, span.end
     while start < end:
         tok = doc[start]
@@ -426,7 +435,7 @@ def _after_role(doc: Doc, span: Span, k: int) -> Span:
 
 def _extend(doc: Doc, span: Span, lex: Lexicons) -> Span:
     """Extend a span over a hyphen-joined name part ('CM' -> 'CM-CIC') and a trailing organisation suffix."""
-    suffixes = {fold(w) for w in lex.org["name_suffixes"]["words"]} | {fold(w) for w in lex.org["legal_forms"]["words"]}
+    suffixes = lex.folded(lex.org["name_suffixes"]["words"]) | lex.folded(lex.org["legal_forms"]["words"])
     end = span.end
     if (
         len(span) == 1
@@ -490,7 +499,7 @@ def _hyphenated_particle(doc: Doc, k: int) -> bool:
 
 def _institution_head(doc: Doc, start: int, lex: Lexicons) -> int:
     """Start of 'Institut Max Planck', 'fondation Linux', 'université de Tokyo' (head noun taken into the name)."""
-    heads = {fold(w) for w in lex.org["institution_heads"]}
+    heads = lex.folded(lex.org["institution_heads"])
     i = start
     if i > 0 and fold(doc[i - 1].text) in heads and "\n" not in doc[i - 1].whitespace_:
         return i - 1
@@ -504,7 +513,7 @@ def _coordinated_complement(doc: Doc, span: Span, i: int, lex: Lexicons | None) 
     joining two complements of an institution's head noun is inside the name."""
     if lex is None or doc[i].lower_ != "et" or i + 1 >= span.end or doc[i + 1].lower_ not in {"de", "des", "du", "d'", "d’"}:
         return False
-    heads = {fold(w) for w in lex.org["institution_heads"]} | {fold(w) for w in lex.org["name_prefixes"]["words"]}
+    heads = lex.folded(lex.org["institution_heads"]) | lex.folded(lex.org["name_prefixes"]["words"])
     k = i + 1
     while k < span.end and doc[k].lower_ in {"de", "des", "du", "d'", "d’", "la", "l'", "l’", "le", "les"}:
         k += 1
@@ -541,7 +550,7 @@ def _gazetteer_name(text: str, lex: Lexicons) -> bool:
 def _split_names(doc: Doc, span: Span, lex: Lexicons) -> list[Span]:
     """Split two names NER joined: 'Tribune Sandrine Dupont' (given name after a non-given name), 'X de Y' after a person."""
     toks = list(span)
-    heads = {fold(w) for w in lex.org["institution_heads"]} | {fold(w) for w in lex.org["name_prefixes"]["words"]}
+    heads = lex.folded(lex.org["institution_heads"]) | lex.folded(lex.org["name_prefixes"]["words"])
     org_end = fold(toks[-1].text) in lex.word_set(lex.org["name_suffixes"]) | lex.word_set(lex.org["legal_forms"])
     for k in range(1, len(toks) - 1):
         if org_end:
@@ -625,7 +634,7 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
     if any(key.startswith(w) and key != w for w in lex.stoplist if " " in w):
         return "page chrome glued to a name"
     first = span[0]
-    heads = {fold(w) for w in lex.org["institution_heads"]}
+    heads = lex.folded(lex.org["institution_heads"])
     if first.text[:1].islower() and not any(c.isupper() for c in first.text[1:]) and fold(first.text) not in heads and not _place_institution(text, lex) and not _lowercase_brand(doc, span, lex) and not _DIGIT_BRAND.fullmatch(text):
         return "lowercase start (common words)"
     if len(text) > 60 or sum(t.text != "-" for t in span) > 7:  # 'Paris-Île-de-France' is one word
@@ -644,7 +653,7 @@ def _reject(doc: Doc, span: Span, lex: Lexicons) -> str | None:
         return f"sentence-initial {first.pos_.lower()}"
     if not has_propn and line_start and all(t.is_title or not t.is_alpha or t.is_lower for t in span):
         return "capitalised common words at sentence start"
-    prefixes = {fold(w) for w in lex.org["name_prefixes"]["words"]}
+    prefixes = lex.folded(lex.org["name_prefixes"]["words"])
     if not has_propn and len(span) >= 2 and all(t.is_lower or not t.is_alpha for t in span[1:]) and fold(first.text) not in prefixes:
         return "capitalised common noun phrase"
     if len(span) == 1 and first.pos_ in {"NOUN", "VERB", "ADJ"} and first.text.istitle() and _seen_lowercase(doc, first.lower_):
@@ -968,9 +977,9 @@ def is_known_word(doc: Doc, tok) -> bool:
 
 def _seen_lowercase(doc: Doc, lower: str) -> bool:
     """The word occurs written in lowercase somewhere in the doc (token texts cached per doc)."""
-    texts = doc.user_data.get("_token_texts")
+    texts = doc.user_data.get("_token_text_set")
     if texts is None:
-        texts = doc.user_data["_token_texts"] = frozenset(t.text for t in doc)
+        texts = doc.user_data["_token_text_set"] = frozenset(token_texts(doc))
     return lower in texts
 
 
@@ -978,7 +987,7 @@ def clean_spans(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     """Cleaned, non-overlapping spans (first come first kept); every rejected span is recorded."""
     out: list[Span] = []
     taken: set[int] = set()
-    heads = {fold(w) for w in lex.org["institution_heads"]}
+    heads = lex.folded(lex.org["institution_heads"])
     starts = {s.start for s in spans}
     # A lone head noun right before another name ('l’Institut' + 'Max Planck') is taken in by that name.
     spans = [s for s in spans if not (fold(s[-1].text) in heads and s.end in starts)]

@@ -18,3 +18,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+_TEXTS_KEY = "pipeline.token_texts"
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, computed once per doc: scanning a `list[str]` costs a fraction of
+    creating a spaCy `Token` object for each position, and most scans only look for rare words."""
+    texts = doc.user_data.get(_TEXTS_KEY)
+    if texts is None or len(texts) != len(doc):
+        texts = doc.user_data[_TEXTS_KEY] = [t.text for t in doc]
+    return texts

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.doctext import doc_text
+from pipeline.nlp.doctext import doc_text, token_texts
 from pipeline.nlp import typing as ty
 from pipeline.nlp.cleaning import clean_spans, drop, is_known_word, is_line_start, surface
 from pipeline.nlp.lexicons import Lexicons, fold, lexicons
@@ -84,10 +84,14 @@ def _is_acronym(text: str) -> bool:
 def _cue_spans(doc: Doc, lex: Lexicons, taken: set[int]) -> list[Span]:
     """Capitalised names right after an organisation-kind cue or a title, that NER missed."""
     org_phrases = {fold(p) for g in lex.org["before"] if g["id"] in {"org.before.kind", "org.before.prep"} for p in g["phrases"]}
-    titles = {fold(t) for t in lex.person["titles"]}
+    titles = lex.folded(lex.person["titles"])
     out = []
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
+        if not texts[i][:1].isupper():
+            i += 1
+            continue
         tok = doc[i]
         if i in taken or not tok.text[:1].isupper() or not tok.is_alpha and not tok.text[:1].isalpha() or is_line_start(doc, i):
             i += 1
@@ -153,7 +157,8 @@ def _expansions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     is one organisation name (NER often stops at a lowercase word); the spans inside it give way.
     Not a stoplisted one ('Comité social et économique (CSE)': a generic staff council)."""
     out = list(spans)
-    for i in range(1, len(doc) - 2):
+    texts = token_texts(doc)
+    for i in (k for k in range(1, len(doc) - 2) if texts[k] == "("):
         if doc[i].text != "(" or doc[i + 2].text != ")" or (acr := _acronym_letters(doc[i + 1].text)) is None:
             continue
         start = _expansion_start(doc, i, acr)
@@ -173,11 +178,23 @@ def _expansions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
 _PLACE_PREPS = ("de la ", "de l'", "des ", "du ", "de ", "d'", "")
 
 
+def _ends_with_place_head(before: str, heads: tuple[str, ...]) -> bool:
+    """Whether some 'head prep' phrase ends `before` (one C-level test instead of a loop over phrases)."""
+    endings, whole = _place_head_endings(heads)
+    return before.endswith(endings) or before in whole
+
+
+@lru_cache(maxsize=8)
+def _place_head_endings(heads: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    phrases = [h + " " + p for h in heads for p in _PLACE_PREPS]
+    return tuple(c + ph for ph in phrases for c in (" ", "'")), frozenset(phrases)
+
+
 def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     """'le conseil départemental du Finistère', 'la communauté d'agglomération Cergy-Pontoise': a public
     body's lowercase head phrase before a place name makes one organisation of both."""
-    capitalised = {fold(h) for h in lex.org["place_institution_heads_capitalised"]}  # 'l'hôpital de Rennes' is no name
-    heads = sorted({fold(h) for h in lex.org["place_institution_heads"]} | capitalised, key=len, reverse=True)
+    capitalised = lex.folded(lex.org["place_institution_heads_capitalised"])  # 'l'hôpital de Rennes' is no name
+    heads = sorted(lex.folded(lex.org["place_institution_heads"]) | capitalised, key=len, reverse=True)
     # A phrase ' head prep' can end `before` only if `before`'s last word is the phrase's last word.
     last_words = {(h + " " + p).split()[-1] for h in heads for p in _PLACE_PREPS}
     text = doc_text(doc)
@@ -188,7 +205,7 @@ def _place_institutions(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span
             raw = raw[raw.rfind("\n") + 1 :]
         before = fold(raw) + (" " if raw[-1:].isspace() else "")
         found = None
-        if before.split()[-1:] and before.split()[-1] in last_words:
+        if before.split()[-1:] and before.split()[-1] in last_words and _ends_with_place_head(before, tuple(heads)):
             found = next((h + " " + p for h in heads for p in _PLACE_PREPS
                           if before.endswith((" " + h + " " + p, "'" + h + " " + p)) or before == h + " " + p), None)
         if found and found.split()[0] in capitalised and not text[s.start_char - len(found) : s.start_char][:1].isupper():
@@ -210,7 +227,7 @@ _COMPLEMENT_DETS = {"de", "des", "du", "d'", "d’", "la", "l'", "l’", "le", "
 def _join_coordinated(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
     """'ministère de l'Économie' + 'et des' + 'Finances': an institution whose head noun takes two
     coordinated complements is one name (NER cuts it at 'et')."""
-    heads = _heads(lex) | {fold(w) for w in lex.org["name_prefixes"]["words"]}
+    heads = _heads(lex) | lex.folded(lex.org["name_prefixes"]["words"])
     out: list[Span] = []
     for s in spans:
         prev = out[-1] if out else None
@@ -227,8 +244,12 @@ def _capital_persons(doc: Doc, ner: list[Span], lex: Lexicons) -> list[Span]:
     """'ANNE LE HÉNANFF et FRÉDÉRIC MATHIEU': a name written in capitals that opens with a given name is
     one person (NER cuts such names into pieces); the NER spans inside it give way."""
     out = list(ner)
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
+        if not (texts[i].isupper() and texts[i].isalpha()):  # spaCy's is_upper / is_alpha, without a Token
+            i += 1
+            continue
         tok = doc[i]
         if not (tok.is_upper and tok.is_alpha and len(tok) > 2 and fold(tok.text) in lex.given_names and fold(tok.text) not in lex.places):
             i += 1
@@ -323,7 +344,8 @@ def _former_employer_spans(doc: Doc, taken: set[int]) -> list[Span]:
     """'(ex-OpenAI)', '(ex-Alan)' after a name: the tokenizer glues 'ex-' to the name, so NER and the
     gazetteer miss it; the capitalised words after 'ex-' inside the parentheses are an organisation."""
     out = []
-    for tok in doc:
+    texts = token_texts(doc)
+    for tok in (doc[i] for i, text in enumerate(texts) if _EX_TOKEN.match(text)):
         if not _EX_TOKEN.match(tok.text) or tok.i in taken or tok.i == 0 or doc[tok.i - 1].text != "(":
             continue
         j = tok.i + 1
@@ -339,7 +361,8 @@ def _prefix_echoes(doc: Doc, forms: set[str], taken: set[int]) -> list[Span]:
     """Capitalised one-word names that NER missed and that extend a short name found ('EuraTechnologies' for 'EuraTech')."""
     shorts = {f.lower() for f in forms if " " not in f and len(f) >= PREFIX_MIN_LEN}
     out = []
-    for tok in doc:
+    texts = token_texts(doc)
+    for tok in (doc[i] for i, text in enumerate(texts) if text[:1].isupper() and text.isalpha()):
         low = tok.lower_
         if tok.i in taken or not tok.text[:1].isupper() or not tok.is_alpha or low in shorts:
             continue
@@ -588,8 +611,8 @@ def _link_former_names(doc: Doc, groups: dict[str, list[Span]], lex: Lexicons, p
 def _sentence_of(doc: Doc) -> dict[int, int]:
     out = {}
     for n, sent in enumerate(doc.sents):
-        for tok in sent:
-            out[tok.i] = n
+        for i in range(sent.start, sent.end):
+            out[i] = n
     return out
 
 
@@ -733,7 +756,7 @@ def _without_overlaps(kept: list[Span], new: list[Span]) -> tuple[list[Span], li
 
 def _share_list_votes(doc: Doc, spans: list[Span], votes_of: dict, lex: Lexicons) -> None:
     """Names of one enumeration ('A, B, C ou encore D') share the context cues of their neighbours."""
-    seps = {fold(x) for x in lex.org["list_separators"]}
+    seps = lex.folded(lex.org["list_separators"])
     chains: list[list[Span]] = []
     for s in spans:
         if chains and fold(doc_text(doc)[chains[-1][-1].end_char : s.start_char].strip()) in seps | {","}:

@@ -44,6 +44,10 @@ class Lexicons:
         """A cue group's `words` as a set of folded words (computed once per group)."""
         return _folded_words(tuple(group["words"]))
 
+    def folded(self, words: list[str]) -> frozenset[str]:
+        """A word list of the rules as a set of folded words (computed once per list)."""
+        return _folded_words(tuple(words))
+
 
 @lru_cache(maxsize=64)
 def _folded_words(words: tuple[str, ...]) -> frozenset[str]:

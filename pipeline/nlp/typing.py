@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.doctext import doc_text
@@ -142,7 +144,7 @@ def context_votes(doc: Doc, span: Span, lex: Lexicons) -> list[Vote]:
     for label, weight, cid, phrases in groups["after"]:
         if phrases & starts:
             votes.append((label, weight, cid))
-    titles = {fold(t) for t in lex.person["titles"]}
+    titles = lex.folded(lex.person["titles"])
     if span.start > 0 and fold(doc[span.start - 1].text) in titles and doc[span.start - 1].text[:1].isupper():
         votes.append(("PER", 6, "per.title"))
     e = span.end
@@ -379,15 +381,27 @@ def _business_context(doc: Doc, lex: Lexicons) -> bool:
     if cached is None:
         rule = lex.org["business_context"]
         words = lex.word_set({"words": rule["words"]})
-        count = sum(1 for t in doc if t.lower_ in words or t.lemma_.lower() in words)
+        count = int(_word_hits(doc, words).sum())
         if count < rule["min_count"]:  # 'start-up' is three tokens
             count += doc_text(doc).lower().count("start-up")
         if len(doc) < rule["min_tokens"]:
             # a sentence or a caption says too little about its topic: business unless it talks sports or culture
             leisure = lex.word_set({"words": rule["leisure_words"]})
-            count = rule["min_count"] if not any(t.lower_ in leisure or t.lemma_.lower() in leisure for t in doc) else count
+            count = rule["min_count"] if not _word_hits(doc, leisure).any() else count
         cached = doc.user_data["_business_context"] = count >= rule["min_count"]
     return bool(cached)
+
+
+def _word_hits(doc: Doc, words: frozenset[str]) -> numpy.ndarray:
+    """Per token, whether its lowercase form or its lowercased lemma is one of `words` (each
+    distinct form looked up once, from the doc's LOWER and LEMMA columns)."""
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, LEMMA]).reshape(-1, 2)
+    lowers, lower_at = numpy.unique(rows[:, 0], return_inverse=True)
+    lemmas, lemma_at = numpy.unique(rows[:, 1], return_inverse=True)
+    lower_hit = numpy.array([strings[h] in words for h in lowers.tolist()], dtype=bool)
+    lemma_hit = numpy.array([strings[h].lower() in words for h in lemmas.tolist()], dtype=bool)
+    return lower_hit[lower_at.reshape(-1)] | lemma_hit[lemma_at.reshape(-1)]
 
 
 def _article_and_common_noun(span: Span, lex: Lexicons) -> bool:
