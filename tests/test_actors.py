@@ -1314,3 +1314,13 @@ def test_array_scans_see_what_the_token_scans_saw(make_doc, text):
     words = frozenset({"lever", "fonds", "start", "club", "but", "rennes"})
     assert token_texts(doc) == [t.text for t in doc]
     assert _word_hits(doc, words).tolist() == [t.lower_ in words or t.lemma_.lower() in words for t in doc]
+
+
+def test_folded_word_lists_are_cached_per_list_and_never_confused():
+    lex = lexicons()
+    titles = lex.person["titles"]
+    assert lex.folded(titles) is lex.folded(titles)  # computed once for a list of the rules
+    # lists made on the fly (and freed at once) must each get their own words back
+    for k in range(50):
+        assert lex.folded([f"Élan{k}", "Île"]) == {f"elan{k}", "ile"}
+    assert lex.word_set({"words": ["Crédit"]}) == {"credit"}

@@ -42,11 +42,23 @@ class Lexicons:
 
     def word_set(self, group: dict[str, Any]) -> frozenset[str]:
         """A cue group's `words` as a set of folded words (computed once per group)."""
-        return _folded_words(tuple(group["words"]))
+        return self.folded(group["words"])
 
     def folded(self, words: list[str]) -> frozenset[str]:
         """A word list of the rules as a set of folded words (computed once per list)."""
-        return _folded_words(tuple(words))
+        # Keyed by the list object: the rules' lists live as long as the process, and hashing a
+        # tuple of a long list at every mention cost more than the look-up it served.
+        hit = _FOLDED_BY_LIST.get(id(words))
+        if hit is not None and hit[0] is words:
+            return hit[1]
+        found = _folded_words(tuple(words))
+        if len(_FOLDED_BY_LIST) > 1024:  # lists made on the fly must not grow the cache without bound
+            _FOLDED_BY_LIST.clear()
+        _FOLDED_BY_LIST[id(words)] = (words, found)
+        return found
+
+
+_FOLDED_BY_LIST: dict[int, tuple[list[str], frozenset[str]]] = {}
 
 
 @lru_cache(maxsize=64)
