@@ -30,6 +30,7 @@ _TO_SPACE = dict.fromkeys(map(ord, "\t\u1680\u2000\u2001\u2002\u2003\u2004\u2005
 _TO_NOTHING = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACE_TABLE = {**_TO_NARROW_NBSP, **_TO_SPACE, **_TO_NOTHING}
+_SPACE_CHARS = re.compile("[" + re.escape("".join(map(chr, _SPACE_TABLE))) + "]")
 
 
 def normalize_newlines(text: str) -> str:
@@ -44,7 +45,9 @@ def normalize_unicode(text: str) -> str:
 
 def normalize_spaces(text: str) -> str:
     """Apply the space policy of this module and drop control characters."""
-    return _CONTROL.sub("", text.translate(_SPACE_TABLE))
+    if _SPACE_CHARS.search(text):  # str.translate walks every character: only when there is work
+        text = text.translate(_SPACE_TABLE)
+    return _CONTROL.sub("", text)
 
 
 # --- Markdown -----------------------------------------------------------------------------
