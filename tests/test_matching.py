@@ -107,11 +107,34 @@ def test_windows_end_at_the_longest_pattern_of_their_first_word(nlp):
     pattern's first word ('selon') a long one — same matches as the plain Matcher."""
     patterns = {"yeux": [[{"LOWER": "à"}, {"LOWER": {"IN": ["ses", "leurs"]}}, {"LOWER": "yeux"}]],
                 "selon": [[{"LOWER": "selon"}, {"IS_ALPHA": True, "OP": "{1,8}"}, {"TEXT": ","}]]}
-    fast, plain = PrefilteredMatcher(nlp.vocab, patterns), _plain(nlp.vocab, patterns)
+    fast, plain = PrefilteredMatcher(nlp.vocab, patterns, gate_from=100), _plain(nlp.vocab, patterns)
     doc = nlp("À ses yeux, il faut partir à Lyon. Selon la directrice de la banque, tout va bien.")
     assert fast(doc) == plain(doc) and len(plain(doc)) == 2
     windows = fast._windows(doc)
     assert [b - a for a, b in windows] == [3, 3, 10]  # 'À', 'à' (Lyon), then 'Selon': 1 + 8 + 1
+
+
+def test_long_patterns_open_a_window_only_where_their_required_words_follow(nlp):
+    """'à' opens 'à ses yeux' only where 'yeux' follows within the pattern's length; 'selon … ,' only
+    where a comma follows within 10 tokens — same matches as the plain Matcher, fewer tokens scanned."""
+    patterns = {"yeux": [[{"LOWER": "à"}, {"LOWER": {"IN": ["ses", "leurs"]}}, {"LOWER": "yeux"}]],
+                "selon": [[{"LOWER": "selon"}, {"IS_ALPHA": True, "OP": "{1,8}"}, {"TEXT": ","}]]}
+    fast, plain = PrefilteredMatcher(nlp.vocab, patterns, gate_from=3), _plain(nlp.vocab, patterns)
+    doc = nlp("À ses yeux, il faut partir à Lyon. Selon la directrice de la banque tout va bien et rien ne change. "
+              "Selon elle, tout va bien.")
+    assert fast(doc) == plain(doc) and [m[0] for m in plain(doc)] == ["yeux", "selon"]
+    assert [doc[a].text for a, _ in fast._windows(doc)] == ["À", "Selon"]  # the second 'Selon' only
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    ([{"LOWER": "pour"}, {"POS": "DET"}, {"TEXT": "("}, {"TEXT": {"NOT_IN": [")"]}, "OP": "{1,3}"}, {"TEXT": ")"}], [["("], [")"]]),
+    ([{"LOWER": "à", "OP": "?"}, {"LOWER": "ses"}, {"LOWER": {"IN": ["Yeux", "avis"]}}, {"TEXT": ",", "OP": "?"}], [["avis", "yeux"]]),
+    ([{"LEMMA": "dire"}, {"OP": "!", "LOWER": "pas"}, {"ORTH": "Que", "OP": "+"}], [["que"]]),
+])
+def test_required_words_are_the_words_every_match_holds_after_its_start(pattern, words):
+    from pipeline.extract.matching import required_words
+
+    assert required_words(pattern) == words
 
 
 @pytest.mark.parametrize(("op", "most"), [(None, 1), ("?", 1), ("!", 1), ("{3}", 3), ("{1,4}", 4), ("{,2}", 2),

@@ -142,23 +142,79 @@ def _lookup(table: _LengthTable, column: numpy.ndarray) -> numpy.ndarray:
     return numpy.where(table.keys[pos] == column, table.values[pos], 0)
 
 
+GATED_MIN_LENGTH = 3  # patterns at least this long are gated by the words they require (fastest on the bench corpus)
+
+
+def required_words(pattern: Pattern) -> list[list[str]]:
+    """For each token after the first required one that every match holds and that names its words
+    (an exact TEXT/ORTH/LOWER, or an `IN` list of them), those words in lowercase."""
+    out: list[list[str]] = []
+    seen_first = False
+    for token in pattern:
+        op = token.get("OP")
+        if op == "!" or _may_be_empty(op):
+            continue
+        if not seen_first:
+            seen_first = True
+            continue
+        for attr in ("TEXT", "ORTH", "LOWER"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                out.append([value.lower()])
+                break
+            if isinstance(value, Mapping) and set(value) == {"IN"}:
+                out.append(sorted({str(v).lower() for v in value["IN"]}))  # type: ignore[attr-defined]
+                break
+    return out
+
+
+def _followed_by_one_of(lowers: numpy.ndarray, words: list[int], starts: numpy.ndarray, length: int,
+                        counts: dict[int, numpy.ndarray]) -> numpy.ndarray:
+    """For each start, whether one of `words` (LOWER hashes) sits among the `length - 1` tokens after it."""
+    total = numpy.zeros(len(starts), dtype=numpy.int64)
+    last = numpy.minimum(starts + length - 1, len(lowers) - 1)
+    for word in words:
+        running = counts.get(word)
+        if running is None:
+            running = counts[word] = numpy.cumsum(lowers == numpy.uint64(word))
+        total += running[last] - running[starts]
+    return total > 0
+
+
+class _StartTable:
+    """What the first tokens of a set of patterns accept, ready for a vectorised look-up."""
+
+    def __init__(self, first: FirstTokens) -> None:
+        self.lowers = _LengthTable({get_string_id(v): n for v, n in first.lowers.items()})
+        self.lemmas = _LengthTable({get_string_id(v): n for v, n in first.lemmas.items()})
+        self.regexes = [(column, re.compile("|".join(found)), first.regex_lengths[attr])
+                        for column, (attr, found) in enumerate(first.regexes.items()) if found]
+
+
 class PrefilteredMatcher:
     """`Matcher` over `patterns` ({id: [pattern, ...]}) returning `(id, start, end)` with the id
     as a Python `str` (a string-store lookup would fail for ids added inside a memory zone)."""
 
-    def __init__(self, vocab: Vocab, patterns: Mapping[str, Sequence[Pattern]]) -> None:
+    def __init__(self, vocab: Vocab, patterns: Mapping[str, Sequence[Pattern]], gate_from: int | None = None) -> None:
         self.matcher = Matcher(vocab)
         for rid, alternatives in patterns.items():
             self.matcher.add(rid, [[dict(t) for t in p] for p in alternatives])
         self.names = {get_string_id(rid): rid for rid in patterns}
         self.window = _window_length(patterns)
+        every = [p for alts in patterns.values() for p in alts if p]
+        # Long patterns that need some word further on ('pour X (…) ,') make long windows: each gets
+        # its own start table and counts only where its required words follow within its length.
+        gate_from = GATED_MIN_LENGTH if gate_from is None else gate_from
+        gated = [(p, req) for p in every if (_pattern_length(p) or 0) >= gate_from and (req := required_words(p))]
         first = FirstTokens()
-        usable = all(first.add_pattern(p) for alts in patterns.values() for p in alts if p)
+        usable = all(first.add_pattern(p) for p in every if not any(p is g for g, _ in gated))
+        self._starts_table = _StartTable(first)
+        self._gated: list[tuple[_StartTable, list[list[int]], int]] = []
+        for p, req in gated:
+            own = FirstTokens()
+            usable = own.add_pattern(p) and usable
+            self._gated.append((_StartTable(own), [[get_string_id(w) for w in words] for words in req], _pattern_length(p) or 0))
         self.prefilter = usable and self.window is not None
-        self._lowers = _LengthTable({get_string_id(v): n for v, n in first.lowers.items()})
-        self._lemmas = _LengthTable({get_string_id(v): n for v, n in first.lemmas.items()})
-        self._regexes = [(column, re.compile("|".join(found)), first.regex_lengths[attr])
-                         for column, (attr, found) in enumerate(first.regexes.items()) if found]
         self._regex_hits: dict[tuple[int, int], bool] = {}
 
     def __call__(self, doclike: Doc | Span) -> list[tuple[str, int, int]]:
@@ -196,8 +252,20 @@ class PrefilteredMatcher:
     def _lengths(self, doc: Doc) -> numpy.ndarray:
         """Per token, the longest match a pattern starting there can make (0: none starts there)."""
         rows = doc.to_array([LOWER, LEMMA]).reshape(-1, 2)
-        lengths = numpy.maximum(_lookup(self._lowers, rows[:, 0]), _lookup(self._lemmas, rows[:, 1]))
-        for column, regex, most in self._regexes:
+        lengths = self._table_lengths(self._starts_table, doc, rows)
+        counts: dict[int, numpy.ndarray] = {}
+        for table, required, most in self._gated:
+            starts = numpy.flatnonzero(self._table_lengths(table, doc, rows))
+            for alternatives in required:
+                if not len(starts):
+                    break
+                starts = starts[_followed_by_one_of(rows[:, 0], alternatives, starts, most, counts)]
+            lengths[starts] = numpy.maximum(lengths[starts], most)
+        return lengths
+
+    def _table_lengths(self, table: _StartTable, doc: Doc, rows: numpy.ndarray) -> numpy.ndarray:
+        lengths = numpy.maximum(_lookup(table.lowers, rows[:, 0]), _lookup(table.lemmas, rows[:, 1]))
+        for column, regex, most in table.regexes:
             todo = numpy.flatnonzero(lengths < most)
             if not len(todo):
                 continue
