@@ -1324,3 +1324,21 @@ def test_folded_word_lists_are_cached_per_list_and_never_confused():
     for k in range(50):
         assert lex.folded([f"Élan{k}", "Île"]) == {f"elan{k}", "ile"}
     assert lex.word_set({"words": ["Crédit"]}) == {"credit"}
+
+
+def test_entity_lookups_by_place_agree_with_a_scan_of_every_mention(make_doc):
+    # entity_ref / entities_in search a sorted index; a plain scan of entity_keys is the reference
+    doc = make_doc("Quorvel SA et Brovane ont signé. Jeanne Korval, PDG de Quorvel, a salué Brovane et Quorvel.")
+    keys = doc._.entity_keys
+    assert len(keys) >= 5
+    text_len = len(doc.text)
+    for start in range(0, text_len, 3):
+        for end in (start + 1, start + 7, start + 25):
+            best, best_len = None, 0
+            for (s, e), key in keys.items():
+                if min(e, end) - max(s, start) > best_len:
+                    best, best_len = key, min(e, end) - max(s, start)
+            got = entity_ref(doc, start, end)
+            assert (got.key if got else None) == best, (start, end)
+            inside = [key for (s, e), key in sorted(keys.items()) if s >= start and e <= end]
+            assert [r.key for r in entities_in(doc, start, end)] == inside

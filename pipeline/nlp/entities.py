@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 
@@ -797,17 +798,35 @@ def make_actor_entities(nlp: Language, name: str) -> ActorEntities:
 
 
 def _entity_by_key(doc: Doc) -> dict[str, LocalEntity]:
-    return {e.key: e for e in doc._.entities or []}
+    entities = doc._.entities or []
+    cached = doc.user_data.get("_entity_by_key")
+    if cached is None or cached[0] is not entities:
+        cached = doc.user_data["_entity_by_key"] = (entities, {e.key: e for e in entities})
+    return cached[1]
+
+
+def _mention_index(doc: Doc) -> tuple[list[tuple[int, int, int, str]], list[int], int]:
+    """The mentions (start, end, rank in `entity_keys`, key) sorted by start, their starts and the
+    longest mention's length: extractors ask for the entity at a place many times per doc."""
+    keys = doc._.entity_keys or {}
+    cached = doc.user_data.get("_mention_index")
+    if cached is None or cached[0] is not keys:
+        items = sorted((s, e, n, key) for n, ((s, e), key) in enumerate(keys.items()))
+        index = (items, [s for s, _, _, _ in items], max((e - s for s, e, _, _ in items), default=0))
+        cached = doc.user_data["_mention_index"] = (keys, index)
+    return cached[1]
 
 
 def entity_ref(doc: Doc, start_char: int, end_char: int) -> ActorRef | None:
-    """The entity whose mention overlaps the char range best (longest overlap), as an ActorRef."""
-    keys = doc._.entity_keys or {}
-    best, best_len = None, 0
-    for (s, e), key in keys.items():
+    """The entity whose mention overlaps the char range best (longest overlap; the first mention
+    of `entity_keys` among equals), as an ActorRef."""
+    items, starts, longest = _mention_index(doc)
+    best, best_len, best_rank = None, 0, len(items)
+    # only mentions starting less than `longest` before the range and before its end can overlap it
+    for s, e, rank, key in items[bisect_left(starts, start_char - longest) : bisect_left(starts, end_char)]:
         overlap = min(e, end_char) - max(s, start_char)
-        if overlap > best_len:
-            best, best_len = key, overlap
+        if overlap > best_len or overlap == best_len and overlap > 0 and rank < best_rank:
+            best, best_len, best_rank = key, overlap, rank
     if best is None:
         return None
     ent = _entity_by_key(doc)[best]
@@ -816,11 +835,13 @@ def entity_ref(doc: Doc, start_char: int, end_char: int) -> ActorRef | None:
 
 def entities_in(doc: Doc, start_char: int, end_char: int) -> list[ActorRef]:
     """Every entity mention inside the char range, in text order, as ActorRefs."""
-    keys = doc._.entity_keys or {}
+    items, starts, _ = _mention_index(doc)
     by_key = _entity_by_key(doc)
     refs = []
-    for (s, e), key in sorted(keys.items()):
-        if s >= start_char and e <= end_char:
+    for s, e, _, key in items[bisect_left(starts, start_char) :]:
+        if s > end_char:
+            break
+        if e <= end_char:
             ent = by_key[key]
             refs.append(ActorRef(name=ent.name, label=ent.label, key=key))
     return refs
