@@ -1342,3 +1342,14 @@ def test_entity_lookups_by_place_agree_with_a_scan_of_every_mention(make_doc):
             assert (got.key if got else None) == best, (start, end)
             inside = [key for (s, e), key in sorted(keys.items()) if s >= start and e <= end]
             assert [r.key for r in entities_in(doc, start, end)] == inside
+
+
+@pytest.mark.parametrize("name", ["Quorvel SA", "Jeanne Korval", "Saint-Brovan-sur-Mer", "Ligue 1", "Quorvel SA"])
+def test_name_votes_are_memoised_without_sharing_the_list(name):
+    from pipeline.nlp import typing as ty
+
+    lex = lexicons()
+    first = ty.name_votes(name, lex)
+    assert first == ty._name_votes(name, lex)
+    first.append(("PER", 99.0, "test"))  # a caller may extend its list: the memo stays intact
+    assert ty.name_votes(name, lex) == ty._name_votes(name, lex)

@@ -274,6 +274,20 @@ def _noun_complement(doc: Doc, span: Span) -> bool:
 
 def name_votes(text: str, lex: Lexicons) -> list[Vote]:
     """Votes from the name itself: gazetteer, legal forms, suffixes, given names, places, event/version words."""
+    # A pure function of the name: names recur in an article and across articles, so it is memoised.
+    key = (id(lex), text)
+    votes = _NAME_VOTES.get(key)
+    if votes is None:
+        if len(_NAME_VOTES) > 100_000:
+            _NAME_VOTES.clear()
+        votes = _NAME_VOTES[key] = tuple(_name_votes(text, lex))
+    return list(votes)
+
+
+_NAME_VOTES: dict[tuple[int, str], tuple[Vote, ...]] = {}
+
+
+def _name_votes(text: str, lex: Lexicons) -> list[Vote]:
     from pipeline.nlp.entities import normalize_name
 
     votes: list[Vote] = []
