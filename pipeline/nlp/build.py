@@ -49,9 +49,11 @@ def get_nlp() -> Language:
     """The process-wide pipeline: the French model followed by the project's registered components."""
     # Importing the module registers the factories with spaCy.
     from pipeline.nlp import entities  # noqa: F401
+    from pipeline.nlp.attributes import use_array_attribute_ruler
     from pipeline.nlp.lemmas import use_cached_lemmatizer
 
     nlp = load_model()
+    use_array_attribute_ruler(nlp)  # same tags as the model's attribute ruler, one array write
     use_cached_lemmatizer(nlp)  # same lemmas as the model's lemmatizer, in a fraction of the time
     nlp.add_pipe("actor_entities", last=True)
     return nlp
