@@ -143,3 +143,13 @@ def test_operator_bounds(op, most):
     from pipeline.extract.matching import _max_tokens
 
     assert _max_tokens(op) == most
+
+
+def test_each_first_token_regex_keeps_its_own_verdicts(nlp):
+    """A word the shared table's regex rejects ('compte' for '^vend') may open a gated pattern with
+    its own regex ('^compt'): the cached regex verdicts must not be shared between them."""
+    patterns = {"short": [[{"LOWER": {"REGEX": "^vend"}}]],
+                "long": [[{"LOWER": {"REGEX": "^compt"}}, {"LOWER": "parmi"}, {"LOWER": {"IN": ["ses", "leurs"]}}]]}
+    fast, plain = PrefilteredMatcher(nlp.vocab, patterns, gate_from=3), _plain(nlp.vocab, patterns)
+    doc = nlp("Elle vend des robots et compte parmi ses clients la SNCF.")
+    assert fast(doc) == plain(doc) and [m[0] for m in plain(doc)] == ["short", "long"]

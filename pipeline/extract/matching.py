@@ -215,7 +215,7 @@ class PrefilteredMatcher:
             usable = own.add_pattern(p) and usable
             self._gated.append((_StartTable(own), [[get_string_id(w) for w in words] for words in req], _pattern_length(p) or 0))
         self.prefilter = usable and self.window is not None
-        self._regex_hits: dict[tuple[int, int], bool] = {}
+        self._regex_hits: dict[tuple[str, int, int], bool] = {}
 
     def __call__(self, doclike: Doc | Span) -> list[tuple[str, int, int]]:
         """Every match in `doclike`, offsets relative to it, in the Matcher's order."""
@@ -277,12 +277,14 @@ class PrefilteredMatcher:
 
     def _regex_hit(self, strings: StringStore, column: int, regex: re.Pattern, key: int) -> bool:
         """The LOWER (column 0) or LEMMA (column 1) string of hash `key` is found by the regex (cached)."""
-        hit = self._regex_hits.get((column, key))
+        # keyed by the regex too: the shared table and each gated pattern have their own regexes
+        cache_key = (regex.pattern, column, key)
+        hit = self._regex_hits.get(cache_key)
         if hit is None:
             hit = regex.search(strings[key]) is not None
             if len(self._regex_hits) > 200_000:
                 self._regex_hits.clear()
-            self._regex_hits[(column, key)] = hit
+            self._regex_hits[cache_key] = hit
         return hit
 
     def _windows(self, doclike: Doc | Span) -> list[tuple[int, int]]:
