@@ -1313,6 +1313,9 @@ def test_array_scans_see_what_the_token_scans_saw(make_doc, text):
     doc = make_doc(text)
     words = frozenset({"lever", "fonds", "start", "club", "but", "rennes"})
     assert token_texts(doc) == [t.text for t in doc]
+    from pipeline.nlp.doctext import slice_text
+
+    assert all(slice_text(doc, i, j) == doc[i:j].text for i in range(len(doc)) for j in range(i + 1, min(len(doc), i + 6) + 1))
     assert _word_hits(doc, words).tolist() == [t.lower_ in words or t.lemma_.lower() in words for t in doc]
 
 

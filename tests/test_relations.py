@@ -1616,3 +1616,21 @@ def test_role_bare_title_at_the_nicknamed_organisation(make_doc):
 def test_role_club_unit_is_no_organisation(make_doc, text, expected):
     """A club's training centre is a unit: the post is at the club named after it, else nowhere."""
     assert _pairs(make_doc, text, "role") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Titre de la page\nLe PDG de Quorvel, Jeanne Korval,\nCEO et fondatrice, a parlé.\n\nFin.",
+        "Une ligne.\n \nUne autre ligne, sans coupure au milieu.",
+        "Pas de saut de ligne ici.",
+    ],
+)
+def test_line_break_tokens_are_the_tokens_a_line_break_touches(make_doc, text):
+    # _split_lines only looks at them; a scan of every token is the reference
+    from pipeline.extract.relations.context import _line_break_tokens
+
+    doc = make_doc(text)
+    for sent in [doc[:], *doc.sents]:
+        expected = [t.i for t in sent if "\n" in t.whitespace_ or t.is_space and "\n" in t.text]
+        assert [t.i for t in _line_break_tokens(sent)] == expected

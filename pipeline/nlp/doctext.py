@@ -7,6 +7,7 @@ The text is kept in `doc.user_data` (a plain Python str, safe across memory zone
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 _KEY = "pipeline.text"
@@ -30,3 +31,21 @@ def token_texts(doc: Doc) -> list[str]:
     if texts is None or len(texts) != len(doc):
         texts = doc.user_data[_TEXTS_KEY] = [t.text for t in doc]
     return texts
+
+
+_BOUNDS_KEY = "pipeline.token_bounds"
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every token, computed once per doc."""
+    bounds = doc.user_data.get(_BOUNDS_KEY)
+    if bounds is None or len(bounds[0]) != len(doc):
+        arr = doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()
+        bounds = doc.user_data[_BOUNDS_KEY] = ([s for s, _ in arr], [s + n for s, n in arr])
+    return bounds
+
+
+def slice_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (tokens start..end-1, end > start) without making a Span."""
+    starts, ends = token_bounds(doc)
+    return doc_text(doc)[starts[start] : ends[end - 1]]

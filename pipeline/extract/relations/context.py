@@ -9,12 +9,13 @@ become `ActorRef(name, label, key=None)`; the resolver creates an actor for them
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.doctext import doc_text
+from pipeline.nlp.doctext import doc_text, token_bounds
 from pipeline.rules import load_json
 from pipeline.records import ActorRef
 
@@ -35,6 +36,7 @@ NOT_NAME_STARTS = {"a", "à", "en", "chez", "selon", "pour", "depuis", "dans", "
                    "vendredi", "samedi", "dimanche"}
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called on the same words again and again
 def norm_text(text: str) -> str:
     """Lowercase, typographic apostrophe to ', single spaces: the key used for lexicon look-ups."""
     return " ".join(text.replace("’", "'").lower().split())
@@ -558,7 +560,7 @@ def _split_lines(span: Span) -> list[Span]:
     if "\n" not in span.text_with_ws:
         return [_trim(span)]  # performance: no line break, nothing to cut (no Token made per word)
     pieces, start = [], span.start
-    for tok in span:
+    for tok in _line_break_tokens(span):  # only they can cut the span
         if _soft_break(doc, tok.i) or tok.is_space and tok.i > span.start and _soft_break(doc, tok.i - 1):
             continue
         if "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
@@ -566,6 +568,22 @@ def _split_lines(span: Span) -> list[Span]:
             start = tok.i + 1
     pieces.append(_trim(doc[start : span.end]))
     return pieces
+
+
+def _line_break_tokens(span: Span) -> list[Token]:
+    """The span's tokens holding a line break in their text or in the whitespace after them, in order."""
+    doc = span.doc
+    starts, _ = token_bounds(doc)
+    text = doc_text(doc)
+    end = starts[span.end] if span.end < len(doc) else len(text)
+    found: list[int] = []
+    at = text.find("\n", span.start_char, end)
+    while at >= 0:
+        k = bisect_right(starts, at) - 1  # the token the break is in or after
+        if span.start <= k < span.end and (not found or found[-1] != k):
+            found.append(k)
+        at = text.find("\n", at + 1, end)
+    return [doc[k] for k in found]
 
 
 def _soft_break(doc: Doc, i: int) -> bool:

@@ -10,6 +10,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.relations.context import norm_text
+from pipeline.nlp.doctext import slice_text
 from pipeline.rules import load_json
 
 MAX_TITLE_TOKENS = 7
@@ -179,7 +180,7 @@ def _core_at(sent: Span, i: int, lex: Lexicon) -> tuple[int, str, str, bool, boo
     if first not in _form_prefixes(lex) and not first.startswith("ex"):
         return None  # performance: no form starts with this token (most tokens)
     for n in range(min(MAX_TITLE_TOKENS, sent.end - i), 0, -1):
-        text = norm_text(doc[i : i + n].text)
+        text = norm_text(slice_text(doc, i, i + n))
         if text in lex.forms:
             lemma, kind, plural = lex.forms[text]
             return i + n, lemma, kind, plural, False
