@@ -7,6 +7,8 @@ The text is kept in `doc.user_data` (a plain Python str, safe across memory zone
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
@@ -40,9 +42,9 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Start and end character offsets of every token, computed once per doc."""
     bounds = doc.user_data.get(_BOUNDS_KEY)
     if bounds is None or len(bounds[0]) != len(doc):
-        arr = doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist()
+        arr = cast(list[list[int]], doc.to_array([IDX, LENGTH]).reshape(-1, 2).tolist())
         bounds = doc.user_data[_BOUNDS_KEY] = ([s for s, _ in arr], [s + n for s, n in arr])
-    return bounds
+    return cast(tuple[list[int], list[int]], bounds)
 
 
 def slice_text(doc: Doc, start: int, end: int) -> str:
