@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.extract.funding import extract_funding
 from pipeline.nlp.entities import normalize_name
@@ -2049,3 +2051,12 @@ def test_backers_after_avec_initials_and_le_tour(make_doc, text, amount, backers
 def test_person_antecedents_and_relative_on(make_doc, text, expected):
     events, _ = _events(make_doc, text)
     assert _by_amount(events) == expected
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60) | st.sampled_from(["İSTANBUL ΣΟΦΙΑΣ", "L’Équipe lève 3 M€", "ΟΔΥΣΣΕΥΣ"]))
+def test_norm_text_is_the_per_character_lowercase_and_keeps_offsets(text):
+    # the C-speed str.lower() path must give what lowering each character alone gives
+    from pipeline.extract.funding import _norm_text
+
+    expected = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+    assert _norm_text(text) == expected and len(_norm_text(text)) == len(text)

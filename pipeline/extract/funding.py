@@ -65,7 +65,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.matching import PrefilteredMatcher
-from pipeline.nlp.doctext import doc_text
+from pipeline.nlp.doctext import doc_text, token_bounds, token_texts
 from pipeline.nlp.entities import entity_ref, normalize_name
 from pipeline.records import ActorRef, Dropped, FundingRecord
 from pipeline.rules import load_json, load_jsonl
@@ -109,6 +109,10 @@ def _cue_regex(name: str) -> re.Pattern[str]:
 
 def _norm_text(text: str) -> str:
     """Same length as the text: lower case, one kind of apostrophe (offsets stay valid)."""
+    if "\u0130" not in text and "\u03a3" not in text:
+        # str.lower() maps each character alone except 'İ' (two characters) and the final sigma
+        # (context): without them it is the per-character form below, at C speed
+        return text.lower().replace("’", "'")
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
 
 
@@ -166,18 +170,23 @@ class Ctx:
     # Facts of a deal stated without its amount ("une extension de sa levée d'amorçage, en faisant
     # entrer X"), waiting for the next sentence's "L'opération, d'un montant de N": (sentence, investors, leads, round).
     pending: tuple[int, list[ActorRef], list[ActorRef], str | None] | None = None
+    # cue_spans answers, asked again and again for the same sentence parts
+    cue_memo: dict[tuple[str, int, int], tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
     def cue_spans(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """Token spans of a cue list's matches between two token indices."""
         if start >= end:
             return []
-        lo, hi = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
-        out = []
-        for m in _cue_regex(name).finditer(self.norm, lo, hi):
-            span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None:
-                out.append((span.start, span.end))
-        return out
+        found = self.cue_memo.get((name, start, end))
+        if found is None:
+            starts, ends = token_bounds(self.doc)
+            spans = []
+            for m in _cue_regex(name).finditer(self.norm, starts[start], ends[end - 1]):
+                span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    spans.append((span.start, span.end))
+            found = self.cue_memo[(name, start, end)] = tuple(spans)
+        return list(found)
 
     def has_cue(self, name: str, start: int, end: int) -> bool:
         return bool(start < end and self.cue_spans(name, start, end))
@@ -212,7 +221,8 @@ def _initial_after_preposition(doc: Doc, tok: Token) -> bool:
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence token ranges: cut after terminal punctuation before a capital, and at line breaks."""
     sents, start = [], 0
-    for tok in doc:
+    texts = token_texts(doc)
+    for tok in (doc[i] for i, text in enumerate(texts) if _may_end_sentence(text)):
         if tok.is_space and "\n" in tok.text and not _soft_wrap(doc, tok):
             if start < tok.i:
                 sents.append((start, tok.i))
@@ -227,7 +237,13 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
                 start = tok.i + 1
     if start < len(doc):
         sents.append((start, len(doc)))
-    return [(s, e) for s, e in sents if any(not t.is_space for t in doc[s:e])]
+    return [(s, e) for s, e in sents if any(not texts[i].isspace() for i in range(s, e))]  # spaCy's is_space
+
+
+def _may_end_sentence(text: str) -> bool:
+    """What `_sentences` tests a token for, on its text alone: a line break, a terminal mark, an
+    initial ('J.'), a full stop glued to a currency sign."""
+    return "\n" in text or text in _TERMINAL or text.endswith(".")
 
 
 def _ref_for_part(doc: Doc, span: Span, whole: bool) -> ActorRef:
