@@ -40,7 +40,7 @@ def test_report_computes_ratios_and_speedups():
 
 def test_bench_runs_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
     # one process only: the test must stay cheap (every measurement loads the model in a fresh process)
-    assert main(["--n", "4", "--short", "--procs", "1", "--noop-n", "0", "--workdir", str(tmp_path)]) == 0
+    assert main(["--n", "4", "--short", "--procs", "1", "--noop-n", "0", "--repeat", "1", "--workdir", str(tmp_path)]) == 0
     printed = capsys.readouterr().out
     assert "pipeline end to end" in printed and "raw spaCy" in printed and "no-op" in printed
     res = json.loads((tmp_path / "bench.json").read_text())
@@ -63,3 +63,20 @@ def test_report_sets_the_pipeline_against_both_raw_backends():
     assert any(line.startswith("| raw spaCy nlp.pipe, numpy backend | 1 | 0.5 | 2,000 |") for line in lines)
     pipe1 = next(line for line in lines if line.startswith("| pipeline end to end | 1 |"))
     assert "| 1,250 | 1.25 | 0.62 |" in pipe1  # faster than stock spaCy, 0.62 of the same model on numpy
+
+
+def test_repeated_runs_are_taken_in_turn_and_the_fastest_is_kept(tmp_path, monkeypatch):
+    import pipeline.bench as bench
+
+    calls: list[str] = []
+    times = iter([5.0, 4.0, 9.0, 3.0, 6.0, 8.0])  # raw, raw numpy, pipeline; then again
+
+    def fake_phase(args):
+        calls.append(args[0] + ("/" + args[args.index("--backend") + 1] if "--backend" in args else ""))
+        return {"articles": 4, "tokens": 100, "seconds": next(times), "rss_mb": {"self": 1, "children": 0}}
+
+    monkeypatch.setattr(bench, "_run_phase", fake_phase)
+    monkeypatch.setattr(bench, "_noop", lambda corpus, out: {"seconds": 0.1, "message": "nothing new"})
+    res = bench.measure(4, [1], tmp_path, short=True, repeat=2, log=lambda m: None)
+    assert calls == ["raw/blis", "raw/numpy", "pipeline"] * 2  # in turn, not one kind after the other
+    assert (res["raw"][1]["seconds"], res["raw_numpy"][1]["seconds"], res["pipeline"][1]["seconds"]) == (3.0, 4.0, 8.0)
