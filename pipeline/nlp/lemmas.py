@@ -45,12 +45,18 @@ class CachedFrenchLemmatizer(FrenchLemmatizer):
         strings = doc.vocab.strings
         added: dict[str, int] = {}
         lemmas = arr[:, 2].copy()
-        for i in todo.tolist():
+        # one look-up per distinct (word, POS) pair of the doc, at its first occurrence
+        pairs = numpy.ascontiguousarray(arr[todo, :2]).view([("orth", arr.dtype), ("pos", arr.dtype)]).reshape(-1)
+        _, first, where = numpy.unique(pairs, return_index=True, return_inverse=True)
+        keys = []
+        for k in first.tolist():
+            i = int(todo[k])
             lemma = self._lemma(doc, i, int(arr[i, 0]), int(arr[i, 1]))
             key = added.get(lemma)
             if key is None:
                 key = added[lemma] = strings.add(lemma)
-            lemmas[i] = key
+            keys.append(key)
+        lemmas[todo] = numpy.array(keys, dtype=lemmas.dtype)[where.reshape(-1)]
         doc.from_array([LEMMA], cast(Ints2d, lemmas.reshape(-1, 1)))
         return doc
 
