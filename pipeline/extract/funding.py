@@ -73,6 +73,8 @@ from pipeline.rules import load_json, load_jsonl
 TRIGGERS_FILE = "funding_triggers.jsonl"
 CUES_FILE = "funding_cues.json"
 _TERMINAL = {".", "!", "?", "…"}
+_DE_WORDS = frozenset({"de", "d'", "du", "des"})  # "de" and its contracted forms
+_QUE_WORDS = frozenset({"que", "qu'", "qu’"})
 _DE_FORMS = ("de", "d'", "du", "des", "de la", "de l'")
 _A_FORMS = ("à", "au", "aux")
 
@@ -656,7 +658,7 @@ def _first_person_raiser(ctx: Ctx, s: int, am: AmountAt) -> bool:
     """ "Nous avons levé 12 M€": a first-person subject in the amount's clause (not "On estime que
     40 milliards seront investis …", where 'on' only holds the opinion)."""
     subjects = set(_cues()["first_person_subjects"])
-    return any(_low(p) in subjects and not any(_low(t) in {"que", "qu'", "qu’"} for t in ctx.doc[p.i + 1 : am.start])
+    return any(_low(p) in subjects and not any(_low(t) in _QUE_WORDS for t in ctx.doc[p.i + 1 : am.start])
                and not _relative_subject(ctx, s, p.i) for p in ctx.doc[s : am.start])
 
 
@@ -667,7 +669,7 @@ def _relative_subject(ctx: Ctx, s: int, i: int) -> bool:
     if j >= s and _low(ctx.doc[j]) in {"l'", "l’"}:
         j -= 1
     # "On estime qu'on a levé N" is a completive after a verb, where 'on' still raises.
-    return j >= s and _low(ctx.doc[j]) in {"que", "qu'", "qu’"} and (j == s or ctx.doc[j - 1].pos_ not in {"VERB", "AUX"})
+    return j >= s and _low(ctx.doc[j]) in _QUE_WORDS and (j == s or ctx.doc[j - 1].pos_ not in {"VERB", "AUX"})
 
 
 def _compared(ctx: Ctx, s: int, am: AmountAt) -> bool:
@@ -967,8 +969,8 @@ def _described_complement(ctx: Ctx, c: Cand, lo: int) -> bool:
     if j < lo or j == c.start - 1:
         # "de la famille Mulliez": the describing noun may stand right before the name
         return j >= lo and doc[j].is_lower and doc[j].pos_ == "NOUN" and j - 1 >= lo and doc[j - 1].pos_ == "DET" and any(
-            _low(x) in {"de", "d'", "du", "des"} for x in doc[max(lo, j - 3) : j])
-    return doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and any(_low(x) in {"de", "d'", "du", "des"} for x in doc[j + 1 : c.start])
+            _low(x) in _DE_WORDS for x in doc[max(lo, j - 3) : j])
+    return doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and any(_low(x) in _DE_WORDS for x in doc[j + 1 : c.start])
 
 
 def _introduces_investors(span: Span) -> bool:
@@ -1107,7 +1109,7 @@ def _tranche_investors(ctx: Ctx, s: int, e: int, main: list[AmountAt]) -> list[C
         if m.end < e and doc[m.end].text == "(":
             close = next((t.i for t in doc[m.end : e] if t.text == ")"), e)
             inner = [x for x in ctx.amounts if m.end < x.start < close]
-            if not inner or any(_low(doc[x.end]) in {"de", "d'", "du", "des"} for x in inner if x.end < e):
+            if not inner or any(_low(doc[x.end]) in _DE_WORDS for x in inner if x.end < e):
                 out.extend(_tranche_zone(ctx, m.end + 1, close, s, e))
     return out
 
@@ -1517,7 +1519,7 @@ def _plural_spans(ctx: Ctx, lo: int, hi: int) -> list[tuple[int, int]]:
         return []
     doc = ctx.doc
     spans = [(a, b) for a, b in ctx.cue_spans("generic_plural_subjects", lo, hi)
-             if a == lo or doc[a - 1].pos_ != "ADP" and _low(doc[a - 1]) not in {"de", "d'", "du", "des"}
+             if a == lo or doc[a - 1].pos_ != "ADP" and _low(doc[a - 1]) not in _DE_WORDS
              # "pour les start-up de l'Hexagone, qui lèvent": the antecedent of a subject relative
              or any(_low(t) == "qui" for t in doc[b : min(len(doc), b + 6)])
              # "les fonds levés par les fonds de capital-risque": the agent of a funding participle
@@ -1602,7 +1604,7 @@ def _agent_recipient(ctx: Ctx, am: AmountAt, e: int) -> Cand | None:
 def _de_x_after(ctx: Ctx, pos: int, e: int) -> Cand | None:
     """The actor introduced by "de" right at `pos` ("... de 5 M€ de Quarkslab")."""
     doc = ctx.doc
-    if pos >= e or _low(doc[pos]) not in {"de", "d'", "du", "des"}:
+    if pos >= e or _low(doc[pos]) not in _DE_WORDS:
         return None
     found = next((c for c in ctx.cands if c.start in {pos + 1, pos + 2} and c.end <= e), None)
     if found is None and pos + 3 < e and doc[pos + 1].pos_ == "DET" and doc[pos + 2].lower_ in set(_cues()["giver_nouns"]):
@@ -1670,11 +1672,12 @@ def _givers_between(ctx: Ctx, am: AmountAt, s: int) -> list[Cand]:
         return []
     doc = ctx.doc
     return [c for c in _cands_in(ctx, noun[2], am.start)
-            if c.end <= am.start and not _person(c.ref) and (_low(doc[c.start - 1]) in _DE_WORDS or (
-                doc[c.start - 1].pos_ == "DET" and _low(doc[c.start - 2]) in _DE_WORDS))]
+            if c.end <= am.start and not _person(c.ref) and _after_de(doc, c.start)]
 
 
-_DE_WORDS = frozenset({"de", "d'", "du", "des"})
+def _after_de(doc: Doc, start: int) -> bool:
+    """The name at `start` is introduced by "de" ("de Bpifrance", "de la Région X")."""
+    return _low(doc[start - 1]) in _DE_WORDS or doc[start - 1].pos_ == "DET" and _low(doc[start - 2]) in _DE_WORDS
 
 
 def _received_from_before(ctx: Ctx, am: AmountAt, s: int) -> list[Cand]:
@@ -1701,8 +1704,7 @@ def _avec_partner(ctx: Ctx, am: AmountAt, e: int) -> list[Cand]:
 def _received_givers_before(ctx: Ctx, am: AmountAt, s: int) -> list[Cand]:
     """The givers among `_received_from_before`: the actors introduced by "de" ("de la Région X")."""
     doc = ctx.doc
-    return [c for c in _received_from_before(ctx, am, s) if _org_like(c.ref) and (_low(doc[c.start - 1]) in _DE_WORDS or (
-        doc[c.start - 1].pos_ == "DET" and _low(doc[c.start - 2]) in _DE_WORDS))]
+    return [c for c in _received_from_before(ctx, am, s) if _org_like(c.ref) and _after_de(doc, c.start)]
 
 
 def _deal_noun_before(ctx: Ctx, am: AmountAt, s: int) -> tuple[str, int, int] | None:
