@@ -566,7 +566,8 @@ def test_relation_words_schema():
     data = load_json("relation_words.json")
     for key in ("comparison_markers", "list_connectors", "object_skip", "subject_skip", "group_words",
                 "founded_date_words", "unnamed_group_openers", "institution_heads", "board_nouns", "stay_verbs",
-                "modal_verbs", "public_bodies", "succession_cues", "post_taking_verbs"):
+                "modal_verbs", "public_bodies", "succession_cues", "post_taking_verbs", "succession_stems",
+                "place_leaving_stems", "role_adverbs"):
         assert data[key] and all(isinstance(w, str) and w for w in data[key])
 
 

@@ -472,6 +472,12 @@ def words() -> dict[str, frozenset[str]]:
             if not k.startswith("_") and isinstance(v, list)}
 
 
+@lru_cache(maxsize=8)
+def stems(key: str) -> tuple[str, ...]:
+    """A list of word beginnings of `rules/relation_words.json`, normalised, for `str.startswith`."""
+    return tuple(sorted(words()[key]))
+
+
 @lru_cache(maxsize=1)
 def org_nicknames() -> dict[str, str]:
     """Press nickname -> the organisation name it stands for (`org_nicknames`), normalised."""

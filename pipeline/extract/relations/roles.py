@@ -45,7 +45,6 @@ from pipeline.records import ActorRef, Dropped, RelationRecord
 BOUNDARIES = {",", ";", ":", "(", ")", ".", "«", "»", "\"", "[", "]", "–", "—"}
 ORG_SCAN_TOKENS = 14  # how far a "département ... de l'université de X" chain is followed
 FRONTED_SCAN_TOKENS = 25  # "Fondateur de cette société valorisée ..., Jensen Huang"
-ADVERBS = {"aussi", "également", "désormais", "actuellement", "toujours", "déjà", "encore", "alors", "aujourd'hui", "aujourd’hui", "auparavant", "ensuite", "enfin", "naguère", "jadis", "bientôt"}
 AUX = {"avoir", "être"}
 DOMAIN_PREPOSITIONS = ("de", "d'", "du", "des")
 TIME_WORDS = {"en", "dès", "depuis", "début", "fin", "mi", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
@@ -1465,7 +1464,7 @@ def _adverb_len(sent, k: int, lex: Lexicon) -> int:
 
 def _is_adverb(tok) -> bool:
     """An adverb allowed between a subject or a copula and a title ("actuellement", "nouvellement")."""
-    return tok.lower_ in ADVERBS or tok.pos_ == "ADV" and tok.lower_.endswith("ment") and tok.is_alpha
+    return norm_text(tok.text) in words()["role_adverbs"] or tok.pos_ == "ADV" and tok.lower_.endswith("ment") and tok.is_alpha
 
 
 ONE_OF = (("l'", "un", "des"), ("l'", "une", "des"), ("un", "des"), ("une", "des"), ("l'", "un", "de", "ses"),

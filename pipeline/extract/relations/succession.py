@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from pipeline.extract.relations.context import DocContext, norm_text, words
+from pipeline.extract.relations.context import DocContext, norm_text, stems, words
 from pipeline.extract.relations.titles import lexicon, succession_word
 from pipeline.records import ActorRef, RelationRecord
 
@@ -55,7 +55,7 @@ def _place_left(ctx: DocContext, sent: Span, k: int) -> tuple[ActorRef, ActorRef
     v = k - 2
     while v > sent.start and k - v <= SKIP_BEFORE_VERB and (doc[v].pos_ == "ADV" or norm_text(doc[v].text) in ("en", "effet")):
         v -= 1  # "A laisse en effet la place à B"
-    if not norm_text(doc[v].text).startswith(("laiss", "céd", "cèd")):  # (the lemmatiser leaves 'laisse' as is)
+    if not norm_text(doc[v].text).startswith(stems("place_leaving_stems")):  # the lemmatiser leaves 'laisse' as is
         return None
     hit = ctx.person_starting_at(k + 2, sent)
     left = _successor_before(ctx, sent, v, None)

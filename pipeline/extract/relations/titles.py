@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.relations.context import norm_text
+from pipeline.extract.relations.context import norm_text, stems
 from pipeline.nlp.doctext import slice_text
 from pipeline.rules import load_json
 
@@ -321,9 +321,6 @@ def _title_case_phrase(span: Span) -> bool:
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
-SUCCESSION_STEMS = ("succéd", "succèd", "rempla")  # (the lemmatiser leaves 'succédera', 'remplaçait' as is)
-
-
 def succession_word(tok: Token) -> bool:
-    """A form of a succession verb (succession_verbs: 'succède', 'succédera', 'remplace')."""
-    return tok.lemma_ in lexicon().succession_verbs or norm_text(tok.text).startswith(SUCCESSION_STEMS)
+    """A form of a succession verb (succession_verbs: 'succède'; succession_stems: 'succédera', 'remplaçait')."""
+    return tok.lemma_ in lexicon().succession_verbs or norm_text(tok.text).startswith(stems("succession_stems"))
