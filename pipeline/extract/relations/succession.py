@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from pipeline.extract.relations.context import DocContext, norm_text, stems, words
 from pipeline.extract.relations.titles import lexicon, succession_word
+from pipeline.nlp.doctext import doc_text
 from pipeline.records import ActorRef, RelationRecord
 
 RULE_ID = "role.predecessor"
@@ -27,7 +28,7 @@ def predecessor_roles(ctx: DocContext, sent: Span, prev: Span | None,
                       found: list[RelationRecord]) -> Iterator[RelationRecord]:
     """Former posts of the persons a successor replaces in `sent` (`found`: the roles stated so far)."""
     cues = words()["succession_cues"]
-    text = sent.text.lower()
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()  # Span.text rebuilds it from the tokens
     if not any(cue in text for cue in cues):
         return
     for k in range(sent.start, sent.end):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -219,21 +220,21 @@ def _domain_title_at(sent: Span, i: int, lex: Lexicon) -> tuple[int, str, str, b
     return k, f"{lex.domain_heads[head]} {domain}", "business", False, False
 
 
-_CANDIDATES: list = [None, []]  # [doc, its candidate token indices]: one doc at a time
 
 
 def _title_candidates(doc: Doc, lex: Lexicon) -> list[int]:
     """Sorted indices of the doc's tokens a title form or a domain head may start at (as `_core_at` and
     `_domain_title_at` test them), found per distinct word from the LOWER array: no Token object
     is made for the other tokens."""
-    if _CANDIDATES[0] is doc:
-        return _CANDIDATES[1]
+    cached = doc.user_data.get("_title_candidates")  # per doc, like the other per-doc caches
+    if cached is not None:
+        return cast(list[int], cached)
     prefixes = _form_prefixes(lex)
     lowers = doc.to_array("LOWER")
     good = [h for h in set(lowers.tolist())
             if (w := norm_text(doc.vocab.strings[h])) in prefixes or w.startswith("ex") or w in lex.domain_heads]
     found = numpy.nonzero(numpy.isin(lowers, numpy.array(good, dtype=lowers.dtype)))[0].tolist() if good else []
-    _CANDIDATES[0], _CANDIDATES[1] = doc, found
+    doc.user_data["_title_candidates"] = found
     return found
 
 
