@@ -1275,6 +1275,7 @@ def test_a_listed_town_named_after_a_saint_keeps_its_usual_votes(make_doc):
         ("le Représentant au Commerce", True),
         ("la Ministre de la Culture", True),
         ("le secretariat d'Etat", True),
+        ("le commissaire européen au Commerce", True),  # every head of the post-adjective pattern too
         ("le président de la région", False),
     ],
 )

@@ -942,13 +942,13 @@ def after_portfolio(doc: Doc, i: int, lex: Lexicons) -> bool:
 def _post_heads(lex: Lexicons) -> re.Pattern[str]:
     """The first words of the `portfolio_before` phrases, matched in raw text in any case and with
     or without accents: a cheap test that spares folding the 80 characters before every name that
-    follows none of them (each phrase and pattern of `after_portfolio` starts with one)."""
+    follows none of them (each phrase of `after_portfolio`, and each head of `_POST_ADJECTIVE`, starts with one)."""
     return _heads_pattern(tuple(lex.person["portfolio_before"]["phrases"]))
 
 
 @lru_cache(maxsize=4)
 def _heads_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return _accent_insensitive(tuple(sorted({fold(p).split()[0] for p in phrases} | _POST_ADJECTIVE_HEADS)))
+    return _accent_insensitive(tuple(sorted({fold(p).split()[0] for p in phrases})))
 
 
 @lru_cache(maxsize=8)
@@ -965,7 +965,6 @@ def _accent_insensitive(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join("".join(letter(c) for c in w) for w in words), re.IGNORECASE)
 
 
-_POST_ADJECTIVE_HEADS = {"ministre", "secretaire", "commissaire", "representant"}
 _POST_ADJECTIVE = re.compile(r"\b(ministre|secretaire|commissaire|representante?) ([a-z]+(?:-[a-z]+)?) ((?:de la |de l'|des |du |de |d'|a la |au |aux |a l'))$")
 _SECOND_COMPLEMENT = re.compile(r"(?: et|,) (?:de la |de l'|des |du |de |d')$")
 
