@@ -77,6 +77,8 @@ def test_pronouns_and_speaker_nouns_schema():
     assert nouns["anaphoric"] and not set(nouns["anaphoric"]) & set(nouns["person"])
     assert set(nouns["demonstratives"]) <= {"ce", "cet", "cette", "ces"}
     assert nouns["org_main"] and not set(nouns["org_main"]) & (set(nouns["org"]) | set(nouns["person"]))
+    for kind in ("title_gap_prepositions", "feminine_civility"):
+        assert nouns[kind] and all(isinstance(w, str) and w == w.lower() and "." not in w for w in nouns[kind]), kind
 
 
 # ------------------------------------------------------------------ quote marks on plain strings

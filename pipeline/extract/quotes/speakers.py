@@ -341,10 +341,6 @@ def role_holder(ctx: Context, org: EntityMention, before: int) -> EntityMention 
     return best
 
 
-# Prepositions between a name and a title after it that make the title someone else's (X au ministre Y).
-TITLE_GAP_PREPOSITIONS = {"à", "au", "aux", "auprès", "avec", "contre", "pour", "par", "chez", "devant", "face"}
-
-
 def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None:
     """The last person given this title in an apposition before (X, ministre de … / le ministre X), of the
     noun's gender (la 1ère adjointe is not the man called adjoint); one given the title with the same
@@ -376,7 +372,7 @@ def title_holder(ctx: Context, noun: Token, before: int) -> EntityMention | None
                 # "X et l'adjoint Y": a title across a coordination is the other person's; so is one after
                 # a preposition ("demande X au ministre Y": X speaks to the minister)
                 if gap[1] >= gap[0] and not _has_verb(doc, *gap, participles=False) and "et" not in gap_words \
-                        and not (tok.idx >= m.end and gap_words & TITLE_GAP_PREPOSITIONS):
+                        and not (tok.idx >= m.end and gap_words & speaker_nouns("title_gap_prepositions")):
                     best = m
                     if modifiers and tok.i > 0 and doc[tok.i - 1].lower_ in modifiers:
                         best_modified = m
@@ -396,7 +392,7 @@ def _title_gender(noun: Token) -> str | None:
     # not the woman called "la ministre" (except in "Mme le maire")
     if det == "la":
         return "f"
-    if det in ("le", "du", "au") and text == lemma and not (noun.i > 1 and doc[noun.i - 2].lower_ in ("mme", "madame")):
+    if det in ("le", "du", "au") and text == lemma and not (noun.i > 1 and doc[noun.i - 2].lower_ in speaker_nouns("feminine_civility")):
         return "m"
     return "m" if det == "un" and text == lemma and not text.endswith("e") else None
 
